@@ -1,0 +1,154 @@
+// What a detector may look at: the normalised page text plus light structure
+// (line bounds, the label before a value, the header of a table column).
+// Built once per page and shared by every detector.
+
+export interface Candidate {
+  /** offsets into the normalised text */
+  start: number;
+  end: number;
+  score: number;
+  /** pattern and context that matched, e.g. "label パスワード" */
+  why: string;
+  /** a detector may report a related kind (an e-mail used as login ID) */
+  kind?: import('./findings.ts').Kind;
+  /** a detector may raise or lower the severity of one finding */
+  severity?: import('./findings.ts').Severity;
+}
+
+export class ScanContext {
+  readonly lower: string;
+  private lineStarts: Int32Array | null = null;
+
+  constructor(
+    /** normalised page text */
+    readonly text: string,
+    readonly customTerms: readonly string[] = [],
+  ) {
+    this.lower = text.toLowerCase();
+  }
+
+  private starts(): Int32Array {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = Int32Array.from(starts);
+    }
+    return this.lineStarts;
+  }
+
+  /** Index of the line holding offset i. */
+  lineIndex(i: number): number {
+    const s = this.starts();
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  lineCount(): number {
+    return this.starts().length;
+  }
+
+  /** [start, end) of line n, without its newline. */
+  lineBounds(n: number): [number, number] {
+    const s = this.starts();
+    const start = s[n];
+    const end = n + 1 < s.length ? s[n + 1] - 1 : this.text.length;
+    return [start, end];
+  }
+
+  line(n: number): string {
+    const [a, b] = this.lineBounds(n);
+    return this.text.slice(a, b);
+  }
+
+  /** Text before offset i on the same line, at most max chars, cut at a table cell boundary. */
+  before(i: number, max = 24): string {
+    const [lineStart] = this.lineBounds(this.lineIndex(i));
+    const from = Math.max(lineStart, i - max);
+    const s = this.text.slice(from, i);
+    const tab = s.lastIndexOf('\t');
+    return tab === -1 ? s : s.slice(tab + 1);
+  }
+
+  /** Text after offset i on the same line, at most max chars, cut at a cell boundary. */
+  after(i: number, max = 24): string {
+    const [, lineEnd] = this.lineBounds(this.lineIndex(i));
+    const s = this.text.slice(i, Math.min(lineEnd, i + max));
+    const tab = s.indexOf('\t');
+    return tab === -1 ? s : s.slice(0, tab);
+  }
+
+  /** The table cell holding offset i, when its line is a tab-separated row: [column, cellStart, cellEnd]. */
+  cellAt(i: number): [number, number, number] | null {
+    const [a, b] = this.lineBounds(this.lineIndex(i));
+    if (this.text.indexOf('\t', a) === -1 || this.text.indexOf('\t', a) >= b) return null;
+    let col = 0;
+    let cellStart = a;
+    for (let k = a; k < i; k++) {
+      if (this.text.charCodeAt(k) === 9) {
+        col++;
+        cellStart = k + 1;
+      }
+    }
+    let cellEnd = this.text.indexOf('\t', i);
+    if (cellEnd === -1 || cellEnd > b) cellEnd = b;
+    return [col, cellStart, cellEnd];
+  }
+
+  /** Cell `col` of line n, or undefined. */
+  cell(n: number, col: number): string | undefined {
+    return this.line(n).split('\t')[col];
+  }
+
+  /**
+   * The header of the table column holding offset i: the same column of the
+   * first line of the block of consecutive tab-separated lines.
+   */
+  header(i: number): string | undefined {
+    const cell = this.cellAt(i);
+    if (!cell) return undefined;
+    const n = this.lineIndex(i);
+    const first = this.tableStart(n);
+    if (first === n) return undefined; // the header row itself
+    return this.cell(first, cell[0])?.trim();
+  }
+
+  private blockStarts: Int32Array | null = null;
+
+  /** First line of the table block holding line n (computed once for all lines). */
+  private tableStart(n: number): number {
+    if (!this.blockStarts) {
+      const count = this.lineCount();
+      const starts = new Int32Array(count);
+      for (let k = 0; k < count; k++) {
+        const isRow = this.line(k).includes('\t');
+        starts[k] = isRow && k > 0 && starts[k - 1] !== -1 ? starts[k - 1] : isRow ? k : -1;
+      }
+      this.blockStarts = starts;
+    }
+    return this.blockStarts[n];
+  }
+
+  /** The cell to the left of offset i's cell on the same row. */
+  leftCell(i: number): string | undefined {
+    const cell = this.cellAt(i);
+    if (!cell || cell[0] === 0) return undefined;
+    return this.cell(this.lineIndex(i), cell[0] - 1)?.trim();
+  }
+
+  /** The previous non-empty line's text, when offset i starts its own line. */
+  previousLine(i: number): string | undefined {
+    let n = this.lineIndex(i);
+    while (n > 0) {
+      n--;
+      const l = this.line(n).trim();
+      if (l) return l;
+    }
+    return undefined;
+  }
+}

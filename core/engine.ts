@@ -1,0 +1,85 @@
+// The detection engine: normalise a page once, run every detector whose
+// prefilter matches, merge overlapping candidates (the most severe wins) and
+// map offsets back to the original text.
+import { ScanContext, type Candidate } from './context.ts';
+import { normalizeText, toOriginalRange } from './normalize.ts';
+import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from './findings.ts';
+import type { SumiDocument } from './document.ts';
+import { DETECTORS, type Detector } from '../detectors/index.ts';
+
+export interface ScanOptions {
+  detectors?: readonly Detector[];
+  /** leave out the costly detectors (person names) */
+  fast?: boolean;
+  customTerms?: readonly string[];
+  kinds?: readonly Kind[];
+  minSeverity?: Severity;
+}
+
+interface Scored extends Candidate {
+  kind: Kind;
+  severity: Severity;
+  detector: string;
+}
+
+export function scanText(original: string, page = 1, options: ScanOptions = {}): Finding[] {
+  const norm = normalizeText(original);
+  const ctx = new ScanContext(norm.text, options.customTerms ?? []);
+  const candidates: Scored[] = [];
+  for (const d of options.detectors ?? DETECTORS) {
+    if (options.fast && d.costly) continue;
+    if (d.triggers && !d.triggers.some((t) => ctx.lower.includes(t))) continue;
+    for (const c of d.detect(ctx)) {
+      const kind = c.kind ?? d.kind;
+      const severity = c.severity ?? (c.kind ? KIND_SEVERITY[c.kind] : d.severity);
+      candidates.push({ ...c, kind, severity, detector: d.id });
+    }
+  }
+  const findings: Finding[] = [];
+  for (const c of mergeOverlaps(candidates)) {
+    if (options.kinds && !options.kinds.includes(c.kind)) continue;
+    if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
+    const [start, end] = toOriginalRange(norm, c.start, c.end);
+    findings.push({
+      kind: c.kind, severity: c.severity, score: round(c.score), page, start, end,
+      text: original.slice(start, end), why: c.why, detector: c.detector,
+    });
+  }
+  return findings;
+}
+
+export function scanDocument(doc: SumiDocument, options: ScanOptions = {}): Finding[] {
+  return doc.pages.flatMap((p) => scanText(p.text, p.number, options));
+}
+
+/** Keeps, among overlapping candidates, the most severe, then the surest, then the longest. */
+function mergeOverlaps(candidates: Scored[]): Scored[] {
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  const kept: Scored[] = [];
+  // sweep clusters of transitively overlapping candidates; each cluster is small
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    let clusterEnd = byStart[i].end;
+    while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
+    kept.push(...resolveCluster(byStart.slice(i, j)));
+    i = j;
+  }
+  return kept;
+}
+
+function resolveCluster(cluster: Scored[]): Scored[] {
+  if (cluster.length === 1) return cluster;
+  const ranked = cluster.sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Scored[] = [];
+  for (const c of ranked) {
+    if (c.end > c.start && !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

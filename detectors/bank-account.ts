@@ -1,0 +1,41 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+
+// A 7-digit account number after its type (普通/当座/貯蓄) or an account label.
+const ACCOUNT = /(?<!\d)\d{7}(?!\d)|(?<!\d)\d{3,4}-\d{3,4}(?!\d)|(?<!\d)\d{8}(?!\d)/g;
+const ACCOUNT_LABEL = /口座番号|口座|普通|当座|貯蓄|総合|account\s?(?:no|number)|a\/c/i;
+const YUCHO = /(?<!\d)1\d{4}-\d{8}(?!\d)/g; // ゆうちょ 記号-番号
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(ctx.text, ACCOUNT)) {
+    const digits = m.text.replace(/\D/g, '');
+    if (digits.length !== 7 && !(digits.length === 8 && m.text.length === 8)) continue;
+    const label = `${ctx.before(m.start, 14)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
+    if (!ACCOUNT_LABEL.test(label) || /^(\d)\1+$/.test(digits)) continue;
+    out.push({ start: m.start, end: m.end, score: 0.9, why: 'account number beside 普通/当座/口座番号' });
+  }
+  for (const m of matches(ctx.text, YUCHO)) {
+    if (!/ゆうちょ|記号|口座|貯金/.test(ctx.before(m.start, 20))) continue;
+    out.push({ start: m.start, end: m.end, score: 0.9, why: 'Japan Post Bank symbol and number' });
+  }
+  return out;
+}
+
+export const bankAccount: Detector = {
+  id: 'bank-account',
+  kind: 'bank-account',
+  severity: 'high',
+  triggers: ['口座', '普通', '当座', '貯蓄', '総合', 'account', 'a/c', 'ゆうちょ', '貯金'],
+  detect,
+  examples: {
+    positive: [
+      { text: '普通 2736202', expect: '2736202' },
+      { text: '口座番号：1234567', expect: '1234567' },
+      { text: '預金種目\t口座番号\n普通\t7654321\n', expect: '7654321' },
+      { text: 'ゆうちょ銀行 記号番号 12345-67891234', expect: '12345-67891234' },
+    ],
+    negative: ['受付番号 2736202', '普通 0000000', '口座振替のご案内', '人口 1234567 人'],
+  },
+};

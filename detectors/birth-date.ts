@@ -1,0 +1,50 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+
+// Dates as Japanese documents write them: 1940年6月6日, 1972/05/01, 1972-05-01,
+// 昭和6年11月18日, 平成元年1月8日, S6.11.18, H7/12/13.
+const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
+const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`;
+const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
+const ENGLISH = String.raw`(?:\d{1,2}\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?:\d{1,2},?\s)?(?:19|20)\d{2}`;
+const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`, 'g');
+
+// A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
+const BIRTH_LABEL = /生年月日|誕生日|生まれ|出生|birth|born|d\.?o\.?b/i;
+const BIRTH_AFTER = /^\s?(?:生|生まれ|産まれ)/;
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(ctx.text, DATE)) {
+    const before = ctx.before(m.start, 20);
+    // the label must be the nearest one: no other date between it and this one
+    const labelAt = before.search(BIRTH_LABEL);
+    const nearLabel = labelAt !== -1 && !/\d{1,4}[年/.-]\d/.test(before.slice(labelAt));
+    const inColumn = BIRTH_LABEL.test(ctx.header(m.start) ?? '') || BIRTH_LABEL.test(ctx.leftCell(m.start) ?? '');
+    const bornAfter = BIRTH_AFTER.test(ctx.after(m.end, 4));
+    if (!nearLabel && !inColumn && !bornAfter) continue;
+    out.push({ start: m.start, end: m.end, score: 0.95, why: nearLabel || inColumn ? 'date beside a birth label' : 'date followed by 生' });
+  }
+  return out;
+}
+
+export const birthDate: Detector = {
+  id: 'birth-date',
+  kind: 'birth-date',
+  severity: 'medium',
+  triggers: ['生', '誕', 'birth', 'born', 'dob', 'd.o.b'],
+  detect,
+  examples: {
+    positive: [
+      { text: '生年月日：1940年6月6日', expect: '1940年6月6日' },
+      { text: '生年月日\t入院日\n昭和6年11月18日\t2024/05/18\n', expect: '昭和6年11月18日' },
+      { text: '平成7年12月13日生', expect: '平成7年12月13日' },
+      { text: '生年月日 H7.12.13', expect: 'H7.12.13' },
+      { text: '生年月日：平成元年1月8日', expect: '平成元年1月8日' },
+      { text: 'Date of birth: 12 March 1985', expect: '12 March 1985' },
+      { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
+    ],
+    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日'],
+  },
+};

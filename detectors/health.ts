@@ -1,0 +1,50 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+
+// Entries are regex sources (plain words, plus guards where a word hides in others).
+// Special-care personal information (要配慮個人情報): conditions, test results,
+// hospitalisation. Terms are whole diagnoses; modifiers around them are kept.
+const CONDITIONS = [
+  '心不全', '心筋梗塞', '狭心症', '不整脈', '脳梗塞', '脳出血', '脳卒中', 'くも膜下出血', '認知症', 'アルツハイマー',
+  'うつ病', '鬱病', '躁うつ病', '双極性障害', '統合失調症', '適応障害', 'パニック障害', '発達障害', '自閉症', '依存症', 'アルコール依存', '摂食障害', '知的障害', '身体障害', '精神障害', '気管支喘息', '喘息', '肺炎',
+  '結核', '糖尿病', '高血圧', '脂質異常症', '痛風', '腎不全', '透析', '肝炎', '肝硬変', 'がん(?!ば)', '癌', '悪性腫瘍', '白血病',
+  'リンパ腫', '骨折', 'エイズ', '梅毒', '性感染症', '新型コロナウイルス感染症', 'COVID-19', 'インフルエンザ', 'てんかん',
+  'パーキンソン病', '筋ジストロフィー',
+  // abbreviations only as whole words (ALS is not the start of ALSO)
+  '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
+];
+// Results and care that say something about a person's health on their own.
+const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中'];
+
+const PREFIX = String.raw`(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性|[\p{Script=Han}]{1,2}(?=がん|癌))?`;
+const SUFFIX = String.raw`(?:術後|の疑い|疑い|治療中|で入院中|で入院|療養中|の既往)?`;
+const TERMS = new RegExp(`${PREFIX}(?:${CONDITIONS.join('|')})${SUFFIX}|${STATES.join('|')}`, 'gu');
+// Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
+const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様)/u;
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(ctx.text, TERMS)) {
+    if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
+    out.push({ start: m.start, end: m.end, score: 0.85, why: `health term ${m.text}` });
+  }
+  return out;
+}
+
+export const health: Detector = {
+  id: 'health',
+  kind: 'health',
+  severity: 'high',
+  detect,
+  examples: {
+    positive: [
+      { text: '既往歴：慢性心不全', expect: '慢性心不全' },
+      { text: '現在入院中です', expect: '入院中' },
+      { text: '胃がん術後の経過観察', expect: '胃がん術後' },
+      { text: 'PCR検査の結果は陽性', expect: '陽性' },
+      { text: '母が認知症で', expect: '認知症' },
+    ],
+    negative: ['糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について'],
+  },
+};

@@ -1,0 +1,87 @@
+// Identity document numbers, each found beside its own label.
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+import type { Kind } from '../core/findings.ts';
+
+interface LabelledNumber {
+  kind: Kind;
+  label: RegExp;
+  value: RegExp;
+  name: string;
+  /** fewer digits than this is a count or a code, not an ID */
+  minDigits: number;
+}
+
+function labelledNumberDetector(def: LabelledNumber): (ctx: ScanContext) => Candidate[] {
+  return (ctx) => {
+    const out: Candidate[] = [];
+    for (const m of matches(ctx.text, def.value)) {
+      const label = `${ctx.before(m.start, 20)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
+      if (!def.label.test(label)) continue;
+      const digits = m.text.replace(/\D/g, '');
+      if (digits.length < def.minDigits || /^(\d)\1+$/.test(digits)) continue;
+      out.push({ start: m.start, end: m.end, score: 0.92, why: `${def.name} beside its label` });
+    }
+    return out;
+  };
+}
+
+export const passportNumber: Detector = {
+  id: 'passport-number',
+  kind: 'passport-number',
+  severity: 'high',
+  triggers: ['旅券', 'パスポート', 'passport'],
+  detect: labelledNumberDetector({
+    kind: 'passport-number',
+    name: 'passport number',
+    minDigits: 7,
+    label: /旅券|パスポート|passport/i,
+    value: /(?<![A-Z0-9])[A-Z]{2}\d{7}(?![A-Z0-9])/g,
+  }),
+  examples: {
+    positive: [{ text: '旅券番号：TK1234567', expect: 'TK1234567' }, { text: 'Passport No. MZ7654321', expect: 'MZ7654321' }],
+    negative: ['TK1234567', '旅券番号：XX0000000'],
+  },
+};
+
+export const driversLicense: Detector = {
+  id: 'drivers-license',
+  kind: 'drivers-license',
+  severity: 'high',
+  triggers: ['免許', 'licen'],
+  detect: labelledNumberDetector({
+    kind: 'drivers-license',
+    name: "driver's licence number",
+    minDigits: 12,
+    label: /免許|driver'?s?\s?licen[cs]e|licen[cs]e\s?no/i,
+    value: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g,
+  }),
+  examples: {
+    positive: [{ text: '運転免許証番号 第123456789012号', expect: '123456789012' }, { text: "Driver's license: 3012 3456 7890", expect: '3012 3456 7890' }],
+    negative: ['123456789012', '免許証番号：000000000000'],
+  },
+};
+
+export const insuranceNumber: Detector = {
+  id: 'insurance-number',
+  kind: 'insurance-number',
+  severity: 'high',
+  triggers: ['保険', '記号', '番号', '年金'],
+  detect: labelledNumberDetector({
+    kind: 'insurance-number',
+    name: 'health insurance or pension number',
+    minDigits: 4,
+    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance/i,
+    // 記号・番号 are written with a middle dot, a hyphen or a space between them
+    value: /(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
+  }),
+  examples: {
+    positive: [
+      { text: '被保険者証 記号・番号 5096・5841', expect: '5096・5841' },
+      { text: '被保険者番号：12345678', expect: '12345678' },
+      { text: '基礎年金番号 1234-567890', expect: '1234-567890' },
+    ],
+    negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人'],
+  },
+};

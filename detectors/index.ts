@@ -1,0 +1,28 @@
+// Every detector the engine runs, in no particular order (the engine merges overlaps).
+import type { Detector } from './types.ts';
+import { password } from './password.ts';
+import { loginId } from './login-id.ts';
+import { email } from './email.ts';
+import { url } from './url.ts';
+import { apiKey } from './api-key.ts';
+import { secretToken } from './secret-token.ts';
+import { privateKey } from './private-key.ts';
+import { ipAddress } from './ip-address.ts';
+import { phone } from './phone.ts';
+import { postalCode } from './postal-code.ts';
+import { address } from './address.ts';
+import { personName } from './person-name.ts';
+import { birthDate } from './birth-date.ts';
+import { myNumber } from './my-number.ts';
+import { passportNumber, driversLicense, insuranceNumber } from './id-numbers.ts';
+import { creditCard } from './credit-card.ts';
+import { bankAccount } from './bank-account.ts';
+import { health } from './health.ts';
+import { custom } from './custom.ts';
+
+export type { Detector } from './types.ts';
+
+export const DETECTORS: readonly Detector[] = [
+  password, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, phone, postalCode, address,
+  personName, birthDate, myNumber, passportNumber, driversLicense, insuranceNumber, creditCard, bankAccount, health, custom,
+];

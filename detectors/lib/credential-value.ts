@@ -1,0 +1,24 @@
+// Shared checks for values found beside credential labels.
+import { isPlaceholder, isTextbookExample } from './placeholders.ts';
+
+/** A printable ASCII token, as passwords and IDs are written (sticky). */
+export const ASCII_TOKEN = /[!-~]{3,128}/y;
+
+const TRAILING = /[.,;:。、)\]}」』"'“”]+$/u;
+const LEADING = /^[(「『"'“[]+/u;
+
+/** Trims quotes and sentence punctuation around a token; returns the kept [start, end). */
+export function trimToken(text: string, start: number, end: number): [number, number] {
+  const token = text.slice(start, end);
+  const lead = LEADING.exec(token)?.[0].length ?? 0;
+  const trail = TRAILING.exec(token.slice(lead))?.[0].length ?? 0;
+  return [start + lead, end - trail];
+}
+
+/** Why a credential value should not be reported, or null when it should be. */
+export function rejectCredential(value: string, line: string): string | null {
+  if (value.length < 3) return 'too short';
+  if (isPlaceholder(value)) return 'placeholder';
+  if (isTextbookExample(value, line)) return 'textbook example';
+  return null;
+}

@@ -1,0 +1,131 @@
+// Finds the value that belongs to a label, the way forms, manuals and tables
+// write it: on the same line ("パスワード：abc"), on the next line, in the next
+// table cell, or in the column under a header cell.
+import type { ScanContext } from '../../core/context.ts';
+import { matches } from './matches.ts';
+
+export type ValueVia = 'same-line' | 'next-line' | 'next-cell' | 'column';
+
+export interface LabelledValue {
+  label: string;
+  start: number;
+  end: number;
+  via: ValueVia;
+  /** an explicit separator (colon, equals, quote, は) or a table/line layout tied value to label */
+  separated: boolean;
+}
+
+export interface LabelRule {
+  /** global, case-insensitive regex of the label words */
+  label: RegExp;
+  /** sticky regex of a value at the current position */
+  value: RegExp;
+  /** labels that may also head a table column (all of the column's cells are values) */
+  columns?: boolean;
+}
+
+// Decoration a label may carry before its value: "(初期)", "【必須】", a colon, an arrow.
+const LABEL_TAIL = /[ \t]*(?:[(（【[][^)）】\]\n]{0,14}[)）】\]])?[ ]*(?:[:=：＝→]|は|を?\s*(?=[「"'“]))?[ ]*[「"'“]?/y;
+// A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
+const PROSE_AFTER = /^[をのがにでともへや・、。]/u;
+
+function valueAt(ctx: ScanContext, rule: LabelRule, at: number, limit: number): [number, number] | null {
+  rule.value.lastIndex = at;
+  const m = rule.value.exec(ctx.text);
+  if (!m || m.index !== at) return null;
+  const end = Math.min(at + m[0].length, limit);
+  return end > at ? [at, end] : null;
+}
+
+/** Whether a cell holds only a label (a header, not a value). */
+function isLabelOnly(cellText: string, label: RegExp): boolean {
+  const t = cellText.trim();
+  return t.length > 0 && t.length <= 24 && label.test(t);
+}
+
+export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  const seenColumns = new Set<string>();
+  // a non-global twin: testing with the global label regex would move the scan's lastIndex
+  const labelTest = new RegExp(rule.label.source, rule.label.flags.replace('g', ''));
+  for (const m of matches(ctx.text, rule.label)) {
+    const lineNo = ctx.lineIndex(m.start);
+    const [, lineEnd] = ctx.lineBounds(lineNo);
+    const rest = ctx.text.slice(m.end, Math.min(lineEnd, m.end + 2));
+    if (PROSE_AFTER.test(rest)) continue;
+
+    const cell = ctx.cellAt(m.start);
+    // 1. a header cell: the values are the column below it
+    if (rule.columns && cell && isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) {
+      const key = `${lineNo}:${cell[0]}`;
+      const below = columnValues(ctx, rule, lineNo, cell[0], m.text);
+      if (below.length && !seenColumns.has(key)) {
+        seenColumns.add(key);
+        out.push(...below);
+        continue;
+      }
+    }
+    // 2. the same line, after the label's tail
+    LABEL_TAIL.lastIndex = m.end;
+    const tail = LABEL_TAIL.exec(ctx.text);
+    let at = m.end + (tail ? tail[0].length : 0);
+    const cellEnd = cell ? cell[2] : lineEnd;
+    if (at < cellEnd) {
+      const v = valueAt(ctx, rule, at, cellEnd);
+      const separated = tail !== null && /[:=：＝→「"'“]|は/u.test(tail[0]);
+      if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'same-line', separated });
+      continue;
+    }
+    // 3. the next cell on the row
+    if (cell && cellEnd < lineEnd) {
+      at = cellEnd + 1;
+      while (at < lineEnd && ctx.text[at] === ' ') at++;
+      const nextCellEnd = ctx.text.indexOf('\t', at);
+      const limit = nextCellEnd === -1 || nextCellEnd > lineEnd ? lineEnd : nextCellEnd;
+      if (!isLabelOnly(ctx.text.slice(at, limit), labelTest)) {
+        const v = valueAt(ctx, rule, at, limit);
+        if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-cell', separated: true });
+      }
+      continue;
+    }
+    // 4. alone at the end of its line: the next non-empty line
+    if (!cell && lineNo + 1 < ctx.lineCount()) {
+      let n = lineNo + 1;
+      while (n < ctx.lineCount() - 1 && !ctx.line(n).trim()) n++;
+      const [ns, ne] = ctx.lineBounds(n);
+      let s = ns;
+      while (s < ne && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
+      if (!isLabelOnly(ctx.text.slice(s, ne), labelTest)) {
+        const v = valueAt(ctx, rule, s, ne);
+        if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-line', separated: true });
+      }
+    }
+  }
+  return out;
+}
+
+/** Values in column `col` of the table rows under header line `headerLine`. */
+function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  for (let n = headerLine + 1; n < ctx.lineCount(); n++) {
+    const [ls, le] = ctx.lineBounds(n);
+    const line = ctx.text.slice(ls, le);
+    if (!line.includes('\t')) break;
+    let start = ls;
+    for (let c = 0; c < col; c++) {
+      const tab = ctx.text.indexOf('\t', start);
+      if (tab === -1 || tab >= le) {
+        start = -1;
+        break;
+      }
+      start = tab + 1;
+    }
+    if (start === -1) continue;
+    let end = ctx.text.indexOf('\t', start);
+    if (end === -1 || end > le) end = le;
+    while (start < end && ctx.text[start] === ' ') start++;
+    const v = start < end ? valueAt(ctx, rule, start, end) : null;
+    if (v) out.push({ label, start: v[0], end: v[1], via: 'column', separated: true });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { findLabelledValues, type LabelRule } from './lib/labels.ts';
+import { rejectCredential, trimToken } from './lib/credential-value.ts';
+
+// Login ID labels; a bare "ID" or "user" needs a boundary so that words like
+// "valid" or "username policy" do not count as labels on their own.
+const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|userid|username|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/giu;
+// An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
+const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
+
+const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of findLabelledValues(ctx, RULE)) {
+    const [s, e] = trimToken(ctx.text, v.start, v.end);
+    const value = ctx.text.slice(s, e);
+    if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
+    const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
+    // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
+    if (bareLabel && (!v.separated || !/[\d_-]/.test(value))) continue;
+    if (!v.separated && !/[\d_.@-]/.test(value)) continue;
+    out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
+  }
+  return out;
+}
+
+export const loginId: Detector = {
+  id: 'login-id',
+  kind: 'login-id',
+  severity: 'critical',
+  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'account', 'サインイン'],
+  detect,
+  examples: {
+    positive: [
+      { text: 'ログインID：renkei-test01', expect: 'renkei-test01' },
+      { text: 'ユーザーID sysadmin-km', expect: 'sysadmin-km' },
+      { text: '職員番号\t端末ログインID\nK2001913\tK2001913\n', expect: 'K2001913' },
+      { text: 'user=inq-admin02', expect: 'inq-admin02' },
+      { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
+      { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
+    ],
+    negative: [
+      'ログインIDを入力してください',
+      'ユーザーID：xxxxxxxx',
+      'ID：<利用者ID>',
+      'the user manual',
+      'ID card issued',
+      'アカウントの作成方法',
+    ],
+  },
+};

@@ -1,0 +1,71 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { findLabelledValues, type LabelRule } from './lib/labels.ts';
+import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
+
+// Password labels in Japanese and English. "PW" and "pass" need a word
+// boundary; バスワード is how OCR often reads パスワード.
+const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|合言葉|pass\s?(?:word|code|phrase)|passwd|(?<![a-z])(?:pwd|pw|p\/w|pass)(?![a-z]))/giu;
+
+const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: true };
+
+// "ID/PW: user01 / Secret#1" writes both values after one label.
+const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*[:=：]?\s*([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/giu;
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of findLabelledValues(ctx, RULE)) {
+    const [s, e] = trimToken(ctx.text, v.start, v.end);
+    const value = ctx.text.slice(s, e);
+    if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
+    // A value with letters and digits or symbols is a password; a lone word is weaker evidence.
+    const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
+    // Labels also sit in prose ("enter your password below"): without a
+    // separator only a value with both letters and digits counts.
+    if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value))) continue;
+    out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
+  }
+  ID_PW.lastIndex = 0;
+  for (let m = ID_PW.exec(ctx.text); m; m = ID_PW.exec(ctx.text)) {
+    const pw = m[2];
+    const start = m.index + m[0].length - pw.length;
+    if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
+    const id = m[1];
+    const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
+    if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
+  }
+  return out;
+}
+
+export const password: Detector = {
+  id: 'password',
+  kind: 'password',
+  severity: 'critical',
+  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', '合言葉', 'pass', 'pw', 'p/w'],
+  detect,
+  examples: {
+    positive: [
+      { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
+      { text: '初期パスワード　kmh720501', expect: 'kmh720501' },
+      { text: 'ログインID: admin01\nPW: Kt9#wLp2vQ', expect: 'Kt9#wLp2vQ' },
+      { text: 'パスワード\nMinato#2023dv', expect: 'Minato#2023dv' },
+      { text: '氏名\t初期パスワード\n山田\tabc12345\n', expect: 'abc12345' },
+      { text: 'ID/PW: renkei01 / Pa55-word!', expect: 'Pa55-word!' },
+      { text: 'パスワードは「Tokyo2024!」です。', expect: 'Tokyo2024!' },
+      { text: '例）パスワード：Minato#2023dv', expect: 'Minato#2023dv' },
+      { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },
+      { text: 'バスワード：Qz81kLm0', expect: 'Qz81kLm0' },
+    ],
+    negative: [
+      'パスワード：********',
+      'パスワード：●●●●●●',
+      'password: <your password>',
+      'パスワードを変更してください。',
+      '悪い例：パスワードに Passw0rd を使う',
+      'パスワード：xxxxxxxx',
+      'Enter your password below.',
+      'PW：（別途通知）',
+      'the pass rate was 80%',
+    ],
+  },
+};

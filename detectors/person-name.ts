@@ -1,0 +1,146 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+import { SURNAMES } from './data/surnames.ts';
+
+// Person names are found three ways, strongest first:
+// 1. beside a name label or in a column headed 氏名/名前/フリガナ/Name;
+// 2. before an honorific (様, 殿, さん, 氏, 先生);
+// 3. a known family name, a space, and a given name.
+
+const HAN = String.raw`[\p{Script=Han}々]`;
+const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　]${HAN}{1,4}|${HAN}{0,3})`;
+const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}`;
+const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}`;
+const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
+const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
+
+const NAME_LABEL = /(?:氏名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|本人|(?<![a-z])(?:full\s?name|name|patient|contact))/giu;
+// Words that sit where a name would but are roles, places or headings.
+const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|日|月|年|時|分))$/u;
+const COMMON_WORDS = /^(?:以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
+
+const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
+const SURNAME_SET = new Set(SURNAMES);
+const SURNAME_FIRST = new RegExp(`(?<!${HAN})(${SURNAMES.join('|')})[ 　](${HAN}{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,5})(?!${HAN})`, 'gu');
+const TITLE_NAME = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? ([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+)?)/g;
+const HONORIFIC_TAIL = /(?:さん|様|殿|ちゃん|くん)$/u;
+
+function plausibleName(name: string): boolean {
+  const compact = name.replace(/[ 　]/g, '');
+  if (compact.length < 2) return false;
+  const parts = name.split(/[ 　]/);
+  return !parts.some((p) => NOT_A_NAME.test(p) || COMMON_WORDS.test(p)) && !COMMON_WORDS.test(compact);
+}
+
+/** Splits a run of kanji that ends with a name into the name: the last known surname start, else the last 2–4 chars. */
+function nameAtEndOfRun(run: string): string {
+  for (let i = 0; i < run.length - 1; i++) {
+    for (const len of [3, 2, 1]) {
+      if (SURNAME_SET.has(run.slice(i, i + len)) && run.length - i - len >= 1 && run.length - i <= 6) return run.slice(i);
+    }
+  }
+  return run.length > 4 ? run.slice(-4) : run;
+}
+
+function byLabel(ctx: ScanContext, out: Candidate[]): void {
+  const seenColumns = new Set<string>();
+  for (const m of matches(ctx.text, NAME_LABEL)) {
+    const cell = ctx.cellAt(m.start);
+    const cellText = cell ? ctx.text.slice(cell[1], cell[2]).trim() : '';
+    // a header cell: every cell under it is a name
+    if (cell && cellText.length <= 12 && ctx.header(m.start) === undefined) {
+      const key = `${ctx.lineIndex(m.start)}:${cell[0]}`;
+      if (!seenColumns.has(key)) {
+        seenColumns.add(key);
+        columnNames(ctx, ctx.lineIndex(m.start), cell[0], m.text, out);
+      }
+      continue;
+    }
+    // same line: "氏名：山本 静香", "担当：福田 誠"
+    let at = m.end;
+    const sep = /[ 　]*(?:[(（][^)）]{0,8}[)）])?[ 　]*[:：]?[ 　]*/y;
+    sep.lastIndex = at;
+    at += sep.exec(ctx.text)?.[0].length ?? 0;
+    pushName(ctx, at, `label ${m.text}`, 0.9, out);
+  }
+}
+
+function columnNames(ctx: ScanContext, headerLine: number, col: number, label: string, out: Candidate[]): void {
+  for (let n = headerLine + 1; n < ctx.lineCount(); n++) {
+    const line = ctx.line(n);
+    if (!line.includes('\t')) break;
+    const [ls] = ctx.lineBounds(n);
+    const cells = line.split('\t');
+    if (col >= cells.length) continue;
+    let offset = ls;
+    for (let c = 0; c < col; c++) offset += cells[c].length + 1;
+    const lead = cells[col].length - cells[col].trimStart().length;
+    pushName(ctx, offset + lead, `column ${label}`, 0.92, out, offset + cells[col].length);
+  }
+}
+
+function pushName(ctx: ScanContext, at: number, why: string, score: number, out: Candidate[], limit = ctx.text.length): void {
+  NAME_VALUE.lastIndex = at;
+  const v = NAME_VALUE.exec(ctx.text);
+  if (!v || v.index !== at) return;
+  let name = v[0].slice(0, limit - at).replace(HONORIFIC_TAIL, '').trimEnd();
+  if (/^[A-Za-z]/.test(name) && !/ /.test(name)) return; // one Latin word is not a full name
+  name = name.replace(/[ 　]+$/u, '');
+  if (!plausibleName(name)) return;
+  out.push({ start: at, end: at + name.length, score, why });
+}
+
+function byHonorific(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, HONORIFIC)) {
+    const name = /[ 　]/.test(m.text) ? m.text : nameAtEndOfRun(m.text);
+    const start = m.end - name.length;
+    if (!plausibleName(name)) continue;
+    // a run of kanji before 様 may be a company (株式会社… 様) or a title (ご担当者様)
+    if (!/[ 　]/.test(name) && name.length > 4) continue;
+    out.push({ start, end: m.end, score: 0.85, why: 'name before an honorific' });
+  }
+}
+
+function bySurname(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, SURNAME_FIRST)) {
+    const [family, given] = [m.groups[0]!, m.groups[1]!];
+    const givenName = given.replace(HONORIFIC_TAIL, '');
+    if (!givenName || NOT_A_NAME.test(givenName) || COMMON_WORDS.test(givenName)) continue;
+    // a one-character family name needs a two-character given name to count
+    if (family.length === 1 && givenName.length < 2) continue;
+    out.push({ start: m.start, end: m.start + family.length + 1 + givenName.length, score: 0.8, why: `family name ${family}` });
+  }
+  for (const m of matches(ctx.text, TITLE_NAME)) {
+    out.push({ start: m.start, end: m.end, score: 0.85, why: 'name after a title' });
+  }
+}
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  byLabel(ctx, out);
+  byHonorific(ctx, out);
+  bySurname(ctx, out);
+  return out;
+}
+
+export const personName: Detector = {
+  id: 'person-name',
+  kind: 'person-name',
+  severity: 'medium',
+  costly: true,
+  detect,
+  examples: {
+    positive: [
+      { text: '氏名：山本 静香', expect: '山本 静香' },
+      { text: '職員番号\t氏名\tフリガナ\nK2001913\t金子\u3000文雄\tカネコ フミオ\n', expect: '金子\u3000文雄' },
+      { text: '職員番号\t氏名\tフリガナ\nK2001913\t金子\u3000文雄\tカネコ フミオ\n', expect: 'カネコ フミオ' },
+      { text: '長女の山本香織さんから連絡があった', expect: '山本香織' },
+      { text: '報告者 中村 蓮（情報政策課）', expect: '中村 蓮' },
+      { text: 'ふりがな　いのうえ あい', expect: 'いのうえ あい' },
+      { text: 'Contact: Mr. John Smith', expect: 'Mr. John Smith' },
+      { text: '担当：福田 誠　表示：未対応のみ', expect: '福田 誠' },
+    ],
+    negative: ['山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください'],
+  },
+};

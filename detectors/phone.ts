@@ -1,0 +1,65 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+
+// Separators seen in Japanese phone numbers (after NFKC): hyphen, space,
+// brackets, and the long-vowel mark OCR and hand typing put for a dash.
+const SEP = String.raw`[-ー ()]{0,2}`;
+// Domestic: 0 + 9 or 10 more digits in up to three groups.
+const DOMESTIC = new RegExp(String.raw`(?<![\d\w+-])\(?0\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-]|\w)`, 'g');
+// International: +81 then the number without its leading 0.
+const INTERNATIONAL = new RegExp(String.raw`(?<![\d\w])\+81${SEP}\(?0?\)?\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-])`, 'g');
+const PHONE_CONTEXT = /電話|tel|携帯|連絡先|phone|mobile|fax|ファクス|ファックス|内線|代表/i;
+
+function digits(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/** Valid Japanese numbering: mobile/IP/toll-free prefixes have 11 digits, landlines 10. */
+function plausible(d: string): boolean {
+  if (/^0[5789]0/.test(d)) return d.length === 11;
+  if (/^0120/.test(d)) return d.length === 10;
+  if (/^0800/.test(d)) return d.length === 11;
+  return d.length === 10 && !/^00/.test(d);
+}
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(ctx.text, DOMESTIC)) {
+    const text = m.text.replace(/[ ]+$/, '');
+    const d = digits(text);
+    if (!plausible(d)) continue;
+    const separated = /\D/.test(text.replace(/^\(/, ''));
+    const context = PHONE_CONTEXT.test(ctx.before(m.start, 16)) || PHONE_CONTEXT.test(ctx.header(m.start) ?? '');
+    // an unbroken run of digits is a phone number only beside a phone label
+    if (!separated && !context) continue;
+    out.push({ start: m.start, end: m.start + text.length, score: context ? 0.97 : 0.9, why: context ? 'phone number beside a phone label' : 'Japanese phone number format' });
+  }
+  for (const m of matches(ctx.text, INTERNATIONAL)) {
+    const text = m.text.replace(/[ ]+$/, '');
+    const national = digits(text).slice(2).replace(/^0/, '');
+    if (!plausible('0' + national)) continue;
+    out.push({ start: m.start, end: m.start + text.length, score: 0.95, why: '+81 phone number' });
+  }
+  return out;
+}
+
+export const phone: Detector = {
+  id: 'phone',
+  kind: 'phone',
+  severity: 'medium',
+  triggers: ['0'],
+  detect,
+  examples: {
+    positive: [
+      { text: '携帯 070-4774-3818', expect: '070-4774-3818' },
+      { text: '電話：０８０－４８８６－３９２０', expect: '０８０－４８８６－３９２０' },
+      { text: 'TEL +81 80 2486 8983', expect: '+81 80 2486 8983' },
+      { text: '+81-90-1419-8707', expect: '+81-90-1419-8707' },
+      { text: '03(1234)5678', expect: '03(1234)5678' },
+      { text: '連絡先 09012345678', expect: '09012345678' },
+      { text: '022-353-2273', expect: '022-353-2273' },
+    ],
+    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123'],
+  },
+};

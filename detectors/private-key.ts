@@ -1,0 +1,46 @@
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+
+const BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
+// the body of a key: base64 and header lines, up to a bounded size
+const MAX_BLOCK = 20000;
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(ctx.text, BEGIN)) {
+    const endMarker = `-----END ${m.groups[0]}-----`;
+    const endAt = ctx.text.indexOf(endMarker, m.end);
+    if (endAt !== -1 && endAt - m.end < MAX_BLOCK) {
+      out.push({ start: m.start, end: endAt + endMarker.length, score: 0.99, why: `PEM ${m.groups[0]} block` });
+      continue;
+    }
+    // a truncated key still leaks: take the base64 lines that follow
+    const body = /(?:\s*[A-Za-z0-9+/=:-]{16,80})+/y;
+    body.lastIndex = m.end;
+    const b = body.exec(ctx.text);
+    out.push({ start: m.start, end: b ? m.end + b[0].length : m.end, score: 0.95, why: `PEM ${m.groups[0]} header (no end line)` });
+  }
+  return out;
+}
+
+export const privateKey: Detector = {
+  id: 'private-key',
+  kind: 'private-key',
+  severity: 'critical',
+  triggers: ['private key'],
+  detect,
+  examples: {
+    positive: [
+      {
+        text: 'key:\n-----BEGIN RSA PRIVATE KEY-----\nMIICXgIBAAKBgQC692axOX12Ya966CTWNuTo5otj4\n-----END RSA PRIVATE KEY-----\n',
+        expect: '-----BEGIN RSA PRIVATE KEY-----\nMIICXgIBAAKBgQC692axOX12Ya966CTWNuTo5otj4\n-----END RSA PRIVATE KEY-----',
+      },
+      {
+        text: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+        expect: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+      },
+    ],
+    negative: ['-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqh\n-----END PUBLIC KEY-----', '-----BEGIN CERTIFICATE-----'],
+  },
+};
