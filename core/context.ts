@@ -83,26 +83,65 @@ export class ScanContext {
     return tab === -1 ? s : s.slice(0, tab);
   }
 
+  private tabPositions: Int32Array | null = null;
+
+  /** Every tab in the text, found once: cells are located by binary search, never by rescanning a line. */
+  private tabs(): Int32Array {
+    if (!this.tabPositions) {
+      const found: number[] = [];
+      for (let i = this.text.indexOf('\t'); i !== -1; i = this.text.indexOf('\t', i + 1)) found.push(i);
+      this.tabPositions = Int32Array.from(found);
+    }
+    return this.tabPositions;
+  }
+
+  /** Index of the first tab at or after position x. */
+  private firstTabFrom(x: number): number {
+    const tabs = this.tabs();
+    let lo = 0;
+    let hi = tabs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tabs[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Tab indexes [first, last) that fall on line n. */
+  private lineTabs(n: number): [number, number] {
+    const [a, b] = this.lineBounds(n);
+    return [this.firstTabFrom(a), this.firstTabFrom(b)];
+  }
+
+  isTableRow(n: number): boolean {
+    const [first, last] = this.lineTabs(n);
+    return last > first;
+  }
+
+  /** [start, end) of cell `col` of line n, or null when the line has no such cell. */
+  cellBounds(n: number, col: number): [number, number] | null {
+    const [first, last] = this.lineTabs(n);
+    if (last === first || col > last - first) return null;
+    const [a, b] = this.lineBounds(n);
+    const tabs = this.tabs();
+    return [col === 0 ? a : tabs[first + col - 1] + 1, first + col < last ? tabs[first + col] : b];
+  }
+
   /** The table cell holding offset i, when its line is a tab-separated row: [column, cellStart, cellEnd]. */
   cellAt(i: number): [number, number, number] | null {
-    const [a, b] = this.lineBounds(this.lineIndex(i));
-    if (this.text.indexOf('\t', a) === -1 || this.text.indexOf('\t', a) >= b) return null;
-    let col = 0;
-    let cellStart = a;
-    for (let k = a; k < i; k++) {
-      if (this.text.charCodeAt(k) === 9) {
-        col++;
-        cellStart = k + 1;
-      }
-    }
-    let cellEnd = this.text.indexOf('\t', i);
-    if (cellEnd === -1 || cellEnd > b) cellEnd = b;
-    return [col, cellStart, cellEnd];
+    const n = this.lineIndex(i);
+    const [first, last] = this.lineTabs(n);
+    if (last === first) return null;
+    const col = this.firstTabFrom(i) - first;
+    const bounds = this.cellBounds(n, col);
+    return bounds && [col, bounds[0], bounds[1]];
   }
 
   /** Cell `col` of line n, or undefined. */
   cell(n: number, col: number): string | undefined {
-    return this.line(n).split('\t')[col];
+    const b = this.cellBounds(n, col);
+    return b ? this.text.slice(b[0], b[1]) : undefined;
   }
 
   /**
@@ -126,7 +165,7 @@ export class ScanContext {
       const count = this.lineCount();
       const starts = new Int32Array(count);
       for (let k = 0; k < count; k++) {
-        const isRow = this.line(k).includes('\t');
+        const isRow = this.isTableRow(k);
         starts[k] = isRow && k > 0 && starts[k - 1] !== -1 ? starts[k - 1] : isRow ? k : -1;
       }
       this.blockStarts = starts;
@@ -143,9 +182,9 @@ export class ScanContext {
 
   /** The previous non-empty line's text, when offset i starts its own line. */
   previousLine(i: number): string | undefined {
-    let n = this.lineIndex(i);
-    while (n > 0) {
-      n--;
+    const at = this.lineIndex(i);
+    // look back over at most two blank lines
+    for (let n = at - 1; n >= 0 && n >= at - 3; n--) {
       const l = this.line(n).trim();
       if (l) return l;
     }

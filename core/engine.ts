@@ -5,6 +5,7 @@ import { ScanContext, type Candidate } from './context.ts';
 import { normalizeText, toOriginalRange } from './normalize.ts';
 import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from './findings.ts';
 import type { SumiDocument } from './document.ts';
+import { TriggerIndex } from './triggers.ts';
 import { DETECTORS, type Detector } from '../detectors/index.ts';
 
 export interface ScanOptions {
@@ -22,13 +23,23 @@ interface Scored extends Candidate {
   detector: string;
 }
 
+const triggerIndexes = new WeakMap<readonly Detector[], TriggerIndex>();
+
+function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
+  let index = triggerIndexes.get(detectors);
+  if (!index) triggerIndexes.set(detectors, (index = new TriggerIndex(detectors)));
+  return index;
+}
+
 export function scanText(original: string, page = 1, options: ScanOptions = {}): Finding[] {
   const norm = normalizeText(original);
   const ctx = new ScanContext(norm.text, options.customTerms ?? []);
+  const detectors = options.detectors ?? DETECTORS;
+  const present = triggerIndex(detectors).present(ctx.lower);
   const candidates: Scored[] = [];
-  for (const d of options.detectors ?? DETECTORS) {
+  for (const d of detectors) {
     if (options.fast && d.costly) continue;
-    if (d.triggers && !d.triggers.some((t) => ctx.lower.includes(t))) continue;
+    if (d.triggers && !d.triggers.some((t) => present.has(t))) continue;
     for (const c of d.detect(ctx)) {
       const kind = c.kind ?? d.kind;
       const severity = c.severity ?? (c.kind ? KIND_SEVERITY[c.kind] : d.severity);

@@ -11,51 +11,85 @@ export interface NormalizedText {
 
 // Dashes and minus signs that documents use interchangeably in numbers.
 const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\uFE58\uFE63\uFF0D]/;
-const cache = new Map<string, string>();
 
-function normalizeChar(ch: string): string {
-  let out = cache.get(ch);
-  if (out === undefined) {
-    out = DASHES.test(ch) ? '-' : ch.normalize('NFKC');
-    cache.set(ch, out);
+let changes: Uint8Array | null = null;
+
+/** For every BMP code unit: 1 when normalising it changes it (built once, ~65k lookups). */
+function changeTable(): Uint8Array {
+  if (!changes) {
+    changes = new Uint8Array(0x10000);
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        changes[c] = 1; // surrogate pairs take the slow path
+        continue;
+      }
+      const ch = String.fromCharCode(c);
+      if (DASHES.test(ch) || ch.normalize('NFKC') !== ch) changes[c] = 1;
+    }
   }
-  return out;
+  return changes;
 }
 
-/** True when every char is ASCII: NFKC is then the identity and no map is needed. */
-function isAscii(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return !/[^\x00-\x7F]/.test(s);
+function normalizeChar(ch: string): string {
+  return DASHES.test(ch) ? '-' : ch.normalize('NFKC');
 }
 
 export function normalizeText(original: string): NormalizedText {
-  if (isAscii(original)) {
-    const map = new Int32Array(original.length + 1);
-    for (let i = 0; i <= original.length; i++) map[i] = i;
+  const table = changeTable();
+  const n = original.length;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (table[original.charCodeAt(i)]) {
+      first = i;
+      break;
+    }
+  }
+  if (first === -1) {
+    const map = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) map[i] = i;
     return { text: original, toOriginal: map };
   }
-  const parts: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  const parts: string[] = [original.slice(0, first)];
+  // most text keeps its length: start with room for it and grow on expansions (㈱ → (株))
+  let map = new Int32Array(n + 64);
+  let len = 0;
+  const copy = (from: number, to: number) => {
+    if (len + (to - from) + 1 > map.length) map = grow(map, len + (to - from) + 1);
+    for (let k = from; k < to; k++) map[len++] = k;
+  };
+  copy(0, first);
+  let runStart = first;
+  for (let i = first; i < n; ) {
     const code = original.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII fast path: runs of ASCII are copied as they are
-      let j = i + 1;
-      while (j < original.length && original.charCodeAt(j) < 0x80) j++;
-      parts.push(original.slice(i, j));
-      for (let k = i; k < j; k++) map.push(k);
-      i = j;
+    if (!table[code]) {
+      i++;
       continue;
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1;
-    const ch = original.slice(i, i + width);
-    const norm = normalizeChar(ch);
+    // the unchanged run before this char is copied as it is
+    if (runStart < i) {
+      parts.push(original.slice(runStart, i));
+      copy(runStart, i);
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const norm = normalizeChar(original.slice(i, i + width));
     parts.push(norm);
-    for (let k = 0; k < norm.length; k++) map.push(i);
+    if (len + norm.length + 1 > map.length) map = grow(map, len + norm.length + 1);
+    for (let k = 0; k < norm.length; k++) map[len++] = i;
     i += width;
+    runStart = i;
   }
-  map.push(original.length);
-  return { text: parts.join(''), toOriginal: Int32Array.from(map) };
+  if (runStart < n) {
+    parts.push(original.slice(runStart));
+    copy(runStart, n);
+  }
+  map[len++] = n;
+  return { text: parts.join(''), toOriginal: map.subarray(0, len) };
+}
+
+function grow(map: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed, map.length * 2));
+  bigger.set(map);
+  return bigger;
 }
 
 /** Maps a normalised range [start, end) back to the original text. */

@@ -11,30 +11,57 @@ const STREET = String.raw`${NUM}(?:丁目|番地の?|番|号|条|線|-|の)(?:${
 // An optional building: a space then a name ending in a room or floor number.
 const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号|階|F|室))?`;
 
-const WITH_PREFECTURE = new RegExp(String.raw`(?:${PREFECTURES.join('|')})${PLACE}{1,20}?(?:市|区|町|村|郡)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
+// After a prefecture: a city/ward/town/county, the town, then the street number (sticky, run at each prefecture).
+const AFTER_PREFECTURE = new RegExp(String.raw`${PLACE}{1,20}?(?:市|区|町|村|郡)${PLACE}{0,20}?${STREET}${BUILDING}`, 'uy');
+const PREFECTURE_SET = new Set(PREFECTURES);
 // Without a prefecture: a city/ward/town then a street number, trusted only beside an address label.
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
-const ADDRESS_CONTEXT = /住所|所在地|居所|現住所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
+const ADDRESS_CONTEXT = /住所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
+const ADDRESS_LABEL = /住所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
 
 function trimStreet(s: string): string {
   // a trailing separator is not part of the address
   return s.replace(/[-の]+$/u, '');
 }
 
+/** Addresses that start with a prefecture name, found from the 都/道/府/県 that ends it. */
+function withPrefecture(ctx: ScanContext): [number, number][] {
+  const found: [number, number][] = [];
+  for (const m of matches(ctx.text, /[都道府県]/g)) {
+    const len = [3, 4].find((l) => PREFECTURE_SET.has(ctx.text.slice(m.end - l, m.end)));
+    if (!len) continue;
+    AFTER_PREFECTURE.lastIndex = m.end;
+    const rest = AFTER_PREFECTURE.exec(ctx.text);
+    if (rest) found.push([m.end - len, m.end + trimStreet(rest[0]).length]);
+  }
+  return found;
+}
+
+/** Lines that can hold an unlabelled-prefecture address: lines with an address label, and table rows under an address header. */
+function labelledLines(ctx: ScanContext): Set<number> {
+  const lines = new Set<number>();
+  for (const m of matches(ctx.text, ADDRESS_LABEL)) {
+    const n = ctx.lineIndex(m.start);
+    lines.add(n);
+    if (lines.has(n + 1) || !ctx.isTableRow(n)) continue;
+    for (let k = n + 1; k < ctx.lineCount() && ctx.isTableRow(k); k++) lines.add(k);
+  }
+  return lines;
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
-  const covered: [number, number][] = [];
-  for (const m of matches(ctx.text, WITH_PREFECTURE)) {
-    const text = trimStreet(m.text);
-    out.push({ start: m.start, end: m.start + text.length, score: 0.95, why: 'prefecture, city and street number' });
-    covered.push([m.start, m.end]);
-  }
-  for (const m of matches(ctx.text, CITY_FIRST)) {
-    if (covered.some(([a, b]) => m.start < b && m.end > a)) continue;
-    const label = `${ctx.before(m.start, 16)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
-    if (!ADDRESS_CONTEXT.test(label)) continue;
-    const text = trimStreet(m.text);
-    out.push({ start: m.start, end: m.start + text.length, score: 0.85, why: 'city and street number beside an address label' });
+  const covered = withPrefecture(ctx);
+  for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
+  for (const n of labelledLines(ctx)) {
+    const [ls, le] = ctx.lineBounds(n);
+    for (const m of matches(ctx.text, CITY_FIRST, ls, le)) {
+      if (covered.some(([a, b]) => m.start < b && m.end > a)) continue;
+      const label = `${ctx.before(m.start, 16)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
+      if (!ADDRESS_CONTEXT.test(label)) continue;
+      const text = trimStreet(m.text);
+      out.push({ start: m.start, end: m.start + text.length, score: 0.85, why: 'city and street number beside an address label' });
+    }
   }
   return out;
 }

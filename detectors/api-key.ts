@@ -5,28 +5,30 @@ import { entropy } from './lib/checksums.ts';
 
 // Keys recognised by their documented prefixes and shapes. Each pattern is
 // anchored by a literal prefix and bounded, so scanning stays linear.
-const KEY_FORMATS: { name: string; re: RegExp }[] = [
-  { name: 'AWS access key ID', re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g },
-  { name: 'GitHub token', re: /(?<!\w)gh[pousr]_[A-Za-z0-9]{36,251}(?!\w)/g },
-  { name: 'GitHub fine-grained token', re: /(?<!\w)github_pat_[A-Za-z0-9_]{22,255}(?!\w)/g },
-  { name: 'GitLab token', re: /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|oas|soat)-[\w-]{20,64}(?![\w-])/g },
-  { name: 'Slack token', re: /(?<![\w-])xox[abposr]-[A-Za-z0-9-]{10,250}(?![\w-])/g },
-  { name: 'Slack app token', re: /(?<![\w-])xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{32,128}(?![\w-])/g },
-  { name: 'Google API key', re: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g },
-  { name: 'Google OAuth client secret', re: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/g },
-  { name: 'Stripe secret key', re: /(?<!\w)(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}(?!\w)/g },
-  { name: 'OpenAI API key', re: /(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}(?![\w-])/g },
-  { name: 'Anthropic API key', re: /(?<![\w-])sk-ant-[a-z0-9]{2,8}-[\w-]{80,120}(?![\w-])/g },
-  { name: 'npm token', re: /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g },
-  { name: 'SendGrid API key', re: /(?<![\w.-])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/g },
-  { name: 'Twilio API key', re: /(?<!\w)SK[0-9a-f]{32}(?!\w)/g },
-  { name: 'Azure storage key', re: /AccountKey=[A-Za-z0-9+/]{86}==/g },
-  { name: 'JSON Web Token', re: /(?<![\w-])eyJ[\w-]{8,2000}\.eyJ[\w-]{8,4000}\.[\w-]{8,1000}(?![\w-])/g },
+// `hints`: literals (case as written) of which every match contains one, checked before the regex runs.
+const KEY_FORMATS: { name: string; hints: string[]; re: RegExp }[] = [
+  { name: 'AWS access key ID', hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'AIPA'], re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g },
+  { name: 'GitHub token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], re: /(?<!\w)gh[pousr]_[A-Za-z0-9]{36,251}(?!\w)/g },
+  { name: 'GitHub fine-grained token', hints: ['github_pat_'], re: /(?<!\w)github_pat_[A-Za-z0-9_]{22,255}(?!\w)/g },
+  { name: 'GitLab token', hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'gloas-', 'glsoat-'], re: /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|oas|soat)-[\w-]{20,64}(?![\w-])/g },
+  { name: 'Slack token', hints: ['xox'], re: /(?<![\w-])xox[abposr]-[A-Za-z0-9-]{10,250}(?![\w-])/g },
+  { name: 'Slack app token', hints: ['xapp-'], re: /(?<![\w-])xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{32,128}(?![\w-])/g },
+  { name: 'Google API key', hints: ['AIza'], re: /(?<![\w-])AIza[\w-]{35}(?![\w-])/g },
+  { name: 'Google OAuth client secret', hints: ['GOCSPX-'], re: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/g },
+  { name: 'Stripe secret key', hints: ['k_live_', 'k_test_'], re: /(?<!\w)(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}(?!\w)/g },
+  { name: 'OpenAI API key', hints: ['sk-'], re: /(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}(?![\w-])/g },
+  { name: 'Anthropic API key', hints: ['sk-ant-'], re: /(?<![\w-])sk-ant-[a-z0-9]{2,8}-[\w-]{80,120}(?![\w-])/g },
+  { name: 'npm token', hints: ['npm_'], re: /(?<!\w)npm_[A-Za-z0-9]{36}(?!\w)/g },
+  { name: 'SendGrid API key', hints: ['SG.'], re: /(?<![\w.-])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/g },
+  { name: 'Twilio API key', hints: ['SK'], re: /(?<!\w)SK[0-9a-f]{32}(?!\w)/g },
+  { name: 'Azure storage key', hints: ['AccountKey='], re: /AccountKey=[A-Za-z0-9+/]{86}==/g },
+  { name: 'JSON Web Token', hints: ['eyJ'], re: /(?<![\w-])eyJ[\w-]{8,2000}\.eyJ[\w-]{8,4000}\.[\w-]{8,1000}(?![\w-])/g },
 ];
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const { name, re } of KEY_FORMATS) {
+  for (const { name, hints, re } of KEY_FORMATS) {
+    if (!hints.some((h) => ctx.text.includes(h))) continue;
     for (const m of matches(ctx.text, re)) {
       // generated look-alikes in manuals (AKIAXXXXXXXXXXXXXXXX) have almost no
       // entropy, and hyphenated words (sk-…) have no digits

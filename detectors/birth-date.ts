@@ -12,7 +12,7 @@ const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`,
 
 // A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
 const BIRTH_LABEL = /生年月日|誕生日|生まれ|出生|birth|born|d\.?o\.?b/i;
-const BIRTH_AFTER = /^\s?(?:生|生まれ|産まれ)/;
+const BIRTH_AFTER = /^\s?(?:生|産まれ)/;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];

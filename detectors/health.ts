@@ -17,9 +17,12 @@ const CONDITIONS = [
 // Results and care that say something about a person's health on their own.
 const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中'];
 
-const PREFIX = String.raw`(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性|[\p{Script=Han}]{1,2}(?=がん|癌))?`;
+// Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
+const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
+const ORGAN_BEFORE_CANCER = /\p{Script=Han}{1,2}$/u;
 const SUFFIX = String.raw`(?:術後|の疑い|疑い|治療中|で入院中|で入院|療養中|の既往)?`;
-const TERMS = new RegExp(`${PREFIX}(?:${CONDITIONS.join('|')})${SUFFIX}|${STATES.join('|')}`, 'gu');
+// states first: 身体障害者手帳 must not stop at 身体障害
+const TERMS = new RegExp(`${STATES.join('|')}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
 const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様)/u;
 
@@ -27,7 +30,10 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, TERMS)) {
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
-    out.push({ start: m.start, end: m.end, score: 0.85, why: `health term ${m.text}` });
+    const before = ctx.text.slice(Math.max(0, m.start - 8), m.start);
+    const prefix = PREFIX.exec(before) ?? (/^(?:がん|癌)/u.test(m.text) ? ORGAN_BEFORE_CANCER.exec(before) : null);
+    const start = m.start - (prefix ? prefix[0].length : 0);
+    out.push({ start, end: m.end, score: 0.85, why: `health term ${m.text}` });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { rejectCredential, trimToken } from './lib/credential-value.ts';
 
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
 // "valid" or "username policy" do not count as labels on their own.
-const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|userid|username|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/giu;
+const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
 // An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 

@@ -5,12 +5,12 @@ import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
-const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|合言葉|pass\s?(?:word|code|phrase)|passwd|(?<![a-z])(?:pwd|pw|p\/w|pass)(?![a-z]))/giu;
+const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|合言葉|pass\s?(?:word|code|phrase)|passwd|(?<![a-z])(?:pwd|pw|p\/w|pass)(?![a-z]))/gi;
 
 const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: true };
 
 // "ID/PW: user01 / Secret#1" writes both values after one label.
-const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*[:=：]?\s*([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/giu;
+const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/gi;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];

@@ -67,16 +67,12 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
 }
 
 function columnNames(ctx: ScanContext, headerLine: number, col: number, label: string, out: Candidate[]): void {
-  for (let n = headerLine + 1; n < ctx.lineCount(); n++) {
-    const line = ctx.line(n);
-    if (!line.includes('\t')) break;
-    const [ls] = ctx.lineBounds(n);
-    const cells = line.split('\t');
-    if (col >= cells.length) continue;
-    let offset = ls;
-    for (let c = 0; c < col; c++) offset += cells[c].length + 1;
-    const lead = cells[col].length - cells[col].trimStart().length;
-    pushName(ctx, offset + lead, `column ${label}`, 0.92, out, offset + cells[col].length);
+  for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+    const bounds = ctx.cellBounds(n, col);
+    if (!bounds) continue;
+    let [start] = bounds;
+    while (start < bounds[1] && /[ 　]/.test(ctx.text[start])) start++;
+    pushName(ctx, start, `column ${label}`, 0.92, out, bounds[1]);
   }
 }
 

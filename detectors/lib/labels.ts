@@ -25,7 +25,7 @@ export interface LabelRule {
 }
 
 // Decoration a label may carry before its value: "(初期)", "【必須】", a colon, an arrow.
-const LABEL_TAIL = /[ \t]*(?:[(（【[][^)）】\]\n]{0,14}[)）】\]])?[ ]*(?:[:=：＝→]|は|を?\s*(?=[「"'“]))?[ ]*[「"'“]?/y;
+const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は))?[ ]{0,4}[「"'“]?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
 const PROSE_AFTER = /^[をのがにでともへや・、。]/u;
 
@@ -78,20 +78,22 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     }
     // 3. the next cell on the row
     if (cell && cellEnd < lineEnd) {
-      at = cellEnd + 1;
-      while (at < lineEnd && ctx.text[at] === ' ') at++;
-      const nextCellEnd = ctx.text.indexOf('\t', at);
-      const limit = nextCellEnd === -1 || nextCellEnd > lineEnd ? lineEnd : nextCellEnd;
-      if (!isLabelOnly(ctx.text.slice(at, limit), labelTest)) {
-        const v = valueAt(ctx, rule, at, limit);
-        if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-cell', separated: true });
+      const next = ctx.cellBounds(lineNo, cell[0] + 1);
+      if (next) {
+        at = next[0];
+        while (at < next[1] && ctx.text[at] === ' ') at++;
+        if (!isLabelOnly(ctx.text.slice(at, next[1]), labelTest)) {
+          const v = valueAt(ctx, rule, at, next[1]);
+          if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-cell', separated: true });
+        }
       }
       continue;
     }
     // 4. alone at the end of its line: the next non-empty line
     if (!cell && lineNo + 1 < ctx.lineCount()) {
+      // skip at most two blank lines: a value further down belongs to something else
       let n = lineNo + 1;
-      while (n < ctx.lineCount() - 1 && !ctx.line(n).trim()) n++;
+      while (n < ctx.lineCount() - 1 && n < lineNo + 3 && !ctx.line(n).trim()) n++;
       const [ns, ne] = ctx.lineBounds(n);
       let s = ns;
       while (s < ne && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
@@ -107,22 +109,11 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
 /** Values in column `col` of the table rows under header line `headerLine`. */
 function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string): LabelledValue[] {
   const out: LabelledValue[] = [];
-  for (let n = headerLine + 1; n < ctx.lineCount(); n++) {
-    const [ls, le] = ctx.lineBounds(n);
-    const line = ctx.text.slice(ls, le);
-    if (!line.includes('\t')) break;
-    let start = ls;
-    for (let c = 0; c < col; c++) {
-      const tab = ctx.text.indexOf('\t', start);
-      if (tab === -1 || tab >= le) {
-        start = -1;
-        break;
-      }
-      start = tab + 1;
-    }
-    if (start === -1) continue;
-    let end = ctx.text.indexOf('\t', start);
-    if (end === -1 || end > le) end = le;
+  for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+    const bounds = ctx.cellBounds(n, col);
+    if (!bounds) continue;
+    let [start] = bounds;
+    const end = bounds[1];
     while (start < end && ctx.text[start] === ' ') start++;
     const v = start < end ? valueAt(ctx, rule, start, end) : null;
     if (v) out.push({ label, start: v[0], end: v[1], via: 'column', separated: true });

@@ -1,0 +1,54 @@
+// `sumi scan`: read each file, find what it holds, print JSON Lines or a table.
+import { readFile, stat } from 'node:fs/promises';
+import { readDocument } from '../documents/read.ts';
+import { scanDocument } from '../core/engine.ts';
+import type { Finding } from '../core/findings.ts';
+import type { HiddenNote } from '../core/document.ts';
+
+/** Files larger than this are refused rather than read into memory. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface FileResult {
+  file: string;
+  type?: string;
+  pages?: number;
+  ocrPages?: number[];
+  hidden?: string[];
+  findings?: Omit<Finding, 'detector'>[];
+  error?: string;
+}
+
+export async function scanFile(file: string): Promise<FileResult> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return { file, error: 'is a directory, not a file' };
+    if (info.size > MAX_FILE_BYTES) return { file, error: `file is too large to scan (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)` };
+    const bytes = new Uint8Array(await readFile(file));
+    const doc = await readDocument(bytes, file);
+    const findings = scanDocument(doc).map(({ detector: _detector, ...f }) => f);
+    const hidden = doc.pages.flatMap((p) => p.hidden.map((h: HiddenNote) => h.detail));
+    return { file, type: doc.type, pages: doc.pages.length, ocrPages: doc.ocrPages, ...(hidden.length ? { hidden } : {}), findings };
+  } catch (err) {
+    return { file, error: describeError(err) };
+  }
+}
+
+function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'file not found';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied: the file cannot be read';
+  return e instanceof Error ? e.message : String(err);
+}
+
+export function formatTable(result: FileResult): string {
+  if (result.error) return `${result.file}: ERROR ${result.error}\n`;
+  const lines = [`${result.file} (${result.type}, ${result.pages} page${result.pages === 1 ? '' : 's'}${result.ocrPages?.length ? `, needs OCR: ${result.ocrPages.join(',')}` : ''})`];
+  for (const h of result.hidden ?? []) lines.push(`  ! hidden content: ${h}`);
+  const findings = result.findings ?? [];
+  if (!findings.length) lines.push('  no findings');
+  for (const f of findings) {
+    const text = f.text.replace(/\s+/g, ' ');
+    lines.push(`  p${String(f.page).padEnd(3)} ${f.severity.padEnd(8)} ${f.kind.padEnd(16)} ${text.length > 60 ? text.slice(0, 59) + '…' : text}`);
+  }
+  return lines.join('\n') + '\n';
+}
