@@ -6,11 +6,13 @@
 export interface NormalizedText {
   text: string;
   /** toOriginal[i] = index in the original of normalised char i; has length text.length + 1 */
-  toOriginal: Int32Array;
+  toOriginal: Int32Array<ArrayBufferLike>;
 }
 
 // Dashes and minus signs that documents use interchangeably in numbers.
 const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\uFE58\uFE63\uFF0D]/;
+// Slashes that PDF fonts map to look-alike code points (division and fraction slash).
+const SLASHES = /[\u2215\u2044\u29F8]/;
 
 let changes: Uint8Array | null = null;
 
@@ -24,14 +26,14 @@ function changeTable(): Uint8Array {
         continue;
       }
       const ch = String.fromCharCode(c);
-      if (DASHES.test(ch) || ch.normalize('NFKC') !== ch) changes[c] = 1;
+      if (DASHES.test(ch) || SLASHES.test(ch) || ch.normalize('NFKC') !== ch) changes[c] = 1;
     }
   }
   return changes;
 }
 
 function normalizeChar(ch: string): string {
-  return DASHES.test(ch) ? '-' : ch.normalize('NFKC');
+  return DASHES.test(ch) ? '-' : SLASHES.test(ch) ? '/' : ch.normalize('NFKC');
 }
 
 export function normalizeText(original: string): NormalizedText {
@@ -51,7 +53,7 @@ export function normalizeText(original: string): NormalizedText {
   }
   const parts: string[] = [original.slice(0, first)];
   // most text keeps its length: start with room for it and grow on expansions (㈱ → (株))
-  let map = new Int32Array(n + 64);
+  let map: Int32Array<ArrayBufferLike> = new Int32Array(n + 64);
   let len = 0;
   const copy = (from: number, to: number) => {
     if (len + (to - from) + 1 > map.length) map = grow(map, len + (to - from) + 1);
@@ -86,7 +88,7 @@ export function normalizeText(original: string): NormalizedText {
   return { text: parts.join(''), toOriginal: map.subarray(0, len) };
 }
 
-function grow(map: Int32Array, needed: number): Int32Array {
+function grow(map: Int32Array<ArrayBufferLike>, needed: number): Int32Array<ArrayBufferLike> {
   const bigger = new Int32Array(Math.max(needed, map.length * 2));
   bigger.set(map);
   return bigger;

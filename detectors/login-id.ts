@@ -11,6 +11,21 @@ const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
 const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 
+// "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
+const SLASH_VALUE = /[ ]{0,3}\/[ ]{0,3}([!-~]{4,64})/y;
+
+function passwordAfterSlash(ctx: ScanContext, at: number): { start: number; end: number; score: number } | null {
+  SLASH_VALUE.lastIndex = at;
+  const m = SLASH_VALUE.exec(ctx.text);
+  if (!m) return null;
+  const [s, e] = trimToken(ctx.text, at + m[0].length - m[1].length, at + m[0].length);
+  const value = ctx.text.slice(s, e);
+  // a password mixes letters with digits or symbols; "ID / メール" or a path is not one
+  const shaped = /[A-Za-z]/.test(value) && /[\d\W_]/.test(value) && !value.includes('/');
+  if (!shaped || rejectCredential(value, ctx.line(ctx.lineIndex(s)))) return null;
+  return { start: s, end: e, score: 0.9 };
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of findLabelledValues(ctx, RULE)) {
@@ -22,6 +37,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (bareLabel && (!v.separated || !/[\d_-]/.test(value))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
     out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
+    const pw = passwordAfterSlash(ctx, e);
+    if (pw) out.push({ ...pw, kind: 'password', why: `password after ${v.label} ${value} /` });
   }
   return out;
 }
@@ -40,6 +57,8 @@ export const loginId: Detector = {
       { text: 'user=inq-admin02', expect: 'inq-admin02' },
       { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
+      { text: '共通ID（renkei-test01）を使う', expect: 'renkei-test01' },
+      { text: '管理者アカウント（sysadmin-km ∕ Kt9#wLp2vQ）', expect: 'Kt9#wLp2vQ' },
     ],
     negative: [
       'ログインIDを入力してください',

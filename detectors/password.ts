@@ -55,6 +55,7 @@ export const password: Detector = {
       { text: '例）パスワード：Minato#2023dv', expect: 'Minato#2023dv' },
       { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },
       { text: 'バスワード：Qz81kLm0', expect: 'Qz81kLm0' },
+      { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },
     ],
     negative: [
       'パスワード：********',

@@ -25,7 +25,8 @@ export interface LabelRule {
 }
 
 // Decoration a label may carry before its value: "(初期)", "【必須】", a colon, an arrow.
-const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は))?[ ]{0,4}[「"'“]?/y;
+// A bracket holding letters or digits is the value itself: 共通ID（renkei-test01）.
+const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は))?[ ]{0,4}[「"'“(（]?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
 const PROSE_AFTER = /^[をのがにでともへや・、。]/u;
 
@@ -72,7 +73,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     const cellEnd = cell ? cell[2] : lineEnd;
     if (at < cellEnd) {
       const v = valueAt(ctx, rule, at, cellEnd);
-      const separated = tail !== null && /[:=：＝→「"'“]|は/u.test(tail[0]);
+      const separated = tail !== null && /[:=：＝→「"'“(（]|は/u.test(tail[0]);
       if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'same-line', separated });
       continue;
     }

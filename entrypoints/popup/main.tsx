@@ -1,7 +1,4 @@
 import { createRoot } from 'react-dom/client';
+import { FindingsPopup } from '../../components/FindingsPopup.tsx';
 
-function Popup() {
-  return <main><h1>Sumi 墨</h1></main>;
-}
-
-createRoot(document.getElementById('root')!).render(<Popup />);
+createRoot(document.getElementById('root')!).render(<FindingsPopup />);

@@ -1,0 +1,103 @@
+// The toolbar popup: the current tab's findings by kind, a pause switch for the
+// site and the screen-share-safe switch.
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
+import type { Kind } from '../core/findings.ts';
+import { STORAGE_KEYS, type FindingsReply } from '../highlighter/messages.ts';
+
+const lang = pickLang(navigator.language);
+const T = {
+  title: { ja: 'このページの検出結果', en: 'Findings on this page' },
+  none: { ja: '検出なし', en: 'Nothing found' },
+  unavailable: { ja: 'このページは確認できません', en: 'Sumi cannot check this page' },
+  pause: { ja: 'このサイトで一時停止', en: 'Pause Sumi on this site' },
+  blur: { ja: '画面共有モード（検出箇所をぼかす）', en: 'Screen-share safe (blur findings)' },
+} as const;
+
+/** Shows the start and end of a value, never the whole secret. */
+function partlyMasked(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  if (t.length <= 4) return '*'.repeat(t.length);
+  const keep = Math.min(3, Math.floor(t.length / 4));
+  return `${t.slice(0, keep)}${'*'.repeat(Math.min(8, t.length - 2 * keep))}${t.slice(-keep)}`;
+}
+
+export function FindingsPopup() {
+  const [tabId, setTabId] = useState<number>();
+  const [host, setHost] = useState('');
+  const [reply, setReply] = useState<FindingsReply | null | undefined>();
+  const [paused, setPaused] = useState(false);
+  const [blur, setBlur] = useState(false);
+  const [open, setOpen] = useState<Kind | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      setTabId(tab?.id);
+      const site = tab?.url ? new URL(tab.url).hostname : '';
+      setHost(site);
+      const stored = await browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]);
+      setPaused(((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []).includes(site));
+      setBlur(Boolean(stored[STORAGE_KEYS.screenShareSafe]));
+      if (tab?.id === undefined) return setReply(null);
+      try {
+        setReply((await browser.tabs.sendMessage(tab.id, { type: 'sumi:findings' })) as FindingsReply);
+      } catch {
+        setReply(null);
+      }
+    })();
+  }, []);
+
+  async function togglePause(next: boolean) {
+    const stored = await browser.storage.local.get(STORAGE_KEYS.pausedSites);
+    const sites = new Set((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []);
+    if (next) sites.add(host);
+    else sites.delete(host);
+    await browser.storage.local.set({ [STORAGE_KEYS.pausedSites]: [...sites] });
+    setPaused(next);
+  }
+
+  async function toggleBlur(next: boolean) {
+    await browser.storage.local.set({ [STORAGE_KEYS.screenShareSafe]: next });
+    setBlur(next);
+  }
+
+  const findings = reply?.findings ?? [];
+  const byKind = new Map<Kind, number[]>();
+  findings.forEach((f, i) => byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), i]));
+
+  return (
+    <main lang={lang} style={{ font: '13px system-ui, "Noto Sans CJK JP", sans-serif', width: 320, padding: 8 }}>
+      <h1 style={{ fontSize: 15, margin: '0 0 8px' }}>Sumi 墨 — {T.title[lang]}</h1>
+      {reply === null && <p>{T.unavailable[lang]}</p>}
+      {reply && !findings.length && <p>{T.none[lang]}</p>}
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {[...byKind].map(([kind, indexes]) => (
+          <li key={kind}>
+            <button type="button" aria-expanded={open === kind} onClick={() => setOpen(open === kind ? null : kind)} style={{ width: '100%', textAlign: 'left' }}>
+              {KIND_NAMES[kind][lang]} <strong>{indexes.length}</strong>
+            </button>
+            {open === kind && (
+              <ul>
+                {indexes.map((i) => (
+                  <li key={i}>
+                    <button type="button" onClick={() => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'sumi:reveal', index: i })}>
+                      {partlyMasked(findings[i].text)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <label style={{ display: 'block', marginTop: 8 }}>
+        <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {T.pause[lang]} {host && `(${host})`}
+      </label>
+      <label style={{ display: 'block' }}>
+        <input type="checkbox" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {T.blur[lang]}
+      </label>
+    </main>
+  );
+}

@@ -1,0 +1,217 @@
+// The content script's brain: reads the page in slices, scans it with the shared
+// engine, paints the findings, rescans what changes, and answers the extension.
+import { sliceText, scanSlice } from '../core/chunked.ts';
+import type { Finding } from '../core/findings.ts';
+import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
+import { DomTextBuilder, SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
+import { locate, type DomLocation } from './locate.ts';
+import { Painter, type FieldMark } from './paint.ts';
+import { Tooltip } from './tooltip.ts';
+import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
+
+export interface PageFinding {
+  finding: Finding;
+  location: DomLocation;
+}
+
+export interface HighlighterEvents {
+  /** after every completed scan */
+  onScanned?(findings: PageFinding[]): void;
+}
+
+/** Mutations settle for this long before a rescan starts. */
+const RESCAN_DELAY_MS = 250;
+
+export class Highlighter {
+  private findings: PageFinding[] = [];
+  private scannedAt = 0;
+  private job: Job | null = null;
+  private running: Promise<void> | null = null;
+  private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  private observer: MutationObserver | null = null;
+  private readonly painter: Painter;
+  private tooltip: Tooltip | null = null;
+  private current = -1;
+  private paused = false;
+  private readonly lang: Lang;
+  private byNode = new Map<Node, number[]>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: HighlighterEvents = {},
+  ) {
+    this.painter = new Painter(doc);
+    this.lang = pickLang(doc.defaultView?.navigator.language);
+  }
+
+  start(): void {
+    this.observer = new MutationObserver((records) => {
+      if (records.some((r) => !this.isOurs(r.target))) this.scheduleRescan();
+    });
+    this.observer.observe(this.doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'hidden', 'style', 'class'] });
+    // typing changes field values without any mutation
+    this.doc.addEventListener('input', () => this.scheduleRescan(), true);
+    this.doc.addEventListener('change', () => this.scheduleRescan(), true);
+    this.doc.defaultView?.addEventListener('resize', () => this.painter.placeFieldBoxes());
+    this.doc.addEventListener('mousemove', (e) => this.hover(e), { passive: true });
+    this.doc.addEventListener('keydown', (e) => this.key(e), true);
+    void this.rescan();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (paused) {
+      this.job && (this.job.cancelled = true);
+      this.findings = [];
+      this.painter.clear();
+      this.events.onScanned?.([]);
+    } else void this.rescan();
+  }
+
+  setBlur(blur: boolean): void {
+    this.painter.setBlur(blur);
+  }
+
+  /** The page's findings once pending changes have been rescanned. */
+  async settled(): Promise<{ findings: Finding[]; scannedAt: number }> {
+    while (this.rescanTimer !== null || this.running) {
+      if (this.rescanTimer !== null) {
+        clearTimeout(this.rescanTimer);
+        this.rescanTimer = null;
+        void this.rescan();
+      }
+      await this.running;
+    }
+    return { findings: this.findings.map((f) => f.finding), scannedAt: this.scannedAt };
+  }
+
+  list(): PageFinding[] {
+    return this.findings;
+  }
+
+  private isOurs(node: Node): boolean {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return !!el?.closest(`[${SUMI_HOST_ATTR}]`);
+  }
+
+  private scheduleRescan(): void {
+    if (this.paused) return;
+    if (this.rescanTimer !== null) clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => {
+      this.rescanTimer = null;
+      void this.rescan();
+    }, RESCAN_DELAY_MS);
+  }
+
+  /** Reads and scans the whole page in slices; a newer rescan cancels an older one. */
+  private rescan(): Promise<void> {
+    if (this.paused) return Promise.resolve();
+    if (this.job) this.job.cancelled = true;
+    const job = new Job();
+    this.job = job;
+    const run = this.scanPage(job).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async scanPage(job: Job): Promise<void> {
+    const builder = new DomTextBuilder(this.doc.body ?? this.doc.documentElement);
+    while (!builder.step(performance.now() + SLICE_MS)) {
+      await yieldToMain();
+      if (job.cancelled) return;
+    }
+    const page = builder.result();
+    const found: PageFinding[] = [];
+    let deadline = performance.now() + SLICE_MS;
+    let paintedOnce = false;
+    for (const slice of sliceText(page.text, 8192)) {
+      for (const finding of scanSlice(slice, 1)) {
+        const location = locate(page.segments, finding.start, finding.end, this.doc);
+        if (location) found.push({ finding, location });
+      }
+      if (performance.now() > deadline) {
+        // show the first findings early, then keep going
+        if (!paintedOnce) {
+          this.apply(found.slice(), page, false);
+          paintedOnce = true;
+        }
+        await yieldToMain();
+        if (job.cancelled) return;
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    this.apply(found, page, true);
+  }
+
+  private apply(found: PageFinding[], _page: DomPage, complete: boolean): void {
+    this.findings = found;
+    const ranges: { range: Range; severity: Finding['severity'] }[] = [];
+    const fields: FieldMark[] = [];
+    this.byNode = new Map();
+    found.forEach((f, index) => {
+      if (f.location.range) {
+        ranges.push({ range: f.location.range, severity: f.finding.severity });
+        for (const node of [f.location.range.startContainer, f.location.range.endContainer]) {
+          const list = this.byNode.get(node) ?? [];
+          if (!list.includes(index)) list.push(index);
+          this.byNode.set(node, list);
+        }
+      } else if (f.location.field) fields.push({ element: f.location.field, severity: f.finding.severity });
+    });
+    this.painter.paint(ranges, fields);
+    if (complete) {
+      this.scannedAt = Date.now();
+      this.current = -1;
+      this.events.onScanned?.(found);
+    }
+  }
+
+  describe(f: Finding): string {
+    return `${kindName(f.kind, this.lang)} — ${f.why}`;
+  }
+
+  private hover(e: MouseEvent): void {
+    if (!this.findings.length) return;
+    const caret = this.doc.caretRangeFromPoint?.(e.clientX, e.clientY);
+    const hits = caret ? this.byNode.get(caret.startContainer) : undefined;
+    const hit = hits?.map((i) => this.findings[i]).find((f) => f.location.range?.isPointInRange(caret!.startContainer, caret!.startOffset));
+    if (!hit?.location.range) {
+      if (this.current === -1) this.tooltip?.hide();
+      return;
+    }
+    this.tip().show(this.describe(hit.finding), hit.location.range.getBoundingClientRect());
+  }
+
+  private tip(): Tooltip {
+    this.tooltip ??= new Tooltip(this.painter.shadow());
+    return this.tooltip;
+  }
+
+  /** Alt+Shift+N / Alt+Shift+P step through the findings. */
+  private key(e: KeyboardEvent): void {
+    if (!e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP')) return;
+    e.preventDefault();
+    this.step(e.code === 'KeyN' ? 1 : -1);
+  }
+
+  step(direction: 1 | -1): void {
+    if (!this.findings.length) return;
+    this.current = (this.current + direction + this.findings.length) % this.findings.length;
+    this.reveal(this.current);
+  }
+
+  /** Scrolls to finding i, marks it current and names it in the tooltip. */
+  reveal(i: number): void {
+    const f = this.findings[i];
+    if (!f) return;
+    this.current = i;
+    const target = f.location.range ?? null;
+    const el = f.location.field ?? target?.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.painter.setCurrent(target);
+    const rect = target ? target.getBoundingClientRect() : f.location.field!.getBoundingClientRect();
+    this.tip().show(this.describe(f.finding), rect);
+  }
+}

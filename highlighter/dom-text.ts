@@ -1,0 +1,144 @@
+// Reads a document's visible text and form values into one page text, the way
+// the document readers do for files: blocks end lines, table cells are joined by
+// tabs, and every run of text remembers the DOM node it came from. The walk is
+// resumable so a big page is read in short slices.
+
+export type DomSource =
+  | { type: 'text'; node: Text }
+  | { type: 'field'; element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement };
+
+export interface DomSegment {
+  start: number;
+  end: number;
+  source: DomSource;
+}
+
+export interface DomPage {
+  text: string;
+  segments: DomSegment[];
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'META', 'LINK']);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL', 'OPTION', 'LEGEND',
+]);
+const VALUELESS_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
+/** Our own UI host is never read. */
+export const SUMI_HOST_ATTR = 'data-sumi-host';
+
+interface Frame {
+  node: Node;
+  exit: boolean;
+}
+
+export class DomTextBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private segments: DomSegment[] = [];
+  private stack: Frame[];
+  private lastChar = '\n';
+
+  constructor(root: Node) {
+    this.stack = [{ node: root, exit: false }];
+  }
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  /** Walks until the deadline (performance.now() value) or the end; returns true when finished. */
+  step(deadline: number): boolean {
+    let count = 0;
+    while (this.stack.length) {
+      // checking the clock every node would cost more than the walk
+      if ((++count & 255) === 0 && performance.now() > deadline) return false;
+      const frame = this.stack.pop()!;
+      if (frame.exit) {
+        this.leave(frame.node as Element);
+        continue;
+      }
+      this.visit(frame.node);
+    }
+    return true;
+  }
+
+  result(): DomPage {
+    return { text: this.parts.join(''), segments: this.segments };
+  }
+
+  private visit(node: Node): void {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = (node as Text).data;
+      if (text.trim()) this.add(text.replace(/[\n\t\r]/g, ' '), { type: 'text', node: node as Text }); // same length: offsets stay the node's
+      else if (text && this.lastChar !== ' ' && this.lastChar !== '\n' && this.lastChar !== '\t') this.separator(' ');
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    const el = node as Element;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (SKIP.has(el.tagName) || el.hasAttribute(SUMI_HOST_ATTR) || (el as HTMLElement).hidden) return;
+      if (!this.visible(el)) return;
+      if (this.field(el)) return;
+      this.enter(el);
+      this.stack.push({ node: el, exit: true });
+    }
+    // children are pushed in reverse so they pop in document order; an open shadow root replaces light children
+    const root = (el as Element).shadowRoot ?? node;
+    const kids = root.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) this.stack.push({ node: kids[i], exit: false });
+  }
+
+  private visible(el: Element): boolean {
+    // checkVisibility is cheap once styles are computed; older browsers read everything
+    const check = (el as HTMLElement).checkVisibility;
+    return typeof check !== 'function' || check.call(el, { visibilityProperty: true, opacityProperty: false });
+  }
+
+  private enter(el: Element): void {
+    const tag = el.tagName;
+    if (tag === 'TD' || tag === 'TH') {
+      if (el.previousElementSibling) this.separator('\t');
+      return;
+    }
+    if (BLOCK.has(tag)) this.newline();
+  }
+
+  private leave(el: Element): void {
+    if (BLOCK.has(el.tagName)) this.newline();
+  }
+
+  /** Form fields: their value, after a label the detectors can read ("password: …"). */
+  private field(el: Element): boolean {
+    const tag = el.tagName;
+    if (tag !== 'INPUT' && tag !== 'TEXTAREA' && tag !== 'SELECT') return false;
+    const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    if (tag === 'INPUT' && VALUELESS_INPUTS.has((field as HTMLInputElement).type)) return true;
+    const value = tag === 'SELECT' ? ((field as HTMLSelectElement).selectedOptions[0]?.text ?? '') : field.value;
+    if (!value.trim()) return true;
+    const name = tag === 'INPUT' && (field as HTMLInputElement).type === 'password' ? 'password' : field.getAttribute('name') || field.id || field.getAttribute('aria-label') || '';
+    if (this.lastChar !== '\n' && this.lastChar !== '\t') this.separator(' ');
+    if (name) this.separator(`${name}=`);
+    this.add(value.replace(/[\n\t\r]/g, ' '), { type: 'field', element: field });
+    this.separator(' ');
+    return true;
+  }
+
+  private add(text: string, source: DomSource): void {
+    this.segments.push({ start: this.length, end: this.length + text.length, source });
+    this.parts.push(text);
+    this.length += text.length;
+    this.lastChar = text[text.length - 1];
+  }
+
+  private separator(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    this.lastChar = s[s.length - 1];
+  }
+
+  private newline(): void {
+    if (this.lastChar !== '\n') this.separator('\n');
+  }
+}

@@ -1,0 +1,40 @@
+// Messages between the content script, the background and the popup.
+import type { Finding } from '../core/findings.ts';
+
+/** CONTRACT.md §3: answered by the top frame's content script. */
+export interface FindingsRequest {
+  type: 'sumi:findings';
+}
+export interface FindingsReply {
+  findings: Pick<Finding, 'kind' | 'text' | 'severity'>[];
+  scannedAt: number;
+  paused?: boolean;
+}
+
+/** Popup → content script: scroll to the i-th finding. */
+export interface RevealRequest {
+  type: 'sumi:reveal';
+  index: number;
+}
+
+/** Sub-frame → background → top frame: a frame's findings, so the top frame can answer for the whole tab. */
+export interface FrameFindings {
+  type: 'sumi:frame-findings';
+  frameId?: number;
+  findings: FindingsReply['findings'];
+}
+
+/** Top frame → background: the tab's total, for the badge. */
+export interface CountUpdate {
+  type: 'sumi:count';
+  count: number;
+  critical: number;
+}
+
+export type SumiMessage = FindingsRequest | RevealRequest | FrameFindings | CountUpdate;
+
+/** Settings kept in browser.storage.local. */
+export const STORAGE_KEYS = {
+  pausedSites: 'sumi.pausedSites',
+  screenShareSafe: 'sumi.screenShareSafe',
+} as const;

@@ -1,0 +1,23 @@
+// Cooperative scheduling for page work: run in short slices and give the main
+// thread back between them, so no task Sumi causes blocks the page for long.
+
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+
+/** Resolves on a fresh task (faster than setTimeout, which is clamped to 4 ms when nested). */
+export function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!channel) return void setTimeout(resolve, 0);
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Budget for one slice of work, in milliseconds. */
+export const SLICE_MS = 12;
+
+/** A cancellation flag shared by one scan's slices. */
+export class Job {
+  cancelled = false;
+}
