@@ -20,7 +20,7 @@ const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置�
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 const ORGAN_BEFORE_CANCER = /\p{Script=Han}{1,2}$/u;
-const SUFFIX = String.raw`(?:術後|の疑い|疑い|治療中|で入院中|で入院|療養中|の既往)?`;
+const SUFFIX = String.raw`(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${STATES.join('|')}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.

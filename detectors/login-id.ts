@@ -12,7 +12,7 @@ const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
-const SLASH_VALUE = /[ ]{0,3}\/[ ]{0,3}([!-~]{4,64})/y;
+const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
 
 function passwordAfterSlash(ctx: ScanContext, at: number): { start: number; end: number; score: number } | null {
   SLASH_VALUE.lastIndex = at;

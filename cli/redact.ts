@@ -1,0 +1,66 @@
+// `sumi redact IN OUT`: find, mask, export, verify, and write the redaction log beside OUT.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createCanvas } from '@napi-rs/canvas';
+import { readDocument } from '../documents/read.ts';
+import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
+import { scanDocument } from '../core/engine.ts';
+import type { Kind, Severity } from '../core/findings.ts';
+import { planFromFindings } from '../redaction/plan.ts';
+import { exportMasked, type CanvasLike } from '../redaction/export.ts';
+import { openPdfPages } from '../redaction/pdf-pages.ts';
+import { verifyExport } from '../redaction/verify.ts';
+import { logCsv, logEntries } from '../redaction/log.ts';
+
+export interface RedactCommand {
+  input: string;
+  output: string;
+  kinds?: Kind[];
+  minSeverity?: Severity;
+}
+
+export async function redactFile(cmd: RedactCommand): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(cmd.input));
+  } catch (err) {
+    return fail(cmd, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((err as Error).message));
+  }
+  let doc;
+  try {
+    doc = await readDocument(bytes, cmd.input);
+  } catch (err) {
+    return fail(cmd, (err as Error).message);
+  }
+  if (doc.type !== 'pdf') return fail(cmd, `redact takes a PDF or an image; this is ${doc.type}`);
+  if (doc.ocrPages.length) {
+    return fail(cmd, `page(s) ${doc.ocrPages.join(', ')} have no text layer and need OCR, which this build cannot run yet; nothing was written so that no unchecked page is disclosed`);
+  }
+  const findings = scanDocument(doc, { kinds: cmd.kinds, minSeverity: cmd.minSeverity });
+  const masks = planFromFindings(doc, findings, { minWidth: 0 });
+  const pdfjs = await loadPdfjsNode();
+  const assets = nodePdfjsAssets();
+  const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => createCanvas(w, h) as unknown as CanvasLike);
+  let out: Uint8Array;
+  try {
+    out = await exportMasked(pages, masks, {
+      onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
+    });
+  } finally {
+    await pages.close();
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+  const check = await verifyExport(out, findings.map((f) => f.text), pdfjs, assets);
+  if (check.recoverable.length) return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output`);
+  await writeFile(cmd.output, out);
+  const entries = logEntries(masks);
+  await writeFile(`${cmd.output}.log.json`, JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masks: entries }, null, 2));
+  await writeFile(`${cmd.output}.log.csv`, logCsv(entries));
+  const printable = findings.map(({ detector: _d, ...f }) => f);
+  process.stdout.write(JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masked: masks.length, recoverable: 0, findings: printable }) + '\n');
+  return 0;
+}
+
+function fail(cmd: RedactCommand, error: string): number {
+  process.stdout.write(JSON.stringify({ file: cmd.input, output: cmd.output, error }) + '\n');
+  return 2;
+}

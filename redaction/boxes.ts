@@ -1,0 +1,77 @@
+// Where characters sit on a page: page-text offsets → rectangles in PDF user
+// space, from the positions the reader recorded (PDF text items, OCR words).
+import type { Page, Segment } from '../core/document.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Relative advance of a character: full-width characters (kanji, kana,
+ * full-width forms) take an em, Latin letters and digits about half of one.
+ */
+export function charWeight(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return ch === ' ' ? 0.3 : 0.55;
+  if (c >= 0xff61 && c <= 0xff9f) return 0.5; // half-width katakana
+  return 1;
+}
+
+function weights(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWeight(ch);
+  return w;
+}
+
+/** Padding around each masked box, as a fraction of the text height. */
+const PAD_X = 0.35;
+const PAD_Y = 0.2;
+
+/** Boxes covering page text [start, end), one per source item it crosses, with a margin. */
+export function textBoxes(page: Page, start: number, end: number): Box[] {
+  const boxes: Box[] = [];
+  for (const seg of overlapping(page.segments, start, end)) {
+    const box = segmentPart(page, seg, Math.max(start, seg.start), Math.min(end, seg.end));
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+function overlapping(segments: Segment[], start: number, end: number): Segment[] {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Segment[] = [];
+  for (let i = lo; i < segments.length && segments[i].start < end; i++) out.push(segments[i]);
+  return out;
+}
+
+function segmentPart(page: Page, seg: Segment, a: number, b: number): Box | null {
+  const src = seg.source;
+  if (src.type !== 'pdf-item' && src.type !== 'ocr-word') return null;
+  const { box } = src;
+  const visible = page.text.slice(seg.start, seg.end);
+  // the item's characters: skipped leading/trailing whitespace counts as spaces
+  const lead = ' '.repeat(Math.max(0, src.offset));
+  const trail = ' '.repeat(Math.max(0, src.length - src.offset - visible.length));
+  const total = weights(lead + visible + trail) || 1;
+  const before = weights(lead + visible.slice(0, a - seg.start));
+  const inside = weights(visible.slice(a - seg.start, b - seg.start));
+  const height = Math.abs(box.height) || 10;
+  const scale = box.width / total;
+  const padX = PAD_X * height;
+  const padY = PAD_Y * height;
+  if (src.type === 'ocr-word') {
+    // OCR boxes are top-down in page space already converted by the reader: y is the lower edge
+    return { x: box.x + before * scale - padX, y: box.y - padY, width: inside * scale + 2 * padX, height: height + 2 * padY };
+  }
+  // PDF text: y is the baseline; descenders reach about a quarter of the height below it
+  return { x: box.x + before * scale - padX, y: box.y - 0.25 * height - padY, width: inside * scale + 2 * padX, height: 1.25 * height + 2 * padY };
+}

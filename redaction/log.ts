@@ -1,0 +1,26 @@
+// The redaction log for the decision notice (開示決定通知書): page, kind, reason
+// and position of every mask — never the masked content.
+import type { Mask } from './plan.ts';
+
+export interface LogEntry {
+  page: number;
+  kind: string;
+  reason: string;
+  source: Mask['source'];
+  /** in PDF points, lower-left origin, rounded */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function logEntries(masks: Mask[]): LogEntry[] {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return masks.map((m) => ({ page: m.page, kind: m.kind, reason: m.reason, source: m.source, x: r(m.box.x), y: r(m.box.y), width: r(m.box.width), height: r(m.box.height) }));
+}
+
+export function logCsv(entries: LogEntry[]): string {
+  const header = 'page,kind,reason,source,x,y,width,height';
+  const quote = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
+  return [header, ...entries.map((e) => [e.page, e.kind, e.reason, e.source, e.x, e.y, e.width, e.height].map(quote).join(','))].join('\r\n') + '\r\n';
+}

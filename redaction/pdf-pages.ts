@@ -1,0 +1,44 @@
+// Renders the pages of a PDF with pdf.js for the exporter. The canvas comes
+// from the caller (OffscreenCanvas in the panel, @napi-rs/canvas under Node).
+import type { PdfjsAssets, PdfjsModule } from '../documents/pdf.ts';
+import type { CanvasLike, PageSource, RenderedPage } from './export.ts';
+
+export interface PdfPageSource extends PageSource {
+  close(): Promise<void>;
+}
+
+export async function openPdfPages(
+  bytes: Uint8Array,
+  pdfjs: PdfjsModule,
+  assets: PdfjsAssets,
+  createCanvas: (width: number, height: number) => CanvasLike,
+): Promise<PdfPageSource> {
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...assets, cMapPacked: true, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const doc = await task.promise;
+  return {
+    pageCount: doc.numPages,
+    async render(n: number, scale: number): Promise<RenderedPage> {
+      const page = await doc.getPage(n);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      // annotations and form widgets are not drawn: only the page's own content
+      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, annotationMode: pdfjs.AnnotationMode.DISABLE }).promise;
+      return {
+        canvas,
+        widthPt: base.width,
+        heightPt: base.height,
+        toPixels: (b) => viewport.convertToViewportRectangle([b.x, b.y, b.x + b.width, b.y + b.height]) as [number, number, number, number],
+        release: () => {
+          page.cleanup();
+          canvas.width = 0;
+          canvas.height = 0;
+        },
+      };
+    },
+    close: () => task.destroy(),
+  };
+}
