@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { DocumentError, type Page } from '../../core/document.ts';
+import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
+import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
+
+const CORPUS = '/work/shared/corpus';
+
+/** The raw pdf.js text items of every page, to check segments against. */
+async function itemsOf(bytes: Uint8Array, password?: string): Promise<{ str: string }[][]> {
+  const pdfjs = await loadPdfjsNode();
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePdfjsAssets(), password, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const pages: { str: string }[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      pages.push(content.items.map((i) => ({ str: 'str' in i ? i.str : '' })));
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Every segment's text is its item's text (from `offset`), and segments are ordered. */
+function expectSegmentsMatch(page: Page, items: { str: string }[]): void {
+  let last = 0;
+  for (const seg of page.segments) {
+    expect(seg.start).toBeGreaterThanOrEqual(last);
+    last = seg.end;
+    expect(seg.source.type).toBe('pdf-item');
+    if (seg.source.type !== 'pdf-item') continue;
+    const item = items[seg.source.item];
+    expect(seg.source.length).toBe(item.str.length);
+    const fromItem = item.str.slice(seg.source.offset, seg.source.offset + (seg.end - seg.start));
+    expect(page.text.slice(seg.start, seg.end)).toBe(normalizeGlyphs(fromItem));
+  }
+}
+
+async function twoPagePdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const size = 12;
+  const p1 = pdf.addPage([595, 842]);
+  // drawn out of reading order on purpose: the reader must sort by position
+  p1.drawText('Taro Yamada', { x: 250, y: 700, size, font });
+  p1.drawText('Sumi test document', { x: 50, y: 760, size: 16, font });
+  p1.drawText('Name:', { x: 50, y: 700, size, font });
+  p1.drawText('Password: Osaka', { x: 50, y: 730, size, font });
+  // touching the previous item: no space between them
+  p1.drawText('#2023pw', { x: 50 + font.widthOfTextAtSize('Password: Osaka', size), y: 730, size, font });
+  const p2 = pdf.addPage([595, 842]);
+  p2.drawText('Second page', { x: 72, y: 770, size, font });
+  p2.drawText('Contact: alice@example.com', { x: 72, y: 750, size, font });
+  p2.drawText('Phone', { x: 72, y: 730, size, font });
+  p2.drawText('03-1234-5678', { x: 300, y: 730, size, font });
+  return pdf.save();
+}
+
+describe('readPdf', () => {
+  it('reads a two-page PDF in reading order with segments back to the items', async () => {
+    const bytes = await twoPagePdf();
+    const length = bytes.length;
+    const doc = await readPdf(bytes);
+    expect(bytes.length).toBe(length); // the caller's buffer is not detached
+    expect(doc.type).toBe('pdf');
+    expect(doc.pages.length).toBe(2);
+    expect(doc.ocrPages).toEqual([]);
+    expect(doc.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(doc.pages[0].text).toBe('Sumi test document\nPassword: Osaka#2023pw\nName: Taro Yamada');
+    expect(doc.pages[1].text).toBe('Second page\nContact: alice@example.com\nPhone 03-1234-5678');
+    expect(doc.pages[0].size).toEqual({ width: 595, height: 842 });
+
+    const items = await itemsOf(bytes);
+    doc.pages.forEach((page, i) => expectSegmentsMatch(page, items[i]));
+
+    const name = doc.pages[0].segments.find((s) => doc.pages[0].text.slice(s.start, s.end) === 'Taro Yamada');
+    expect(name?.source).toMatchObject({ type: 'pdf-item', offset: 0, length: 11 });
+    if (name?.source.type === 'pdf-item') {
+      expect(name.source.box.x).toBeCloseTo(250, 1);
+      expect(name.source.box.y).toBeCloseTo(700, 1);
+      expect(name.source.box.height).toBeCloseTo(12, 1);
+      expect(name.source.box.width).toBeGreaterThan(50);
+    }
+  });
+
+  it('takes an explicit pdf.js loader and asset directories', async () => {
+    const doc = await readPdf(await twoPagePdf(), { loadPdfjs: loadPdfjsNode, assets: nodePdfjsAssets() });
+    expect(doc.pages[1].text).toContain('alice@example.com');
+  });
+
+  it('puts pages without text, or with only a page number, into ocrPages', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage([595, 842]);
+    pdf.addPage([595, 842]).drawText('- 2 -', { x: 290, y: 30, size: 10, font });
+    pdf.addPage([595, 842]).drawText('Real content on page three', { x: 72, y: 700, size: 12, font });
+    const doc = await readPdf(await pdf.save());
+    expect(doc.pages.length).toBe(3);
+    expect(doc.pages[0].text).toBe('');
+    expect(doc.ocrPages).toEqual([1, 2]);
+
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    expect((await readPdf(await blank.save())).ocrPages).toEqual([1]);
+  });
+
+  it('reads rotated text as lines along its own direction', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Heading', { x: 50, y: 800, size: 12, font });
+    page.drawText('line two', { x: 120, y: 100, size: 12, font, rotate: degrees(90) });
+    page.drawText('upward', { x: 100, y: 100, size: 12, font, rotate: degrees(90) });
+    page.drawText('text', { x: 100, y: 160, size: 12, font, rotate: degrees(90) });
+    const rotatedPage = pdf.addPage([595, 842]);
+    rotatedPage.setRotation(degrees(90));
+    rotatedPage.drawText('On a rotated page', { x: 50, y: 700, size: 12, font });
+    const doc = await readPdf(await pdf.save());
+    expect(doc.pages[0].text).toBe('Heading\nupward text\nline two');
+    expect(doc.pages[1].text).toBe('On a rotated page');
+    expect(doc.pages[1].size).toEqual({ width: 842, height: 595 });
+  });
+
+  it('refuses a file that is not a PDF as corrupt', async () => {
+    const garbage = new TextEncoder().encode('this is not a PDF at all\n'.repeat(50));
+    await expect(readPdf(garbage)).rejects.toMatchObject({ name: 'DocumentError', code: 'corrupt' });
+    await expect(readPdf(new Uint8Array(0))).rejects.toBeInstanceOf(DocumentError);
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
+    await expect(readPdf(random)).rejects.toMatchObject({ code: 'corrupt' });
+  });
+
+  it('refuses a password-protected PDF as encrypted', async () => {
+    const bytes = encryptedPdf('Secret text', 'user-pw', 'owner-pw');
+    // the file is genuinely encrypted: with the password pdf.js reads it
+    expect((await itemsOf(bytes, 'user-pw'))[0].map((i) => i.str).join('')).toBe('Secret text');
+    const err = await readPdf(bytes).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentError);
+    expect(err).toMatchObject({ code: 'encrypted' });
+    expect((err as Error).message).toMatch(/password-protected/);
+  });
+});
+
+describe('buildPage', () => {
+  const item = (str: string, x: number, y: number, extra: Record<string, unknown> = {}) => ({
+    str,
+    dir: 'ltr',
+    transform: [10, 0, 0, 10, x, y],
+    width: str.length * 5,
+    height: 10,
+    hasEOL: false,
+    ...extra,
+  });
+
+  it('keeps a superscript on its line and uses pdf.js space items and line ends', () => {
+    const page = buildPage(1, [
+      item('Footnote', 10, 100),
+      item('1', 50, 104, { transform: [6, 0, 0, 6, 50, 104], width: 3, height: 6 }),
+      item('next', 10, 86),
+      item(' ', 30, 86, { width: 2, height: 0 }),
+      item('word', 33, 86, { hasEOL: true }),
+      item('', 53, 86, { width: 0, hasEOL: true }),
+      item('same', 53, 86),
+    ]);
+    expect(page.text).toBe('Footnote1\nnext word same');
+  });
+
+  it('trims an item and records where its text starts', () => {
+    const page = buildPage(1, [item('  padded  ', 10, 100)]);
+    expect(page.text).toBe('padded');
+    expect(page.segments[0].source).toMatchObject({ type: 'pdf-item', item: 0, offset: 2, length: 10 });
+  });
+
+  it('reads vertical text in columns right to left', () => {
+    const v = (str: string, x: number, y: number) => item(str, x, y, { dir: 'ttb', width: 0, height: str.length * 10 });
+    const page = buildPage(1, [v('左の列', 100, 700), v('右の', 130, 700), v('列', 130, 680)]);
+    expect(page.text).toBe('右の列\n左の列');
+  });
+
+  it('maps Kangxi and supplement radicals to the ideographs they stand for', () => {
+    expect(normalizeGlyphs('⽇時 座⻑ ⽂雄')).toBe('日時 座長 文雄');
+  });
+
+  it('recognises page numbers and unusable text layers', () => {
+    for (const t of ['', '  \n ', '- 1 -', '12', 'Page 3 of 10', '3/10', 'ページ 2']) expect(needsOcr(t), t).toBe(true);
+    for (const t of ['パスワード', 'Total 12', 'Name: Taro']) expect(needsOcr(t), t).toBe(false);
+    expect(needsOcr('\uE001\uE002\uE003 \uE004a')).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(`${CORPUS}/d01_meeting-minutes.pdf`))('corpus', () => {
+  it('extracts the Japanese meeting minutes', async () => {
+    const bytes = new Uint8Array(readFileSync(`${CORPUS}/d01_meeting-minutes.pdf`));
+    const doc = await readPdf(bytes);
+    expect(doc.pages.length).toBe(2);
+    expect(doc.ocrPages).toEqual([]);
+    const [p1, p2] = doc.pages;
+    expect(p1.text.split('\n')[0]).toBe('第3回 北みなと市 地域医療連携システム検討会 議事録');
+    expect(p1.text).toContain('日時 令和6年2月14日（水）14時00分');
+    expect(p1.text).toContain('及びパスワード（Minato#2023dv）を資料2に記載した。');
+    expect(p1.text).toContain('https://renkei-test.kitaminato.lg.jp/login');
+    expect(p1.text).toContain('宮城県北みなと市緑が丘386番地在住の山本 静香さん');
+    expect(p1.text).toContain('+81 80 2486 8983');
+    expect(p1.text).toContain('橋本 文雄（座長・市医師会）');
+    expect(p2.text).toContain('dr.suzuki70@kawasemi.or.jp');
+    expect(p2.text).toContain('Kt9#wLp2vQ');
+    // lines come top to bottom
+    expect(p1.text.indexOf('1. 試行環境')).toBeLessThan(p1.text.indexOf('2. 個別事例'));
+    const items = await itemsOf(bytes);
+    doc.pages.forEach((page, i) => expectSegmentsMatch(page, items[i]));
+  });
+
+  it('sends the scanned application form to OCR', async () => {
+    const doc = await readPdf(new Uint8Array(readFileSync(`${CORPUS}/d02_application-form_scan.pdf`)));
+    expect(doc.pages.length).toBe(1);
+    expect(doc.ocrPages).toEqual([1]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// A genuinely encrypted PDF, built by hand (pdf-lib cannot encrypt): the PDF
+// standard security handler, revision 2 (40-bit RC4), with a user password.
+
+const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
+
+function rc4(key: Uint8Array, data: Uint8Array): Buffer {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[n] = data[n] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+
+const md5 = (...parts: Uint8Array[]) => {
+  const h = createHash('md5');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+const padded = (password: string) => Buffer.concat([Buffer.from(password, 'latin1'), PAD]).subarray(0, 32);
+
+function encryptedPdf(text: string, userPassword: string, ownerPassword: string): Uint8Array {
+  const id = Buffer.from('0123456789abcdef0123456789abcdef', 'hex');
+  const permissions = -44;
+  const p = Buffer.alloc(4);
+  p.writeInt32LE(permissions);
+  const owner = rc4(md5(padded(ownerPassword)).subarray(0, 5), padded(userPassword)); // algorithm 3
+  const key = md5(padded(userPassword), owner, p, id).subarray(0, 5); // algorithm 2
+  const user = rc4(key, PAD); // algorithm 4
+  const objectKey = (num: number) => md5(key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])).subarray(0, 10);
+
+  const content = rc4(objectKey(5), Buffer.from(`BT /F1 12 Tf 72 720 Td (${text}) Tj ET`, 'latin1'));
+  const objects: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>'),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
+    Buffer.from(`<< /Filter /Standard /V 1 /R 2 /O <${owner.toString('hex')}> /U <${user.toString('hex')}> /P ${permissions} >>`),
+  ];
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = chunks[0].length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    chunks.push(obj);
+    length += obj.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${length}\n%%EOF\n`;
+  chunks.push(Buffer.from(xref + trailer));
+  return new Uint8Array(Buffer.concat(chunks));
+}
