@@ -1,6 +1,7 @@
 // `npm run -s bench -- NAME`: runs one benchmark; the last line on stdout is key=value pairs.
 const BENCHES: Record<string, () => Promise<{ run: () => string | Promise<string> }>> = {
   detect: () => import('./detect.ts'),
+  export: () => import('./export.ts'),
 };
 
 const name = process.argv[2];

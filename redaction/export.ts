@@ -58,9 +58,9 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     try {
       burn(rendered, masks.filter((m) => m.page === n), options.printReason ?? false);
       const { width, height } = rendered.canvas;
-      const gray = toGray(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width * height);
+      const gray = toGray4(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height);
       const image = out.context.stream(zlibSync(gray, { level: 6 }), {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode',
+        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 4, Filter: 'FlateDecode',
       });
       const ref = out.context.register(image);
       const page = out.addPage([rendered.widthPt, rendered.heightPt]);
@@ -98,13 +98,22 @@ function burn(page: RenderedPage, masks: Mask[], printReason: boolean): void {
   }
 }
 
-/** RGBA → 8-bit luminance (ITU-R BT.601 weights), composited on white. */
-function toGray(rgba: Uint8ClampedArray | Uint8Array, pixels: number): Uint8Array {
-  const gray = new Uint8Array(pixels);
-  for (let i = 0, j = 0; i < pixels; i++, j += 4) {
-    const a = rgba[j + 3] / 255;
-    const lum = 0.299 * rgba[j] + 0.587 * rgba[j + 1] + 0.114 * rgba[j + 2];
-    gray[i] = Math.round(lum * a + 255 * (1 - a));
+/**
+ * RGBA → 4-bit luminance (ITU-R BT.601 weights, composited on white), two
+ * pixels a byte, rows padded to a byte. Sixteen grey levels keep anti-aliased
+ * text readable at half the size of 8-bit grey, and compress far better.
+ */
+function toGray4(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
+  const rowBytes = (width + 1) >> 1;
+  const out = new Uint8Array(rowBytes * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const j = (y * width + x) * 4;
+      const a = rgba[j + 3] / 255;
+      const lum = (0.299 * rgba[j] + 0.587 * rgba[j + 1] + 0.114 * rgba[j + 2]) * a + 255 * (1 - a);
+      const level = Math.round(lum / 17); // 0..15
+      out[y * rowBytes + (x >> 1)] |= x & 1 ? level : level << 4;
+    }
   }
-  return gray;
+  return out;
 }

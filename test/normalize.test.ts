@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, toOriginalRange } from '../core/normalize.ts';
+import { scanText } from '../core/engine.ts';
+import { sliceText, scanSlice } from '../core/chunked.ts';
+
+describe('normalisation offset map', () => {
+  it('maps full-width digits and dashes back to the original characters', () => {
+    const original = '電話：０８０－４８８６－３９２０です';
+    const n = normalizeText(original);
+    expect(n.text).toBe('電話:080-4886-3920です');
+    const start = n.text.indexOf('080');
+    const [s, e] = toOriginalRange(n, start, start + '080-4886-3920'.length);
+    expect(original.slice(s, e)).toBe('０８０－４８８６－３９２０');
+  });
+
+  it('keeps a character that expands (㈱ → (株)) whole', () => {
+    const original = 'a㈱b';
+    const n = normalizeText(original);
+    expect(n.text).toBe('a(株)b');
+    expect(toOriginalRange(n, 1, 3)).toEqual([1, 2]);
+    expect(toOriginalRange(n, 1, 4)).toEqual([1, 2]);
+  });
+
+  it('keeps surrogate pairs whole and maps the ideographic space', () => {
+    const original = '𠮷野\u3000家';
+    const n = normalizeText(original);
+    expect(n.text).toBe('𠮷野 家');
+    expect(toOriginalRange(n, 0, 2)).toEqual([0, 2]);
+    expect(original.slice(...toOriginalRange(n, 3, 5))).toBe('\u3000家');
+  });
+
+  it('is the identity on ASCII', () => {
+    const n = normalizeText('plain text 123');
+    expect(n.text).toBe('plain text 123');
+    expect(Array.from(n.toOriginal)).toEqual([...Array(15).keys()]);
+  });
+
+  it('reports findings with the original text and offsets', () => {
+    const text = 'ＴＥＬ：０９０－１２３４－５６７８';
+    const [f] = scanText(text).filter((x) => x.kind === 'phone');
+    expect(f.text).toBe('０９０－１２３４－５６７８');
+    expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+});
+
+describe('sliced scanning', () => {
+  it('finds the same as one scan, with header context for table rows', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `K${1000 + i}\t山田 太郎\tpw${i}x${i}Z`);
+    const text = ['職員番号\t氏名\t初期パスワード', ...rows].join('\n');
+    const whole = scanText(text).map((f) => `${f.kind}:${f.start}:${f.text}`);
+    const sliced = sliceText(text, 1024).flatMap((s) => scanSlice(s, 1)).map((f) => `${f.kind}:${f.start}:${f.text}`);
+    expect(sliced.length).toBeGreaterThan(700);
+    expect(sliced).toEqual(whole);
+  });
+});
