@@ -12,7 +12,9 @@ const CONDITIONS = [
   'リンパ腫', '骨折', 'エイズ', '梅毒', '性感染症', '新型コロナウイルス感染症', 'COVID-19', 'インフルエンザ', 'てんかん',
   'パーキンソン病', '筋ジストロフィー',
   // abbreviations only as whole words (ALS is not the start of ALSO)
-  '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
+  '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
+  // named infections: 尿路感染症, 新型コロナウイルス感染症
+  '[一-龥ァ-ヶー]{1,12}感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
 ];
 // Results and care that say something about a person's health on their own.
 const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中'];
@@ -20,7 +22,8 @@ const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置�
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 const ORGAN_BEFORE_CANCER = /\p{Script=Han}{1,2}$/u;
-const SUFFIX = String.raw`(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
+// 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
+const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${STATES.join('|')}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
@@ -50,7 +53,9 @@ export const health: Detector = {
       { text: '胃がん術後の経過観察', expect: '胃がん術後' },
       { text: 'PCR検査の結果は陽性', expect: '陽性' },
       { text: '母が認知症で', expect: '認知症' },
+      { text: '病名\t尿路感染症', expect: '尿路感染症' },
+      { text: '糖尿病性腎症のため透析', expect: '糖尿病性腎症' },
     ],
-    negative: ['糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について'],
+    negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について'],
   },
 };

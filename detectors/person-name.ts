@@ -9,7 +9,8 @@ import { SURNAMES } from './data/surnames.ts';
 // 3. a known family name, a space, and a given name.
 
 const HAN = String.raw`[\p{Script=Han}々]`;
-const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　]${HAN}{1,4}|${HAN}{0,3})`;
+// family name in kanji; the given name in kanji or kana (高橋 ひかり)
+const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${HAN}{1,4}|[ぁ-ゖ]{2,6}|[ァ-ヶー]{2,6})|${HAN}{0,3})`;
 const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}`;
 const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}`;
 const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
@@ -136,6 +137,7 @@ export const personName: Detector = {
       { text: 'ふりがな　いのうえ あい', expect: 'いのうえ あい' },
       { text: 'Contact: Mr. John Smith', expect: 'Mr. John Smith' },
       { text: '担当：福田 誠　表示：未対応のみ', expect: '福田 誠' },
+      { text: '氏名\n高橋\u3000ひかり', expect: '高橋\u3000ひかり' },
     ],
     negative: ['資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください'],
   },

@@ -36,6 +36,7 @@ export const secretToken: Detector = {
       { text: 'aws_secret_access_key = 9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg', expect: '9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg' },
       { text: 'client_secret: 7f3kQ9zLm2XpV8rT1wYb4NcD', expect: '7f3kQ9zLm2XpV8rT1wYb4NcD' },
       { text: 'シークレットキー：Zx81Lq0PmWn27RtY5vB3', expect: 'Zx81Lq0PmWn27RtY5vB3' },
+      { text: 'AWS access key ID\tAKIAN5DH2GJFXX2ALC6F\nAWS secret access key\t9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg', expect: '9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg' },
     ],
     negative: ['secret_key = your-secret-key-here', 'token: xxxxxxxxxxxxxxxxxxxx', 'api_key: 0000000000000000', 'the token ring network'],
   },

@@ -56,8 +56,8 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     if (PROSE_AFTER.test(rest)) continue;
 
     const cell = ctx.cellAt(m.start);
-    // 1. a header cell: the values are the column below it
-    if (rule.columns && cell && isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) {
+    // 1. a header cell (first row of its table): the values are the column below it
+    if (rule.columns && cell && ctx.header(m.start) === undefined && isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) {
       const key = `${lineNo}:${cell[0]}`;
       const below = columnValues(ctx, rule, lineNo, cell[0], m.text);
       if (below.length && !seenColumns.has(key)) {
@@ -75,7 +75,8 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
       const v = valueAt(ctx, rule, at, cellEnd);
       const separated = tail !== null && /[:=：＝→「"'“(（]|は/u.test(tail[0]);
       if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'same-line', separated });
-      continue;
+      // a label cell with more words ("AWS secret access key") still has its value in the next cell
+      if (v || !cell || !isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) continue;
     }
     // 3. the next cell on the row
     if (cell && cellEnd < lineEnd) {

@@ -1,0 +1,89 @@
+// The command line end to end: real files in, JSON Lines and exit codes out.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CORPUS, EVAL, jsonLines, sumi } from './cli-helpers.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sumi-cli-'));
+
+describe('sumi scan', () => {
+  it('prints one JSON line per file with findings and exits 1', () => {
+    const dir = tmp();
+    const file = join(dir, 'note.txt');
+    writeFileSync(file, 'ログインID：admin01\nパスワード：Kt9#wLp2vQ\n連絡先 090-1234-5678\n');
+    const r = sumi(['scan', '--json', file]);
+    expect(r.status).toBe(1);
+    const [line] = jsonLines(r.stdout) as { file: string; type: string; pages: number; ocrPages: number[]; findings: { kind: string; text: string; page: number; start: number; end: number; severity: string; score: number }[] }[];
+    expect(line.file).toBe(file);
+    expect(line.type).toBe('text');
+    expect(line.pages).toBe(1);
+    expect(line.ocrPages).toEqual([]);
+    const byKind = Object.fromEntries(line.findings.map((f) => [f.kind, f]));
+    expect(byKind.password.text).toBe('Kt9#wLp2vQ');
+    expect(byKind.password.severity).toBe('critical');
+    expect(byKind['login-id'].text).toBe('admin01');
+    expect(byKind.phone.text).toBe('090-1234-5678');
+    for (const f of line.findings) expect(f.end).toBeGreaterThan(f.start);
+  });
+
+  it('exits 0 on a clean file', () => {
+    const dir = tmp();
+    const file = join(dir, 'clean.txt');
+    writeFileSync(file, '本日の会議では予算について協議した。\n');
+    const r = sumi(['scan', '--json', file]);
+    expect(r.status).toBe(0);
+    expect(jsonLines(r.stdout)[0].findings).toEqual([]);
+  });
+
+  it('reports a missing or damaged file and still scans the others (exit 2)', () => {
+    const dir = tmp();
+    const bad = join(dir, 'broken.pdf');
+    writeFileSync(bad, '%PDF-1.7\nthis is not really a pdf');
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, 'パスワード：Abc12345x');
+    const r = sumi(['scan', '--json', join(dir, 'missing.txt'), bad, good]);
+    expect(r.status).toBe(2);
+    const lines = jsonLines(r.stdout) as { file: string; error?: string; findings?: unknown[] }[];
+    expect(lines).toHaveLength(3);
+    expect(lines[0].error).toMatch(/not found/);
+    expect(lines[1].error).toMatch(/damaged|corrupt/i);
+    expect(lines[2].findings?.length).toBeGreaterThan(0);
+  });
+
+  it('prints a readable table without --json', () => {
+    const dir = tmp();
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, 'メール taro.yamada@city-office.jp');
+    const r = sumi(['scan', file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('email');
+    expect(r.stdout).toContain('taro.yamada@city-office.jp');
+  });
+
+  it('rejects bad usage with exit 2', () => {
+    expect(sumi([]).status).toBe(2);
+    expect(sumi(['scan']).status).toBe(2);
+    expect(sumi(['frobnicate', 'x']).status).toBe(2);
+    expect(sumi(['redact', 'in.pdf', 'out.pdf', '--min-severity', 'extreme']).status).toBe(2);
+  });
+
+  it('meets the corpus targets on the documents with text', () => {
+    const dir = tmp();
+    const files = readdirSync(CORPUS).filter((f) => !f.endsWith('.labels.json') && !f.endsWith('.md') && !f.includes('_scan'));
+    for (const f of files) {
+      copyFileSync(join(CORPUS, f), join(dir, f));
+      copyFileSync(join(CORPUS, `${f}.labels.json`), join(dir, `${f}.labels.json`));
+    }
+    const r = sumi(['scan', '--json', ...files.map((f) => join(dir, f))]);
+    const score = spawnSync(process.execPath, [join(EVAL, 'score.mjs'), dir], { input: r.stdout, encoding: 'utf8' });
+    const last = score.stdout.trim().split('\n').pop()!;
+    const m = /recall=([\d.]+) precision=([\d.]+) critical_recall=([\d.]+)/.exec(last);
+    expect(m, score.stdout).not.toBeNull();
+    const [recall, precision, critical] = m!.slice(1).map(Number);
+    expect(critical, score.stdout).toBe(1);
+    expect(recall, score.stdout).toBeGreaterThanOrEqual(0.95);
+    expect(precision, score.stdout).toBeGreaterThanOrEqual(0.9);
+  });
+});

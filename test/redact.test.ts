@@ -1,0 +1,47 @@
+// Masked export end to end: `sumi redact` output checked by the independent
+// checker (pdftotext, metadata, raw objects, OCR of the pixels).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CORPUS, EVAL, jsonLines, sumi } from './cli-helpers.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sumi-redact-'));
+
+describe('sumi redact', () => {
+  it('masks the meeting minutes so that nothing masked can be recovered', () => {
+    const input = join(CORPUS, 'd01_meeting-minutes.pdf');
+    const out = join(tmp(), 'out.pdf');
+    const r = sumi(['redact', input, out]);
+    expect(r.status, r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { output: string; pages: number; masked: number; findings: { text: string }[] }[];
+    expect(line.pages).toBe(2);
+    expect(line.masked).toBeGreaterThan(10);
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), input, out, `${input}.labels.json`], { encoding: 'utf8', timeout: 180_000 });
+    expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 .* ok$/);
+
+    // the log lists every mask with page, kind and reason, and never the masked text
+    const log = readFileSync(`${out}.log.json`, 'utf8');
+    const parsed = JSON.parse(log) as { masks: { page: number; kind: string; reason: string }[] };
+    expect(parsed.masks.length).toBe(line.masked);
+    expect(parsed.masks.every((m) => m.page >= 1 && m.kind && m.reason.startsWith('5条'))).toBe(true);
+    for (const f of line.findings) expect(log).not.toContain(f.text);
+    expect(existsSync(`${out}.log.csv`)).toBe(true);
+  });
+
+  it('keeps only the chosen kinds and severities', () => {
+    const input = join(CORPUS, 'd01_meeting-minutes.pdf');
+    const out = join(tmp(), 'out.pdf');
+    const r = sumi(['redact', input, out, '--kinds', 'password,login-id', '--min-severity', 'critical']);
+    expect(r.status, r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { findings: { kind: string }[] }[];
+    expect(new Set(line.findings.map((f) => f.kind))).toEqual(new Set(['password', 'login-id']));
+  });
+
+  it('refuses a damaged PDF with a clear error', () => {
+    const r = sumi(['redact', join(CORPUS, 'd04_inquiry-admin.html'), join(tmp(), 'x.pdf')]);
+    expect(r.status).toBe(2);
+    expect(String(jsonLines(r.stdout)[0].error)).toMatch(/PDF or an image/);
+  });
+});
