@@ -2,6 +2,7 @@
 const BENCHES: Record<string, () => Promise<{ run: () => string | Promise<string> }>> = {
   detect: () => import('./detect.ts'),
   export: () => import('./export.ts'),
+  highlight: () => import('./highlight.ts'),
 };
 
 const name = process.argv[2];

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
 import type { Kind } from '../core/findings.ts';
 import { STORAGE_KEYS, type FindingsReply } from '../highlighter/messages.ts';
+import { partlyMasked } from '../core/mask-text.ts';
 
 const lang = pickLang(navigator.language);
 const T = {
@@ -14,14 +15,6 @@ const T = {
   pause: { ja: 'このサイトで一時停止', en: 'Pause Sumi on this site' },
   blur: { ja: '画面共有モード（検出箇所をぼかす）', en: 'Screen-share safe (blur findings)' },
 } as const;
-
-/** Shows the start and end of a value, never the whole secret. */
-function partlyMasked(text: string): string {
-  const t = text.replace(/\s+/g, ' ');
-  if (t.length <= 4) return '*'.repeat(t.length);
-  const keep = Math.min(3, Math.floor(t.length / 4));
-  return `${t.slice(0, keep)}${'*'.repeat(Math.min(8, t.length - 2 * keep))}${t.slice(-keep)}`;
-}
 
 export function FindingsPopup() {
   const [tabId, setTabId] = useState<number>();

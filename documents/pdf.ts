@@ -41,7 +41,9 @@ const CLEANUP_EVERY = 25;
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<SumiDocument> {
   let { loadPdfjs, assets } = options;
   if (!loadPdfjs) {
-    const node = await import('./pdfjs-node.ts');
+    // not bundled: the extension always passes its own loader, only Node reaches this
+    const nodeLoader = './pdfjs-node.ts';
+    const node = (await import(/* @vite-ignore */ nodeLoader)) as typeof import('./pdfjs-node.ts');
     loadPdfjs = node.loadPdfjsNode;
     assets ??= node.nodePdfjsAssets();
   }

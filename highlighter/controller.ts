@@ -61,7 +61,7 @@ export class Highlighter {
   setPaused(paused: boolean): void {
     this.paused = paused;
     if (paused) {
-      this.job && (this.job.cancelled = true);
+      if (this.job) this.job.cancelled = true;
       this.findings = [];
       this.painter.clear();
       this.events.onScanned?.([]);
@@ -117,7 +117,7 @@ export class Highlighter {
   }
 
   private async scanPage(job: Job): Promise<void> {
-    const builder = new DomTextBuilder(this.doc.body ?? this.doc.documentElement);
+    const builder = new DomTextBuilder(this.doc.documentElement);
     while (!builder.step(performance.now() + SLICE_MS)) {
       await yieldToMain();
       if (job.cancelled) return;
@@ -126,10 +126,14 @@ export class Highlighter {
     const found: PageFinding[] = [];
     let deadline = performance.now() + SLICE_MS;
     let paintedOnce = false;
-    for (const slice of sliceText(page.text, 8192)) {
+    // small slices: each is scanned well inside one frame, then the deadline is checked
+    for (const slice of sliceText(page.text, 2048)) {
       for (const finding of scanSlice(slice, 1)) {
         const location = locate(page.segments, finding.start, finding.end, this.doc);
-        if (location) found.push({ finding, location });
+        if (!location) continue;
+        // a finding in a field keeps only the field's own value
+        const clipped = location.clip ? { ...finding, start: location.clip[0], end: location.clip[1], text: page.text.slice(...location.clip) } : finding;
+        found.push({ finding: clipped, location });
       }
       if (performance.now() > deadline) {
         // show the first findings early, then keep going
@@ -205,7 +209,7 @@ export class Highlighter {
   /** Scrolls to finding i, marks it current and names it in the tooltip. */
   reveal(i: number): void {
     const f = this.findings[i];
-    if (!f) return;
+    if (!f || (!f.location.range && !f.location.field)) return;
     this.current = i;
     const target = f.location.range ?? null;
     const el = f.location.field ?? target?.startContainer.parentElement;

@@ -5,6 +5,8 @@
 
 export type DomSource =
   | { type: 'text'; node: Text }
+  /** an HTML comment: not shown, not paintable, but a leaked webhook in one is still a finding */
+  | { type: 'comment'; node: Comment }
   | { type: 'field'; element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement };
 
 export interface DomSegment {
@@ -18,7 +20,7 @@ export interface DomPage {
   segments: DomSegment[];
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'META', 'LINK']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'TITLE', 'META', 'LINK']);
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
@@ -69,6 +71,15 @@ export class DomTextBuilder {
   }
 
   private visit(node: Node): void {
+    if (node.nodeType === Node.COMMENT_NODE) {
+      const text = (node as Comment).data;
+      if (text.trim().length > 8) {
+        this.newline();
+        this.add(text.replace(/[\t\r]/g, ' '), { type: 'comment', node: node as Comment });
+        this.newline();
+      }
+      return;
+    }
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node as Text).data;
       if (text.trim()) this.add(text.replace(/[\n\t\r]/g, ' '), { type: 'text', node: node as Text }); // same length: offsets stay the node's
@@ -79,7 +90,12 @@ export class DomTextBuilder {
     const el = node as Element;
     if (node.nodeType === Node.ELEMENT_NODE) {
       if (SKIP.has(el.tagName) || el.hasAttribute(SUMI_HOST_ATTR) || (el as HTMLElement).hidden) return;
-      if (!this.visible(el)) return;
+      if (el.tagName === 'HEAD') {
+        // only the comments of the head: its text is metadata, its comments may hold leaked keys
+        for (let i = el.childNodes.length - 1; i >= 0; i--) if (el.childNodes[i].nodeType === Node.COMMENT_NODE) this.stack.push({ node: el.childNodes[i], exit: false });
+        return;
+      }
+      if (el.tagName !== 'HTML' && !this.visible(el)) return;
       if (this.field(el)) return;
       this.enter(el);
       this.stack.push({ node: el, exit: true });

@@ -6,6 +6,10 @@ import type { DomSegment } from './dom-text.ts';
 export interface DomLocation {
   range?: Range;
   field?: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+  /** page-text range of the finding inside the field's value (the label Sumi wrote before it is cut off) */
+  clip?: [number, number];
+  /** found in an HTML comment: reported, nothing to paint */
+  comment?: Comment;
 }
 
 /** Index of the first segment that ends after offset x. */
@@ -24,7 +28,8 @@ export function locate(segments: DomSegment[], start: number, end: number, doc: 
   let i = firstEndingAfter(segments, start);
   if (i >= segments.length || segments[i].start >= end) return null;
   const first = segments[i];
-  if (first.source.type === 'field') return { field: first.source.element };
+  if (first.source.type === 'field') return { field: first.source.element, clip: [Math.max(start, first.start), Math.min(end, first.end)] };
+  if (first.source.type === 'comment') return { comment: first.source.node };
   // extend over the text segments the finding covers
   let last = first;
   while (i + 1 < segments.length && segments[i + 1].start < end && segments[i + 1].source.type === 'text') last = segments[++i];

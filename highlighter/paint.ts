@@ -37,10 +37,21 @@ export class Painter {
   private fields: FieldMark[] = [];
   blur = false;
 
+  private adopted = false;
+
   constructor(private readonly doc: Document) {
     this.sheet.replaceSync(pageStyles(false));
-    // the highlight styles must live in the page's own style sheets to apply to its text
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+  }
+
+  /**
+   * The highlight styles must live in the page's own style sheets to apply to its text.
+   * Adopted at the first paint, not before: a new sheet makes the page's styles stale,
+   * and the first visibility check of the walk would pay for a full recalculation.
+   */
+  private adopt(): void {
+    if (this.adopted) return;
+    this.adopted = true;
+    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
   }
 
   setBlur(blur: boolean): void {
@@ -50,6 +61,7 @@ export class Painter {
   }
 
   paint(ranges: { range: Range; severity: Severity }[], fields: FieldMark[]): void {
+    if (ranges.length) this.adopt();
     const bySeverity = new Map<Severity, Range[]>();
     for (const r of ranges) {
       const list = bySeverity.get(r.severity) ?? [];

@@ -1,0 +1,80 @@
+// The side list: findings grouped by kind with counts, a decision and a reason
+// for each, and manual areas below.
+import type { Kind } from '../../core/findings.ts';
+import { KIND_NAMES } from '../../core/kind-names.ts';
+import { REASONS, type Reason } from '../../redaction/plan.ts';
+import { sameText, type Decision, type ReviewState } from '../../redaction/review.ts';
+import { lang, t } from './i18n.ts';
+
+export interface FindingListProps {
+  review: ReviewState;
+  selected: string | null;
+  reasons: readonly Reason[];
+  onSelect(id: string, page: number): void;
+  onDecide(ids: string[], decision: Decision): void;
+  onReason(ids: string[], reason: Reason): void;
+  onRemoveManual(id: string): void;
+}
+
+function ReasonSelect({ value, reasons, onChange, label }: { value: Reason; reasons: readonly Reason[]; onChange(r: Reason): void; label: string }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {[...new Set([...reasons, value])].map((r) => (
+        <option key={r} value={r}>{r}</option>
+      ))}
+    </select>
+  );
+}
+
+export function FindingList({ review, selected, reasons, onSelect, onDecide, onReason, onRemoveManual }: FindingListProps) {
+  const groups = new Map<Kind, ReviewState['findings']>();
+  for (const f of review.findings) groups.set(f.finding.kind, [...(groups.get(f.finding.kind) ?? []), f]);
+  return (
+    <div className="findings">
+      <h2>{t('findings')} ({review.findings.length})</h2>
+      <div className="row">
+        <button type="button" onClick={() => onDecide(review.findings.map((f) => f.id), 'accepted')}>{t('acceptAll')}</button>
+        <button type="button" onClick={() => onDecide(review.findings.map((f) => f.id), 'rejected')}>{t('rejectAll')}</button>
+      </div>
+      {[...groups].map(([kind, items]) => (
+        <section key={kind} aria-label={KIND_NAMES[kind][lang]}>
+          <h3>
+            {KIND_NAMES[kind][lang]} <span className="count">{items.length}</span>{' '}
+            <button type="button" onClick={() => onDecide(items.map((f) => f.id), 'accepted')}>{t('accept')}</button>
+            <button type="button" onClick={() => onDecide(items.map((f) => f.id), 'rejected')}>{t('reject')}</button>
+          </h3>
+          <ul>
+            {items.map((f) => (
+              <li key={f.id} className={selected === f.id ? 'selected' : ''} data-decision={f.decision}>
+                <button type="button" className="text" onClick={() => onSelect(f.id, f.finding.page)} title={f.finding.why}>
+                  p{f.finding.page} {f.finding.text.replace(/\s+/g, ' ').slice(0, 40)}
+                </button>
+                <span className="decision" role="group" aria-label={f.decision}>
+                  {(['accepted', 'rejected', 'disclose'] as const).map((d) => (
+                    <button key={d} type="button" aria-pressed={f.decision === d} onClick={() => onDecide([f.id], d)}>
+                      {t(d === 'accepted' ? 'accept' : d === 'rejected' ? 'reject' : 'disclose')}
+                    </button>
+                  ))}
+                  <button type="button" onClick={() => onDecide(sameText(review, f.id), f.decision === 'proposed' ? 'accepted' : f.decision)}>{t('everyOccurrence')}</button>
+                </span>
+                <ReasonSelect label={t('reason')} value={f.reason} reasons={reasons} onChange={(r) => onReason([f.id], r)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>{t('manual')} ({review.manual.length})</h2>
+      <ul>
+        {review.manual.map((m) => (
+          <li key={m.id} className={selected === m.id ? 'selected' : ''}>
+            <button type="button" className="text" onClick={() => onSelect(m.id, m.page)}>p{m.page}</button>
+            <ReasonSelect label={t('reason')} value={m.reason} reasons={reasons} onChange={(r) => onReason([m.id], r)} />
+            <button type="button" onClick={() => onRemoveManual(m.id)}>{t('removeBox')}</button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export { REASONS };

@@ -1,0 +1,126 @@
+// One page: rendered by pdf.js, with every proposed, accepted and manual mask
+// drawn over it. Drag on the page to add an area; boxes are focusable buttons.
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { Box } from '../../redaction/boxes.ts';
+import type { ReviewState } from '../../redaction/review.ts';
+
+export interface PageViewProps {
+  pdf: PDFDocumentProxy;
+  page: number;
+  zoom: number;
+  review: ReviewState;
+  selected: string | null;
+  onSelect(id: string | null): void;
+  onDraw(box: Box): void;
+}
+
+interface Geometry {
+  width: number;
+  height: number;
+  toCss(box: Box): { left: number; top: number; width: number; height: number };
+  toPdf(x0: number, y0: number, x1: number, y1: number): Box;
+}
+
+const COLOURS = { proposed: 'rgba(255,165,0,0.35)', accepted: 'rgba(0,0,0,0.85)', rejected: 'rgba(0,128,0,0.15)', disclose: 'rgba(30,144,255,0.2)', manual: 'rgba(0,0,0,0.85)' };
+
+export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw }: PageViewProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [geometry, setGeometry] = useState<Geometry | null>(null);
+  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let task: { cancel(): void } | null = null;
+    void (async () => {
+      const p = await pdf.getPage(page);
+      const viewport = p.getViewport({ scale: zoom });
+      const canvas = canvasRef.current;
+      if (!canvas || cancelled) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.ceil(viewport.width * ratio);
+      canvas.height = Math.ceil(viewport.height * ratio);
+      canvas.style.width = `${viewport.width}px`;
+      canvas.style.height = `${viewport.height}px`;
+      const render = p.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+      task = render;
+      setGeometry({
+        width: viewport.width,
+        height: viewport.height,
+        toCss(b) {
+          const [x0, y0, x1, y1] = viewport.convertToViewportRectangle([b.x, b.y, b.x + b.width, b.y + b.height]);
+          return { left: Math.min(x0, x1), top: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+        },
+        toPdf(x0, y0, x1, y1) {
+          const [a, b] = viewport.convertToPdfPoint(x0, y0);
+          const [c, d] = viewport.convertToPdfPoint(x1, y1);
+          return { x: Math.min(a, c), y: Math.min(b, d), width: Math.abs(c - a), height: Math.abs(d - b) };
+        },
+      });
+      await render.promise.catch(() => {});
+    })();
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [pdf, page, zoom]);
+
+  const point = (e: MouseEvent) => {
+    const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  return (
+    <div
+      className="page"
+      style={{ position: 'relative', width: geometry?.width, height: geometry?.height }}
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget && (e.target as HTMLElement).tagName !== 'CANVAS') return;
+        const p = point(e);
+        setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+      }}
+      onMouseMove={(e) => drag && setDrag({ ...drag, ...(({ x, y }) => ({ x1: x, y1: y }))(point(e)) })}
+      onMouseUp={() => {
+        if (drag && geometry && Math.abs(drag.x1 - drag.x0) > 4 && Math.abs(drag.y1 - drag.y0) > 4) onDraw(geometry.toPdf(drag.x0, drag.y0, drag.x1, drag.y1));
+        else if (drag) onSelect(null);
+        setDrag(null);
+      }}
+    >
+      <canvas ref={canvasRef} aria-label={`page ${page}`} />
+      {geometry &&
+        review.findings
+          .filter((f) => f.finding.page === page)
+          .flatMap((f) =>
+            f.boxes.map((b, i) => (
+              <button
+                type="button"
+                key={`${f.id}/${i}`}
+                className="mask"
+                data-decision={f.decision}
+                aria-label={`${f.finding.kind} ${f.decision}`}
+                aria-pressed={selected === f.id}
+                onClick={() => onSelect(f.id)}
+                style={{ position: 'absolute', ...geometry.toCss(b), background: COLOURS[f.decision], border: selected === f.id ? '2px solid #1e90ff' : '1px solid rgba(0,0,0,.4)', padding: 0 }}
+              />
+            )),
+          )}
+      {geometry &&
+        review.manual
+          .filter((m) => m.page === page)
+          .map((m) => (
+            <button
+              type="button"
+              key={m.id}
+              className="mask manual"
+              aria-label={`manual ${m.reason}`}
+              aria-pressed={selected === m.id}
+              onClick={() => onSelect(m.id)}
+              style={{ position: 'absolute', ...geometry.toCss(m.box), background: COLOURS.manual, border: selected === m.id ? '2px solid #1e90ff' : '1px solid #000', padding: 0 }}
+            />
+          ))}
+      {drag && (
+        <div style={{ position: 'absolute', left: Math.min(drag.x0, drag.x1), top: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0), outline: '2px dashed #1e90ff' }} />
+      )}
+    </div>
+  );
+}

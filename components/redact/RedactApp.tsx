@@ -1,0 +1,233 @@
+// The redaction panel: open a PDF, review every finding, add areas with a legal
+// reason, export a masked PDF that is verified before it is offered, and the log.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { REASONS, type Reason } from '../../redaction/plan.ts';
+import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
+import { logCsv, logEntries } from '../../redaction/log.ts';
+import type { Box } from '../../redaction/boxes.ts';
+import { openDocument, type OpenedDocument } from '../../panel/load.ts';
+import { saveReview } from '../../panel/review-store.ts';
+import { exportInPanel } from '../../panel/export-browser.ts';
+import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
+import { FindingList } from './FindingList.tsx';
+import { PageView } from './PageView.tsx';
+import { t } from './i18n.ts';
+
+interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+function download(name: string, data: BlobPart, type: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function RedactApp() {
+  const [opened, setOpened] = useState<OpenedDocument | null>(null);
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [history, setHistory] = useState<History<ReviewState> | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'ok'; text: string } | null>(null);
+  const [page, setPage] = useState(1);
+  const [zoom, setZoom] = useState(1.25);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [reason, setReason] = useState<Reason>('5条1号');
+  const [dpi, setDpi] = useState(150);
+  const [printReason, setPrintReason] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+
+  const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
+  const review = history?.present;
+
+  // save as the officer works
+  useEffect(() => {
+    if (opened && review) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: String(e) }));
+  }, [opened, review]);
+
+  async function open(file: File) {
+    setMessage(null);
+    setOpened(null);
+    setHistory(null);
+    setPdf(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // show the first page at once while the text is read and scanned
+      const pdfjs = await loadPdfjsBrowser();
+      const view = await pdfjs.getDocument({ data: bytes.slice(), ...browserPdfjsAssets(), isEvalSupported: false }).promise.catch(() => null);
+      if (view) {
+        setPdf(view);
+        setPage(1);
+      }
+      const doc = await openDocument(file.name, bytes, (label, done, total) => setProgress({ label, done, total }));
+      setOpened(doc);
+      setHistory(historyOf(doc.review));
+      const notes = [];
+      if (doc.resumed) notes.push(t('resumed'));
+      if (doc.doc.ocrPages.length) notes.push(`${t('ocrPending')}: ${doc.doc.ocrPages.join(', ')}`);
+      if (notes.length) setMessage({ kind: 'info', text: notes.join(' / ') });
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function addBox(box: Box) {
+    const id = `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    dispatch({ type: 'add-manual', mask: { id, page, box, reason } });
+    setSelected(id);
+  }
+
+  async function exportPdf() {
+    if (!opened || !review) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage(null);
+    try {
+      const masks = masksOf(review);
+      const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
+      const result = await exportInPanel(opened.bytes, masks, texts, {
+        dpi,
+        printReason,
+        signal: controller.signal,
+        onProgress: (done, total) => setProgress({ label: 'export', done, total }),
+      });
+      if (result.verification.recoverable.length) {
+        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length})` });
+        return;
+      }
+      const base = opened.name.replace(/\.pdf$/i, '');
+      download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
+      const entries = logEntries(masks);
+      download(`${base}-masked.log.csv`, logCsv(entries), 'text/csv');
+      download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: entries }, null, 2), 'application/json');
+      setMessage({ kind: 'ok', text: t('verified') });
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  }
+
+  // keyboard: move/resize the selected manual area, delete, undo/redo
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('select, input, textarea')) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
+      const manual = review?.manual.find((m) => m.id === selected);
+      if (!manual) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        dispatch({ type: 'remove-manual', id: manual.id });
+        setSelected(null);
+        return;
+      }
+      const step = e.shiftKey ? 10 : 1;
+      const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[e.key];
+      if (!d) return;
+      e.preventDefault();
+      const b = manual.box;
+      const box = e.altKey ? { ...b, width: Math.max(2, b.width + d[0]), height: Math.max(2, b.height - d[1]), y: b.y + d[1] } : { ...b, x: b.x + d[0], y: b.y + d[1] };
+      dispatch({ type: 'update-manual', id: manual.id, box });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [review, selected, dispatch]);
+
+  const pageCount = pdf?.numPages ?? opened?.doc.pages.length ?? 0;
+  const counts = useMemo(() => review && { accepted: review.findings.filter((f) => f.decision === 'accepted').length, total: review.findings.length }, [review]);
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const file = e.dataTransfer.files[0];
+        if (file) void open(file);
+      }}
+    >
+      <header>
+        <h1>{t('title')}</h1>
+        <label className="open">
+          {t('open')} <input type="file" accept="application/pdf,.pdf" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+        </label>
+        <span>{t('drop')}</span>
+        {opened && (
+          <>
+            <button type="button" onClick={() => setHistory((h) => h && undo(h))} disabled={!history?.past.length}>{t('undo')}</button>
+            <button type="button" onClick={() => setHistory((h) => h && redo(h))} disabled={!history?.future.length}>{t('redo')}</button>
+            <label>
+              {t('reason')}{' '}
+              <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
+                {REASONS.map((r) => <option key={r}>{r}</option>)}
+              </select>
+            </label>
+            <button type="button" onClick={() => addBox({ x: 72, y: 700, width: 144, height: 20 })}>{t('addBox')}</button>
+            <label>
+              {t('dpi')}{' '}
+              <select value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
+                {[150, 200, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
+              </select>
+            </label>
+            <label><input type="checkbox" checked={printReason} onChange={(e) => setPrintReason(e.target.checked)} /> {t('printReason')}</label>
+            <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!!progress}>{t('export')}</button>
+          </>
+        )}
+      </header>
+      {progress && (
+        <div className="progress" role="status">
+          {progress.label === 'export' ? t('exporting') : t('reading')} <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}
+          {progress.label === 'export' && <button type="button" onClick={() => abort.current?.abort()}>{t('cancel')}</button>}
+        </div>
+      )}
+      {message && <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {counts && <p className="summary">{counts.accepted}/{counts.total}</p>}
+      <p className="keys">{opened && t('keys')}</p>
+      <main>
+        {pdf && (
+          <nav className="thumbs" aria-label={t('page')}>
+            {Array.from({ length: pageCount }, (_, i) => (
+              <button key={i} type="button" aria-current={page === i + 1} onClick={() => setPage(i + 1)}>{t('page')} {i + 1}</button>
+            ))}
+            <button type="button" onClick={() => setZoom((z) => Math.min(3, z + 0.25))}>＋</button>
+            <button type="button" onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))}>－</button>
+          </nav>
+        )}
+        <div className="viewer">
+          {pdf && review && (
+            <PageView pdf={pdf} page={page} zoom={zoom} review={review} selected={selected} onSelect={setSelected} onDraw={addBox} />
+          )}
+          {pdf && !review && <PageView pdf={pdf} page={page} zoom={zoom} review={{ findings: [], manual: [] }} selected={null} onSelect={() => {}} onDraw={() => {}} />}
+        </div>
+        {review && (
+          <aside>
+            <FindingList
+              review={review}
+              selected={selected}
+              reasons={REASONS}
+              onSelect={(id, p) => {
+                setSelected(id);
+                setPage(p);
+              }}
+              onDecide={(ids, decision) => dispatch({ type: 'decide', ids, decision })}
+              onReason={(ids, r) => dispatch({ type: 'reason', ids, reason: r })}
+              onRemoveManual={(id) => dispatch({ type: 'remove-manual', id })}
+            />
+          </aside>
+        )}
+      </main>
+    </div>
+  );
+}

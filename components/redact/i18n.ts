@@ -1,0 +1,42 @@
+// The panel's words, in Japanese and English (chosen by the browser's language).
+import { pickLang } from '../../core/kind-names.ts';
+
+export const lang = pickLang(typeof navigator === 'undefined' ? 'en' : navigator.language);
+
+const WORDS = {
+  title: { ja: 'Sumi 墨 — 墨消しパネル', en: 'Sumi 墨 — Redaction panel' },
+  open: { ja: 'PDFを開く', en: 'Open a PDF' },
+  drop: { ja: 'ここにPDFをドロップ', en: 'or drop a PDF here' },
+  reading: { ja: '読み込み中', en: 'Reading' },
+  exporting: { ja: '書き出し中', en: 'Exporting' },
+  cancel: { ja: 'キャンセル', en: 'Cancel' },
+  acceptAll: { ja: 'すべて墨消し', en: 'Accept all' },
+  rejectAll: { ja: 'すべて対象外', en: 'Reject all' },
+  accept: { ja: '墨消し', en: 'Accept' },
+  reject: { ja: '対象外', en: 'Reject' },
+  disclose: { ja: '開示', en: 'Disclose' },
+  everyOccurrence: { ja: '同じ文字列すべて', en: 'Every occurrence' },
+  addBox: { ja: '範囲を追加', en: 'Add area' },
+  removeBox: { ja: '範囲を削除', en: 'Remove area' },
+  reason: { ja: '不開示理由', en: 'Reason' },
+  undo: { ja: '元に戻す', en: 'Undo' },
+  redo: { ja: 'やり直す', en: 'Redo' },
+  export: { ja: '墨消しPDFを書き出す', en: 'Export masked PDF' },
+  dpi: { ja: '解像度', en: 'Resolution' },
+  printReason: { ja: '理由を印字', en: 'Print the reason on each box' },
+  verified: { ja: '検証済み：復元できる墨消し文字列 0件', en: 'Verified: 0 masked strings recoverable' },
+  refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
+  resumed: { ja: '前回の確認状態を復元しました', en: 'Your earlier review of this file was restored' },
+  ocrPending: { ja: '文字情報のないページ（要OCR）：手動で範囲を追加してください', en: 'Pages without text (need OCR): add areas by hand' },
+  page: { ja: 'ページ', en: 'Page' },
+  findings: { ja: '検出', en: 'Findings' },
+  manual: { ja: '手動範囲', en: 'Manual areas' },
+  keys: {
+    ja: '操作：矢印で選択中の範囲を移動（Shiftで大きく）、Alt+矢印で大きさ変更、Deleteで削除、Ctrl+Z/Ctrl+Yで元に戻す/やり直す。ページ上をドラッグで範囲を追加。',
+    en: 'Keys: arrows move the selected area (Shift: faster), Alt+arrows resize, Delete removes, Ctrl+Z / Ctrl+Y undo and redo. Drag on the page to add an area.',
+  },
+} as const;
+
+export function t(key: keyof typeof WORDS): string {
+  return WORDS[key][lang];
+}

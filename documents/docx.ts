@@ -1,0 +1,221 @@
+// DOCX reader: one page holding, in order, the headers, the body, footnotes,
+// endnotes, footers and comments. Paragraphs are lines; tables are rows of
+// tab-separated cells (paragraphs and breaks inside a cell become spaces).
+// Tracked deletions (w:delText) and text formatted as hidden (w:vanish) are
+// included, because they are in the file whoever receives it, and reported.
+//
+// Segment offsets: `offset` counts characters in the part's text stream, the
+// concatenation in document order of every w:t and w:delText element's text.
+import { DocumentError, PageBuilder, type SumiDocument } from '../core/document.ts';
+import { addCellText, LineWriter } from './runs.ts';
+import { walkXml, xmlBool } from './xml.ts';
+import { mainPart, readRels, relatedParts, ZipArchive } from './zip.ts';
+
+interface Findings {
+  deletions: string[];
+  vanished: string[];
+  comments: number;
+}
+
+export function readDocx(bytes: Uint8Array): SumiDocument {
+  const zip = new ZipArchive(bytes, 'DOCX');
+  const docPath = mainPart(zip) ?? (zip.has('word/document.xml') ? 'word/document.xml' : undefined);
+  const docXml = docPath && zip.text(docPath);
+  if (!docPath || !docXml) throw new DocumentError('not a valid DOCX file: it has no document body', 'corrupt');
+  const rels = readRels(zip, docPath);
+  const parts = (kind: string) => relatedParts(rels, kind).sort(byNumber);
+
+  const b = new PageBuilder();
+  const w = new LineWriter(b);
+  const found: Findings = { deletions: [], vanished: [], comments: 0 };
+  const read = (part: string, xml = zip.text(part)) => {
+    if (!xml) return;
+    w.newline();
+    readPart(w, part, xml, found);
+  };
+  for (const p of parts('header')) read(p);
+  read(docPath, docXml);
+  for (const p of [...parts('footnotes'), ...parts('endnotes'), ...parts('footer')]) read(p);
+
+  const comments = parts('comments');
+  if (comments.length) {
+    w.newline();
+    const start = w.offset;
+    for (const p of comments) read(p);
+    if (found.comments) {
+      b.hidden.push({ kind: 'comments', detail: `${found.comments} comment${found.comments === 1 ? '' : 's'} in the margin, listed at the end`, start, end: w.offset });
+    }
+  }
+  if (found.deletions.length) {
+    const n = found.deletions.length;
+    b.hidden.push({ kind: 'tracked-deletions', detail: `${n} tracked deletion${n === 1 ? '' : 's'} (text deleted with Track Changes on, still in the file) included, e.g. "${sample(found.deletions)}"` });
+  }
+  if (found.vanished.length) {
+    b.hidden.push({ kind: 'hidden-element', detail: `text formatted as hidden in Word is included, e.g. "${sample(found.vanished)}"` });
+  }
+  return { type: 'docx', pages: [b.build(1)], ocrPages: [] };
+}
+
+function sample(texts: string[]): string {
+  const s = texts.join(' ').replace(/\s+/g, ' ').trim();
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/** header2.xml after header1.xml, header10.xml after header9.xml */
+function byNumber(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function readPart(w: LineWriter, part: string, xml: string, found: Findings): void {
+  let stream = 0; // offset in the part's text stream
+  let collecting = false;
+  let parts: string[] = [];
+  let skip = 0; // inside mc:Fallback: a duplicate of the mc:Choice content
+  let tableDepth = 0;
+  let cellIndex = 0;
+  let deleted = 0;
+  let inPPr = false;
+  let inRunPr = false;
+  let inTabs = false;
+  let runHidden = false;
+  let lastDeleted = false;
+  let comment = false;
+
+  // Inside a table cell or a comment everything stays on one line.
+  const oneLine = () => tableDepth > 0 || comment;
+
+  const emit = (text: string, offset: number, isDeleted: boolean) => {
+    // a deleted run next to the text that replaced it ("山田" → "田中") gets a space between
+    if (isDeleted !== lastDeleted) w.space();
+    lastDeleted = isDeleted;
+    const source = (o: number) => ({ type: 'docx' as const, part, offset: offset + o });
+    if (oneLine()) addCellText(w, text, source);
+    else w.add(text, source(0));
+  };
+
+  const lineBreak = (ch: '\t' | '\n') => {
+    if (skip) return;
+    if (oneLine()) w.space();
+    else if (ch === '\t') w.separator('\t');
+    else w.newline();
+  };
+
+  walkXml(xml, {
+    open(name, a) {
+      if (name === 'Fallback') skip++;
+      if (name === 't' || name === 'delText') {
+        collecting = true;
+        parts = [];
+      }
+      if (skip) return;
+      switch (name) {
+        case 'p':
+          if (oneLine()) w.space();
+          else w.newline();
+          lastDeleted = false;
+          break;
+        case 'tbl':
+          if (++tableDepth === 1 && !comment) w.newline();
+          break;
+        case 'tr':
+          if (tableDepth === 1 && !comment) {
+            w.newline();
+            cellIndex = 0;
+          }
+          break;
+        case 'tc':
+          // only the outer table's cells get tabs; a nested table's cells are spaces
+          if (tableDepth === 1 && !comment && cellIndex++ > 0) w.separator('\t');
+          else w.space();
+          break;
+        case 'pPr':
+          inPPr = true;
+          break;
+        case 'rPr':
+          inRunPr = !inPPr;
+          break;
+        case 'r':
+          runHidden = false;
+          break;
+        case 'vanish':
+          if (inRunPr && xmlBool(a.val, true)) runHidden = true;
+          break;
+        case 'del':
+          deleted++;
+          break;
+        case 'tabs':
+          inTabs = true; // tab stop definitions, not tab characters
+          break;
+        case 'tab':
+        case 'ptab':
+          if (!inTabs) lineBreak('\t');
+          break;
+        case 'br':
+        case 'cr':
+          lineBreak('\n');
+          break;
+        case 'noBreakHyphen':
+          w.separator('-');
+          break;
+        case 'rt':
+          w.space(); // ruby (furigana) shown above its base text: "山田 やまだ", not "山田やまだ"
+          break;
+        case 'comment':
+          w.newline();
+          w.separator(`comment ${++found.comments}: `);
+          comment = true;
+          break;
+      }
+    },
+    close(name) {
+      if (name === 't' || name === 'delText') {
+        const text = parts.join('');
+        if (!skip && text) {
+          emit(text, stream, name === 'delText' || deleted > 0);
+          if (name === 'delText') found.deletions.push(text);
+          else if (runHidden) found.vanished.push(text);
+        }
+        stream += text.length;
+        collecting = false;
+      }
+      if (name === 'Fallback') {
+        skip--;
+        return;
+      }
+      if (skip) return;
+      switch (name) {
+        case 'p':
+          if (!oneLine()) w.newline();
+          break;
+        case 'tr':
+          if (tableDepth === 1 && !comment) w.newline();
+          break;
+        case 'tbl':
+          if (--tableDepth === 0 && !comment) w.newline();
+          break;
+        case 'pPr':
+          inPPr = false;
+          break;
+        case 'rPr':
+          inRunPr = false;
+          break;
+        case 'del':
+          deleted--;
+          break;
+        case 'tabs':
+          inTabs = false;
+          break;
+        case 'rt':
+          w.space();
+          break;
+        case 'comment':
+          comment = false;
+          w.newline();
+          break;
+      }
+    },
+    text(t) {
+      if (collecting) parts.push(t);
+    },
+  });
+}

@@ -1,0 +1,12 @@
+// The upload guard's content script (isolated world): every page and frame.
+import { UploadGuard } from '../guard/controller.ts';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_start',
+  main() {
+    void new UploadGuard().start();
+  },
+});

@@ -1,0 +1,212 @@
+// The isolated-world half of the upload guard: catches files as they are
+// chosen, dropped, pasted or submitted, and the script uploads the page-world
+// half holds; has them scanned in the extension's frame; and asks the officer.
+import { browser } from 'wxt/browser';
+import { CHANNEL, isGuardMessage, type HoldDecision, type ScanRequest } from './protocol.ts';
+import { needsWarning, type FileSummary } from './summary.ts';
+import { showChecking, showDialog, type Choice } from './dialog.ts';
+import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, shouldCheck, type GuardSettings, type UploadLogEntry } from './settings.ts';
+import { SUMI_HOST_ATTR } from '../highlighter/dom-text.ts';
+
+const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
+
+export class UploadGuard {
+  private settings: GuardSettings = DEFAULT_GUARD_SETTINGS;
+  private root: ShadowRoot | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private frameReady: Promise<void> | null = null;
+  private scans = new Map<string, (s: FileSummary) => void>();
+  /** one decision per file, shared by every way the same file is sent */
+  private decisions = new Map<string, Promise<boolean>>();
+  /** events Sumi re-dispatches after an "upload anyway" pass through */
+  private replayed = new WeakSet<Event>();
+  private counter = 0;
+
+  async start(): Promise<void> {
+    const stored = await browser.storage.local.get(GUARD_KEYS.settings);
+    this.settings = { ...DEFAULT_GUARD_SETTINGS, ...((stored[GUARD_KEYS.settings] as Partial<GuardSettings>) ?? {}) };
+    browser.storage.onChanged.addListener((changes) => {
+      if (changes[GUARD_KEYS.settings]) this.settings = { ...DEFAULT_GUARD_SETTINGS, ...(changes[GUARD_KEYS.settings].newValue as Partial<GuardSettings>) };
+    });
+    window.addEventListener('change', (e) => this.onChange(e), true);
+    window.addEventListener('submit', (e) => this.onSubmit(e as SubmitEvent), true);
+    window.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer), true);
+    window.addEventListener('paste', (e) => this.onTransfer(e, (e as ClipboardEvent).clipboardData), true);
+    window.addEventListener('message', (e) => this.onMessage(e));
+  }
+
+  private active(): boolean {
+    return shouldCheck(this.settings, location.hostname);
+  }
+
+  // ---- the ways files leave a page
+
+  private onChange(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    if (this.replayed.has(e) || input?.type !== 'file' || !input.files?.length || !this.active()) return;
+    const files = [...input.files];
+    if (files.every((f) => this.settled(f) === true)) return;
+    // hold the page's own change handlers (which may upload at once) until the officer decides
+    e.stopImmediatePropagation();
+    void this.decide(files, 'input').then((allow) => {
+      if (!allow) {
+        input.value = '';
+        return;
+      }
+      for (const type of ['input', 'change']) {
+        const again = new Event(type, { bubbles: true });
+        this.replayed.add(again);
+        input.dispatchEvent(again);
+      }
+    });
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    const form = e.target as HTMLFormElement;
+    if (!(form instanceof HTMLFormElement) || !this.active()) return;
+    const files = [...form.querySelectorAll<HTMLInputElement>('input[type=file]')].flatMap((i) => [...(i.files ?? [])]);
+    if (!files.length || files.every((f) => this.settled(f) === true)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void this.decide(files, 'form').then((allow) => {
+      // the isolated world's own prototype: the page's wrappers and submit handlers do not run again
+      if (allow) HTMLFormElement.prototype.submit.call(form);
+    });
+  }
+
+  private onTransfer(e: Event, data: DataTransfer | null): void {
+    if (this.replayed.has(e) || !data?.files.length || !this.active()) return;
+    const files = [...data.files];
+    if (files.every((f) => this.settled(f) === true)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const target = e.target as EventTarget;
+    const init = e instanceof MouseEvent ? { clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY } : {};
+    void this.decide(files, e.type).then((allow) => {
+      if (!allow) return;
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(f);
+      const again = e.type === 'drop'
+        ? new DragEvent('drop', { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, ...init })
+        : new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: dt });
+      this.replayed.add(again);
+      target.dispatchEvent(again);
+    });
+  }
+
+  private onMessage(e: MessageEvent): void {
+    if (!isGuardMessage(e.data)) return;
+    if (e.data.type === 'hold' && e.source === window) {
+      const { id, files, via } = e.data;
+      const answer = (allow: boolean) => {
+        const decision: HoldDecision = { channel: CHANNEL, type: 'decision', id, allow };
+        window.postMessage(decision, '*');
+      };
+      if (!this.active()) return answer(true);
+      void this.decide(files, via).then(answer);
+    } else if (e.data.type === 'scanned' && e.source === this.frame?.contentWindow) {
+      this.scans.get(e.data.id)?.(e.data.summary);
+      this.scans.delete(e.data.id);
+    }
+  }
+
+  // ---- deciding
+
+  /** true/false when this file was decided already, undefined when not. */
+  private settled(file: File): boolean | undefined {
+    return this.decided.get(fileKey(file));
+  }
+  private decided = new Map<string, boolean>();
+
+  private decide(files: File[], via: string): Promise<boolean> {
+    const keys = files.map(fileKey);
+    const pending = keys.map((k) => this.decisions.get(k)).filter(Boolean);
+    if (pending.length === keys.length) return Promise.all(pending).then((all) => all.every(Boolean));
+    const decision = this.check(files, via);
+    for (const k of keys) this.decisions.set(k, decision);
+    void decision.then((allow) => {
+      for (const k of keys) this.decided.set(k, allow);
+      // a cancelled file is asked about again if the page tries to send it later
+      if (!allow) for (const k of keys) this.decisions.delete(k);
+    });
+    return decision;
+  }
+
+  private async check(files: File[], via: string): Promise<boolean> {
+    const done = showChecking(this.shadow());
+    let summaries: FileSummary[];
+    try {
+      summaries = await Promise.all(files.map((f) => this.scan(f)));
+    } finally {
+      done();
+    }
+    const flagged = summaries.filter((s) => needsWarning(s, this.settings.minSeverity));
+    if (!flagged.length) return true;
+    const choice = await showDialog(this.shadow(), flagged, this.settings.requireSecondChecker);
+    this.log(flagged, choice, via);
+    if (choice.action === 'open-panel') this.frame?.contentWindow?.postMessage({ channel: CHANNEL, type: 'open-panel', name: files[0].name }, '*');
+    return choice.action === 'upload';
+  }
+
+  private async scan(file: File): Promise<FileSummary> {
+    const limit = this.settings.maxMegabytes * 1024 * 1024;
+    if (file.size > limit) {
+      return { name: file.name, size: file.size, sha256: '', kinds: [], examples: [], hidden: [], unchecked: [], total: 0, error: `larger than ${this.settings.maxMegabytes} MB: not checked` };
+    }
+    await this.ensureFrame();
+    const id = `s${++this.counter}`;
+    return new Promise((resolve) => {
+      this.scans.set(id, resolve);
+      const request: ScanRequest = { channel: CHANNEL, type: 'scan', id, file };
+      this.frame!.contentWindow!.postMessage(request, '*');
+    });
+  }
+
+  private log(summaries: FileSummary[], choice: Choice, via: string): void {
+    const entries: UploadLogEntry[] = summaries.map((s) => ({
+      time: new Date().toISOString(),
+      site: location.host,
+      file: s.name,
+      sha256: s.sha256,
+      found: [...s.kinds.map((k) => `${k.kind}:${k.count}`), ...(s.unchecked.length ? [`unchecked-pages:${s.unchecked.length}`] : []), ...(s.error ? ['not-checked'] : [])].join(' '),
+      choice: choice.action,
+      reason: choice.action === 'upload' ? choice.reason : undefined,
+      checker: choice.action === 'upload' ? choice.checker : undefined,
+      via,
+    }));
+    void browser.runtime.sendMessage({ type: 'sumi:upload-log', entries }).catch(() => {});
+  }
+
+  // ---- Sumi's own elements
+
+  private shadow(): ShadowRoot {
+    if (!this.root) {
+      const host = document.createElement('sumi-guard');
+      host.setAttribute(SUMI_HOST_ATTR, '');
+      this.root = host.attachShadow({ mode: 'open' });
+      document.documentElement.append(host);
+    }
+    return this.root;
+  }
+
+  private ensureFrame(): Promise<void> {
+    if (!this.frameReady) {
+      this.frameReady = new Promise((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.src = browser.runtime.getURL('/scan-frame.html');
+        frame.style.cssText = 'display:none';
+        frame.setAttribute('aria-hidden', 'true');
+        const onReady = (e: MessageEvent) => {
+          if (e.source === frame.contentWindow && isGuardMessage(e.data)) {
+            window.removeEventListener('message', onReady);
+            resolve();
+          }
+        };
+        window.addEventListener('message', onReady);
+        this.frame = frame;
+        this.shadow().append(frame);
+      });
+    }
+    return this.frameReady;
+  }
+}

@@ -1,0 +1,22 @@
+// Reads and scans one file for the upload guard (runs in a worker).
+import { readDocument, type ReadOptions } from '../documents/read.ts';
+import { scanDocument } from '../core/engine.ts';
+import { summarize, type FileSummary } from './summary.ts';
+import { isSumiExport } from './sumi-export.ts';
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function scanFileBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<FileSummary> {
+  const sha256 = await sha256Hex(bytes);
+  const base: FileSummary = { name, size: bytes.length, sha256, kinds: [], examples: [], hidden: [], unchecked: [], total: 0 };
+  try {
+    if (bytes[0] === 0x25 && (await isSumiExport(bytes))) return { ...base, type: 'pdf', sumiExport: true };
+    const doc = await readDocument(bytes, name, options);
+    return summarize(name, bytes.length, sha256, doc, scanDocument(doc));
+  } catch (err) {
+    return { ...base, error: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,43 @@
+// Review state saved as the officer works, in IndexedDB keyed by the
+// document's SHA-256: closing the tab loses nothing, reopening the file resumes.
+import type { SavedReview } from '../redaction/review.ts';
+
+const DB = 'sumi-review';
+const STORE = 'reviews';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return open().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = body(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = () => reject(tx.error);
+      }),
+  );
+}
+
+export function loadReview(hash: string): Promise<SavedReview | undefined> {
+  return run('readonly', (s) => s.get(hash) as IDBRequest<SavedReview | undefined>);
+}
+
+export function saveReview(hash: string, review: SavedReview): Promise<unknown> {
+  return run('readwrite', (s) => s.put({ ...review, savedAt: Date.now() }, hash));
+}
+
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
