@@ -17,7 +17,9 @@ export default defineConfig({
     name: 'Sumi',
     description: 'Finds and masks secrets and personal data before documents are disclosed.',
     permissions: ['storage', 'activeTab'],
-    web_accessible_resources: [{ resources: ['redact.html'], matches: ['<all_urls>'] }],
+    // the panel reads the PDF shown in a tab ("Open in Sumi"); content scripts run on every page anyway
+    host_permissions: ['<all_urls>'],
+    web_accessible_resources: [{ resources: ['redact.html', 'scan-frame.html'], matches: ['<all_urls>'] }],
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -14,10 +14,14 @@ const T = {
   unavailable: { ja: 'このページは確認できません', en: 'Sumi cannot check this page' },
   pause: { ja: 'このサイトで一時停止', en: 'Pause Sumi on this site' },
   blur: { ja: '画面共有モード（検出箇所をぼかす）', en: 'Screen-share safe (blur findings)' },
+  panel: { ja: '墨消しパネルを開く', en: 'Open the redaction panel' },
+  openPdf: { ja: 'このPDFを墨消しパネルで開く', en: 'Open this PDF in Sumi' },
+  options: { ja: '設定とアップロード記録', en: 'Settings and upload log' },
 } as const;
 
 export function FindingsPopup() {
   const [tabId, setTabId] = useState<number>();
+  const [tabUrl, setTabUrl] = useState('');
   const [host, setHost] = useState('');
   const [reply, setReply] = useState<FindingsReply | null | undefined>();
   const [paused, setPaused] = useState(false);
@@ -28,6 +32,7 @@ export function FindingsPopup() {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       setTabId(tab?.id);
+      setTabUrl(tab?.url ?? '');
       const site = tab?.url ? new URL(tab.url).hostname : '';
       setHost(site);
       const stored = await browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]);
@@ -85,6 +90,13 @@ export function FindingsPopup() {
           </li>
         ))}
       </ul>
+      <p style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+        {/\.pdf($|[?#])/i.test(tabUrl) && (
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>{T.openPdf[lang]}</button>
+        )}
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/redact.html') })}>{T.panel[lang]}</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{T.options[lang]}</button>
+      </p>
       <label style={{ display: 'block', marginTop: 8 }}>
         <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {T.pause[lang]} {host && `(${host})`}
       </label>

@@ -1,9 +1,31 @@
 // The service worker: the toolbar badge and relaying sub-frame findings to the top frame.
 import { browser } from 'wxt/browser';
 import type { SumiMessage } from '../highlighter/messages.ts';
+import { GUARD_KEYS, type UploadLogEntry } from '../guard/settings.ts';
+
+/** The upload decision log keeps this many entries, oldest dropped first. */
+const LOG_LIMIT = 10_000;
+
+let writing: Promise<void> = Promise.resolve();
+
+/** Appends in order: each write waits for the one before, so no entry is lost to a race. */
+function appendLog(entries: UploadLogEntry[]): Promise<void> {
+  writing = writing.then(() => writeLog(entries)).catch(() => {});
+  return writing;
+}
+
+async function writeLog(entries: UploadLogEntry[]): Promise<void> {
+  const stored = await browser.storage.local.get(GUARD_KEYS.log);
+  const log = [...((stored[GUARD_KEYS.log] as UploadLogEntry[] | undefined) ?? []), ...entries].slice(-LOG_LIMIT);
+  await browser.storage.local.set({ [GUARD_KEYS.log]: log });
+}
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: SumiMessage, sender) => {
+  browser.runtime.onMessage.addListener((message: SumiMessage | { type: 'sumi:upload-log'; entries: UploadLogEntry[] }, sender) => {
+    if (message.type === 'sumi:upload-log') {
+      void appendLog(message.entries);
+      return false;
+    }
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
     if (message.type === 'sumi:count') {

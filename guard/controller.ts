@@ -2,7 +2,7 @@
 // chosen, dropped, pasted or submitted, and the script uploads the page-world
 // half holds; has them scanned in the extension's frame; and asks the officer.
 import { browser } from 'wxt/browser';
-import { CHANNEL, isGuardMessage, type HoldDecision, type ScanRequest } from './protocol.ts';
+import { CHANNEL, isGuardMessage, type HoldDecision, type OpenPanelRequest, type ScanRequest } from './protocol.ts';
 import { needsWarning, type FileSummary } from './summary.ts';
 import { showChecking, showDialog, type Choice } from './dialog.ts';
 import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, shouldCheck, type GuardSettings, type UploadLogEntry } from './settings.ts';
@@ -144,7 +144,10 @@ export class UploadGuard {
     if (!flagged.length) return true;
     const choice = await showDialog(this.shadow(), flagged, this.settings.requireSecondChecker);
     this.log(flagged, choice, via);
-    if (choice.action === 'open-panel') this.frame?.contentWindow?.postMessage({ channel: CHANNEL, type: 'open-panel', name: files[0].name }, '*');
+    if (choice.action === 'open-panel') {
+      const request: OpenPanelRequest = { channel: CHANNEL, type: 'open-panel', name: files[0].name };
+      this.frame?.contentWindow?.postMessage(request, '*');
+    }
     return choice.action === 'upload';
   }
 

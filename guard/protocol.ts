@@ -36,7 +36,20 @@ export interface ScanReply {
   summary: FileSummary;
 }
 
-export type GuardMessage = HoldRequest | HoldDecision | ScanRequest | ScanReply;
+/** content script → scanning frame: open the checked file in the redaction panel. */
+export interface OpenPanelRequest {
+  channel: typeof CHANNEL;
+  type: 'open-panel';
+  name: string;
+}
+
+/** scanning frame → content script: ready for files. */
+export interface FrameReady {
+  channel: typeof CHANNEL;
+  type: 'frame-ready';
+}
+
+export type GuardMessage = HoldRequest | HoldDecision | ScanRequest | ScanReply | OpenPanelRequest | FrameReady;
 
 export function isGuardMessage(data: unknown): data is GuardMessage {
   return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;

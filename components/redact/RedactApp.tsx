@@ -8,6 +8,7 @@ import { logCsv, logEntries } from '../../redaction/log.ts';
 import type { Box } from '../../redaction/boxes.ts';
 import { openDocument, type OpenedDocument } from '../../panel/load.ts';
 import { saveReview } from '../../panel/review-store.ts';
+import { takeHandoff } from '../../panel/handoff.ts';
 import { exportInPanel } from '../../panel/export-browser.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
 import { FindingList } from './FindingList.tsx';
@@ -47,6 +48,23 @@ export function RedactApp() {
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
   const review = history?.present;
+
+  // a file handed over by the upload guard, or a PDF opened from a tab ("Open in Sumi")
+  useEffect(() => {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const handoff = params.get('handoff');
+    const url = params.get('url');
+    if (handoff) void takeHandoff(handoff).then((file) => file && open(file));
+    else if (url) {
+      void fetch(url)
+        .then(async (r) => {
+          if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+          return new File([await r.blob()], decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf'));
+        })
+        .then(open)
+        .catch((err) => setMessage({ kind: 'error', text: String(err instanceof Error ? err.message : err) }));
+    }
+  }, []);
 
   // save as the officer works
   useEffect(() => {

@@ -1,0 +1,93 @@
+// Settings of the upload guard and its decision log (viewable, exportable as CSV).
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { SEVERITIES, type Severity } from '../core/findings.ts';
+import { pickLang } from '../core/kind-names.ts';
+import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, logCsv, type GuardSettings, type UploadLogEntry } from '../guard/settings.ts';
+
+const lang = pickLang(navigator.language);
+const T = {
+  title: { ja: 'Sumi 設定', en: 'Sumi settings' },
+  guard: { ja: 'アップロード前の確認', en: 'Check before upload' },
+  minSeverity: { ja: '警告する重要度（以上）', en: 'Warn at this severity or above' },
+  always: { ja: '常に確認するサイト（1行に1つ）', en: 'Sites always checked (one per line)' },
+  never: { ja: '確認しないサイト（1行に1つ）', en: 'Sites never checked (one per line)' },
+  maxMb: { ja: '確認する最大サイズ（MB）', en: 'Largest file checked (MB)' },
+  checker: { ja: '「このままアップロード」に確認者の氏名を必須にする', en: '"Upload anyway" asks for a second checker' },
+  save: { ja: '保存', en: 'Save' },
+  saved: { ja: '保存しました', en: 'Saved' },
+  log: { ja: 'アップロード記録', en: 'Upload log' },
+  exportCsv: { ja: 'CSVで書き出す', en: 'Export as CSV' },
+  empty: { ja: '記録はありません', en: 'No decisions logged yet' },
+} as const;
+
+const lines = (s: string) => s.split(/\s+/).map((x) => x.trim()).filter(Boolean);
+
+export function OptionsPage() {
+  const [settings, setSettings] = useState<GuardSettings>(DEFAULT_GUARD_SETTINGS);
+  const [log, setLog] = useState<UploadLogEntry[]>([]);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void browser.storage.local.get([GUARD_KEYS.settings, GUARD_KEYS.log]).then((s) => {
+      setSettings({ ...DEFAULT_GUARD_SETTINGS, ...((s[GUARD_KEYS.settings] as Partial<GuardSettings>) ?? {}) });
+      setLog((s[GUARD_KEYS.log] as UploadLogEntry[] | undefined) ?? []);
+    });
+  }, []);
+
+  async function save() {
+    await browser.storage.local.set({ [GUARD_KEYS.settings]: settings });
+    setStatus(T.saved[lang]);
+  }
+
+  function exportCsv() {
+    const url = URL.createObjectURL(new Blob(['\uFEFF' + logCsv(log)], { type: 'text/csv' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: 'sumi-upload-log.csv' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  return (
+    <main lang={lang} style={{ font: '14px system-ui, "Noto Sans CJK JP", sans-serif', maxWidth: 900, margin: '16px auto' }}>
+      <h1>{T.title[lang]}</h1>
+      <h2>{T.guard[lang]}</h2>
+      <label style={{ display: 'block' }}>
+        {T.minSeverity[lang]}{' '}
+        <select value={settings.minSeverity} onChange={(e) => setSettings({ ...settings, minSeverity: e.target.value as Severity })}>
+          {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
+        </select>
+      </label>
+      <label style={{ display: 'block' }}>
+        {T.always[lang]}
+        <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.alwaysSites.join('\n')} key={`a${settings.alwaysSites.join()}`} onBlur={(e) => setSettings({ ...settings, alwaysSites: lines(e.target.value) })} />
+      </label>
+      <label style={{ display: 'block' }}>
+        {T.never[lang]}
+        <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.neverSites.join('\n')} key={`n${settings.neverSites.join()}`} onBlur={(e) => setSettings({ ...settings, neverSites: lines(e.target.value) })} />
+      </label>
+      <label style={{ display: 'block' }}>
+        {T.maxMb[lang]} <input type="number" min={1} value={settings.maxMegabytes} onChange={(e) => setSettings({ ...settings, maxMegabytes: Math.max(1, Number(e.target.value) || 1) })} />
+      </label>
+      <label style={{ display: 'block' }}>
+        <input type="checkbox" checked={settings.requireSecondChecker} onChange={(e) => setSettings({ ...settings, requireSecondChecker: e.target.checked })} /> {T.checker[lang]}
+      </label>
+      <button type="button" onClick={() => void save()}>{T.save[lang]}</button> <span role="status">{status}</span>
+      <h2>{T.log[lang]} ({log.length})</h2>
+      <button type="button" onClick={exportCsv} disabled={!log.length}>{T.exportCsv[lang]}</button>
+      {log.length ? (
+        <table style={{ borderCollapse: 'collapse', marginTop: 8, width: '100%' }}>
+          <thead>
+            <tr>{['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'].map((h) => <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid #999' }}>{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {[...log].reverse().slice(0, 500).map((e, i) => (
+              <tr key={i}>{[e.time, e.site, e.file, e.found, e.choice, e.reason ?? '', e.checker ?? ''].map((v, j) => <td key={j} style={{ borderBottom: '1px solid #eee' }}>{v}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{T.empty[lang]}</p>
+      )}
+    </main>
+  );
+}
