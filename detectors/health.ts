@@ -17,11 +17,13 @@ const CONDITIONS = [
   '[一-龥ァ-ヶー]{1,12}感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
 ];
 // Results and care that say something about a person's health on their own.
-const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中'];
+const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
-const ORGAN_BEFORE_CANCER = /\p{Script=Han}{1,2}$/u;
+// the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
+const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
+const SITE_CONDITIONS = /^(?:がん|癌|骨折|出血|梗塞|腫瘍)/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
@@ -34,7 +36,7 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const m of matches(ctx.text, TERMS)) {
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
     const before = ctx.text.slice(Math.max(0, m.start - 8), m.start);
-    const prefix = PREFIX.exec(before) ?? (/^(?:がん|癌)/u.test(m.text) ? ORGAN_BEFORE_CANCER.exec(before) : null);
+    const prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : null);
     const start = m.start - (prefix ? prefix[0].length : 0);
     out.push({ start, end: m.end, score: 0.85, why: `health term ${m.text}` });
   }
@@ -55,6 +57,7 @@ export const health: Detector = {
       { text: '母が認知症で', expect: '認知症' },
       { text: '病名\t尿路感染症', expect: '尿路感染症' },
       { text: '糖尿病性腎症のため透析', expect: '糖尿病性腎症' },
+      { text: '病名\t大腿骨骨折', expect: '大腿骨骨折' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について'],
   },

@@ -12,6 +12,9 @@ const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: tr
 // "ID/PW: user01 / Secret#1" writes both values after one label.
 const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/gi;
 
+// "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
+const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/giu;
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of findLabelledValues(ctx, RULE)) {
@@ -25,14 +28,16 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
   }
-  ID_PW.lastIndex = 0;
-  for (let m = ID_PW.exec(ctx.text); m; m = ID_PW.exec(ctx.text)) {
-    const pw = m[2];
-    const start = m.index + m[0].length - pw.length;
-    if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
-    const id = m[1];
-    const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
-    if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
+  for (const re of [ID_PW, ACCOUNT_PAIR]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const pw = m[2];
+      const start = m.index + m[0].length - pw.length;
+      if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
+      const id = m[1];
+      const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
+      if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
+    }
   }
   return out;
 }
@@ -41,7 +46,7 @@ export const password: Detector = {
   id: 'password',
   kind: 'password',
   severity: 'critical',
-  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', '合言葉', 'pass', 'pw', 'p/w'],
+  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', '合言葉', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
   detect,
   examples: {
     positive: [
@@ -51,6 +56,7 @@ export const password: Detector = {
       { text: 'パスワード\nMinato#2023dv', expect: 'Minato#2023dv' },
       { text: '氏名\t初期パスワード\n山田\tabc12345\n', expect: 'abc12345' },
       { text: 'ID/PW: renkei01 / Pa55-word!', expect: 'Pa55-word!' },
+      { text: '管理者用：admin / Adm1n#Care', expect: 'Adm1n#Care' },
       { text: 'パスワードは「Tokyo2024!」です。', expect: 'Tokyo2024!' },
       { text: '例）パスワード：Minato#2023dv', expect: 'Minato#2023dv' },
       { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },

@@ -9,6 +9,8 @@ const SEP = String.raw`[-ー ()]{0,2}`;
 const DOMESTIC = new RegExp(String.raw`(?<![\d\w+-])\(?0\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-]|\w)`, 'g');
 // International: +81 then the number without its leading 0.
 const INTERNATIONAL = new RegExp(String.raw`(?<![\d\w])\+81${SEP}\(?0?\)?\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-])`, 'g');
+// Other countries: + country code, then groups; 8 to 15 digits in all (E.164).
+const FOREIGN = /(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![\d-])/g;
 const PHONE_CONTEXT = /電話|tel|携帯|連絡先|phone|mobile|fax|ファクス|ファックス|内線|代表/i;
 
 function digits(s: string): string {
@@ -41,6 +43,11 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!plausible('0' + national)) continue;
     out.push({ start: m.start, end: m.start + text.length, score: 0.95, why: '+81 phone number' });
   }
+  for (const m of matches(ctx.text, FOREIGN)) {
+    const d = digits(m.text);
+    if (d.length < 8 || d.length > 15) continue;
+    out.push({ start: m.start, end: m.end, score: 0.85, why: 'international phone number' });
+  }
   return out;
 }
 
@@ -48,7 +55,7 @@ export const phone: Detector = {
   id: 'phone',
   kind: 'phone',
   severity: 'medium',
-  triggers: ['0'],
+  triggers: ['0', '+'],
   detect,
   examples: {
     positive: [
@@ -59,6 +66,7 @@ export const phone: Detector = {
       { text: '03(1234)5678', expect: '03(1234)5678' },
       { text: '連絡先 09012345678', expect: '09012345678' },
       { text: '022-353-2273', expect: '022-353-2273' },
+      { text: 'Phone: +44 20 7946 0958', expect: '+44 20 7946 0958' },
     ],
     negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123'],
   },
