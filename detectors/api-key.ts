@@ -25,8 +25,12 @@ const KEY_FORMATS: { name: string; hints: string[]; re: RegExp }[] = [
   { name: 'JSON Web Token', hints: ['eyJ'], re: /(?<![\w-])eyJ[\w-]{8,2000}\.eyJ[\w-]{8,4000}\.[\w-]{8,1000}(?![\w-])/g },
 ];
 
+// one pass over the page tells whether any prefix occurs at all (most pages have none)
+const ANY_HINT = new RegExp(KEY_FORMATS.flatMap((f) => f.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!ANY_HINT.test(ctx.text)) return out;
   for (const { name, hints, re } of KEY_FORMATS) {
     if (!hints.some((h) => ctx.text.includes(h))) continue;
     for (const m of matches(ctx.text, re)) {

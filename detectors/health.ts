@@ -13,8 +13,8 @@ const CONDITIONS = [
   'パーキンソン病', '筋ジストロフィー',
   // abbreviations only as whole words (ALS is not the start of ALSO)
   '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
-  // named infections: 尿路感染症, 新型コロナウイルス感染症
-  '[一-龥ァ-ヶー]{1,12}感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
+  // named infections (尿路感染症): the name before it is taken by SITE_BEFORE below
+  '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
 ];
 // Results and care that say something about a person's health on their own.
 const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
@@ -24,6 +24,7 @@ const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
 const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
 const SITE_CONDITIONS = /^(?:がん|癌|骨折|出血|梗塞|腫瘍)/u;
+const INFECTION_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー]{1,12}$/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
@@ -35,8 +36,10 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, TERMS)) {
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
-    const before = ctx.text.slice(Math.max(0, m.start - 8), m.start);
-    const prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : null);
+    const before = ctx.text.slice(Math.max(0, m.start - 12), m.start);
+    const prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : m.text.startsWith('感染症') ? INFECTION_BEFORE.exec(before) : null);
+    // 感染症 alone is a topic (感染症の予防); a named infection is personal
+    if (!prefix && m.text.startsWith('感染症')) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
     out.push({ start, end: m.end, score: 0.85, why: `health term ${m.text}` });
   }

@@ -13,7 +13,7 @@ const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: tr
 const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/gi;
 
 // "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
-const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/giu;
+const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];

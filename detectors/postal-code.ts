@@ -3,19 +3,18 @@ import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
 import { PREFECTURE } from './lib/japan.ts';
 
-const POSTAL = /(〒\s?)?(?<![\d-])(\d{3})-(\d{4})(?![\d-])/g;
+const POSTAL = /(?<![\d-])\d{3}-\d{4}(?![\d-])/g;
 const POSTAL_CONTEXT = /郵便番号|〒|postal|zip|住所|所在地/i;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, POSTAL)) {
-    const marked = m.groups[0] !== undefined;
+    const marked = /〒\s?$/.test(ctx.before(m.start, 3));
     const context = marked || POSTAL_CONTEXT.test(ctx.before(m.start, 12)) || POSTAL_CONTEXT.test(ctx.header(m.start) ?? '');
     // a bare NNN-NNNN is a postal code when an address follows it
     const addressAfter = PREFECTURE.test(ctx.after(m.end, 8).trimStart().slice(0, 4));
     if (!context && !addressAfter) continue;
-    const start = marked ? m.start + m.groups[0]!.length : m.start;
-    out.push({ start, end: m.end, score: 0.9, why: marked ? '〒 mark' : context ? 'postal code label' : 'followed by an address' });
+    out.push({ start: m.start, end: m.end, score: 0.9, why: marked ? '〒 mark' : context ? 'postal code label' : 'followed by an address' });
   }
   return out;
 }
