@@ -7,7 +7,7 @@ import { DomTextBuilder, SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
 import { Painter, type FieldMark } from './paint.ts';
 import { Tooltip } from './tooltip.ts';
-import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
+import { Job, SLICE_MS, afterNextFrame, yieldToMain } from './scheduler.ts';
 
 export interface PageFinding {
   finding: Finding;
@@ -117,6 +117,10 @@ export class Highlighter {
   }
 
   private async scanPage(job: Job): Promise<void> {
+    // let the browser finish its own style and layout first: the walk's visibility
+    // checks then read computed styles instead of forcing them inside Sumi's task
+    await afterNextFrame();
+    if (job.cancelled) return;
     const builder = new DomTextBuilder(this.doc.documentElement);
     while (!builder.step(performance.now() + SLICE_MS)) {
       await yieldToMain();
