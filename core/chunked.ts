@@ -18,40 +18,82 @@ export interface Slice {
 
 const CONTEXT_LINES = 2;
 
-/** Cuts text into slices of about `size` characters at line ends. */
-export function sliceText(text: string, size = 16_384): Slice[] {
-  const slices: Slice[] = [];
-  for (let start = 0; start < text.length; ) {
+/**
+ * Hands out consecutive slices of a text, each of the size asked for (cut at a
+ * line end), with its context. It walks the lines once in all, keeping the
+ * header row of the table block it is in, so slicing stays linear.
+ */
+export class Slicer {
+  private at = 0;
+  /** lines before `scanned` have been looked at for table blocks */
+  private scanned = 0;
+  private header = '';
+  private inBlock = false;
+  private nextTab = -1;
+
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  get offset(): number {
+    return this.at;
+  }
+
+  next(size: number): Slice | null {
+    const { text } = this;
+    const start = this.at;
+    if (start >= text.length) return null;
     let end = Math.min(text.length, start + size);
     if (end < text.length) {
       const nl = text.indexOf('\n', end);
       end = nl === -1 || nl - start > size * 2 ? end : nl + 1;
     }
-    const context = contextBefore(text, start);
-    slices.push({ start, end, text: context + text.slice(start, end), contextLength: context.length });
-    start = end;
+    this.advanceTo(start);
+    const context = this.contextBefore(start);
+    this.at = end;
+    return { start, end, text: context + text.slice(start, end), contextLength: context.length };
   }
-  return slices;
+
+  /** Reads the lines before `offset` to know the table block it is in. */
+  private advanceTo(offset: number): void {
+    const { text } = this;
+    while (this.scanned < offset) {
+      let lineEnd = text.indexOf('\n', this.scanned);
+      if (lineEnd === -1) lineEnd = text.length;
+      if (lineEnd >= offset) break; // the line holding offset is the slice's own
+      // the next tab is searched again only once passed, so the walk stays linear
+      if (this.nextTab !== Infinity && this.nextTab < this.scanned) {
+        this.nextTab = text.indexOf('\t', this.scanned);
+        if (this.nextTab === -1) this.nextTab = Infinity;
+      }
+      const isRow = this.nextTab < lineEnd;
+      if (isRow && !this.inBlock) this.header = text.slice(this.scanned, lineEnd);
+      this.inBlock = isRow;
+      this.scanned = lineEnd + 1;
+    }
+  }
+
+  /** The table header line (when start is inside a table) and the lines just before start. */
+  private contextBefore(start: number): string {
+    if (start === 0) return '';
+    const { text } = this;
+    let lineStart = start;
+    for (let i = 0; i < CONTEXT_LINES && lineStart > 0; i++) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const lines = text.slice(lineStart, start);
+    const header = this.inBlock ? this.header : '';
+    const firstContextLine = lines.slice(0, lines.indexOf('\n') + 1 || lines.length);
+    return header && header + '\n' !== firstContextLine ? `${header}\n${lines}` : lines;
+  }
 }
 
-/** The table header line (when start is inside a table) and the lines just before start. */
-function contextBefore(text: string, start: number): string {
-  if (start === 0) return '';
-  let lineStart = start;
-  for (let i = 0; i < CONTEXT_LINES && lineStart > 0; i++) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  const lines = text.slice(lineStart, start);
-  // walk up the block of tab-separated rows (bounded) to find its header
-  let header = '';
-  let at = lineStart;
-  for (let steps = 0; steps < 5000 && at > 0; steps++) {
-    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
-    const prev = text.slice(prevStart, at - 1);
-    if (!prev.includes('\t')) break;
-    header = prev;
-    at = prevStart;
-  }
-  const firstContextLine = lines.slice(0, lines.indexOf('\n') + 1 || lines.length);
-  return header && header + '\n' !== firstContextLine ? `${header}\n${lines}` : lines;
+/** Cuts text into slices of about `size` characters at line ends. */
+export function sliceText(text: string, size = 16_384): Slice[] {
+  const slicer = new Slicer(text);
+  const slices: Slice[] = [];
+  for (let s = slicer.next(size); s; s = slicer.next(size)) slices.push(s);
+  return slices;
 }
 
 /** Scans one slice and returns its findings with offsets into the whole text. */

@@ -14,22 +14,22 @@ const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\uFE58\uFE63\uFF0D]/;
 // Slashes that PDF fonts map to look-alike code points (division and fraction slash).
 const SLASHES = /[\u2215\u2044\u29F8]/;
 
-let changes: Uint8Array | null = null;
+/**
+ * For every BMP code unit, learned the first time it is seen: 0 unknown,
+ * 1 normalising leaves it as it is, 2 normalising changes it. Filled lazily so
+ * that a content script does not pay for 65k normalisations at start-up.
+ */
+const changes = new Uint8Array(0x10000).fill(1, 0, 0x80);
 
-/** For every BMP code unit: 1 when normalising it changes it (built once, ~65k lookups). */
-function changeTable(): Uint8Array {
-  if (!changes) {
-    changes = new Uint8Array(0x10000);
-    for (let c = 0x80; c < 0x10000; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        changes[c] = 1; // surrogate pairs take the slow path
-        continue;
-      }
-      const ch = String.fromCharCode(c);
-      if (DASHES.test(ch) || SLASHES.test(ch) || ch.normalize('NFKC') !== ch) changes[c] = 1;
-    }
+function changesChar(code: number): boolean {
+  let known = changes[code];
+  if (known === 0) {
+    // surrogate halves take the slow path (pairs are normalised together)
+    const ch = String.fromCharCode(code);
+    known = (code >= 0xd800 && code <= 0xdfff) || DASHES.test(ch) || SLASHES.test(ch) || ch.normalize('NFKC') !== ch ? 2 : 1;
+    changes[code] = known;
   }
-  return changes;
+  return known === 2;
 }
 
 function normalizeChar(ch: string): string {
@@ -37,11 +37,10 @@ function normalizeChar(ch: string): string {
 }
 
 export function normalizeText(original: string): NormalizedText {
-  const table = changeTable();
   const n = original.length;
   let first = -1;
   for (let i = 0; i < n; i++) {
-    if (table[original.charCodeAt(i)]) {
+    if (changesChar(original.charCodeAt(i))) {
       first = i;
       break;
     }
@@ -63,7 +62,7 @@ export function normalizeText(original: string): NormalizedText {
   let runStart = first;
   for (let i = first; i < n; ) {
     const code = original.charCodeAt(i);
-    if (!table[code]) {
+    if (!changesChar(code)) {
       i++;
       continue;
     }

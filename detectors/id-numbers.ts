@@ -13,15 +13,39 @@ interface LabelledNumber {
   minDigits: number;
 }
 
+/** How far after its label a number may stand on the same line. */
+const WINDOW = 40;
+
+/**
+ * Labels first, numbers second: each label's own line (up to WINDOW chars, to
+ * the end of its cell) or, for a header cell, the column under it. Numbers
+ * elsewhere are never looked at, which keeps number-heavy pages cheap.
+ */
 function labelledNumberDetector(def: LabelledNumber): (ctx: ScanContext) => Candidate[] {
   return (ctx) => {
     const out: Candidate[] = [];
-    for (const m of matches(ctx.text, def.value)) {
-      const label = `${ctx.before(m.start, 20)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
-      if (!def.label.test(label)) continue;
-      const digits = m.text.replace(/\D/g, '');
-      if (digits.length < def.minDigits || /^(\d)\1+$/.test(digits)) continue;
-      out.push({ start: m.start, end: m.end, score: 0.92, why: `${def.name} beside its label` });
+    const push = (from: number, to: number) => {
+      for (const m of matches(ctx.text, def.value, from, to)) {
+        if (m.end > to) break;
+        const digits = m.text.replace(/\D/g, '');
+        if (digits.length < def.minDigits || /^(\d)\1+$/.test(digits)) continue;
+        out.push({ start: m.start, end: m.end, score: 0.92, why: `${def.name} beside its label` });
+        return;
+      }
+    };
+    for (const label of matches(ctx.text, def.label)) {
+      const line = ctx.lineIndex(label.start);
+      const cell = ctx.cellAt(label.start);
+      if (cell && ctx.header(label.start) === undefined && line + 1 < ctx.lineCount() && ctx.isTableRow(line + 1)) {
+        for (let n = line + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+          const b = ctx.cellBounds(n, cell[0]);
+          if (b) push(b[0], b[1]);
+        }
+        continue;
+      }
+      const [, lineEnd] = ctx.lineBounds(line);
+      const next = cell ? ctx.cellBounds(line, cell[0] + 1) : null;
+      push(label.end, Math.min(lineEnd, Math.max(label.end + WINDOW, next ? next[1] : 0)));
     }
     return out;
   };
@@ -36,7 +60,7 @@ export const passportNumber: Detector = {
     kind: 'passport-number',
     name: 'passport number',
     minDigits: 7,
-    label: /旅券|パスポート|passport/i,
+    label: /旅券|パスポート|passport/gi,
     value: /(?<![A-Z0-9])[A-Z]{2}\d{7}(?![A-Z0-9])/g,
   }),
   examples: {
@@ -54,7 +78,7 @@ export const driversLicense: Detector = {
     kind: 'drivers-license',
     name: "driver's licence number",
     minDigits: 12,
-    label: /免許|driver'?s?\s?licen[cs]e|licen[cs]e\s?no/i,
+    label: /免許|driver'?s?\s?licen[cs]e|licen[cs]e\s?no/gi,
     value: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g,
   }),
   examples: {
@@ -72,7 +96,7 @@ export const insuranceNumber: Detector = {
     kind: 'insurance-number',
     name: 'health insurance or pension number',
     minDigits: 4,
-    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance/i,
+    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance/gi,
     // 記号・番号 are written with a middle dot, a hyphen or a space between them
     value: /(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
   }),

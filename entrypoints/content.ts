@@ -7,9 +7,10 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  // as soon as the document is parsed: a long page is highlighted while its images still load
+  runAt: 'document_end',
   main() {
-    const isTop = window === window.top;
+        const isTop = window === window.top;
     const childFindings = new Map<number, FindingsReply['findings']>();
     const summary = (list: { kind: string; text: string; severity: string }[]) =>
       list.map(({ kind, text, severity }) => ({ kind, text, severity })) as FindingsReply['findings'];

@@ -1,13 +1,13 @@
 // The content script's brain: reads the page in slices, scans it with the shared
 // engine, paints the findings, rescans what changes, and answers the extension.
-import { sliceText, scanSlice } from '../core/chunked.ts';
+import { Slicer, scanSlice } from '../core/chunked.ts';
 import type { Finding } from '../core/findings.ts';
 import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
 import { DomTextBuilder, SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
 import { Painter, type FieldMark } from './paint.ts';
 import { Tooltip } from './tooltip.ts';
-import { Job, SLICE_MS, afterNextFrame, yieldToMain } from './scheduler.ts';
+import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
 
 export interface PageFinding {
   finding: Finding;
@@ -117,10 +117,6 @@ export class Highlighter {
   }
 
   private async scanPage(job: Job): Promise<void> {
-    // let the browser finish its own style and layout first: the walk's visibility
-    // checks then read computed styles instead of forcing them inside Sumi's task
-    await afterNextFrame();
-    if (job.cancelled) return;
     const builder = new DomTextBuilder(this.doc.documentElement);
     while (!builder.step(performance.now() + SLICE_MS)) {
       await yieldToMain();
@@ -130,16 +126,22 @@ export class Highlighter {
     const found: PageFinding[] = [];
     let deadline = performance.now() + SLICE_MS;
     let paintedOnce = false;
-    // small slices: each is scanned well inside one frame, then the deadline is checked
-    for (const slice of sliceText(page.text, 2048)) {
-      for (const finding of scanSlice(slice, 1)) {
+    // slices grow while they stay quick, so the per-slice cost is paid rarely on
+    // big pages, and shrink when one runs long, so no task much outlasts the budget
+    const slicer = new Slicer(page.text);
+    let size = 2048;
+    while (!slicer.done) {
+      const started = performance.now();
+      for (const finding of scanSlice(slicer.next(size)!, 1)) {
         const location = locate(page.segments, finding.start, finding.end, this.doc);
         if (!location) continue;
         // a finding in a field keeps only the field's own value
         const clipped = location.clip ? { ...finding, start: location.clip[0], end: location.clip[1], text: page.text.slice(...location.clip) } : finding;
         found.push({ finding: clipped, location });
       }
-      if (performance.now() > deadline) {
+      const took = performance.now() - started;
+      size = took < SLICE_MS / 4 ? Math.min(size * 2, 65_536) : took > SLICE_MS / 2 ? Math.max(1024, size >> 1) : size;
+      if (performance.now() + took > deadline) {
         // show the first findings early, then keep going
         if (!paintedOnce) {
           this.apply(found.slice(), page, false);

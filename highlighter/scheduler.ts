@@ -14,14 +14,6 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
-/** Resolves after the next rendering frame (or at once where there is none, e.g. a hidden tab). */
-export function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return resolve();
-    requestAnimationFrame(() => void yieldToMain().then(resolve));
-  });
-}
-
 /** Budget for one slice of work, in milliseconds. */
 export const SLICE_MS = 12;
 
