@@ -10,6 +10,8 @@ import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
 import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
+import { imageToPdf } from '../redaction/image-pdf.ts';
+import { withOcr } from './ocr.ts';
 
 export interface RedactCommand {
   input: string;
@@ -31,9 +33,13 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   } catch (err) {
     return fail(cmd, (err as Error).message);
   }
-  if (doc.type !== 'pdf') return fail(cmd, `redact takes a PDF or an image; this is ${doc.type}`);
-  if (doc.ocrPages.length) {
-    return fail(cmd, `page(s) ${doc.ocrPages.join(', ')} have no text layer and need OCR, which this build cannot run yet; nothing was written so that no unchecked page is disclosed`);
+  if (doc.type !== 'pdf' && doc.type !== 'image') return fail(cmd, `redact takes a PDF or an image; this is ${doc.type}`);
+  try {
+    doc = await withOcr(doc, bytes, cmd.input);
+    // a scan is exported like a PDF: the image becomes a page of its own size
+    if (doc.type === 'image') bytes = await imageToPdf(bytes, doc.pages[0].size ?? { width: 595, height: 842 });
+  } catch (err) {
+    return fail(cmd, (err as Error).message);
   }
   const findings = scanDocument(doc, { kinds: cmd.kinds, minSeverity: cmd.minSeverity });
   const masks = planFromFindings(doc, findings, { minWidth: 0 });

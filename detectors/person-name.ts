@@ -16,10 +16,10 @@ const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}`;
 const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
-const NAME_LABEL = /(?:氏名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|本人|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant))/giu;
+const NAME_LABEL = /(?:氏名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant))/giu;
 // Words that sit where a name would but are roles, places or headings.
-const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分))$/u;
-const COMMON_WORDS = /^(?:以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
+const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|欄|済))$/u;
+const COMMON_WORDS = /^(?:署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
 
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
@@ -66,6 +66,10 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     const sep = /[ 　]*(?:[(（][^)）]{0,8}[)）])?[ 　]*[:：,、]?[ 　]*/y;
     sep.lastIndex = at;
     at += sep.exec(ctx.text)?.[0].length ?? 0;
+    // a second label word between label and name: 申請者署名 井上 愛
+    const extra = /(?:署名|記名|氏名|名前|フリガナ|ふりがな)[ 　]*[:：]?[ 　]*/y;
+    extra.lastIndex = at;
+    at += extra.exec(ctx.text)?.[0].length ?? 0;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
   }
 }
@@ -142,7 +146,9 @@ export const personName: Detector = {
       { text: 'The applicant, John Smith, was born in 1962.', expect: 'John Smith' },
       { text: '担当：福田 誠　表示：未対応のみ', expect: '福田 誠' },
       { text: '氏名\n高橋\u3000ひかり', expect: '高橋\u3000ひかり' },
+      { text: '口座名義(カナ) イノウエ アイ', expect: 'イノウエ アイ' },
+      { text: '申請者署名 井上 愛', expect: '井上 愛' },
     ],
-    negative: ['〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください'],
+    negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください'],
   },
 };

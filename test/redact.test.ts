@@ -39,6 +39,29 @@ describe('sumi redact', () => {
     expect(new Set(line.findings.map((f) => f.kind))).toEqual(new Set(['password', 'login-id']));
   });
 
+  it('masks a scanned PDF through OCR (d02) so the checker finds nothing', () => {
+    const input = join(CORPUS, 'd02_application-form_scan.pdf');
+    const out = join(tmp(), 'out.pdf');
+    const r = sumi(['redact', input, out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), input, out, `${input}.labels.json`], { encoding: 'utf8', timeout: 180_000 });
+    expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 .* ok$/);
+  });
+
+  it('masks a PNG scan into a one-page PDF', () => {
+    const dir = tmp();
+    const png = join(dir, 'scan.png');
+    spawnSync('pdftoppm', ['-r', '150', '-png', '-singlefile', join(CORPUS, 'd02_application-form_scan.pdf'), join(dir, 'scan')]);
+    const out = join(dir, 'out.pdf');
+    const r = sumi(['redact', png, out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { pages: number; findings: { kind: string }[] }[];
+    expect(line.pages).toBe(1);
+    expect(line.findings.map((f) => f.kind)).toContain('my-number');
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), png, out, join(CORPUS, 'd02_application-form_scan.pdf.labels.json')], { encoding: 'utf8', timeout: 180_000 });
+    expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 .* ok$/);
+  });
+
   it('refuses a damaged PDF with a clear error', () => {
     const r = sumi(['redact', join(CORPUS, 'd04_inquiry-admin.html'), join(tmp(), 'x.pdf')]);
     expect(r.status).toBe(2);
