@@ -1,0 +1,266 @@
+// The OCR engine: an image in, lines of words with boxes out, the boxes both in
+// the pixels of the page raster and in PDF user space (points, origin bottom
+// left), ready for ./page-text.ts to build a core Page.
+//
+// The implementation runs tesseract.js 7 with the LSTM engine on local
+// language data only: `langPath` is a folder (Node) or extension URL (browser)
+// holding jpn/eng(/jpn_vert).traineddata.gz; nothing is ever fetched from a
+// CDN. No Node or browser APIs here: the Node adapter (./node.ts) and the panel
+// pass the paths and the tesseract.js module.
+import { measureLine } from './layout.ts';
+import type { GrayImage, PixelBox } from './preprocess.ts';
+
+export type { PixelBox } from './preprocess.ts';
+
+/** A rectangle in PDF user space: x left, y LOWER edge, in points. */
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface OcrSymbol {
+  text: string;
+  /** box in page-raster pixels (top-left origin) */
+  px: PixelBox;
+  /** box in PDF user space */
+  box: PageBox;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0–100 */
+  confidence: number;
+  /** box in page-raster pixels (top-left origin) */
+  px: PixelBox;
+  /** box in PDF user space */
+  box: PageBox;
+  symbols: OcrSymbol[];
+  /** blank space before the word on its line, in em, measured on the pixels (not for a line's first word) */
+  gapBefore?: number;
+  /** widest blank run inside the word, in em (how loosely its characters are set) */
+  innerGap?: number;
+}
+
+export interface OcrLine {
+  words: OcrWord[];
+  confidence: number;
+  /** box in page-raster pixels */
+  px: PixelBox;
+  /** index of the tesseract block the line came from */
+  block: number;
+}
+
+export interface OcrResult {
+  lines: OcrLine[];
+  /** mean word confidence, 0–100 */
+  confidence: number;
+  /** page size in points */
+  width: number;
+  height: number;
+  /** a box in raster pixels → PDF user space (as the words' boxes were made) */
+  toPage(px: PixelBox): PageBox;
+}
+
+/**
+ * Where the recognised image sits on the page. The image OCR sees may have
+ * been deskewed or upscaled from the page raster (`toRaster` undoes that); the
+ * raster is the page drawn at `pxPerPt` pixels per point.
+ */
+export interface OcrGeometry {
+  pageWidthPt: number;
+  pageHeightPt: number;
+  /** raster pixels per PDF point (300 dpi: 300/72) */
+  pxPerPt: number;
+  /** recognised-image pixels → raster pixels (default: identity) */
+  toRaster?: (box: PixelBox) => PixelBox;
+  /** a raster pixel → PDF user space point (default: x/pxPerPt, pageHeight - y/pxPerPt) */
+  rasterToPage?: (x: number, y: number) => [number, number];
+  /**
+   * The recognised image as binary pixels (0 ink): when given, word boxes and
+   * the gaps between words are measured on the ink (./layout.ts).
+   */
+  image?: GrayImage;
+}
+
+export interface OcrEngine {
+  /** Recognises one page image (PNG, JPEG, BMP, PGM/PBM bytes). */
+  recognize(image: Uint8Array, geometry: OcrGeometry): Promise<OcrResult>;
+  /** Ends the engine's worker; pending recognitions reject. */
+  terminate(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// tesseract.js
+
+/** The subset of the tesseract.js module used here (Node and browser builds alike). */
+export interface TesseractModule {
+  createWorker(
+    langs: string | string[],
+    oem?: number,
+    options?: Record<string, unknown>,
+    config?: Record<string, unknown> | string,
+  ): Promise<TesseractWorker>;
+  OEM: { LSTM_ONLY: number };
+}
+
+export interface TesseractWorker {
+  recognize(image: unknown, options?: Record<string, unknown>, output?: Record<string, boolean>): Promise<{ data: TesseractPage }>;
+  setParameters(params: Record<string, unknown>): Promise<unknown>;
+  terminate(): Promise<unknown>;
+  /** the underlying Worker (node:worker_threads Worker or web Worker) */
+  worker?: unknown;
+}
+
+interface TBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface TSymbol {
+  text: string;
+  bbox: TBox;
+}
+interface TWord {
+  text: string;
+  confidence: number;
+  bbox: TBox;
+  symbols?: TSymbol[];
+}
+interface TLine {
+  words: TWord[];
+  confidence: number;
+  bbox: TBox;
+}
+export interface TesseractPage {
+  blocks: { paragraphs: { lines: TLine[] }[] }[] | null;
+  confidence: number;
+}
+
+export interface TesseractEngineOptions {
+  /** the tesseract.js module (import('tesseract.js')) */
+  tesseract: TesseractModule;
+  /** folder (Node) or URL (browser) with <lang>.traineddata.gz files */
+  langPath: string;
+  /** languages, in order of preference (default ['jpn', 'eng']) */
+  languages?: string[];
+  /** worker script (Node: a file path; browser: an extension URL) */
+  workerPath?: string;
+  /** tesseract.js-core folder URL (browser only; Node loads the core from node_modules) */
+  corePath?: string;
+  /** browser: load the worker from a Blob URL (must be false in extension pages) */
+  workerBlobURL?: boolean;
+  /** tesseract parameters set once after start */
+  parameters?: Record<string, string | number>;
+  /**
+   * Called with the native Worker once it exists, and a function that fails the
+   * engine: the Node adapter uses it to turn a crashed worker thread into a
+   * rejected recognition instead of a hang.
+   */
+  watch?: (worker: unknown, fail: (err: Error) => void) => void;
+}
+
+const DEFAULT_PARAMETERS: Record<string, string | number> = {
+  // the prepared image carries no resolution; it is made for about 300 dpi
+  user_defined_dpi: '300',
+};
+
+/** Starts a tesseract.js worker with local data and wraps it as an OcrEngine. */
+export async function createTesseractEngine(options: TesseractEngineOptions): Promise<OcrEngine> {
+  const { tesseract } = options;
+  let failure: Error | undefined;
+  let rejectPending: ((err: Error) => void) | undefined;
+  const fail = (err: Error) => {
+    failure ??= err;
+    rejectPending?.(err);
+  };
+  const workerOptions: Record<string, unknown> = {
+    langPath: options.langPath,
+    gzip: true,
+    // never read or write a cache (IndexedDB / working directory)
+    cacheMethod: 'none',
+    // errors reject the job's promise instead of being thrown in a message handler
+    // (the job's own promise rejects with the error as well)
+    errorHandler: () => {},
+  };
+  if (options.workerPath) workerOptions.workerPath = options.workerPath;
+  if (options.corePath) workerOptions.corePath = options.corePath;
+  if (options.workerBlobURL !== undefined) workerOptions.workerBlobURL = options.workerBlobURL;
+
+  const worker = await tesseract.createWorker(options.languages ?? ['jpn', 'eng'], tesseract.OEM.LSTM_ONLY, workerOptions);
+  options.watch?.(worker.worker, fail);
+  await worker.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters });
+
+  let terminated = false;
+  return {
+    async recognize(image, geometry) {
+      if (terminated) throw new Error('OCR engine was terminated');
+      if (failure) throw failure;
+      const died = new Promise<never>((_, reject) => {
+        rejectPending = reject;
+      });
+      try {
+        const result = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), died]);
+        return toResult(result.data, geometry);
+      } finally {
+        rejectPending = undefined;
+      }
+    },
+    async terminate() {
+      if (terminated) return;
+      terminated = true;
+      rejectPending?.(new Error('OCR engine was terminated'));
+      await worker.terminate();
+    },
+  };
+}
+
+/** Maps tesseract's page (blocks → paragraphs → lines → words) to an OcrResult. Exported for tests. */
+export function toResult(page: TesseractPage, geometry: OcrGeometry): OcrResult {
+  const { pxPerPt, pageHeightPt } = geometry;
+  const toRaster = geometry.toRaster ?? ((b: PixelBox) => b);
+  const toPage = geometry.rasterToPage ?? ((x: number, y: number): [number, number] => [x / pxPerPt, pageHeightPt - y / pxPerPt]);
+  const pageBox = (b: PixelBox): PageBox => {
+    const corners = [toPage(b.x0, b.y0), toPage(b.x1, b.y0), toPage(b.x0, b.y1), toPage(b.x1, b.y1)];
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x: round2(x), y: round2(y), width: round2(Math.max(...xs) - x), height: round2(Math.max(...ys) - y) };
+  };
+  const lines: OcrLine[] = [];
+  let confSum = 0;
+  let confCount = 0;
+  (page.blocks ?? []).forEach((block, blockIndex) => {
+    for (const para of block.paragraphs ?? []) {
+      for (const line of para.lines ?? []) {
+        const found = (line.words ?? []).filter((w) => (w.text ?? '').trim());
+        const ink = geometry.image && found.length ? measureLine(geometry.image, line.bbox, found.map((w) => ({ text: w.text.trim(), box: w.bbox }))) : undefined;
+        const words: OcrWord[] = found.map((w, i) => {
+          const px = toRaster(ink ? ink.words[i].box : w.bbox);
+          confSum += w.confidence;
+          confCount++;
+          return {
+            text: w.text.trim(),
+            confidence: w.confidence,
+            px,
+            box: pageBox(px),
+            symbols: (w.symbols ?? []).map((s) => {
+              const spx = toRaster(s.bbox);
+              return { text: s.text, px: spx, box: pageBox(spx) };
+            }),
+            ...(ink ? { gapBefore: ink.words[i].gapBefore, innerGap: ink.words[i].innerGap } : {}),
+          };
+        });
+        if (words.length) lines.push({ words, confidence: line.confidence, px: toRaster(line.bbox), block: blockIndex });
+      }
+    }
+  });
+  return { lines, confidence: confCount ? confSum / confCount : 0, width: geometry.pageWidthPt, height: geometry.pageHeightPt, toPage: pageBox };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

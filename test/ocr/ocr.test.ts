@@ -1,0 +1,162 @@
+// Real OCR (tesseract.js with the local jpn+eng data), no stubs.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from '../../core/document.ts';
+import { readPdf } from '../../documents/pdf.ts';
+import { ocrDocument, ocrImage } from '../../ocr/node.ts';
+import { drawnSpan, formLines, grayTiff, pngToGray, renderTestPage } from './fixtures.ts';
+
+const nfkc = (s: string) => s.normalize('NFKC');
+const D02 = '/work/shared/corpus/d02_application-form_scan.pdf';
+const PT_PER_PX = 72 / 300;
+
+/** Union of the boxes of the segments covering page text [start, end). */
+function boxOf(page: Page, start: number, end: number) {
+  const segs = page.segments.filter((s) => s.start < end && s.end > start);
+  const boxes = segs.map((s) => (s.source.type === 'ocr-word' ? s.source.box : null)).filter((b) => b !== null);
+  expect(boxes.length).toBeGreaterThan(0);
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x0, y0, x1, y1 };
+}
+
+describe('OCR of a rendered page', () => {
+  const rendered = renderTestPage(formLines());
+  let doc: Awaited<ReturnType<typeof ocrImage>>;
+
+  it('reads the Japanese and English lines', async () => {
+    doc = await ocrImage(rendered.png, { workers: 1 });
+    expect(doc.type).toBe('image');
+    expect(doc.ocrPages).toEqual([1]);
+    const text = nfkc(doc.pages[0].text);
+    for (const s of ['氏名：山田 太郎', '電話 090-1234-5678', 'パスワード：Tokyo#2024pw', 'E-mail: taro@example-city.jp', '東京都千代田区丸の内1丁目2番3号']) {
+      expect(text).toContain(nfkc(s));
+    }
+    // one line of page text per drawn line
+    expect(doc.pages[0].text.split('\n').length).toBe(formLines().length);
+  }, 120_000);
+
+  it('gives the page its size in points (300 dpi when the PNG states none)', () => {
+    expect(doc.pages[0].size!.width).toBeCloseTo(rendered.width * PT_PER_PX, 1);
+    expect(doc.pages[0].size!.height).toBeCloseTo(rendered.height * PT_PER_PX, 1);
+  });
+
+  it('puts every word where it was drawn', () => {
+    const page = doc.pages[0];
+    const text = nfkc(page.text);
+    const em = 12; // points
+    for (const [word, drawnText] of [
+      ['090-1234-5678', '090-1234-5678'],
+      ['Tokyo#2024pw', 'Tokyo#2024pw'],
+      ['taro@example-city.jp', 'taro@example-city.jp'],
+      ['山田', '山田'],
+      ['太郎', '太郎'],
+      ['E-mail:', 'E-mail:'],
+      ['パスワード', 'パスワード'],
+      ['千代田区', '千代田区'],
+    ]) {
+      const line = formLines().find((l) => l.text.includes(drawnText))!;
+      const drawn = drawnSpan(line, drawnText);
+      const dx0 = drawn.x0 * PT_PER_PX;
+      const dx1 = drawn.x1 * PT_PER_PX;
+      const dyTop = page.size!.height - drawn.y0 * PT_PER_PX;
+      const dyBottom = page.size!.height - drawn.y1 * PT_PER_PX;
+      const at = text.indexOf(word);
+      expect(at, word).toBeGreaterThanOrEqual(0);
+      const b = boxOf(page, at, at + word.length);
+      // covers the word, and not much more than it
+      expect(b.x0, word).toBeLessThan(dx0 + 0.3 * em);
+      expect(b.x1, word).toBeGreaterThan(dx1 - 0.3 * em);
+      expect(b.x0, word).toBeGreaterThan(dx0 - 1.2 * em);
+      expect(b.x1, word).toBeLessThan(dx1 + 1.2 * em);
+      expect(b.y0, word).toBeGreaterThan(dyBottom - 0.4 * em);
+      expect(b.y1, word).toBeLessThan(dyTop + 0.4 * em);
+      expect((b.y0 + b.y1) / 2, word).toBeGreaterThan(dyBottom);
+      expect((b.y0 + b.y1) / 2, word).toBeLessThan(dyTop);
+    }
+    // segments are sorted, inside the text, and point at OCR words
+    let end = 0;
+    for (const s of page.segments) {
+      expect(s.start).toBeGreaterThanOrEqual(end);
+      expect(s.source.type).toBe('ocr-word');
+      end = s.end;
+    }
+    expect(end).toBeLessThanOrEqual(page.text.length);
+  });
+});
+
+describe('OCR of the scanned application form (d02)', () => {
+  it('replaces the page without text by its OCR text', async () => {
+    const bytes = new Uint8Array(readFileSync(D02));
+    const doc = await readPdf(bytes);
+    expect(doc.ocrPages).toEqual([1]);
+    const progress: string[] = [];
+    const out = await ocrDocument(doc, bytes, { workers: 1, onProgress: (d, t) => progress.push(`${d}/${t}`) });
+    expect(progress).toEqual(['1/1']);
+    expect(out.ocrPages).toEqual([1]);
+    expect(out.pages).toHaveLength(1);
+    const page = out.pages[0];
+    expect(page.number).toBe(1);
+    expect(page.size!.width).toBeCloseTo(595.28, 0);
+    expect(page.size!.height).toBeCloseTo(841.89, 0);
+    const text = nfkc(page.text);
+    expect(text).toMatch(/いのうえ|井上/);
+    expect(text).toContain('080-4886-3920');
+    expect(text).toContain('022-353-2273');
+    expect(text).toContain('6282 7986 2774');
+    expect(text).toContain('2736202');
+    expect(text).toContain('臨時特別給付金');
+    expect(text).toContain('健康保険証');
+    // the words of the scan sit inside the page
+    for (const s of page.segments) {
+      if (s.source.type !== 'ocr-word') continue;
+      expect(s.source.box.x).toBeGreaterThanOrEqual(0);
+      expect(s.source.box.x + s.source.box.width).toBeLessThanOrEqual(596);
+      expect(s.source.box.y).toBeGreaterThanOrEqual(0);
+    }
+  }, 120_000);
+});
+
+describe('OCR of image files', () => {
+  it('reads every page of a multi-page TIFF at its resolution', async () => {
+    const dpi = 200;
+    const pt = dpi / 72;
+    const size = Math.round(12 * pt);
+    const one = renderTestPage([{ text: '第1頁 電話 03-1111-2222', x: 60, baseline: 120, size }], { width: 900, height: 300 });
+    const two = renderTestPage([{ text: 'Page two: ID sato_k2024', x: 60, baseline: 120, size }], { width: 900, height: 300 });
+    const tiff = grayTiff([await pngToGray(one.png), await pngToGray(two.png)], dpi);
+    const doc = await ocrImage(tiff, { workers: 2 });
+    expect(doc.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(doc.ocrPages).toEqual([1, 2]);
+    expect(nfkc(doc.pages[0].text)).toContain('03-1111-2222');
+    expect(doc.pages[1].text).toContain('sato_k2024');
+    expect(doc.pages[0].size!.width).toBeCloseTo((900 * 72) / dpi, 1);
+    expect(doc.pages[0].size!.height).toBeCloseTo((300 * 72) / dpi, 1);
+  }, 120_000);
+
+  it('upscales a low-resolution image before reading it', async () => {
+    // 9 pt text at 96 dpi: 12 px high
+    const page = renderTestPage([{ text: 'E-mail: hanako@example.jp 電話 090-8765-4321', x: 20, baseline: 40, size: 12 }], { width: 420, height: 60 });
+    const doc = await ocrImage(page.png, { workers: 1 });
+    const text = nfkc(doc.pages[0].text);
+    expect(text).toContain('hanako@example.jp');
+    expect(text).toContain('090-8765-4321');
+  }, 120_000);
+
+  it('stops when cancelled', async () => {
+    const page = renderTestPage(formLines());
+    const controller = new AbortController();
+    const run = ocrImage(page.png, { workers: 1, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const t0 = Date.now();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - t0).toBeLessThan(5000);
+  }, 60_000);
+
+  it('says clearly when an image cannot be decoded', async () => {
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await expect(ocrImage(broken, { workers: 1 })).rejects.toThrow(/cannot be decoded/);
+  }, 60_000);
+});
