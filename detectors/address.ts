@@ -16,8 +16,8 @@ const AFTER_PREFECTURE = new RegExp(String.raw`${PLACE}{1,20}?(?:市|区|町|村
 const PREFECTURE_SET = new Set(PREFECTURES);
 // Without a prefecture: a city/ward/town then a street number, trusted only beside an address label.
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
-const ADDRESS_CONTEXT = /住所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
-const ADDRESS_LABEL = /住所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
+const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
+const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
 
 function trimStreet(s: string): string {
   // a trailing separator is not part of the address
