@@ -13,9 +13,10 @@ export async function isSumiExport(bytes: Uint8Array): Promise<boolean> {
   if (doc.getProducer() !== 'Sumi' || doc.getCreator() || doc.getAuthor() || doc.getTitle()) return false;
   if (doc.catalog.get(PDFName.of('AcroForm')) || doc.catalog.get(PDFName.of('Names')) || doc.catalog.get(PDFName.of('Outlines'))) return false;
   return doc.getPages().every((page) => {
-    if (page.node.get(PDFName.of('Annots'))) return false;
+    // pdf-lib writes empty /Annots, /Font and /ExtGState entries on every page it makes
+    if ((page.node.Annots()?.size() ?? 0) > 0) return false;
     const resources = page.node.Resources();
-    if (!resources || resources.get(PDFName.of('Font'))) return false;
+    if (!resources || (resources.lookupMaybe(PDFName.of('Font'), PDFDict)?.keys().length ?? 0) > 0) return false;
     const xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
     const keys = xobjects?.keys() ?? [];
     return keys.length === 1 && keys.every((k) => xobjects!.lookup(k)?.toString().includes('/Subtype /Image'));

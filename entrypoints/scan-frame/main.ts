@@ -1,17 +1,12 @@
 // A hidden extension frame the upload guard puts in pages: it receives files by
-// postMessage and scans them in a worker of the extension's own origin.
+// postMessage and scans them. An extension frame runs in the extension's own
+// process, so the reading and scanning never block the page; pdf.js parses in
+// its own worker.
 import { browser } from 'wxt/browser';
-import ScanWorker from '../../guard/scan.worker.ts?worker';
-import { putHandoff } from '../../panel/handoff.ts';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanReply } from '../../guard/protocol.ts';
-import type { FileSummary } from '../../guard/summary.ts';
-
-const worker = new ScanWorker();
-const pending = new Map<string, (summary: FileSummary) => void>();
-worker.onmessage = (e: MessageEvent<{ id: string; summary: FileSummary }>) => {
-  pending.get(e.data.id)?.(e.data.summary);
-  pending.delete(e.data.id);
-};
+import { putHandoff } from '../../panel/handoff.ts';
+import { scanFileBytes } from '../../guard/scan-file.ts';
+import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
 
 /** The files last checked, by name, for "open in the redaction panel". */
 const recent = new Map<string, File>();
@@ -30,11 +25,8 @@ window.addEventListener('message', async (e) => {
   const { id, file } = e.data;
   recent.set(file.name, file);
   if (recent.size > 20) recent.delete(recent.keys().next().value!);
-  const bytes = await file.arrayBuffer();
-  const summary = await new Promise<FileSummary>((resolve) => {
-    pending.set(id, resolve);
-    worker.postMessage({ id, name: file.name, bytes }, [bytes]);
-  });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const summary = await scanFileBytes(file.name, bytes, { pdf: { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() } });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });

@@ -1,0 +1,40 @@
+// The upload guard's platform-neutral parts on real files.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isSumiExport } from '../guard/sumi-export.ts';
+import { scanFileBytes } from '../guard/scan-file.ts';
+import { needsWarning } from '../guard/summary.ts';
+import { CORPUS, sumi } from './cli-helpers.ts';
+
+describe('upload guard core', () => {
+  it('recognises a PDF exported by sumi redact, and not its original', async () => {
+    const input = join(CORPUS, 'd01_meeting-minutes.pdf');
+    const out = join(mkdtempSync(join(tmpdir(), 'sumi-guard-')), 'masked.pdf');
+    expect(sumi(['redact', input, out]).status).toBe(0);
+    expect(await isSumiExport(new Uint8Array(readFileSync(out)))).toBe(true);
+    expect(await isSumiExport(new Uint8Array(readFileSync(input)))).toBe(false);
+    const summary = await scanFileBytes('masked.pdf', new Uint8Array(readFileSync(out)));
+    expect(summary.sumiExport).toBe(true);
+    expect(needsWarning(summary, 'low')).toBe(false);
+  });
+
+  it('summarises a workbook by kind with partly masked examples and no values', async () => {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'd06_inpatients.xlsx')));
+    const s = await scanFileBytes('d06_inpatients.xlsx', bytes);
+    expect(s.pages).toBe(2);
+    expect(s.kinds.find((k) => k.kind === 'person-name')!.count).toBeGreaterThan(10);
+    expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(needsWarning(s, 'medium')).toBe(true);
+    expect(needsWarning(s, 'critical')).toBe(false);
+    const shown = JSON.stringify(s);
+    for (const value of ['022-303-8985', 'yumi.okamoto@yamabiko.ne.jp', '昭和6年11月18日']) expect(shown).not.toContain(value);
+  });
+
+  it('reports an unreadable file as not checked, which always warns', async () => {
+    const s = await scanFileBytes('broken.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    expect(s.error).toBeTruthy();
+    expect(needsWarning(s, 'critical')).toBe(true);
+  });
+});
