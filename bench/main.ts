@@ -3,6 +3,9 @@ const BENCHES: Record<string, () => Promise<{ run: () => string | Promise<string
   detect: () => import('./detect.ts'),
   export: () => import('./export.ts'),
   highlight: () => import('./highlight.ts'),
+  upload: () => import('./upload.ts'),
+  ocr: () => import('./ocr.ts'),
+  memory: () => import('./memory.ts'),
 };
 
 const name = process.argv[2];

@@ -3,7 +3,7 @@
 // page's content script for its findings (CONTRACT.md §3) through the service worker.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,14 +34,14 @@ function newestMtime(p: string): number {
  * (`npm test` builds first, so this is usually a no-op). SUMI_E2E_BUILD=always
  * forces a build, SUMI_E2E_BUILD=never (or SUMI_EXT=dir) uses whatever is there.
  */
-export function ensureBuilt(): void {
+export function ensureBuilt(extraSources: string[] = []): void {
   const manifest = path.join(EXT, 'manifest.json');
   const mode = process.env.SUMI_EXT ? 'never' : (process.env.SUMI_E2E_BUILD ?? 'auto');
   if (mode === 'never') {
     if (!existsSync(manifest)) throw new Error(`no built extension at ${EXT} (run npx wxt build)`);
     return;
   }
-  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
+  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < Math.max(...[...SOURCES, ...extraSources].map((s) => newestMtime(path.join(ROOT, s))));
   if (mode !== 'always' && !stale) return;
   try {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -81,10 +81,17 @@ function inside(base: string, rel: string): string | null {
   return file === base || file.startsWith(base + path.sep) ? file : null;
 }
 
-/** node:http on 127.0.0.1, random port: `/shared/corpus/*` from ../shared/corpus, everything else from `dir`. */
-export async function startServer(dir = FIXTURES): Promise<FixtureServer> {
+/** Handles a request itself (returns true) or leaves it to the static server (false). */
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * node:http on 127.0.0.1, random port: `/shared/corpus/*` from ../shared/corpus, everything else from `dir`.
+ * `route`, when given, sees every request first (e.g. `uploadRecorder().route` for POST /upload).
+ */
+export async function startServer(dir = FIXTURES, route?: Route): Promise<FixtureServer> {
   const generated = new Map<string, { body: string | Buffer; type: string }>();
   const server: Server = createServer((req, res) => {
+    if (route?.(req, res)) return;
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const gen = generated.get(pathname);
     if (gen) {
@@ -248,4 +255,87 @@ export function fieldBoxes(page: Page): Promise<string[]> {
     const root = document.querySelector('sumi-overlay[data-sumi-host]')?.shadowRoot;
     return root ? [...root.querySelectorAll<HTMLElement>('[data-sumi-field]')].map((b) => b.dataset.sumiField ?? '') : [];
   });
+}
+
+// ---------------------------------------------------------------- uploads
+
+export interface ReceivedPart {
+  field: string;
+  filename?: string;
+  data: Buffer;
+}
+export interface ReceivedUpload {
+  path: string;
+  contentType: string;
+  /** body bytes received (the whole body once `complete`) */
+  bytes: number;
+  complete: boolean;
+  parts: ReceivedPart[];
+}
+export interface UploadRecorder {
+  /** Pass to startServer: records every POST under `prefix` (default /upload) and answers 200. */
+  route: Route;
+  uploads: ReceivedUpload[];
+  /** Body bytes received so far by every recorded request, finished or not. */
+  bytes(): number;
+  /** The file parts (with a filename) of the finished uploads. */
+  files(): ReceivedPart[];
+  reset(): void;
+}
+
+/** The parts of a multipart/form-data body (enough for browsers' own encoders). */
+export function parseMultipart(body: Buffer, contentType: string): ReceivedPart[] {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!m) return [];
+  const delimiter = Buffer.from(`--${m[1] ?? m[2]}`);
+  const parts: ReceivedPart[] = [];
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    // CRLF after the delimiter, headers, blank line, content, CRLF before the next delimiter
+    const chunk = body.subarray(start + 2, next - 2);
+    const split = chunk.indexOf('\r\n\r\n');
+    if (split >= 0) {
+      const headers = chunk.subarray(0, split).toString('utf8');
+      const field = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      parts.push({ field, filename, data: Buffer.from(chunk.subarray(split + 4)) });
+    }
+    at = next;
+  }
+  return parts;
+}
+
+/** Counts and keeps what arrives at POST /upload (or another prefix). */
+export function uploadRecorder(prefix = '/upload'): UploadRecorder {
+  const uploads: ReceivedUpload[] = [];
+  const route: Route = (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method !== 'POST' || !pathname.startsWith(prefix)) return false;
+    const record: ReceivedUpload = { path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), bytes: 0, complete: false, parts: [] };
+    uploads.push(record);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      chunks.push(c);
+      record.bytes += c.length;
+    });
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      record.parts = /multipart\/form-data/i.test(record.contentType) ? parseMultipart(body, record.contentType) : [{ field: '', data: body }];
+      record.complete = true;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>受信</title></head><body><main><p>受信しました：${record.bytes} bytes</p></main></body></html>`);
+    });
+    return true;
+  };
+  return {
+    route,
+    uploads,
+    bytes: () => uploads.reduce((n, u) => n + u.bytes, 0),
+    files: () => uploads.filter((u) => u.complete).flatMap((u) => u.parts.filter((p) => p.filename !== undefined)),
+    reset: () => void uploads.splice(0),
+  };
 }
