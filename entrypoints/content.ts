@@ -1,6 +1,7 @@
 // The highlighter content script: every page and frame, scanned and highlighted in place.
 import { browser } from 'wxt/browser';
 import { Highlighter } from '../highlighter/controller.ts';
+import { mark } from '../highlighter/profile.ts';
 import { STORAGE_KEYS, type FindingsReply, type SumiMessage } from '../highlighter/messages.ts';
 
 export default defineContentScript({
@@ -10,7 +11,8 @@ export default defineContentScript({
   // as soon as the document is parsed: a long page is highlighted while its images still load
   runAt: 'document_end',
   main() {
-        const isTop = window === window.top;
+    mark('content-start');
+    const isTop = window === window.top;
     const childFindings = new Map<number, FindingsReply['findings']>();
     const summary = (list: { kind: string; text: string; severity: string }[]) =>
       list.map(({ kind, text, severity }) => ({ kind, text, severity })) as FindingsReply['findings'];

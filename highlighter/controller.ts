@@ -8,6 +8,7 @@ import { locate, type DomLocation } from './locate.ts';
 import { Painter, type FieldMark } from './paint.ts';
 import { Tooltip } from './tooltip.ts';
 import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
+import { mark } from './profile.ts';
 
 export interface PageFinding {
   finding: Finding;
@@ -117,12 +118,14 @@ export class Highlighter {
   }
 
   private async scanPage(job: Job): Promise<void> {
+    mark('walk-start');
     const builder = new DomTextBuilder(this.doc.documentElement);
     while (!builder.step(performance.now() + SLICE_MS)) {
       await yieldToMain();
       if (job.cancelled) return;
     }
     const page = builder.result();
+    mark('walk-end');
     const found: PageFinding[] = [];
     let deadline = performance.now() + SLICE_MS;
     let paintedOnce = false;
@@ -145,6 +148,7 @@ export class Highlighter {
         // show the first findings early, then keep going
         if (!paintedOnce) {
           this.apply(found.slice(), page, false);
+          mark('painted-first');
           paintedOnce = true;
         }
         await yieldToMain();
@@ -152,7 +156,9 @@ export class Highlighter {
         deadline = performance.now() + SLICE_MS;
       }
     }
+    mark('scan-end');
     this.apply(found, page, true);
+    mark('painted-all');
   }
 
   private apply(found: PageFinding[], _page: DomPage, complete: boolean): void {
