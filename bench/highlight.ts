@@ -100,7 +100,8 @@ const INSTRUMENT = `(() => {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        state.loafs.push({ start: e.startTime, duration: e.duration, scripts: (e.scripts || []).map((s) => (s.sourceURL || '?') + ' ' + s.invoker + ' ' + Math.round(s.duration) + 'ms') });
+        state.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          scripts: (e.scripts || []).map((s) => (s.sourceURL || '?').split('/').pop() + ' ' + s.invoker + ' ' + Math.round(s.duration) + 'ms') });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   // CSS.highlights is the document's registry: the content script's highlights show here
@@ -124,7 +125,7 @@ interface BenchState {
   total: number;
   longtasks: { start: number; duration: number }[];
   marks: { name: string; start: number }[];
-  loafs: { start: number; duration: number; scripts: string[] }[];
+  loafs: { start: number; duration: number; blocking: number; render: number; scripts: string[] }[];
 }
 
 interface RunResult {
@@ -208,7 +209,11 @@ export async function run(): Promise<string> {
           `  run ${i + 1} (ms from navigation start): DOM ready ${ms(nav.ready)}, DOMContentLoaded end ${ms(nav.dcl)}, load ${ms(nav.load)}, Sumi seen ${ms(s.sumiSeen)}, first highlight ${ms(s.first)}, ` +
             `scan done ${ms(allFromNavigation)} (last highlight change seen ${ms(s.last)}); long tasks ${JSON.stringify(s.longtasks.map((t) => [Math.round(t.start), Math.round(t.duration)]))}, ` +
             `longest of Sumi's ${ms(result.longest)}, worst animation frame ${ms(worstLoaf)}; findings ${result.findings}, highlighted ranges ${s.total}` +
-            (marks ? `\n    content script (ms from DOM ready): ${marks}` : ''),
+            (marks ? `\n    content script (ms from DOM ready): ${marks}` : '') +
+            s.loafs
+              .filter((l) => l.start >= nav.ready && l.blocking > 0)
+              .map((l) => `\n    long frame at ${ms(l.start - nav.ready)}: ${ms(l.duration)} ms, rendering ${ms(l.render)} ms, scripts ${l.scripts.join('; ') || 'none'}`)
+              .join(''),
         );
         if (s.total !== result.findings) console.error(`  note: ${result.findings} findings but ${s.total} highlighted ranges`);
         await page.close();

@@ -24,14 +24,31 @@ const CONTEXT_LINES = 2;
  * header row of the table block it is in, so slicing stays linear.
  */
 export class Slicer {
-  private at = 0;
   /** lines before `scanned` have been looked at for table blocks */
   private scanned = 0;
   private header = '';
   private inBlock = false;
   private nextTab = -1;
 
-  constructor(private readonly text: string) {}
+  /** `at`: where the first slice starts (a line start), when the text before it is done already. */
+  constructor(
+    private text: string,
+    private at = 0,
+  ) {}
+
+  /**
+   * Continues over a longer text that starts with the current one (a page still
+   * being read): slices already handed out and the table state stay valid.
+   */
+  extend(text: string): void {
+    this.text = text;
+    if (this.nextTab === Infinity) this.nextTab = -1; // the new part may hold tabs
+  }
+
+  /** Characters not yet handed out. */
+  get remaining(): number {
+    return this.text.length - this.at;
+  }
 
   get done(): boolean {
     return this.at >= this.text.length;

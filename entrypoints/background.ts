@@ -1,6 +1,8 @@
-// The service worker: the toolbar badge and relaying sub-frame findings to the top frame.
+// The service worker: scanning page text for the content scripts, the toolbar badge
+// and relaying sub-frame findings to the top frame.
 import { browser } from 'wxt/browser';
 import type { SumiMessage } from '../highlighter/messages.ts';
+import { answerScanSlice } from '../highlighter/scan-service.ts';
 import { GUARD_KEYS, type UploadLogEntry } from '../guard/settings.ts';
 
 /** The upload decision log keeps this many entries, oldest dropped first. */
@@ -21,7 +23,11 @@ async function writeLog(entries: UploadLogEntry[]): Promise<void> {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: SumiMessage | { type: 'sumi:upload-log'; entries: UploadLogEntry[] }, sender) => {
+  browser.runtime.onMessage.addListener((message: SumiMessage | { type: 'sumi:upload-log'; entries: UploadLogEntry[] }, sender, sendResponse) => {
+    if (message.type === 'sumi:scan-slice') {
+      sendResponse(answerScanSlice(message));
+      return false;
+    }
     if (message.type === 'sumi:upload-log') {
       void appendLog(message.entries);
       return false;

@@ -2,14 +2,24 @@
 import { browser } from 'wxt/browser';
 import { Highlighter } from '../highlighter/controller.ts';
 import { mark } from '../highlighter/profile.ts';
+import { yieldToMain } from '../highlighter/scheduler.ts';
 import { STORAGE_KEYS, type FindingsReply, type SumiMessage } from '../highlighter/messages.ts';
+
+/** Runs `then` in a task of its own once the document is parsed (never inside the parser's DOMContentLoaded task). */
+function whenDomReady(then: () => void): void {
+  const later = () => void yieldToMain().then(then);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', later, { once: true });
+  else later();
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
-  // as soon as the document is parsed: a long page is highlighted while its images still load
-  runAt: 'document_end',
+  // before the page is parsed: the highlight style sheet costs nothing on an empty document
+  // (adding it to a styled 1 MB page restyles all of it), and the walk starts the moment
+  // the DOM is ready instead of waiting for the browser's first layout to be done
+  runAt: 'document_start',
   main() {
     mark('content-start');
     const isTop = window === window.top;
@@ -47,12 +57,13 @@ export default defineContentScript({
     });
 
     const site = location.hostname;
-    void browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]).then((stored) => {
+    const settings = browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]).then((stored) => {
       const paused = ((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []).includes(site);
       highlighter.setBlur(Boolean(stored[STORAGE_KEYS.screenShareSafe]));
       if (paused) highlighter.setPaused(true);
-      highlighter.start();
     });
+    // the walk starts with the DOM; the scan waits for the settings
+    whenDomReady(() => highlighter.start(settings));
     browser.storage.onChanged.addListener((changes) => {
       if (changes[STORAGE_KEYS.pausedSites]) highlighter.setPaused(((changes[STORAGE_KEYS.pausedSites].newValue as string[]) ?? []).includes(site));
       if (changes[STORAGE_KEYS.screenShareSafe]) highlighter.setBlur(Boolean(changes[STORAGE_KEYS.screenShareSafe].newValue));

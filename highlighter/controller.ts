@@ -1,14 +1,14 @@
 // The content script's brain: reads the page in slices, scans it with the shared
 // engine, paints the findings, rescans what changes, and answers the extension.
-import { Slicer, scanSlice } from '../core/chunked.ts';
 import type { Finding } from '../core/findings.ts';
 import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
-import { DomTextBuilder, SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
+import { SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
 import { Painter, type FieldMark } from './paint.ts';
 import { Tooltip } from './tooltip.ts';
-import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
+import { Job } from './scheduler.ts';
 import { mark } from './profile.ts';
+import { scanPage } from './page-scan.ts';
 
 export interface PageFinding {
   finding: Finding;
@@ -22,6 +22,8 @@ export interface HighlighterEvents {
 
 /** Mutations settle for this long before a rescan starts. */
 const RESCAN_DELAY_MS = 250;
+/** Partial results are painted at most this often. */
+const REPAINT_MS = 1000;
 
 export class Highlighter {
   private findings: PageFinding[] = [];
@@ -36,6 +38,11 @@ export class Highlighter {
   private paused = false;
   private readonly lang: Lang;
   private byNode = new Map<Node, number[]>();
+  private started = false;
+  private gate: Promise<unknown> = Promise.resolve();
+  private begin!: () => void;
+  /** settles when start() is called: a question asked before then waits for the first scan */
+  private readonly begun = new Promise<void>((resolve) => (this.begin = resolve));
 
   constructor(
     private readonly doc: Document,
@@ -45,7 +52,10 @@ export class Highlighter {
     this.lang = pickLang(doc.defaultView?.navigator.language);
   }
 
-  start(): void {
+  /** Reads the page and watches it for changes. `gate` settles once the site's settings are known: nothing is read before. */
+  start(gate: Promise<unknown> = Promise.resolve()): void {
+    this.gate = gate;
+    this.started = true;
     this.observer = new MutationObserver((records) => {
       if (records.some((r) => !this.isOurs(r.target))) this.scheduleRescan();
     });
@@ -57,6 +67,7 @@ export class Highlighter {
     this.doc.addEventListener('mousemove', (e) => this.hover(e), { passive: true });
     this.doc.addEventListener('keydown', (e) => this.key(e), true);
     void this.rescan();
+    this.begin();
   }
 
   setPaused(paused: boolean): void {
@@ -75,6 +86,7 @@ export class Highlighter {
 
   /** The page's findings once pending changes have been rescanned. */
   async settled(): Promise<{ findings: Finding[]; scannedAt: number }> {
+    await this.begun;
     while (this.rescanTimer !== null || this.running) {
       if (this.rescanTimer !== null) {
         clearTimeout(this.rescanTimer);
@@ -106,62 +118,49 @@ export class Highlighter {
 
   /** Reads and scans the whole page in slices; a newer rescan cancels an older one. */
   private rescan(): Promise<void> {
-    if (this.paused) return Promise.resolve();
+    if (this.paused || !this.started) return Promise.resolve();
     if (this.job) this.job.cancelled = true;
     const job = new Job();
     this.job = job;
-    const run = this.scanPage(job).finally(() => {
+    const run = this.readAndScan(job).catch((err: unknown) => console.warn('Sumi: page scan failed', err)).finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;
     return run;
   }
 
-  private async scanPage(job: Job): Promise<void> {
+  private async readAndScan(job: Job): Promise<void> {
+    await this.gate; // nothing is read before the site's settings say Sumi may
+    if (job.cancelled || this.paused) return;
     mark('walk-start');
-    const builder = new DomTextBuilder(this.doc.documentElement);
-    while (!builder.step(performance.now() + SLICE_MS)) {
-      await yieldToMain();
-      if (job.cancelled) return;
-    }
-    const page = builder.result();
-    mark('walk-end');
     const found: PageFinding[] = [];
-    let deadline = performance.now() + SLICE_MS;
-    let paintedOnce = false;
-    // slices grow while they stay quick, so the per-slice cost is paid rarely on
-    // big pages, and shrink when one runs long, so no task much outlasts the budget
-    const slicer = new Slicer(page.text);
-    let size = 2048;
-    while (!slicer.done) {
-      const started = performance.now();
-      for (const finding of scanSlice(slicer.next(size)!, 1)) {
-        const location = locate(page.segments, finding.start, finding.end, this.doc);
-        if (!location) continue;
-        // a finding in a field keeps only the field's own value
-        const clipped = location.clip ? { ...finding, start: location.clip[0], end: location.clip[1], text: page.text.slice(...location.clip) } : finding;
-        found.push({ finding: clipped, location });
+    let paintedAt = -1;
+    const page = await scanPage(this.doc.documentElement, job, (findings, pageSoFar) => {
+      this.place(findings, pageSoFar, found);
+      // the first findings at once, then now and then: every paint makes the browser rebuild all highlights
+      if (found.length && (paintedAt < 0 || performance.now() - paintedAt > REPAINT_MS)) {
+        this.apply(found.slice(), false);
+        if (paintedAt < 0) mark('painted-first');
+        paintedAt = performance.now();
       }
-      const took = performance.now() - started;
-      size = took < SLICE_MS / 4 ? Math.min(size * 2, 65_536) : took > SLICE_MS / 2 ? Math.max(1024, size >> 1) : size;
-      if (performance.now() + took > deadline) {
-        // show the first findings early, then keep going
-        if (!paintedOnce) {
-          this.apply(found.slice(), page, false);
-          mark('painted-first');
-          paintedOnce = true;
-        }
-        await yieldToMain();
-        if (job.cancelled) return;
-        deadline = performance.now() + SLICE_MS;
-      }
-    }
+    });
+    if (!page || job.cancelled) return;
     mark('scan-end');
-    this.apply(found, page, true);
+    this.apply(found, true);
     mark('painted-all');
   }
 
-  private apply(found: PageFinding[], _page: DomPage, complete: boolean): void {
+  /** Maps findings to where they sit in the DOM; a finding in a field keeps only the field's own value. */
+  private place(findings: Finding[], page: DomPage, into: PageFinding[]): void {
+    for (const finding of findings) {
+      const location = locate(page.segments, finding.start, finding.end, this.doc);
+      if (!location) continue;
+      const clipped = location.clip ? { ...finding, start: location.clip[0], end: location.clip[1], text: page.text.slice(...location.clip) } : finding;
+      into.push({ finding: clipped, location });
+    }
+  }
+
+  private apply(found: PageFinding[], complete: boolean): void {
     this.findings = found;
     const ranges: { range: Range; severity: Finding['severity'] }[] = [];
     const fields: FieldMark[] = [];

@@ -50,6 +50,11 @@ export class DomTextBuilder {
     return this.stack.length === 0;
   }
 
+  /** Characters of page text read so far. */
+  get textLength(): number {
+    return this.length;
+  }
+
   /** Walks until the deadline (performance.now() value) or the end; returns true when finished. */
   step(deadline: number): boolean {
     let count = 0;
@@ -66,8 +71,11 @@ export class DomTextBuilder {
     return true;
   }
 
+  /** The text read so far (later text is only ever appended) and its segments, which keep growing. */
   result(): DomPage {
-    return { text: this.parts.join(''), segments: this.segments };
+    // joined once and kept joined, so asking again while the walk goes on stays cheap
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    return { text: this.parts[0] ?? '', segments: this.segments };
   }
 
   private visit(node: Node): void {

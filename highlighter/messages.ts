@@ -1,4 +1,5 @@
 // Messages between the content script, the background and the popup.
+import type { Slice } from '../core/chunked.ts';
 import type { Finding } from '../core/findings.ts';
 
 /** CONTRACT.md §3: answered by the top frame's content script. */
@@ -31,7 +32,17 @@ export interface CountUpdate {
   critical: number;
 }
 
-export type SumiMessage = FindingsRequest | RevealRequest | FrameFindings | CountUpdate;
+/** Content script → background: scan one slice of the page text there, off the page's main thread. */
+export interface ScanSliceRequest {
+  type: 'sumi:scan-slice';
+  slice: Slice;
+}
+/** The slice's findings, offsets into the whole page text. */
+export interface ScanSliceReply {
+  findings: Finding[];
+}
+
+export type SumiMessage = FindingsRequest | RevealRequest | FrameFindings | CountUpdate | ScanSliceRequest;
 
 /** Settings kept in browser.storage.local. */
 export const STORAGE_KEYS = {

@@ -24,6 +24,13 @@ function pageStyles(blur: boolean): string {
   return rules.join('\n');
 }
 
+/** A Highlight of many ranges (added one by one: spreading thousands of arguments can overflow the stack). */
+function highlightOf(ranges: Range[]): Highlight {
+  const highlight = new Highlight();
+  for (const range of ranges) highlight.add(range);
+  return highlight;
+}
+
 export interface FieldMark {
   element: Element;
   severity: Severity;
@@ -37,24 +44,23 @@ export class Painter {
   private fields: FieldMark[] = [];
   blur = false;
 
-  private adopted = false;
-
   constructor(private readonly doc: Document) {
     this.sheet.replaceSync(pageStyles(false));
+    this.adopt();
   }
 
   /**
    * The highlight styles must live in the page's own style sheets to apply to its text.
-   * Adopted at the first paint, not before: a new sheet makes the page's styles stale,
-   * and the first visibility check of the walk would pay for a full recalculation.
+   * Created with the Painter, at document_start: a sheet added to a styled page makes
+   * every style stale, and a 1 MB page then pays a full recalculation (hundreds of ms)
+   * at the first paint. Added again if the page has replaced its adopted sheets since.
    */
   private adopt(): void {
-    if (this.adopted) return;
-    this.adopted = true;
-    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    if (!this.doc.adoptedStyleSheets.includes(this.sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
   }
 
   setBlur(blur: boolean): void {
+    if (blur === this.blur) return; // a new rule text restyles the whole page
     this.blur = blur;
     this.sheet.replaceSync(pageStyles(blur));
     this.placeFieldBoxes();
@@ -70,7 +76,7 @@ export class Painter {
     }
     for (const s of SEVERITIES) {
       const list = bySeverity.get(s);
-      if (list?.length) CSS.highlights.set(HIGHLIGHT_PREFIX + s, new Highlight(...list));
+      if (list?.length) CSS.highlights.set(HIGHLIGHT_PREFIX + s, highlightOf(list));
       else CSS.highlights.delete(HIGHLIGHT_PREFIX + s);
     }
     this.fields = fields;

@@ -5,8 +5,16 @@ const channel = typeof MessageChannel === 'function' ? new MessageChannel() : nu
 const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
-/** Resolves on a fresh task (faster than setTimeout, which is clamped to 4 ms when nested). */
+type YieldingScheduler = { yield(): Promise<void> };
+const scheduler = (globalThis as unknown as { scheduler?: Partial<YieldingScheduler> }).scheduler;
+
+/**
+ * Lets the page's input, rendering and scripts run, then resumes. scheduler.yield()
+ * resumes ahead of other queued work (so a scan is not starved on a busy page);
+ * a MessageChannel task is the fallback (setTimeout is clamped to 4 ms when nested).
+ */
 export function yieldToMain(): Promise<void> {
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => {
     if (!channel) return void setTimeout(resolve, 0);
     waiting.push(resolve);
