@@ -37,7 +37,7 @@ export class Highlighter {
   private current = -1;
   private paused = false;
   private readonly lang: Lang;
-  private byNode = new Map<Node, number[]>();
+  private byNode: Map<Node, number[]> | null = null;
   private started = false;
   private gate: Promise<unknown> = Promise.resolve();
   private begin!: () => void;
@@ -162,25 +162,35 @@ export class Highlighter {
 
   private apply(found: PageFinding[], complete: boolean): void {
     this.findings = found;
+    this.byNode = null;
     const ranges: { range: Range; severity: Finding['severity'] }[] = [];
     const fields: FieldMark[] = [];
-    this.byNode = new Map();
-    found.forEach((f, index) => {
-      if (f.location.range) {
-        ranges.push({ range: f.location.range, severity: f.finding.severity });
-        for (const node of [f.location.range.startContainer, f.location.range.endContainer]) {
-          const list = this.byNode.get(node) ?? [];
-          if (!list.includes(index)) list.push(index);
-          this.byNode.set(node, list);
-        }
-      } else if (f.location.field) fields.push({ element: f.location.field, severity: f.finding.severity });
-    });
+    for (const f of found) {
+      if (f.location.range) ranges.push({ range: f.location.range, severity: f.finding.severity });
+      else if (f.location.field) fields.push({ element: f.location.field, severity: f.finding.severity });
+    }
     this.painter.paint(ranges, fields);
     if (complete) {
       this.scannedAt = Date.now();
       this.current = -1;
       this.events.onScanned?.(found);
     }
+  }
+
+  /** The findings that start or end in each text node, for hovering; built at the first hover after a paint. */
+  private findingsByNode(): Map<Node, number[]> {
+    if (this.byNode) return this.byNode;
+    const byNode = new Map<Node, number[]>();
+    this.findings.forEach((f, index) => {
+      if (!f.location.range) return;
+      for (const node of [f.location.range.startContainer, f.location.range.endContainer]) {
+        const list = byNode.get(node) ?? [];
+        if (!list.includes(index)) list.push(index);
+        byNode.set(node, list);
+      }
+    });
+    this.byNode = byNode;
+    return byNode;
   }
 
   describe(f: Finding): string {
@@ -190,7 +200,7 @@ export class Highlighter {
   private hover(e: MouseEvent): void {
     if (!this.findings.length) return;
     const caret = this.doc.caretRangeFromPoint?.(e.clientX, e.clientY);
-    const hits = caret ? this.byNode.get(caret.startContainer) : undefined;
+    const hits = caret ? this.findingsByNode().get(caret.startContainer) : undefined;
     const hit = hits?.map((i) => this.findings[i]).find((f) => f.location.range?.isPointInRange(caret!.startContainer, caret!.startOffset));
     if (!hit?.location.range) {
       if (this.current === -1) this.tooltip?.hide();

@@ -30,20 +30,25 @@ const VALUELESS_INPUTS = new Set(['hidden', 'button', 'submit', 'reset', 'image'
 /** Our own UI host is never read. */
 export const SUMI_HOST_ATTR = 'data-sumi-host';
 
-interface Frame {
-  node: Node;
-  exit: boolean;
-}
+/** Has a character that is not white space (cheaper than trim(), which copies). */
+const NON_SPACE = /\S/;
+const LINE_BREAKS = /[\n\t\r]/;
+const LINE_BREAKS_ALL = /[\n\t\r]/g;
+/** Text with line breaks and tabs turned into spaces (same length: offsets stay the node's); copied only when needed. */
+const flat = (text: string) => (LINE_BREAKS.test(text) ? text.replace(LINE_BREAKS_ALL, ' ') : text);
 
 export class DomTextBuilder {
   private parts: string[] = [];
   private length = 0;
   private segments: DomSegment[] = [];
-  private stack: Frame[];
+  /** Nodes still to visit, and elements to leave, as two parallel stacks (no object per node: a big page has hundreds of thousands). */
+  private stack: Node[];
+  private exits: boolean[];
   private lastChar = '\n';
 
   constructor(root: Node) {
-    this.stack = [{ node: root, exit: false }];
+    this.stack = [root];
+    this.exits = [false];
   }
 
   get done(): boolean {
@@ -61,12 +66,9 @@ export class DomTextBuilder {
     while (this.stack.length) {
       // checking the clock every node would cost more than the walk
       if ((++count & 255) === 0 && performance.now() > deadline) return false;
-      const frame = this.stack.pop()!;
-      if (frame.exit) {
-        this.leave(frame.node as Element);
-        continue;
-      }
-      this.visit(frame.node);
+      const node = this.stack.pop()!;
+      if (this.exits.pop()) this.leave(node as Element);
+      else this.visit(node);
     }
     return true;
   }
@@ -83,14 +85,14 @@ export class DomTextBuilder {
       const text = (node as Comment).data;
       if (text.trim().length > 8) {
         this.newline();
-        this.add(text.replace(/[\t\r]/g, ' '), { type: 'comment', node: node as Comment });
+        this.add(text.replace(/[\t\r]/g, ' '), { type: 'comment', node: node as Comment }); // its lines stay lines
         this.newline();
       }
       return;
     }
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node as Text).data;
-      if (text.trim()) this.add(text.replace(/[\n\t\r]/g, ' '), { type: 'text', node: node as Text }); // same length: offsets stay the node's
+      if (NON_SPACE.test(text)) this.add(flat(text), { type: 'text', node: node as Text });
       else if (text && this.lastChar !== ' ' && this.lastChar !== '\n' && this.lastChar !== '\t') this.separator(' ');
       return;
     }
@@ -100,18 +102,22 @@ export class DomTextBuilder {
       if (SKIP.has(el.tagName) || el.hasAttribute(SUMI_HOST_ATTR) || (el as HTMLElement).hidden) return;
       if (el.tagName === 'HEAD') {
         // only the comments of the head: its text is metadata, its comments may hold leaked keys
-        for (let i = el.childNodes.length - 1; i >= 0; i--) if (el.childNodes[i].nodeType === Node.COMMENT_NODE) this.stack.push({ node: el.childNodes[i], exit: false });
+        for (let kid = el.lastChild; kid; kid = kid.previousSibling) if (kid.nodeType === Node.COMMENT_NODE) this.push(kid, false);
         return;
       }
       if (el.tagName !== 'HTML' && !this.visible(el)) return;
       if (this.field(el)) return;
       this.enter(el);
-      this.stack.push({ node: el, exit: true });
+      this.push(el, true);
     }
     // children are pushed in reverse so they pop in document order; an open shadow root replaces light children
     const root = (el as Element).shadowRoot ?? node;
-    const kids = root.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) this.stack.push({ node: kids[i], exit: false });
+    for (let kid = root.lastChild; kid; kid = kid.previousSibling) this.push(kid, false);
+  }
+
+  private push(node: Node, exit: boolean): void {
+    this.stack.push(node);
+    this.exits.push(exit);
   }
 
   private visible(el: Element): boolean {
@@ -144,7 +150,7 @@ export class DomTextBuilder {
     const name = tag === 'INPUT' && (field as HTMLInputElement).type === 'password' ? 'password' : field.getAttribute('name') || field.id || field.getAttribute('aria-label') || '';
     if (this.lastChar !== '\n' && this.lastChar !== '\t') this.separator(' ');
     if (name) this.separator(`${name}=`);
-    this.add(value.replace(/[\n\t\r]/g, ' '), { type: 'field', element: field });
+    this.add(flat(value), { type: 'field', element: field });
     this.separator(' ');
     return true;
   }
