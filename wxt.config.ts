@@ -33,7 +33,9 @@ function tesseractFiles() {
 // The extension is built from entrypoints/ (WXT's default layout, no src/).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  // Manifest V3 for Firefox too (WXT builds MV2 for it unless told)
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Sumi',
     description: 'Finds and masks secrets and personal data before documents are disclosed.',
     permissions: ['storage', 'activeTab'],
@@ -42,7 +44,9 @@ export default defineConfig({
     // WebAssembly (tesseract's core, pdf.js image decoders) needs wasm-unsafe-eval; no other script source is allowed
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     web_accessible_resources: [{ resources: ['redact.html', 'scan-frame.html'], matches: ['<all_urls>'] }],
-  },
+    // Firefox: a fixed id keeps storage across reinstalls; MAIN-world content scripts need 128
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '128.0' } } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...filesOf(join(pdfjsRoot, 'cmaps'), 'pdfjs/cmaps'), ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'), ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'), ...tesseractFiles());
