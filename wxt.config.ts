@@ -38,7 +38,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Sumi',
     description: 'Finds and masks secrets and personal data before documents are disclosed.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     // the panel reads the PDF shown in a tab ("Open in Sumi"); content scripts run on every page anyway
     host_permissions: ['<all_urls>'],
     // WebAssembly (tesseract's core, pdf.js image decoders) needs wasm-unsafe-eval; no other script source is allowed
