@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, ROOT, ensureBuilt, launch, poll, startServer, uploadRecorder, type FixtureServer, type SumiBrowser, type UploadRecorder } from './harness.ts';
 
@@ -60,15 +60,29 @@ async function sawDialog(page: Page): Promise<boolean> {
   }
 }
 
+/** What every test page gets from `installFileFrom`: a File made in the page from the bytes the test sends as base64. */
+interface TestWindow {
+  fileFrom(b64: string, name: string, type: string): File;
+}
+
+/** Test pages build their files with `window.fileFrom` (defined before any page script runs). */
+async function installFileFrom(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as unknown as TestWindow).fileFrom = (b64, name, type) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return new File([bytes], name, { type });
+    };
+  });
+}
+
 /** Drags a file built from these bytes onto #zone (dragenter, dragover, drop), as a person dropping it would. */
 async function dropFile(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
+      dt.items.add((window as unknown as TestWindow).fileFrom(b64, name, type));
       const zone = document.getElementById('zone')!;
       const r = zone.getBoundingClientRect();
       const init = { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 };
@@ -82,11 +96,8 @@ async function dropFile(page: Page, file: Sample): Promise<void> {
 async function sendFromScript(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const w = window as unknown as { sendFile(f: File): Promise<string>; sent?: Promise<string> };
-      w.sent = w.sendFile(new File([bytes], name, { type }));
+      const w = window as unknown as TestWindow & { sendFile(f: File): Promise<string>; sent?: Promise<string> };
+      w.sent = w.sendFile(w.fileFrom(b64, name, type));
     },
     [file.bytes.toString('base64'), file.name, file.type] as const,
   );
@@ -96,11 +107,8 @@ async function sendFromScript(page: Page, file: Sample): Promise<void> {
 async function setFilesSilently(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
+      dt.items.add((window as unknown as TestWindow).fileFrom(b64, name, type));
       (document.getElementById('file') as HTMLInputElement).files = dt.files;
     },
     [file.bytes.toString('base64'), file.name, file.type] as const,
@@ -210,6 +218,7 @@ describe('upload guard in Chromium', () => {
     server = await startServer(undefined, rec.route);
     browser = await launch({ offline: true });
     browser.context.on('request', (r) => requests.push(r.url()));
+    await installFileFrom(browser.context);
     // a step that hangs fails with its own location, before the test's timeout
     browser.context.setDefaultTimeout(20_000);
   });
@@ -432,10 +441,7 @@ describe('upload guard in Chromium', () => {
     const beacon = () =>
       page.evaluate(
         ([b64, name]) => {
-          const bin = atob(b64);
-          const bytes = new Uint8Array(bin.length);
-          for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-          return navigator.sendBeacon('/upload?via=beacon', new File([bytes], name));
+          return navigator.sendBeacon('/upload?via=beacon', (window as unknown as TestWindow).fileFrom(b64, name, ''));
         },
         [d06.bytes.toString('base64'), d06.name] as const,
       );
