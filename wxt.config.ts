@@ -3,27 +3,53 @@ import { dirname, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const pdfjsRoot = packageDir('pdfjs-dist');
 
 /** Every file of a node_modules folder, copied into the extension under `dest` (no run-time downloads). */
 function filesOf(dir: string, dest: string) {
   return readdirSync(dir).map((name) => ({ absoluteSrc: join(dir, name), relativeDest: `${dest}/${name}` }));
 }
 
+/**
+ * tesseract.js for OCR in extension pages (ocr/browser.ts): its worker script,
+ * the LSTM-only WebAssembly cores (relaxed SIMD, SIMD, plain: the worker picks
+ * what the browser supports) and the 4.0.0_best_int language data.
+ */
+function tesseractFiles() {
+  const core = packageDir('tesseract.js-core');
+  const cores = ['tesseract-core-relaxedsimd-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js', 'tesseract-core-lstm.wasm.js'];
+  return [
+    { absoluteSrc: join(packageDir('tesseract.js'), 'dist/worker.min.js'), relativeDest: 'tesseract/worker.min.js' },
+    ...cores.map((name) => ({ absoluteSrc: join(core, name), relativeDest: `tesseract/core/${name}` })),
+    ...['jpn', 'eng', 'jpn_vert'].map((lang) => ({
+      absoluteSrc: join(packageDir(`@tesseract.js-data/${lang}`), '4.0.0_best_int', `${lang}.traineddata.gz`),
+      relativeDest: `tesseract/lang/${lang}.traineddata.gz`,
+    })),
+  ];
+}
+
 // The extension is built from entrypoints/ (WXT's default layout, no src/).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  // Manifest V3 for Firefox too (WXT builds MV2 for it unless told)
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Sumi',
     description: 'Finds and masks secrets and personal data before documents are disclosed.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     // the panel reads the PDF shown in a tab ("Open in Sumi"); content scripts run on every page anyway
     host_permissions: ['<all_urls>'],
+    // WebAssembly (tesseract's core, pdf.js image decoders) needs wasm-unsafe-eval; no other script source is allowed
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     web_accessible_resources: [{ resources: ['redact.html', 'scan-frame.html'], matches: ['<all_urls>'] }],
-  },
+    // Firefox: a fixed id keeps storage across reinstalls; MAIN-world content scripts need 128
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '128.0' } } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(...filesOf(join(pdfjsRoot, 'cmaps'), 'pdfjs/cmaps'), ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'));
+      files.push(...filesOf(join(pdfjsRoot, 'cmaps'), 'pdfjs/cmaps'), ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'), ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'), ...tesseractFiles());
     },
   },
 });

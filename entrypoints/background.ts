@@ -1,5 +1,6 @@
-// The service worker: scanning page text for the content scripts, the toolbar badge
-// and relaying sub-frame findings to the top frame.
+// The service worker: scanning page text for the content scripts, the toolbar badge,
+// relaying sub-frame findings to the top frame, the upload decision log, and the
+// "Open in Sumi" context menu.
 import { browser } from 'wxt/browser';
 import type { SumiMessage } from '../highlighter/messages.ts';
 import { answerScanSlice } from '../highlighter/scan-service.ts';
@@ -22,7 +23,32 @@ async function writeLog(entries: UploadLogEntry[]): Promise<void> {
   await browser.storage.local.set({ [GUARD_KEYS.log]: log });
 }
 
+const MENU_ID = 'sumi-open-in-panel';
+
+/** "Open in Sumi" on a PDF or image link, or on a PDF shown in the tab: the redaction panel fetches it from its URL. */
+function addContextMenu(): void {
+  const ja = browser.i18n.getUILanguage().startsWith('ja');
+  const documents = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', 'file:///*.pdf'];
+  const images = ['*://*/*.png', '*://*/*.jpg', '*://*/*.jpeg', '*://*/*.tif', '*://*/*.tiff'];
+  const title = ja ? 'Sumiの墨消しパネルで開く' : 'Open in Sumi (redaction panel)';
+  void browser.contextMenus.removeAll().then(() => {
+    // a link to, or an image of, a document
+    browser.contextMenus.create({ id: `${MENU_ID}:link`, title, contexts: ['link', 'image'], targetUrlPatterns: [...documents, ...images] });
+    // the tab shows a PDF itself
+    browser.contextMenus.create({ id: `${MENU_ID}:page`, title, contexts: ['page'], documentUrlPatterns: documents });
+  });
+}
+
+function openInPanel(info: { linkUrl?: string; srcUrl?: string; pageUrl?: string }): void {
+  const url = info.linkUrl ?? info.srcUrl ?? info.pageUrl;
+  if (url) void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(url)}`) });
+}
+
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(addContextMenu);
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (String(info.menuItemId).startsWith(MENU_ID)) openInPanel(info);
+  });
   browser.runtime.onMessage.addListener((message: SumiMessage | { type: 'sumi:upload-log'; entries: UploadLogEntry[] }, sender, sendResponse) => {
     if (message.type === 'sumi:scan-slice') {
       sendResponse(answerScanSlice(message));

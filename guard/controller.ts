@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type HoldDecision, type OpenPanelRequest, type ScanRequest } from './protocol.ts';
 import { needsWarning, type FileSummary } from './summary.ts';
-import { showChecking, showDialog, type Choice } from './dialog.ts';
+import { showChecking, showDialog, type CheckingNote, type Choice } from './dialog.ts';
 import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, shouldCheck, type GuardSettings, type UploadLogEntry } from './settings.ts';
 import { SUMI_HOST_ATTR } from '../highlighter/dom-text.ts';
 
@@ -21,6 +21,8 @@ export class UploadGuard {
   /** events Sumi re-dispatches after an "upload anyway" pass through */
   private replayed = new WeakSet<Event>();
   private counter = 0;
+  /** the progress note of the check under way */
+  private checking?: CheckingNote;
 
   async start(): Promise<void> {
     const stored = await browser.storage.local.get(GUARD_KEYS.settings);
@@ -107,6 +109,8 @@ export class UploadGuard {
     } else if (e.data.type === 'scanned' && e.source === this.frame?.contentWindow) {
       this.scans.get(e.data.id)?.(e.data.summary);
       this.scans.delete(e.data.id);
+    } else if (e.data.type === 'scan-progress' && e.source === this.frame?.contentWindow) {
+      this.checking?.progress(e.data.done, e.data.total);
     }
   }
 
@@ -133,12 +137,14 @@ export class UploadGuard {
   }
 
   private async check(files: File[], via: string): Promise<boolean> {
-    const done = showChecking(this.shadow());
+    const note = showChecking(this.shadow());
+    this.checking = note;
     let summaries: FileSummary[];
     try {
       summaries = await Promise.all(files.map((f) => this.scan(f)));
     } finally {
-      done();
+      note.close();
+      if (this.checking === note) this.checking = undefined;
     }
     const flagged = summaries.filter((s) => needsWarning(s, this.settings.minSeverity));
     if (!flagged.length) return true;

@@ -22,6 +22,7 @@ const W = {
   upload: { ja: 'このままアップロード (Upload anyway)', en: 'Upload anyway' },
   pages: { ja: 'ページ（文字情報なし・OCR未実施）', en: 'page(s) without text, not read by OCR' },
   checking: { ja: 'ファイルを確認しています…', en: 'Checking the file…' },
+  reading: { ja: 'スキャン画像を文字認識しています', en: 'Reading scanned pages' },
 } as const;
 const w = (k: keyof typeof W) => W[k][lang];
 
@@ -65,14 +66,25 @@ function ensureStyle(root: ShadowRoot): void {
   root.append(style);
 }
 
+export interface CheckingNote {
+  /** OCR progress: pages read of pages to read */
+  progress(done: number, total: number): void;
+  close(): void;
+}
+
 /** A small progress note while files are checked. */
-export function showChecking(root: ShadowRoot): () => void {
+export function showChecking(root: ShadowRoot): CheckingNote {
   ensureStyle(root);
   const note = el('div', { className: 'status' }, w('checking'));
   note.setAttribute('role', 'status');
   note.setAttribute('aria-live', 'polite');
   root.append(note);
-  return () => note.remove();
+  return {
+    progress: (done, total) => {
+      note.textContent = `${w('checking')} ${w('reading')} ${done}/${total}`;
+    },
+    close: () => note.remove(),
+  };
 }
 
 export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireChecker: boolean): Promise<Choice> {

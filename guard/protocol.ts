@@ -36,6 +36,15 @@ export interface ScanReply {
   summary: FileSummary;
 }
 
+/** scanning frame → content script: OCR progress on a scanned file. */
+export interface ScanProgress {
+  channel: typeof CHANNEL;
+  type: 'scan-progress';
+  id: string;
+  done: number;
+  total: number;
+}
+
 /** content script → scanning frame: open the checked file in the redaction panel. */
 export interface OpenPanelRequest {
   channel: typeof CHANNEL;
@@ -49,7 +58,7 @@ export interface FrameReady {
   type: 'frame-ready';
 }
 
-export type GuardMessage = HoldRequest | HoldDecision | ScanRequest | ScanReply | OpenPanelRequest | FrameReady;
+export type GuardMessage = HoldRequest | HoldDecision | ScanRequest | ScanReply | ScanProgress | OpenPanelRequest | FrameReady;
 
 export function isGuardMessage(data: unknown): data is GuardMessage {
   return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;

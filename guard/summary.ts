@@ -13,7 +13,7 @@ export interface FileSummary {
   kinds: { kind: Kind; count: number; severity: Severity }[];
   examples: { kind: Kind; masked: string }[];
   hidden: string[];
-  /** pages that could not be checked (no text and no OCR here) */
+  /** pages that could not be checked (no text, and OCR did not run) */
   unchecked: number[];
   total: number;
   worst?: Severity;
@@ -23,7 +23,7 @@ export interface FileSummary {
   sumiExport?: boolean;
 }
 
-export function summarize(name: string, size: number, sha256: string, doc: SumiDocument, findings: Finding[]): FileSummary {
+export function summarize(name: string, size: number, sha256: string, doc: SumiDocument, findings: Finding[], unchecked = doc.ocrPages): FileSummary {
   const byKind = new Map<Kind, { count: number; severity: Severity }>();
   for (const f of findings) {
     const k = byKind.get(f.kind) ?? { count: 0, severity: f.severity };
@@ -38,7 +38,7 @@ export function summarize(name: string, size: number, sha256: string, doc: SumiD
     return p.hidden.map((h) => (names && /sheet/.test(h.kind) ? `${h.detail} — ${names} names` : h.detail));
   });
   const worst = kinds[0]?.severity;
-  return { name, size, sha256, type: doc.type, pages: doc.pages.length, kinds, examples, hidden, unchecked: doc.ocrPages, total: findings.length, worst };
+  return { name, size, sha256, type: doc.type, pages: doc.pages.length, kinds, examples, hidden, unchecked, total: findings.length, worst };
 }
 
 /** Whether a summary calls for the dialog at the configured severity. */

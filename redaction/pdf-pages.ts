@@ -25,8 +25,10 @@ export async function openPdfPages(
       const ctx = canvas.getContext('2d')!;
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
-      // annotations and form widgets are not drawn: only the page's own content
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, annotationMode: pdfjs.AnnotationMode.DISABLE }).promise;
+      // annotations and form widgets are not drawn: only the page's own content.
+      // The print intent renders without requestAnimationFrame, which never fires
+      // in a hidden frame (the upload guard's) or a background tab.
+      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, annotationMode: pdfjs.AnnotationMode.DISABLE, intent: 'print' }).promise;
       return {
         canvas,
         widthPt: base.width,

@@ -1,12 +1,13 @@
 // A hidden extension frame the upload guard puts in pages: it receives files by
-// postMessage and scans them. An extension frame runs in the extension's own
+// postMessage and scans them (OCR for scans and images). An extension frame runs in the extension's own
 // process, so the reading and scanning never block the page; pdf.js parses in
 // its own worker.
 import { browser } from 'wxt/browser';
-import { CHANNEL, isGuardMessage, type FrameReady, type ScanReply } from '../../guard/protocol.ts';
+import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../guard/protocol.ts';
 import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
+import { ocrDocumentInBrowser } from '../../ocr/browser.ts';
 
 /** The files last checked, by name, for "open in the redaction panel". */
 const recent = new Map<string, File>();
@@ -26,7 +27,13 @@ window.addEventListener('message', async (e) => {
   recent.set(file.name, file);
   if (recent.size > 20) recent.delete(recent.keys().next().value!);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const summary = await scanFileBytes(file.name, bytes, { pdf: { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() } });
+  const pdf = { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() };
+  const onProgress = (done: number, total: number) => {
+    const progress: ScanProgress = { channel: CHANNEL, type: 'scan-progress', id, done, total };
+    window.parent.postMessage(progress, '*');
+  };
+  // scans and images are read by OCR here too, so what they show is checked like text
+  const summary = await scanFileBytes(file.name, bytes, { pdf, ocr: (doc, b) => ocrDocumentInBrowser(doc, b, { pdf, onProgress }) });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });

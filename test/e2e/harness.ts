@@ -155,6 +155,8 @@ export interface LaunchOptions {
   /** navigator.language of the pages (the tooltip's language follows it). */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** no way out but 127.0.0.1: every other host goes to a dead proxy, so any outside fetch fails */
+  offline?: boolean;
 }
 
 /** Chromium with only the built extension loaded, in a fresh profile. */
@@ -175,6 +177,8 @@ export async function launch(options: LaunchOptions = {}): Promise<SumiBrowser> 
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
+      // loopback bypasses the proxy by default: only the test server stays reachable
+      ...(options.offline ? ['--proxy-server=http://127.0.0.1:9'] : []),
     ],
   });
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');

@@ -3,12 +3,14 @@
 // drag and drop, fetch, XMLHttpRequest, form.submit(), sendBeacon), until the
 // officer cancels (nothing is ever sent) or uploads anyway with a reason (the
 // exact file arrives). Clean files and Sumi's own masked exports pass without a
-// dialog. The dialog is keyboard-usable and passes axe-core.
+// dialog. Scanned PDFs and images are read by OCR inside the extension. The
+// dialog is keyboard-usable and passes axe-core. The browser runs with no way
+// out but the local test server, and no request goes anywhere else.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, ROOT, ensureBuilt, launch, poll, startServer, uploadRecorder, type FixtureServer, type SumiBrowser, type UploadRecorder } from './harness.ts';
 
@@ -58,15 +60,29 @@ async function sawDialog(page: Page): Promise<boolean> {
   }
 }
 
+/** What every test page gets from `installFileFrom`: a File made in the page from the bytes the test sends as base64. */
+interface TestWindow {
+  fileFrom(b64: string, name: string, type: string): File;
+}
+
+/** Test pages build their files with `window.fileFrom` (defined before any page script runs). */
+async function installFileFrom(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as unknown as TestWindow).fileFrom = (b64, name, type) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return new File([bytes], name, { type });
+    };
+  });
+}
+
 /** Drags a file built from these bytes onto #zone (dragenter, dragover, drop), as a person dropping it would. */
 async function dropFile(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
+      dt.items.add((window as unknown as TestWindow).fileFrom(b64, name, type));
       const zone = document.getElementById('zone')!;
       const r = zone.getBoundingClientRect();
       const init = { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 };
@@ -80,11 +96,8 @@ async function dropFile(page: Page, file: Sample): Promise<void> {
 async function sendFromScript(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const w = window as unknown as { sendFile(f: File): Promise<string>; sent?: Promise<string> };
-      w.sent = w.sendFile(new File([bytes], name, { type }));
+      const w = window as unknown as TestWindow & { sendFile(f: File): Promise<string>; sent?: Promise<string> };
+      w.sent = w.sendFile(w.fileFrom(b64, name, type));
     },
     [file.bytes.toString('base64'), file.name, file.type] as const,
   );
@@ -94,11 +107,8 @@ async function sendFromScript(page: Page, file: Sample): Promise<void> {
 async function setFilesSilently(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
     ([b64, name, type]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
+      dt.items.add((window as unknown as TestWindow).fileFrom(b64, name, type));
       (document.getElementById('file') as HTMLInputElement).files = dt.files;
     },
     [file.bytes.toString('base64'), file.name, file.type] as const,
@@ -192,6 +202,7 @@ describe('upload guard in Chromium', () => {
   let clean: Sample;
   let exported: Sample;
   const pages: Page[] = [];
+  const requests: string[] = [];
 
   beforeAll(async () => {
     ensureBuilt(GUARD_SOURCES);
@@ -205,7 +216,9 @@ describe('upload guard in Chromium', () => {
     exported = sample(out, 'application/pdf');
     rec = uploadRecorder();
     server = await startServer(undefined, rec.route);
-    browser = await launch();
+    browser = await launch({ offline: true });
+    browser.context.on('request', (r) => requests.push(r.url()));
+    await installFileFrom(browser.context);
     // a step that hangs fails with its own location, before the test's timeout
     browser.context.setDefaultTimeout(20_000);
   });
@@ -319,6 +332,49 @@ describe('upload guard in Chromium', () => {
     expect(rec.bytes()).toBe(0);
   });
 
+  // ---- scans: OCR inside the extension (the scanning frame's web workers)
+
+  /** Every text the guard's progress note shows while it checks, collected in the page. */
+  async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { sumiProgress: Set<string> }).sumiProgress = seen;
+      setInterval(() => {
+        const text = document.querySelector('sumi-guard')?.shadowRoot?.querySelector('[role=status]')?.textContent;
+        if (text) seen.add(text);
+      }, 20);
+    });
+    return () => page.evaluate(() => [...(window as unknown as { sumiProgress: Set<string> }).sumiProgress]);
+  }
+
+  it('a scanned PDF (d02, no text layer) is read by OCR in the extension: the dialog names what the scan shows', async () => {
+    const page = await open('/upload-fetch.html');
+    const progress = await recordProgress(page);
+    await byInput(page, sample(path.join(CORPUS, 'd02_application-form_scan.pdf'), 'application/pdf'));
+    await dialog(page).waitFor({ state: 'visible', timeout: 90_000 });
+    const text = await dialog(page).innerText();
+    console.log(`d02 dialog: ${text.replace(/\s+/g, ' ')}\nprogress notes: ${JSON.stringify(await progress())}`);
+    expect(text, 'OCR ran: no page is reported as unchecked').not.toMatch(/確認できなかった内容があります|Some content could not be checked/);
+    expect(text).toMatch(/氏名: [1-9]/);
+    expect(text).toMatch(/生年月日: [1-9]/);
+    expect(await progress(), 'the progress note counted the scanned pages').toContainEqual(expect.stringMatching(/文字認識しています 1\/1/));
+    expect(rec.bytes()).toBe(0);
+  }, 120_000);
+
+  it('a PNG scan is read by OCR in the extension and held', async () => {
+    const png = path.join(tmp, 'd02-scan');
+    const made = spawnSync('pdftoppm', ['-r', '200', '-png', '-singlefile', path.join(CORPUS, 'd02_application-form_scan.pdf'), png], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`pdftoppm failed: ${made.stderr}`);
+    const page = await open('/upload-fetch.html');
+    await byInput(page, sample(`${png}.png`, 'image/png'));
+    await dialog(page).waitFor({ state: 'visible', timeout: 90_000 });
+    const text = await dialog(page).innerText();
+    expect(text).not.toMatch(/確認できなかった内容があります|Some content could not be checked/);
+    expect(text).toMatch(/氏名: [1-9]/);
+    await cancelButton(page).click();
+    expect(rec.bytes()).toBe(0);
+  }, 120_000);
+
   // ---- script uploads with no input element: the page-world wrappers alone
 
   for (const [name, fixture, failed] of [
@@ -385,10 +441,7 @@ describe('upload guard in Chromium', () => {
     const beacon = () =>
       page.evaluate(
         ([b64, name]) => {
-          const bin = atob(b64);
-          const bytes = new Uint8Array(bin.length);
-          for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-          return navigator.sendBeacon('/upload?via=beacon', new File([bytes], name));
+          return navigator.sendBeacon('/upload?via=beacon', (window as unknown as TestWindow).fileFrom(b64, name, ''));
         },
         [d06.bytes.toString('base64'), d06.name] as const,
       );
@@ -404,6 +457,12 @@ describe('upload guard in Chromium', () => {
     const got = await poll(async () => rec.uploads.filter((u) => u.complete), (u) => u.length > 0, 10_000);
     expect(got.length).toBe(1);
     expect(got[0].parts[0].data.equals(d06.bytes), 'the beacon body is the file').toBe(true);
+  });
+
+  it('sent nothing anywhere but the local test server (OCR data, cores and pdf.js assets are the extension\'s own)', async () => {
+    const local = (u: string) => u.startsWith(server.origin + '/') || /^(chrome-extension|data|blob|about):/.test(u);
+    expect(requests.length, 'the recorder saw the fixture pages').toBeGreaterThan(0);
+    expect(requests.filter((u) => !local(u))).toEqual([]);
   });
 
   // ---- the dialog itself
