@@ -65,7 +65,7 @@ export class DomTextBuilder {
     let count = 0;
     while (this.stack.length) {
       // checking the clock every node would cost more than the walk
-      if ((++count & 255) === 0 && performance.now() > deadline) return false;
+      if ((++count & 63) === 0 && performance.now() > deadline) return false;
       const node = this.stack.pop()!;
       if (this.exits.pop()) this.leave(node as Element);
       else this.visit(node);

@@ -11,7 +11,7 @@ import { askBackground } from './scan-client.ts';
 import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
 
 /** The first slice is small so the top of the page is highlighted soon; the rest go in bigger slices. */
-const FIRST_SLICE_CHARS = 16_384;
+const FIRST_SLICE_CHARS = 8192;
 const SLICE_CHARS = 65_536;
 /** Slices at the background at once: one scanned, one waiting, so it never waits for the page. */
 const SLICES_IN_FLIGHT = 2;
@@ -20,6 +20,8 @@ const SLICES_IN_FLIGHT = 2;
  * the Slicer then cuts it where it would cut the finished text (at the next line end).
  */
 const READ_AHEAD = 3;
+/** Findings placed between two looks at the clock. */
+const DELIVERY_BATCH = 128;
 
 /** Called with each batch of findings, in page order (offsets into page.text), and the page as read so far. */
 export type OnFindings = (findings: Finding[], page: DomPage) => void;
@@ -44,11 +46,18 @@ export async function scanPage(root: Node, job: Job, onFindings: OnFindings): Pr
 interface InFlight {
   slice: Slice;
   findings?: Finding[];
+  /** findings already handed to onFindings */
+  delivered: number;
   error?: Error;
   reply: Promise<unknown>;
 }
 
-/** Walks and sends slices to the background; on failure, says how far the findings were delivered. */
+/**
+ * Walks and sends slices to the background; on failure, says how far the findings
+ * were delivered. Each turn does one kind of work within the time budget, then
+ * gives the main thread back: answers are delivered first (they become highlights),
+ * otherwise the walk goes on.
+ */
 async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFindings): Promise<{ page: DomPage; error?: Error; scannedTo: number } | null> {
   const slicer = new Slicer('');
   const queue: InFlight[] = [];
@@ -57,13 +66,26 @@ async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFind
   let size = FIRST_SLICE_CHARS;
   let scannedTo = 0;
   for (;;) {
-    if (!read) read = builder.step(performance.now() + SLICE_MS);
+    const deadline = performance.now() + SLICE_MS;
+    if (queue[0]?.findings) {
+      // deliver answered slices in order, a batch at a time (placing a finding builds a Range)
+      while (queue[0]?.findings && performance.now() < deadline) {
+        const item = queue[0];
+        const end = Math.min(item.findings!.length, item.delivered + DELIVERY_BATCH);
+        onFindings(item.findings!.slice(item.delivered, end), page);
+        item.delivered = end;
+        if (end === item.findings!.length) {
+          queue.shift();
+          scannedTo = item.slice.end;
+        }
+      }
+    } else if (!read) read = builder.step(deadline);
     // hand out every slice the walk has read far enough past, up to the in-flight limit
     while (queue.length < SLICES_IN_FLIGHT && (read || builder.textLength - slicer.offset >= READ_AHEAD * size)) {
       page = builder.result();
       slicer.extend(page.text);
       if (slicer.done) break;
-      const item: InFlight = { slice: slicer.next(size)!, reply: Promise.resolve() };
+      const item: InFlight = { slice: slicer.next(size)!, delivered: 0, reply: Promise.resolve() };
       item.reply = askBackground(item.slice).then(
         (findings) => (item.findings = findings),
         (err: Error) => (item.error = err),
@@ -71,17 +93,11 @@ async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFind
       queue.push(item);
       size = SLICE_CHARS;
     }
-    // deliver answered slices in order
-    while (queue[0]?.findings) {
-      const item = queue.shift()!;
-      onFindings(item.findings!, page);
-      scannedTo = item.slice.end;
-    }
     if (queue[0]?.error) return { page, error: queue[0].error, scannedTo }; // the in-page scan finishes the walk
     if (read && !queue.length && slicer.done) return { page, scannedTo };
-    // keep walking while the background scans; once the walk is done, wait for its answers
-    if (!read) await yieldToMain();
-    else await queue[0].reply;
+    // once the walk is done and every answer delivered, wait for the next answer
+    if (read && !queue[0].findings) await queue[0].reply;
+    else await yieldToMain();
     if (job.cancelled) return null;
   }
 }
