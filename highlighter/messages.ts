@@ -37,9 +37,15 @@ export interface ScanSliceRequest {
   type: 'sumi:scan-slice';
   slice: Slice;
 }
-/** The slice's findings, offsets into the whole page text. */
+/**
+ * The slice's findings as rows of [kind, severity, score, start, end, why, detector]
+ * (offsets into the whole page text; the text itself is the page's own, cut out by
+ * the content script): a 1 MB page has thousands of findings, and objects with their
+ * key names and text would make the answer bigger than the page.
+ */
+export type FindingRow = [Finding['kind'], Finding['severity'], number, number, number, string, string];
 export interface ScanSliceReply {
-  findings: Finding[];
+  rows: FindingRow[];
 }
 
 export type SumiMessage = FindingsRequest | RevealRequest | FrameFindings | CountUpdate | ScanSliceRequest;

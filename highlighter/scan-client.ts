@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Slice } from '../core/chunked.ts';
 import type { Finding } from '../core/findings.ts';
-import type { ScanSliceReply, ScanSliceRequest } from './messages.ts';
+import type { FindingRow, ScanSliceReply, ScanSliceRequest } from './messages.ts';
 
 /**
  * A slice not answered in this long counts as lost. An MV3 service worker that was
@@ -12,6 +12,12 @@ import type { ScanSliceReply, ScanSliceRequest } from './messages.ts';
  * one that never answers.
  */
 const REPLY_TIMEOUT_MS = 5000;
+
+/** A finding from its row; its text is cut from the slice that was sent (offsets are the original text's). */
+function findingOf([kind, severity, score, start, end, why, detector]: FindingRow, slice: Slice): Finding {
+  const at = slice.contextLength - slice.start;
+  return { kind, severity, score, page: 1, start, end, text: slice.text.slice(start + at, end + at), why, detector };
+}
 
 /** The findings of one slice (offsets into the whole page text); rejects when the background cannot scan. */
 export function askBackground(slice: Slice): Promise<Finding[]> {
@@ -21,7 +27,7 @@ export function askBackground(slice: Slice): Promise<Finding[]> {
     browser.runtime.sendMessage(request).then(
       (reply: ScanSliceReply | undefined) => {
         clearTimeout(timer);
-        if (reply && Array.isArray(reply.findings)) resolve(reply.findings);
+        if (reply && Array.isArray(reply.rows)) resolve(reply.rows.map((row) => findingOf(row, slice)));
         else reject(new Error('the background did not scan the page text'));
       },
       (err: unknown) => {

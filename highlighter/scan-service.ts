@@ -5,5 +5,5 @@ import { scanSlice } from '../core/chunked.ts';
 import type { ScanSliceReply, ScanSliceRequest } from './messages.ts';
 
 export function answerScanSlice(request: ScanSliceRequest): ScanSliceReply {
-  return { findings: scanSlice(request.slice, 1) };
+  return { rows: scanSlice(request.slice, 1).map((f) => [f.kind, f.severity, f.score, f.start, f.end, f.why, f.detector]) };
 }

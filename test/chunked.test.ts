@@ -40,4 +40,12 @@ describe('Slicer over a growing text', () => {
     // and the rows there are still read as passwords under their header
     expect(rest.flatMap((s) => scanSlice(s, 1)).filter((f) => f.kind === 'password').length).toBeGreaterThan(20);
   });
+
+  it('gives findings whose text is the page text at their offsets (the highlighter sends offsets, not text, from the background)', () => {
+    const fullWidth = Array.from({ length: 50 }, (_, i) => `担当　鈴木 一郎　電話 ０９０－１２３４－${String(1000 + i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`);
+    const text = [page(), ...fullWidth].join('\n');
+    const findings = sliceText(text, SIZE).flatMap((s) => scanSlice(s, 1));
+    expect(findings.filter((f) => f.kind === 'phone' && f.text.startsWith('０９０')).length).toBe(50);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
 });
