@@ -135,10 +135,12 @@ export class Highlighter {
     mark('walk-start');
     const found: PageFinding[] = [];
     let paintedAt = -1;
+    // a rescan keeps the highlights it replaces (their live Ranges follow the DOM) until it is done
+    const partialPaints = this.findings.length === 0;
     const page = await scanPage(this.doc.documentElement, job, (findings, pageSoFar) => {
       this.place(findings, pageSoFar, found);
       // the first findings at once, then now and then: every paint makes the browser rebuild all highlights
-      if (found.length && (paintedAt < 0 || performance.now() - paintedAt > REPAINT_MS)) {
+      if (partialPaints && found.length && (paintedAt < 0 || performance.now() - paintedAt > REPAINT_MS)) {
         this.apply(found.slice(), false);
         if (paintedAt < 0) mark('painted-first');
         paintedAt = performance.now();
