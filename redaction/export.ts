@@ -42,6 +42,12 @@ export interface ExportOptions {
   dpi?: number;
   /** print the legal ground on each box (e.g. "5条1号") */
   printReason?: boolean;
+  /** 'grey' (default: 4-bit grey, smallest) or 'colour' (RGB, for stamps and colour forms) */
+  colour?: 'grey' | 'colour';
+  /** masks narrower than this many points are widened, so a short name cannot be told from a long one */
+  minMaskWidth?: number;
+  /** add an invisible text layer of the words that stay visible, so the output stays searchable */
+  searchableText?: boolean;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
