@@ -231,7 +231,8 @@ describe('upload guard in Chromium', () => {
 
   async function open(fixture: string): Promise<Page> {
     rec.reset();
-    for (const p of pages.splice(0)) await p.close().catch(() => {});
+    // a page still navigating after its upload must not hold up the next test
+    for (const p of pages.splice(0)) await Promise.race([p.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     const page = await browser.context.newPage();
     pages.push(page);
     await page.goto(server.url(fixture));
@@ -421,19 +422,31 @@ describe('upload guard in Chromium', () => {
   });
 
   it('the submit button with files put in by script (no change event): held, cancelled, then sent anyway', async () => {
+    const t0 = Date.now();
+    // steps timed in the output: this test once stalled in CI with no step named
+    const mark = (s: string) => console.log(`step ${Date.now() - t0} ms: ${s}`);
     const page = await open('/upload-form.html');
+    mark('opened');
     await setFilesSilently(page, d06);
+    mark('files set');
     await page.click('#send');
+    mark('clicked');
     await expectDialog(page);
+    mark('dialog');
     expect(rec.bytes()).toBe(0);
     await cancelButton(page).click();
+    mark('cancelled');
     await page.waitForTimeout(2000);
     expect(rec.bytes(), '0 bytes 2 s after Cancel upload').toBe(0);
     await page.click('#send');
+    mark('clicked again');
     await expectDialog(page);
+    mark('dialog again');
     await reasonBox(page).fill('承認済み');
     await uploadButton(page).click();
+    mark('upload anyway');
     await expectArrived(d06);
+    mark('arrived');
   });
 
   it('navigator.sendBeacon with a File: held, cancelled, then sent anyway', async () => {
