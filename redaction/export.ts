@@ -5,6 +5,7 @@
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import { zlibSync } from 'fflate';
 import type { Mask } from './plan.ts';
+import { encodePixels, type ColourMode } from './page-image.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
 export interface CanvasLike {
@@ -43,7 +44,7 @@ export interface ExportOptions {
   /** print the legal ground on each box (e.g. "5条1号") */
   printReason?: boolean;
   /** 'grey' (default: 4-bit grey, smallest) or 'colour' (RGB, for stamps and colour forms) */
-  colour?: 'grey' | 'colour';
+  colour?: ColourMode;
   /** masks narrower than this many points are widened, so a short name cannot be told from a long one */
   minMaskWidth?: number;
   /** add an invisible text layer of the words that stay visible, so the output stays searchable */
@@ -64,9 +65,9 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     try {
       burn(rendered, masks.filter((m) => m.page === n), options.printReason ?? false);
       const { width, height } = rendered.canvas;
-      const gray = toGray4(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height);
-      const image = out.context.stream(zlibSync(gray, { level: 6 }), {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 4, Filter: 'FlateDecode',
+      const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
+      const image = out.context.stream(zlibSync(samples.data, { level: 6 }), {
+        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
       });
       const ref = out.context.register(image);
       const page = out.addPage([rendered.widthPt, rendered.heightPt]);
@@ -102,24 +103,4 @@ function burn(page: RenderedPage, masks: Mask[], printReason: boolean): void {
       ctx.fillText(m.reason, x + 2, y + h / 2);
     }
   }
-}
-
-/**
- * RGBA → 4-bit luminance (ITU-R BT.601 weights, composited on white), two
- * pixels a byte, rows padded to a byte. Sixteen grey levels keep anti-aliased
- * text readable at half the size of 8-bit grey, and compress far better.
- */
-function toGray4(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
-  const rowBytes = (width + 1) >> 1;
-  const out = new Uint8Array(rowBytes * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const j = (y * width + x) * 4;
-      const a = rgba[j + 3] / 255;
-      const lum = (0.299 * rgba[j] + 0.587 * rgba[j + 1] + 0.114 * rgba[j + 2]) * a + 255 * (1 - a);
-      const level = Math.round(lum / 17); // 0..15
-      out[y * rowBytes + (x >> 1)] |= x & 1 ? level : level << 4;
-    }
-  }
-  return out;
 }
