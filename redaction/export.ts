@@ -4,7 +4,7 @@
 // metadata of the original survives, because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import { zlibSync } from 'fflate';
-import type { Mask } from './plan.ts';
+import { widen, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
@@ -63,7 +63,8 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
     try {
-      burn(rendered, masks.filter((m) => m.page === n), options.printReason ?? false);
+      const pageMasks = masks.filter((m) => m.page === n).map((m) => ({ ...m, box: widen(m.box, options.minMaskWidth ?? 0) }));
+      burn(rendered, pageMasks, options.printReason ?? false);
       const { width, height } = rendered.canvas;
       const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
       const image = out.context.stream(zlibSync(samples.data, { level: 6 }), {

@@ -54,7 +54,8 @@ export function planFromFindings(doc: SumiDocument, findings: Finding[], options
   return masks;
 }
 
-function widen(box: Box, minWidth: number): Box {
+/** The box, widened about its centre to at least `minWidth` points. */
+export function widen(box: Box, minWidth: number): Box {
   if (box.width >= minWidth) return box;
   const extra = minWidth - box.width;
   return { ...box, x: box.x - extra / 2, width: minWidth };

@@ -57,3 +57,27 @@ describe('masked export colour', () => {
     expect(g).toBeLessThan(80);
   });
 });
+
+describe('masked export minimum mask width', () => {
+  const white = (px: number[]) => Math.min(...px) >= 240;
+  const black = (px: number[]) => Math.max(...px) <= 8;
+
+  it('widens every narrow mask, manual or from a finding, about its centre', async () => {
+    const manual = manualMask(1, { x: 195, y: 700, width: 10, height: 20 });
+    const finding = { ...manualMask(1, { x: 290, y: 400, width: 20, height: 20 }), kind: 'person-name' as const, source: 'finding' as const };
+    const wide = manualMask(1, { x: 100, y: 300, width: 100, height: 20 });
+    const pdf = await colourPdf();
+    const page = await renderedPage(await exportPdf(pdf, [manual, finding, wide], { minMaskWidth: 60 }));
+    for (const centre of [200, 300]) {
+      const y = centre === 200 ? 710 : 410;
+      expect(black(page.rgb(centre - 28, y)) && black(page.rgb(centre + 28, y)), `widened to 60 pt around ${centre}`).toBe(true);
+      expect(white(page.rgb(centre - 33, y)) && white(page.rgb(centre + 33, y)), `not wider than 60 pt around ${centre}`).toBe(true);
+    }
+    // a mask already wider than the minimum keeps its size
+    expect(black(page.rgb(102, 310)) && black(page.rgb(198, 310))).toBe(true);
+    expect(white(page.rgb(96, 310)) && white(page.rgb(204, 310))).toBe(true);
+
+    const plain = await renderedPage(await exportPdf(pdf, [manual]));
+    expect(white(plain.rgb(200 - 28, 710)), 'without the option the mask stays narrow').toBe(true);
+  });
+});
