@@ -6,6 +6,8 @@ import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationM
 import { zlibSync } from 'fflate';
 import { widen, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
+import { visibleRuns, type TextItem } from './text-layer.ts';
+import { InvisibleText, type PlacedText } from './invisible-text.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
 export interface CanvasLike {
@@ -36,6 +38,8 @@ export interface RenderedPage {
 export interface PageSource {
   pageCount: number;
   render(page: number, scale: number): Promise<RenderedPage>;
+  /** the page's own text with its positions, for the searchable layer (sources without text leave it out) */
+  text?(page: number): Promise<TextItem[]>;
 }
 
 export interface ExportOptions {
@@ -59,6 +63,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   const dpi = Math.min(300, Math.max(150, options.dpi ?? DEFAULT_DPI));
   const scale = dpi / 72;
   const out = await PDFDocument.create({ updateMetadata: false });
+  const layer = options.searchableText && source.text ? new InvisibleText(out) : undefined;
   for (let n = 1; n <= source.pageCount; n++) {
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
@@ -79,6 +84,11 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
         drawObject(name),
         popGraphicsState(),
       );
+      if (layer) {
+        // only words no mask touches (after widening) are written: a masked character never enters the file
+        const runs = visibleRuns(await source.text!(n), pageMasks.map((m) => m.box));
+        layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
+      }
     } finally {
       rendered.release();
     }
@@ -87,6 +97,20 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   // updateMetadata: false leaves the Info dictionary empty but for this neutral producer; no XMP
   out.setProducer('Sumi');
   return out.save({ useObjectStreams: true });
+}
+
+/** A run of the source page's user space, placed on the new page (which spans the rendered image, rotation included). */
+function onOutputPage(run: TextItem, page: RenderedPage): PlacedText {
+  const { width, height } = page.canvas;
+  const at = (x: number, y: number): [number, number] => {
+    const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
+    return [(px * page.widthPt) / width, page.heightPt - (py * page.heightPt) / height];
+  };
+  const [x, y] = at(run.x, run.y);
+  const [ex, ey] = at(run.x + run.width, run.y);
+  const [ux, uy] = at(run.x, run.y + run.size);
+  const length = Math.hypot(ex - x, ey - y);
+  return { text: run.text, x, y, dx: (ex - x) / (length || 1), dy: (ey - y) / (length || 1), length, size: Math.hypot(ux - x, uy - y) };
 }
 
 /** Paints the masks opaque black over the rendered page (and the reason, if asked). */

@@ -1,7 +1,18 @@
-// The masked export's options on real PDFs: colour or grey samples, and masks
-// that stay opaque black in either mode.
+// The masked export's options on real PDFs: colour or grey samples, masks that
+// stay opaque black, minimum mask width, and the invisible text layer read back
+// by poppler's pdftotext and by pdf.js.
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readPdf } from '../../documents/pdf.ts';
+import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
+import { scanDocument } from '../../core/engine.ts';
+import { planFromFindings } from '../../redaction/plan.ts';
+import { verifyExport } from '../../redaction/verify.ts';
+import { CORPUS } from '../documents/helpers.ts';
 import { exportPdf, imageDicts, manualMask, renderedPage } from './helpers.ts';
 
 /** An A4 page with a red stamp area, a blue band and a line of black text. */
@@ -79,5 +90,92 @@ describe('masked export minimum mask width', () => {
 
     const plain = await renderedPage(await exportPdf(pdf, [manual]));
     expect(white(plain.rgb(200 - 28, 710)), 'without the option the mask stays narrow').toBe(true);
+  });
+});
+
+describe('masked export searchable text', () => {
+  const pdftotext = (pdf: Uint8Array) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sumi-export-')), 'out.pdf');
+    writeFileSync(file, pdf);
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.replace(/\s+/g, ' ');
+  };
+
+  /** One line of 12-point Helvetica at (50, 700), and where each of its words lies. */
+  async function linePdf(line: string) {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595.28, 841.89]).drawText(line, { x: 50, y: 700, size: 12, font });
+    const bytes = await doc.save();
+    const boxOf = (word: string) => {
+      const x = 50 + font.widthOfTextAtSize(line.slice(0, line.indexOf(word)), 12);
+      return { x, y: 697, width: font.widthOfTextAtSize(word, 12), height: 12 };
+    };
+    return { bytes, boxOf };
+  }
+
+  it('holds the words that stay visible and none of the masked ones', async () => {
+    const { bytes, boxOf } = await linePdf('Contact Hanako at hanako.tanaka@example.jp about the building permit for the new community hall');
+    const email = boxOf('hanako.tanaka@example.jp');
+    const name = boxOf('Hanako');
+    const out = await exportPdf(bytes, [manualMask(1, email), manualMask(1, { ...name, x: name.x + 10, width: 8 })], { searchableText: true });
+    const text = pdftotext(out);
+    expect(text).toContain('Contact');
+    expect(text).toContain('permit for the new community hall');
+    // a word a mask only partly covers is left out whole
+    for (const hidden of ['Hanako', 'hanako', 'tanaka', 'example', 'Han', 'ako']) expect(text).not.toContain(hidden);
+    // and the picture is unchanged: the masks are still black
+    const page = await renderedPage(out);
+    expect(Math.max(...page.rgb(email.x + email.width / 2, 701))).toBeLessThanOrEqual(8);
+  });
+
+  it('places the words where the page shows them', async () => {
+    const { bytes, boxOf } = await linePdf('Contact Hanako at hanako.tanaka@example.jp about the building permit for the new community hall');
+    const out = await exportPdf(bytes, [manualMask(1, boxOf('hanako.tanaka@example.jp'))], { searchableText: true });
+    const items = async (pdf: Uint8Array) => {
+      const doc = await (await loadPdfjsNode()).getDocument({ data: pdf.slice(), ...nodePdfjsAssets() }).promise;
+      const content = await (await doc.getPage(1)).getTextContent();
+      await doc.destroy();
+      return content.items.filter((i) => 'str' in i && i.str.trim()) as { str: string; transform: number[]; width: number }[];
+    };
+    const [line] = await items(bytes);
+    const written = await items(out);
+    // the runs start and end where the line does (what lies between is estimated), on its baseline
+    const first = written.find((i) => i.str.startsWith('Contact'))!;
+    const last = written.find((i) => i.str.endsWith('hall'))!;
+    expect(Math.abs(first.transform[4] - line.transform[4])).toBeLessThan(1);
+    expect(Math.abs(last.transform[4] + last.width - (line.transform[4] + line.width))).toBeLessThan(1);
+    for (const run of [first, last]) expect(Math.abs(run.transform[5] - line.transform[5])).toBeLessThan(0.5);
+  });
+
+  it('leaves out the words a widened mask covers', async () => {
+    const { bytes, boxOf } = await linePdf('Code X9 granted to the applicant today');
+    const code = boxOf('X9');
+    const out = await exportPdf(bytes, [manualMask(1, code)], { searchableText: true, minMaskWidth: 120 });
+    const text = pdftotext(out);
+    expect(text).not.toContain('X9');
+    expect(text).not.toContain('granted'); // within 60 pt of the code's centre: under the widened mask
+    expect(text).toContain('today');
+  });
+
+  it('has no text at all without the option', async () => {
+    const { bytes } = await linePdf('Contact Hanako about the permit');
+    expect(pdftotext(await exportPdf(bytes, [])).trim()).toBe('');
+  });
+
+  it('keeps a Japanese document searchable without any of its masked strings (d01)', async () => {
+    const input = new Uint8Array(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf')));
+    const labels = JSON.parse(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf.labels.json'), 'utf8')) as { items: { value: string; mask: boolean }[]; controls: string[] };
+    const doc = await readPdf(input);
+    const findings = scanDocument(doc);
+    const masked = labels.items.filter((i) => i.mask).map((i) => i.value);
+    expect(masked.length).toBeGreaterThan(10);
+    const out = await exportPdf(input, planFromFindings(doc, findings), { searchableText: true });
+    const text = pdftotext(out).replace(/\s+/g, '');
+    for (const control of labels.controls) expect(text).toContain(control.replace(/\s+/g, ''));
+    for (const value of masked) expect(text, value).not.toContain(value.replace(/\s+/g, ''));
+    const check = await verifyExport(out, masked, await loadPdfjsNode(), nodePdfjsAssets());
+    expect(check.recoverable).toEqual([]);
   });
 });
