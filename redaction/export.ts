@@ -3,7 +3,6 @@
 // stream, font, annotation, form, attachment, script, layer, bookmark or
 // metadata of the original survives, because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
-import { zlibSync } from 'fflate';
 import { widen, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
 import { visibleRuns, type TextItem } from './text-layer.ts';
@@ -72,7 +71,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
       burn(rendered, pageMasks, options.printReason ?? false);
       const { width, height } = rendered.canvas;
       const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
-      const image = out.context.stream(zlibSync(samples.data, { level: 6 }), {
+      const image = out.context.stream(samples.data, {
         Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
       });
       const ref = out.context.register(image);
