@@ -3,7 +3,7 @@
 // stream, font, annotation, form, attachment, script, layer, bookmark or
 // metadata of the original survives, because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
-import { widen, type Mask } from './plan.ts';
+import { widenMasks, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
 import { visibleRuns, type TextItem } from './text-layer.ts';
 import { InvisibleText, type PlacedText } from './invisible-text.ts';
@@ -67,7 +67,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
     try {
-      const pageMasks = masks.filter((m) => m.page === n).map((m) => ({ ...m, box: widen(m.box, options.minMaskWidth ?? 0) }));
+      const pageMasks = widenMasks(masks.filter((m) => m.page === n), options.minMaskWidth ?? 0);
       burn(rendered, pageMasks, options.printReason ?? false);
       const { width, height } = rendered.canvas;
       const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);

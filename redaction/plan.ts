@@ -61,6 +61,11 @@ export function widen(box: Box, minWidth: number): Box {
   return { ...box, x: box.x - extra / 2, width: minWidth };
 }
 
+/** Every mask widened to at least `minWidth` points, as the export burns them (and as the log should list them). */
+export function widenMasks(masks: Mask[], minWidth: number): Mask[] {
+  return minWidth > 0 ? masks.map((m) => ({ ...m, box: widen(m.box, minWidth) })) : masks;
+}
+
 /** Pages a plan touches, for progress and for the log. */
 export function pagesOf(masks: Mask[]): number[] {
   return [...new Set(masks.map((m) => m.page))].sort((a, b) => a - b);
