@@ -6,6 +6,8 @@ import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationM
 import { widenMasks, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
 import { visibleRuns, type TextItem } from './text-layer.ts';
+import { coversOf } from './covers.ts';
+import type { Box } from './boxes.ts';
 import { InvisibleText, type PlacedText } from './invisible-text.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
@@ -68,8 +70,10 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     const rendered = await source.render(n, scale);
     try {
       const pageMasks = widenMasks(masks.filter((m) => m.page === n), options.minMaskWidth ?? 0);
-      burn(rendered, pageMasks, options.printReason ?? false);
       const { width, height } = rendered.canvas;
+      // the page's text, and where the original already hides some of it: read before the masks are burned
+      const text = layer ? await textWithCovers(source, n, rendered) : undefined;
+      burn(rendered, pageMasks, options.printReason ?? false);
       const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
       const image = out.context.stream(samples.data, {
         Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
@@ -83,9 +87,9 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
         drawObject(name),
         popGraphicsState(),
       );
-      if (layer) {
-        // only words no mask touches (after widening) are written: a masked character never enters the file
-        const runs = visibleRuns(await source.text!(n), pageMasks.map((m) => m.box));
+      if (layer && text) {
+        // only words no mask (after widening) and no cover touches are written: a hidden character never enters the file
+        const runs = visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]);
         layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
       }
     } finally {
@@ -96,6 +100,17 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   // updateMetadata: false leaves the Info dictionary empty but for this neutral producer; no XMP
   out.setProducer('Sumi');
   return out.save({ useObjectStreams: true });
+}
+
+async function textWithCovers(source: PageSource, n: number, page: RenderedPage): Promise<{ items: TextItem[]; covers: Box[] }> {
+  const items = await source.text!(n);
+  const { width, height } = page.canvas;
+  const rgba = page.canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  const toPixels = (x: number, y: number): [number, number] => {
+    const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
+    return [px, py];
+  };
+  return { items, covers: coversOf(items, { rgba, width, height, toPixels }) };
 }
 
 /** A run of the source page's user space, placed on the new page (which spans the rendered image, rotation included). */

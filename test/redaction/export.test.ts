@@ -26,6 +26,15 @@ async function colourPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** The text poppler extracts, whitespace runs squeezed to one space. */
+const pdftotext = (pdf: Uint8Array) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'sumi-export-')), 'out.pdf');
+  writeFileSync(file, pdf);
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.replace(/\s+/g, ' ');
+};
+
 const near = (value: number, target: number, tolerance = 24) => Math.abs(value - target) <= tolerance;
 
 describe('masked export colour', () => {
@@ -94,13 +103,6 @@ describe('masked export minimum mask width', () => {
 });
 
 describe('masked export searchable text', () => {
-  const pdftotext = (pdf: Uint8Array) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sumi-export-')), 'out.pdf');
-    writeFileSync(file, pdf);
-    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    return r.stdout.replace(/\s+/g, ' ');
-  };
 
   /** One line of 12-point Helvetica at (50, 700), and where each of its words lies. */
   async function linePdf(line: string) {
@@ -177,5 +179,35 @@ describe('masked export searchable text', () => {
     for (const value of masked) expect(text, value).not.toContain(value.replace(/\s+/g, ''));
     const check = await verifyExport(out, masked, await loadPdfjsNode(), nodePdfjsAssets());
     expect(check.recoverable).toEqual([]);
+  });
+});
+
+describe('masked export searchable text and what the original hides', () => {
+  it('leaves out text the source page covers with a box, whites out, or draws in white', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    const line = (y: number, text: string, hide?: string, how?: 'black' | 'white' | 'text') => {
+      const at = hide ? text.indexOf(hide) : text.length;
+      const x = 50 + font.widthOfTextAtSize(text.slice(0, at), 12);
+      const width = hide ? font.widthOfTextAtSize(hide, 12) : 0;
+      if (how !== 'text') page.drawText(text, { x: 50, y, size: 12, font });
+      if (!hide) return;
+      if (how === 'text') {
+        // the line in three pieces, the middle one white on white
+        page.drawText(text.slice(0, at), { x: 50, y, size: 12, font });
+        page.drawText(hide, { x, y, size: 12, font, color: rgb(1, 1, 1) });
+        page.drawText(text.slice(at + hide.length), { x: x + width, y, size: 12, font });
+      } else page.drawRectangle({ x: x - 1, y: y - 4, width: width + 2, height: 16, color: how === 'black' ? rgb(0, 0, 0) : rgb(1, 1, 1) });
+    };
+    // a failed redaction: a black box drawn over live text
+    line(700, 'The account holder Yamamoto Shizuka lives in Sendai', 'Yamamoto Shizuka', 'black');
+    line(650, 'Her former employer Hokuto Trading asked for the file', 'Hokuto Trading', 'white');
+    line(600, 'The case number KX-55120-B was closed last spring', 'KX-55120-B', 'text');
+    line(550, 'Nothing on this line is hidden from the reader');
+    const text = pdftotext(await exportPdf(await doc.save(), [], { searchableText: true }));
+    for (const hidden of ['Yamamoto', 'Shizuka', 'Hokuto', 'Trading', 'KX-55120']) expect(text).not.toContain(hidden);
+    expect(text).toContain('Nothing on this line is hidden from the reader');
+    for (const shown of ['The account', 'Her former', 'The case', 'last spring', 'for the file']) expect(text).toContain(shown);
   });
 });
