@@ -7,11 +7,12 @@
 // that lost nothing.
 //
 // Only the item's ends are known exactly; inside it, positions come from
-// average character widths. Full-width characters are an em each in practice,
-// but proportional Latin letters are not (an "i" is a fifth of a "W"), so a word
-// is tested with a margin that grows with the Latin text between it and the
-// nearer end of the item: a manual mask drawn over the real glyphs must never
-// miss the word it hides because the estimate put that word elsewhere.
+// average character widths. Ideographs are an em each in practice, kana in
+// proportional Japanese fonts nearly so, but proportional Latin letters are not
+// (an "i" is a fifth of a "W"), so a word is tested with a margin that grows
+// with the text between it and the nearer end of the item, Latin text counting
+// most: a manual mask drawn over the real glyphs must never miss the word it
+// hides because the estimate put that word elsewhere.
 import { charWeight, type Box } from './boxes.ts';
 
 /** A horizontal, upright piece of page text in PDF user space. */
@@ -32,8 +33,9 @@ export interface TextItem {
  * estimate, so this only absorbs rounding and unusual glyph widths.
  */
 const SAFETY = 0.15;
-/** How far off a position can be, as a fraction of the Latin text (in estimated width) between it and an item end. */
-const LATIN_DRIFT = 0.4;
+/** How far off a position can be, as a fraction of the text (in estimated width) between it and an item end. */
+const NARROW_DRIFT = 0.4;
+const WIDE_DRIFT = 0.1;
 /** The ink of a line, in text heights from the baseline: descenders below, ascenders and ideographs above. */
 const INK_BELOW = 0.2;
 const INK_ABOVE = 0.9;
@@ -51,9 +53,9 @@ interface Word {
   /** offsets along the item in character weights */
   from: number;
   to: number;
-  /** weight of the narrow (Latin) characters before the word and up to its end */
-  latinFrom: number;
-  latinTo: number;
+  /** the possible drift accumulated before the word and up to its end, in character weights */
+  driftFrom: number;
+  driftTo: number;
 }
 
 function visiblePartsOf(item: TextItem, masks: Box[]): TextItem[] {
@@ -65,7 +67,7 @@ function visiblePartsOf(item: TextItem, masks: Box[]): TextItem[] {
   const bottom = item.y - INK_BELOW * item.size;
   const top = item.y + INK_ABOVE * item.size;
   const hidden = (w: Word) => {
-    const drift = LATIN_DRIFT * scale * Math.min(w.latinFrom, words.latin - w.latinTo);
+    const drift = scale * Math.min(w.driftFrom, words.drift - w.driftTo);
     const left = item.x + w.from * scale - pad - drift;
     const right = item.x + w.to * scale + pad + drift;
     return masks.some((m) => left < m.x + m.width && m.x < right && bottom < m.y + m.height && m.y < top);
@@ -91,11 +93,11 @@ function visiblePartsOf(item: TextItem, masks: Box[]): TextItem[] {
   return runs;
 }
 
-function wordsOf(text: string): { list: Word[]; total: number; latin: number } {
+function wordsOf(text: string): { list: Word[]; total: number; drift: number } {
   const list: Word[] = [];
   let at = 0;
   let weight = 0;
-  let latin = 0;
+  let drift = 0;
   let current: Word | undefined;
   for (const ch of text) {
     const w = charWeight(ch);
@@ -103,13 +105,13 @@ function wordsOf(text: string): { list: Word[]; total: number; latin: number } {
     const wide = w === 1;
     if (space || wide || !current) {
       if (current) list.push(current);
-      current = space ? undefined : { start: at, end: at, from: weight, to: weight, latinFrom: latin, latinTo: latin };
+      current = space ? undefined : { start: at, end: at, from: weight, to: weight, driftFrom: drift, driftTo: drift };
     }
-    if (!wide) latin += w;
+    drift += w * (wide ? WIDE_DRIFT : NARROW_DRIFT);
     if (current) {
       current.end = at + ch.length;
       current.to = weight + w;
-      current.latinTo = latin;
+      current.driftTo = drift;
       if (wide) {
         list.push(current);
         current = undefined;
@@ -119,5 +121,5 @@ function wordsOf(text: string): { list: Word[]; total: number; latin: number } {
     weight += w;
   }
   if (current) list.push(current);
-  return { list, total: weight, latin };
+  return { list, total: weight, drift };
 }
