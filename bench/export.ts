@@ -1,4 +1,5 @@
-// bench export: masked export of a generated 50-page A4 text PDF at 150 dpi.
+// bench export: masked export of a generated 50-page A4 text PDF at 150 dpi, and
+// how soon the panel can show the first page of a generated 100-page PDF.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createCanvas } from '@napi-rs/canvas';
 import { readPdf } from '../documents/pdf.ts';
@@ -8,6 +9,10 @@ import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
 import { random } from './generate.ts';
+import type { PdfjsModule } from '../documents/pdf.ts';
+
+/** The panel's default zoom (components/redact/RedactApp.tsx), at a device pixel ratio of 1. */
+const SCREEN_SCALE = 1.25;
 
 const WORDS = ['review', 'budget', 'committee', 'schedule', 'approved', 'office', 'resident', 'report', 'system', 'meeting', 'policy', 'notice'];
 
@@ -37,7 +42,28 @@ export async function run(): Promise<string> {
   const t0 = performance.now();
   const out = await exportMasked(pages, masks, { dpi: 150 });
   const seconds = (performance.now() - t0) / 1000;
-  await pages.close();
   console.error(`  ${pages.pageCount} pages, ${masks.length} masks, ${(out.length / 1024).toFixed(0)} KB in ${seconds.toFixed(1)} s`);
-  return `pages_per_s=${(pages.pageCount / seconds).toFixed(2)} kb_per_page=${(out.length / 1024 / pages.pageCount).toFixed(1)}`;
+  // colour and the text layer, on the first 10 pages: detail only
+  const first10 = { ...pages, pageCount: 10 };
+  const colour = await exportMasked(first10, masks, { dpi: 150, colour: 'colour' });
+  const searchable = await exportMasked(first10, masks, { dpi: 150, searchableText: true });
+  console.error(`  colour: ${(colour.length / 1024 / 10).toFixed(0)} KB/page; grey with text layer: ${(searchable.length / 1024 / 10).toFixed(0)} KB/page`);
+  await pages.close();
+  const firstPage = await firstPageMs(await generatePdf(100), pdfjs);
+  console.error(`  first page of a 100-page PDF: ${firstPage.toFixed(0)} ms (pdf.js open + render at scale ${SCREEN_SCALE})`);
+  return `pages_per_s=${(pages.pageCount / seconds).toFixed(2)} kb_per_page=${(out.length / 1024 / pages.pageCount).toFixed(1)} first_page_ms=${firstPage.toFixed(0)}`;
+}
+
+/** From the bytes of a PDF to its first page drawn on a canvas, as the panel shows it (PageView.tsx). */
+async function firstPageMs(bytes: Uint8Array, pdfjs: PdfjsModule): Promise<number> {
+  const t0 = performance.now();
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePdfjsAssets(), isEvalSupported: false });
+  const doc = await task.promise;
+  const page = await doc.getPage(1);
+  const viewport = page.getViewport({ scale: SCREEN_SCALE });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: canvas.getContext('2d') as unknown as CanvasRenderingContext2D, viewport }).promise;
+  const ms = performance.now() - t0;
+  await task.destroy();
+  return ms;
 }

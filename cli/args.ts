@@ -5,11 +5,24 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage:
   sumi scan [--json] FILE...
-  sumi redact IN OUT [--kinds k1,k2,...] [--min-severity low|medium|high|critical]`;
+  sumi redact IN OUT [--kinds k1,k2,...] [--min-severity low|medium|high|critical]
+                     [--colour] [--min-mask-width POINTS] [--searchable]`;
 
 export type Command =
   | { name: 'scan'; json: boolean; files: string[] }
-  | { name: 'redact'; input: string; output: string; kinds?: Kind[]; minSeverity?: Severity };
+  | {
+      name: 'redact';
+      input: string;
+      output: string;
+      kinds?: Kind[];
+      minSeverity?: Severity;
+      /** RGB pages instead of grey */
+      colour?: boolean;
+      /** points */
+      minMaskWidth?: number;
+      /** an invisible text layer of the words that stay visible */
+      searchable?: boolean;
+    };
 
 export function parseArgs(argv: string[]): Command {
   const [name, ...rest] = argv;
@@ -25,6 +38,9 @@ export function parseArgs(argv: string[]): Command {
     const positional: string[] = [];
     let kinds: Kind[] | undefined;
     let minSeverity: Severity | undefined;
+    let colour: boolean | undefined;
+    let minMaskWidth: number | undefined;
+    let searchable: boolean | undefined;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i];
       const value = () => {
@@ -34,11 +50,14 @@ export function parseArgs(argv: string[]): Command {
       };
       if (a.startsWith('--kinds')) kinds = parseKinds(value());
       else if (a.startsWith('--min-severity')) minSeverity = parseSeverity(value());
+      else if (a === '--colour') colour = true;
+      else if (a === '--searchable') searchable = true;
+      else if (a.startsWith('--min-mask-width')) minMaskWidth = parseWidth(value());
       else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
       else positional.push(a);
     }
     if (positional.length !== 2) throw new UsageError('redact needs IN and OUT');
-    return { name, input: positional[0], output: positional[1], kinds, minSeverity };
+    return { name, input: positional[0], output: positional[1], kinds, minSeverity, colour, minMaskWidth, searchable };
   }
   throw new UsageError(name ? `unknown command ${name}` : 'no command given');
 }
@@ -48,6 +67,12 @@ function parseKinds(v: string): Kind[] {
   const bad = kinds.find((k) => !(KINDS as readonly string[]).includes(k));
   if (bad) throw new UsageError(`unknown kind ${bad}; kinds are ${KINDS.join(', ')}`);
   return kinds as Kind[];
+}
+
+function parseWidth(v: string): number {
+  const width = Number(v);
+  if (!Number.isFinite(width) || width < 0 || width > 500) throw new UsageError(`--min-mask-width takes a width in points (0–500), not ${v}`);
+  return width;
 }
 
 function parseSeverity(v: string): Severity {

@@ -18,6 +18,9 @@ export interface RedactCommand {
   output: string;
   kinds?: Kind[];
   minSeverity?: Severity;
+  colour?: boolean;
+  minMaskWidth?: number;
+  searchable?: boolean;
 }
 
 export async function redactFile(cmd: RedactCommand): Promise<number> {
@@ -42,13 +45,17 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
     return fail(cmd, (err as Error).message);
   }
   const findings = scanDocument(doc, { kinds: cmd.kinds, minSeverity: cmd.minSeverity });
-  const masks = planFromFindings(doc, findings, { minWidth: 0 });
+  // widened in the plan already, so the log lists the boxes as they are burned
+  const masks = planFromFindings(doc, findings, { minWidth: cmd.minMaskWidth ?? 0 });
   const pdfjs = await loadPdfjsNode();
   const assets = nodePdfjsAssets();
   const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => createCanvas(w, h) as unknown as CanvasLike);
   let out: Uint8Array;
   try {
     out = await exportMasked(pages, masks, {
+      colour: cmd.colour ? 'colour' : 'grey',
+      minMaskWidth: cmd.minMaskWidth,
+      searchableText: cmd.searchable,
       onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
     });
   } finally {

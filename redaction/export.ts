@@ -3,8 +3,12 @@
 // stream, font, annotation, form, attachment, script, layer, bookmark or
 // metadata of the original survives, because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
-import { zlibSync } from 'fflate';
-import type { Mask } from './plan.ts';
+import { widenMasks, type Mask } from './plan.ts';
+import { encodePixels, type ColourMode } from './page-image.ts';
+import { visibleRuns, type TextItem } from './text-layer.ts';
+import { coversOf } from './covers.ts';
+import type { Box } from './boxes.ts';
+import { InvisibleText, type PlacedText } from './invisible-text.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
 export interface CanvasLike {
@@ -35,6 +39,8 @@ export interface RenderedPage {
 export interface PageSource {
   pageCount: number;
   render(page: number, scale: number): Promise<RenderedPage>;
+  /** the page's own text with its positions, for the searchable layer (sources without text leave it out) */
+  text?(page: number): Promise<TextItem[]>;
 }
 
 export interface ExportOptions {
@@ -43,7 +49,7 @@ export interface ExportOptions {
   /** print the legal ground on each box (e.g. "5条1号") */
   printReason?: boolean;
   /** 'grey' (default: 4-bit grey, smallest) or 'colour' (RGB, for stamps and colour forms) */
-  colour?: 'grey' | 'colour';
+  colour?: ColourMode;
   /** masks narrower than this many points are widened, so a short name cannot be told from a long one */
   minMaskWidth?: number;
   /** add an invisible text layer of the words that stay visible, so the output stays searchable */
@@ -58,15 +64,19 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   const dpi = Math.min(300, Math.max(150, options.dpi ?? DEFAULT_DPI));
   const scale = dpi / 72;
   const out = await PDFDocument.create({ updateMetadata: false });
+  const layer = options.searchableText && source.text ? new InvisibleText(out) : undefined;
   for (let n = 1; n <= source.pageCount; n++) {
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
     try {
-      burn(rendered, masks.filter((m) => m.page === n), options.printReason ?? false);
+      const pageMasks = widenMasks(masks.filter((m) => m.page === n), options.minMaskWidth ?? 0);
       const { width, height } = rendered.canvas;
-      const gray = toGray4(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height);
-      const image = out.context.stream(zlibSync(gray, { level: 6 }), {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 4, Filter: 'FlateDecode',
+      // the page's text, and where the original already hides some of it: read before the masks are burned
+      const text = layer ? await textWithCovers(source, n, rendered) : undefined;
+      burn(rendered, pageMasks, options.printReason ?? false);
+      const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
+      const image = out.context.stream(samples.data, {
+        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
       });
       const ref = out.context.register(image);
       const page = out.addPage([rendered.widthPt, rendered.heightPt]);
@@ -77,6 +87,11 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
         drawObject(name),
         popGraphicsState(),
       );
+      if (layer && text) {
+        // only words no mask (after widening) and no cover touches are written: a hidden character never enters the file
+        const runs = visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]);
+        layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
+      }
     } finally {
       rendered.release();
     }
@@ -85,6 +100,31 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   // updateMetadata: false leaves the Info dictionary empty but for this neutral producer; no XMP
   out.setProducer('Sumi');
   return out.save({ useObjectStreams: true });
+}
+
+async function textWithCovers(source: PageSource, n: number, page: RenderedPage): Promise<{ items: TextItem[]; covers: Box[] }> {
+  const items = await source.text!(n);
+  const { width, height } = page.canvas;
+  const rgba = page.canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  const toPixels = (x: number, y: number): [number, number] => {
+    const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
+    return [px, py];
+  };
+  return { items, covers: coversOf(items, { rgba, width, height, toPixels }) };
+}
+
+/** A run of the source page's user space, placed on the new page (which spans the rendered image, rotation included). */
+function onOutputPage(run: TextItem, page: RenderedPage): PlacedText {
+  const { width, height } = page.canvas;
+  const at = (x: number, y: number): [number, number] => {
+    const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
+    return [(px * page.widthPt) / width, page.heightPt - (py * page.heightPt) / height];
+  };
+  const [x, y] = at(run.x, run.y);
+  const [ex, ey] = at(run.x + run.width, run.y);
+  const [ux, uy] = at(run.x, run.y + run.size);
+  const length = Math.hypot(ex - x, ey - y);
+  return { text: run.text, x, y, dx: (ex - x) / (length || 1), dy: (ey - y) / (length || 1), length, size: Math.hypot(ux - x, uy - y) };
 }
 
 /** Paints the masks opaque black over the rendered page (and the reason, if asked). */
@@ -102,24 +142,4 @@ function burn(page: RenderedPage, masks: Mask[], printReason: boolean): void {
       ctx.fillText(m.reason, x + 2, y + h / 2);
     }
   }
-}
-
-/**
- * RGBA → 4-bit luminance (ITU-R BT.601 weights, composited on white), two
- * pixels a byte, rows padded to a byte. Sixteen grey levels keep anti-aliased
- * text readable at half the size of 8-bit grey, and compress far better.
- */
-function toGray4(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
-  const rowBytes = (width + 1) >> 1;
-  const out = new Uint8Array(rowBytes * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const j = (y * width + x) * 4;
-      const a = rgba[j + 3] / 255;
-      const lum = (0.299 * rgba[j] + 0.587 * rgba[j + 1] + 0.114 * rgba[j + 2]) * a + 255 * (1 - a);
-      const level = Math.round(lum / 17); // 0..15
-      out[y * rowBytes + (x >> 1)] |= x & 1 ? level : level << 4;
-    }
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 // Renders the pages of a PDF with pdf.js for the exporter. The canvas comes
 // from the caller (OffscreenCanvas in the panel, @napi-rs/canvas under Node).
-import type { PdfjsAssets, PdfjsModule } from '../documents/pdf.ts';
+import { normalizeGlyphs, type PdfjsAssets, type PdfjsModule } from '../documents/pdf.ts';
 import type { CanvasLike, PageSource, RenderedPage } from './export.ts';
+import type { TextItem } from './text-layer.ts';
 
 export interface PdfPageSource extends PageSource {
   close(): Promise<void>;
@@ -40,6 +41,19 @@ export async function openPdfPages(
           canvas.height = 0;
         },
       };
+    },
+    async text(n: number): Promise<TextItem[]> {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a, b, c, d, x, y] = item.transform as number[];
+        // only upright horizontal text: vertical or rotated lines are left out of the layer rather than misplaced
+        if (item.dir === 'ttb' || !(a > 0 && d > 0) || Math.abs(b) > 1e-3 * a || Math.abs(c) > 1e-3 * d) continue;
+        items.push({ text: normalizeGlyphs(item.str), x, y, width: item.width, size: d || item.height });
+      }
+      return items;
     },
     close: () => task.destroy(),
   };

@@ -54,10 +54,16 @@ export function planFromFindings(doc: SumiDocument, findings: Finding[], options
   return masks;
 }
 
-function widen(box: Box, minWidth: number): Box {
+/** The box, widened about its centre to at least `minWidth` points. */
+export function widen(box: Box, minWidth: number): Box {
   if (box.width >= minWidth) return box;
   const extra = minWidth - box.width;
   return { ...box, x: box.x - extra / 2, width: minWidth };
+}
+
+/** Every mask widened to at least `minWidth` points, as the export burns them (and as the log should list them). */
+export function widenMasks(masks: Mask[], minWidth: number): Mask[] {
+  return minWidth > 0 ? masks.map((m) => ({ ...m, box: widen(m.box, minWidth) })) : masks;
 }
 
 /** Pages a plan touches, for progress and for the log. */

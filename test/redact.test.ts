@@ -5,7 +5,11 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CORPUS, EVAL, jsonLines, sumi } from './cli-helpers.ts';
+import { jsonLines, sumi } from './cli-helpers.ts';
+import { CORPUS } from './documents/helpers.ts';
+
+// the shared corpus and checker by absolute path, so the test also runs in a worktree
+const EVAL = join(CORPUS, '..', 'eval');
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sumi-redact-'));
 
@@ -66,5 +70,30 @@ describe('sumi redact', () => {
     const r = sumi(['redact', join(CORPUS, 'd04_inquiry-admin.html'), join(tmp(), 'x.pdf')]);
     expect(r.status).toBe(2);
     expect(String(jsonLines(r.stdout)[0].error)).toMatch(/PDF or an image/);
+  });
+});
+
+describe('sumi redact export options', () => {
+  it('writes colour pages with a text layer of what stays visible, and wider masks in the log', () => {
+    const input = join(CORPUS, 'd01_meeting-minutes.pdf');
+    const out = join(tmp(), 'out.pdf');
+    const kinds = 'url,login-id,password,phone,email,ip-address,address,birth-date';
+    const r = sumi(['redact', input, out, '--kinds', kinds, '--colour', '--searchable', '--min-mask-width', '60']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { findings: { text: string }[] }[];
+    expect(line.findings.length).toBeGreaterThan(8);
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('地域医療連携システム検討会');
+    for (const f of line.findings) expect(text).not.toContain(f.text.replace(/\s+/g, ''));
+    const images = spawnSync('pdfimages', ['-list', out], { encoding: 'utf8' }).stdout;
+    expect(images).toMatch(/image\s+\d+\s+\d+\s+rgb\s+3\s+8/);
+    const log = JSON.parse(readFileSync(`${out}.log.json`, 'utf8')) as { masks: { width: number }[] };
+    expect(Math.min(...log.masks.map((m) => m.width))).toBeGreaterThanOrEqual(60);
+  });
+
+  it('refuses a bad mask width', () => {
+    const r = sumi(['redact', join(CORPUS, 'd01_meeting-minutes.pdf'), join(tmp(), 'x.pdf'), '--min-mask-width', 'wide']);
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(/min-mask-width/);
   });
 });
