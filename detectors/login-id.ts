@@ -59,6 +59,7 @@ export const loginId: Detector = {
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
       { text: '共通ID（renkei-test01）を使う', expect: 'renkei-test01' },
       { text: '管理者アカウント（sysadmin-km ∕ Kt9#wLp2vQ）', expect: 'Kt9#wLp2vQ' },
+      { text: '接続先URL（https://renkei-test.kitaminato.lg.jp/login）、共通ID（renkei-test01）', expect: 'renkei-test01' },
     ],
     negative: [
       'ログインIDを入力してください',
@@ -67,6 +68,8 @@ export const loginId: Detector = {
       'the user manual',
       'ID card issued',
       'アカウントの作成方法',
+      'https://filebox.kitaminato.local/share/download?id=8f3a21',
+      'admin_url = https://e-shinsei.example.lg.jp/manage/login\ntimezone = Asia/Tokyo',
     ],
   },
 };
