@@ -21,6 +21,10 @@ const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|
 const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
 const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
 // A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
+// Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
+const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
+// A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
+const ROMAJI = /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
 const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
 
 function trimStreet(s: string): string {
@@ -91,8 +95,28 @@ function cityFirstIn(ctx: ScanContext, from: number, to: number): { start: numbe
   return out;
 }
 
+/** Every non-empty cell under a building/方書 header. */
+function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
+  for (const h of matches(ctx.text, BUILDING_HEADER)) {
+    const line = ctx.lineIndex(h.start);
+    if (!ctx.isTableRow(line) || (line > 0 && ctx.isTableRow(line - 1))) continue;
+    const cell = ctx.cellAt(h.start);
+    if (!cell || cell[2] - cell[1] > 12) continue;
+    for (let n = line + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+      const b = ctx.cellBounds(n, cell[0]);
+      if (!b) continue;
+      const text = ctx.text.slice(b[0], b[1]).trim();
+      if (text.length < 2 || !/\p{L}/u.test(text)) continue;
+      const start = b[0] + ctx.text.slice(b[0], b[1]).indexOf(text);
+      out.push({ start, end: start + text.length, score: 0.8, why: `column ${ctx.text.slice(cell[1], cell[2]).trim()}` });
+    }
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  buildingColumns(ctx, out);
+  for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
   const covered = withPrefecture(ctx);
   for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
   const labelled = labelledLines(ctx);
@@ -114,7 +138,7 @@ export const address: Detector = {
   id: 'address',
   kind: 'address',
   severity: 'medium',
-  triggers: ['市', '区', '町', '村', '郡'],
+  triggers: ['市', '区', '町', '村', '郡', '方書', '建物', 'マンション', 'アパート', 'building', 'apartment', '-shi', '-ku', '-cho', '-machi', '-mura', '-gun'],
   detect,
   examples: {
     positive: [
@@ -125,7 +149,9 @@ export const address: Detector = {
       { text: '連絡先：北みなと市旭町3丁目5-18、電話 022-348-5590', expect: '北みなと市旭町3丁目5-18' },
       { text: '住所\n北みなと市若葉町2丁目14番地 若葉台ハイツB棟306\n', expect: '北みなと市若葉町2丁目14番地 若葉台ハイツB棟306' },
       { text: '所在地：北みなと市本町3丁目2番8号 メゾン本町2F', expect: '北みなと市本町3丁目2番8号 メゾン本町2F' },
+      { text: '住所\t方書\n北みなと市大町2-4-9\tパークサイド大町503\n', expect: 'パークサイド大町503' },
+      { text: 'Home address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044', expect: '2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044' },
     ],
-    negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議', '港南四丁目の自宅で独居', 'バージョン 10.13.1005-2 の更新'],
+    negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議', '港南四丁目の自宅で独居', 'バージョン 10.13.1005-2 の更新', 'version 2-1 Release-candidate', '氏名\t方書\n山田\t\n'],
   },
 };

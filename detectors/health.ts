@@ -20,12 +20,15 @@ const CONDITIONS = [
   '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎', 'アレルギー',
 ];
 // Results and care that say something about a person's health on their own.
-const STATES = ['陽性', '入院中', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
+const STATES = ['陽性', '入院中', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
+// English records: whole words only.
+const ENGLISH = String.raw`(?<![A-Za-z])(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
 const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
+const TIME_BEFORE = /(?:昨年|今年|去年|先月|今月|昨日|先日|以前|過去|前回|今回|当時|同年|翌年|先週|以来)$/u;
 const SITE_CONDITIONS = /^(?:がん|癌|骨折|出血|梗塞|腫瘍)/u;
 const INFECTION_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー]{1,12}$/u;
 // an allergy is personal only with its allergen (卵・乳アレルギー); アレルギー alone is a topic
@@ -33,9 +36,9 @@ const ALLERGEN_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー・]{1,12}$/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
-const TERMS = new RegExp(`${STATES.join('|')}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
+const TERMS = new RegExp(`${STATES.join('|')}|${ENGLISH}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様)/u;
+const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
@@ -48,9 +51,11 @@ const CELL_PIECE = /[^、,;/\t]+/g;
 function healthColumns(ctx: ScanContext, out: Candidate[]): void {
   const seen = new Set<string>();
   for (const h of matches(ctx.text, HEALTH_HEADER)) {
-    const cell = ctx.cellAt(h.start);
-    if (!cell || ctx.header(h.start) !== undefined || cell[2] - cell[1] > 16) continue;
+    // most of these words are in prose: only the first row of a table heads columns
     const line = ctx.lineIndex(h.start);
+    if (!ctx.isTableRow(line) || (line > 0 && ctx.isTableRow(line - 1))) continue;
+    const cell = ctx.cellAt(h.start);
+    if (!cell || cell[2] - cell[1] > 16) continue;
     const key = `${line}:${cell[0]}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -76,7 +81,9 @@ function detect(ctx: ScanContext): Candidate[] {
     const before = ctx.text.slice(Math.max(0, m.start - 12), m.start);
     const needsName = m.text.startsWith('感染症') || m.text.startsWith('アレルギー');
     const named = m.text.startsWith('アレルギー') ? ALLERGEN_BEFORE : INFECTION_BEFORE;
-    const prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : needsName ? named.exec(before) : null);
+    let prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : needsName ? named.exec(before) : null);
+    // a time before the term is not its site: 昨年骨折して
+    if (prefix && TIME_BEFORE.test(prefix[0])) prefix = null;
     // 感染症 or アレルギー alone is a topic (感染症の予防); a named one is personal
     if (!prefix && needsName) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
@@ -105,8 +112,11 @@ export const health: Detector = {
       { text: '児童\tアレルギー・配慮事項\n長沼\t卵・乳アレルギー（エピペン所持）\n', expect: '卵・乳アレルギー' },
       { text: '状況：ALS（筋萎縮性側索硬化症）で在宅療養中、胃ろう造設済み', expect: '筋萎縮性側索硬化症' },
       { text: '状況：在宅療養中、胃ろう造設済み', expect: '胃ろう' },
+      { text: '車いす利用の母が通れない', expect: '車いす' },
+      { text: '母は昨年骨折して以来', expect: '骨折' },
+      { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
-      '氏名\t既往歴\n今野\tなし\n小松\t-\n'],
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', 'a stroke of luck'],
   },
 };

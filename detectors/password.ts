@@ -28,6 +28,8 @@ function detect(ctx: ScanContext): Candidate[] {
     // Labels also sit in prose ("enter your password below"): without a
     // separator only a value with both letters and digits counts.
     if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value))) continue;
+    // a plain word that a sentence continues ("Sent by SMS", "Changed at first login") is prose, not a password
+    if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
   }
   for (const re of [ID_PW, ACCOUNT_PAIR]) {
@@ -82,6 +84,7 @@ export const password: Detector = {
       'AWS_SECRET_ACCESS_KEY=tR8vKx2mQ9zL4pW7nB3cF6hJ1sD5gA0eY8uI2oPq',
       'password = ${DB_PASSWORD}',
       'パスワードを変更した。\nKg7#Nov-1112',
+      'One-time password\tSent by SMS (not recorded here)',
     ],
   },
 };

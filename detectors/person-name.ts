@@ -13,8 +13,9 @@ const HAN = String.raw`[\p{Script=Han}々]`;
 // older women's given names mix kana and kanji (トミ子, まり子, キミ江)
 const KANA_KANJI_GIVEN = String.raw`(?:[ぁ-ゖ]{1,3}|[ァ-ヶー]{1,3})[子江代枝恵美]`;
 const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${KANA_KANJI_GIVEN}|${HAN}{1,4}|[ぁ-ゖ]{2,6}|[ァ-ヶー]{2,6})|${HAN}{0,3})`;
-const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}`;
-const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}`;
+// readings of foreign names have a middle name too (スミス ロバート ジェームス)
+const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}`;
+const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2}`;
 const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
@@ -80,6 +81,11 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     const extra = /(?:署名|記名|氏名|名前|フリガナ|ふりがな)[ 　]*[:：]?[ 　]*/y;
     extra.lastIndex = at;
     at += extra.exec(ctx.text)?.[0].length ?? 0;
+    // a label cell of a two-column table (Requester | Kenji Sasaki): the name is in the next cell
+    if (cell && at >= cell[2] && cellText.length <= 16) {
+      const next = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
+      if (next) at = next[0];
+    }
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
   }
 }
@@ -145,7 +151,7 @@ function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[
 }
 
 // A Latin name followed by the person's contact details: "Daniel Murphy, mobile +81 …", "Aiko Fujimoto, 080 …"
-const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(|(?:mobile|cell|phone|tel|e-?mail|ext)\b|\+\d|0\d|[\w.+-]{1,64}@)/g;
+const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
 // capitalised words of headings and organisations that are not names
 const NOT_LATIN_NAME = /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General)\b/;
 
@@ -192,8 +198,10 @@ export const personName: Detector = {
       { text: '相談者\n横山 早苗（よこやま さなえ）', expect: 'よこやま さなえ' },
       { text: 'On-call (week 22): Daniel Murphy, mobile +81 90-4417-2285', expect: 'Daniel Murphy' },
       { text: 'Backup: Aiko Fujimoto, 080 2215 6793', expect: 'Aiko Fujimoto' },
+      { text: 'Field\tValue\nRequester\tKenji Sasaki (Urban Planning Division)\n', expect: 'Kenji Sasaki' },
+      { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
-      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678'],
+      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request'],
   },
 };

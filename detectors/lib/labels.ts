@@ -8,6 +8,8 @@ export type ValueVia = 'same-line' | 'next-line' | 'next-cell' | 'column';
 
 export interface LabelledValue {
   label: string;
+  /** where the label starts (to read the word before it) */
+  labelStart: number;
   start: number;
   end: number;
   via: ValueVia;
@@ -59,7 +61,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     if (INSIDE_URL.test(tokenBefore(ctx.text, m.start))) continue;
     if (lineEnd - m.end <= 24 && ANNOUNCES_NEXT_LINE.test(ctx.text.slice(m.end, lineEnd))) {
       const v = ctx.cellAt(m.start) ? null : nextLineValue(ctx, rule, labelTest, lineNo);
-      if (v) out.push({ ...v, label: m.text });
+      if (v) out.push({ ...v, label: m.text, labelStart: m.start });
       continue;
     }
     const rest = ctx.text.slice(m.end, Math.min(lineEnd, m.end + 2));
@@ -69,7 +71,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     // 1. a header cell (first row of its table): the values are the column below it
     if (rule.columns && cell && ctx.header(m.start) === undefined && isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) {
       const key = `${lineNo}:${cell[0]}`;
-      const below = columnValues(ctx, rule, lineNo, cell[0], m.text);
+      const below = columnValues(ctx, rule, lineNo, cell[0], m.text, m.start);
       if (below.length && !seenColumns.has(key)) {
         seenColumns.add(key);
         out.push(...below);
@@ -84,7 +86,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     if (at < cellEnd) {
       const v = valueAt(ctx, rule, at, cellEnd);
       const separated = tail !== null && /[:=：＝→「"'“(（]|は/u.test(tail[0]);
-      if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'same-line', separated });
+      if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'same-line', separated });
       // a label cell with more words ("AWS secret access key") still has its value in the next cell
       if (v || !cell || !isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) continue;
     }
@@ -96,7 +98,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
         while (at < next[1] && ctx.text[at] === ' ') at++;
         if (!isLabelOnly(ctx.text.slice(at, next[1]), labelTest)) {
           const v = valueAt(ctx, rule, at, next[1]);
-          if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-cell', separated: true });
+          if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'next-cell', separated: true });
         }
       }
       continue;
@@ -104,7 +106,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     // 4. alone at the end of its line: the next non-empty line
     if (!cell) {
       const v = nextLineValue(ctx, rule, labelTest, lineNo);
-      if (v) out.push({ ...v, label: m.text });
+      if (v) out.push({ ...v, label: m.text, labelStart: m.start });
     }
   }
   return out;
@@ -118,7 +120,7 @@ function tokenBefore(text: string, i: number): string {
 }
 
 /** The value that starts the next non-empty line after line `lineNo`. */
-function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lineNo: number): Omit<LabelledValue, 'label'> | null {
+function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lineNo: number): Omit<LabelledValue, 'label' | 'labelStart'> | null {
   if (lineNo + 1 >= ctx.lineCount()) return null;
   // skip at most two blank lines: a value further down belongs to something else
   let n = lineNo + 1;
@@ -132,7 +134,7 @@ function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lin
 }
 
 /** Values in column `col` of the table rows under header line `headerLine`. */
-function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string): LabelledValue[] {
+function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string, labelStart: number): LabelledValue[] {
   const out: LabelledValue[] = [];
   for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
     const bounds = ctx.cellBounds(n, col);
@@ -141,7 +143,7 @@ function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col
     const end = bounds[1];
     while (start < end && ctx.text[start] === ' ') start++;
     const v = start < end ? valueAt(ctx, rule, start, end) : null;
-    if (v) out.push({ label, start: v[0], end: v[1], via: 'column', separated: true });
+    if (v) out.push({ label, labelStart, start: v[0], end: v[1], via: 'column', separated: true });
   }
   return out;
 }
