@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../core/context.ts';
 import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
 import { PREFECTURES } from './lib/japan.ts';
+import { cellsUnderHeader } from './lib/columns.ts';
 
 // Place-name characters: kanji, kana, and the marks used in town names.
 const PLACE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々ヶケ]`;
@@ -98,17 +99,10 @@ function cityFirstIn(ctx: ScanContext, from: number, to: number): { start: numbe
 /** Every non-empty cell under a building/方書 header. */
 function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
   for (const h of matches(ctx.text, BUILDING_HEADER)) {
-    const line = ctx.lineIndex(h.start);
-    if (!ctx.isTableRow(line) || (line > 0 && ctx.isTableRow(line - 1))) continue;
-    const cell = ctx.cellAt(h.start);
-    if (!cell || cell[2] - cell[1] > 12) continue;
-    for (let n = line + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
-      const b = ctx.cellBounds(n, cell[0]);
-      if (!b) continue;
-      const text = ctx.text.slice(b[0], b[1]).trim();
-      if (text.length < 2 || !/\p{L}/u.test(text)) continue;
-      const start = b[0] + ctx.text.slice(b[0], b[1]).indexOf(text);
-      out.push({ start, end: start + text.length, score: 0.8, why: `column ${ctx.text.slice(cell[1], cell[2]).trim()}` });
+    const column = cellsUnderHeader(ctx, h.start, 12);
+    for (const [start, end] of column?.cells ?? []) {
+      if (end - start < 2 || !/\p{L}/u.test(ctx.text.slice(start, end))) continue;
+      out.push({ start, end, score: 0.8, why: `column ${column!.header}` });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Candidate, ScanContext } from '../core/context.ts';
 import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
+import { cellsUnderHeader } from './lib/columns.ts';
 
 // Entries are regex sources (plain words, plus guards where a word hides in others).
 // Special-care personal information (要配慮個人情報): conditions, test results,
@@ -49,25 +50,19 @@ const CELL_PIECE = /[^、,;/\t]+/g;
 
 /** Each condition in the cells under a health column header, split at 、 , ; / */
 function healthColumns(ctx: ScanContext, out: Candidate[]): void {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const h of matches(ctx.text, HEALTH_HEADER)) {
-    // most of these words are in prose: only the first row of a table heads columns
-    const line = ctx.lineIndex(h.start);
-    if (!ctx.isTableRow(line) || (line > 0 && ctx.isTableRow(line - 1))) continue;
-    const cell = ctx.cellAt(h.start);
-    if (!cell || cell[2] - cell[1] > 16) continue;
-    const key = `${line}:${cell[0]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (let n = line + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
-      const b = ctx.cellBounds(n, cell[0]);
-      if (!b) continue;
-      for (const piece of matches(ctx.text, CELL_PIECE, b[0], b[1])) {
-        if (piece.end > b[1]) break;
+    const column = cellsUnderHeader(ctx, h.start, 16);
+    // a header with two health words (主な疾病・障害) is one column
+    if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
+    seen.add(column.cells[0][0]);
+    for (const [cellStart, cellEnd] of column.cells) {
+      for (const piece of matches(ctx.text, CELL_PIECE, cellStart, cellEnd)) {
+        if (piece.end > cellEnd) break;
         const text = piece.text.trim().replace(TRAILING_NOTE, '');
-        if (text.length < 2 || NO_FINDING.test(text) || !/[\p{L}]/u.test(text)) continue;
+        if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
         const start = piece.start + piece.text.indexOf(text);
-        out.push({ start, end: start + text.length, score: 0.8, why: `column ${ctx.text.slice(cell[1], cell[2]).trim()}` });
+        out.push({ start, end: start + text.length, score: 0.8, why: `column ${column.header}` });
       }
     }
   }
