@@ -2,14 +2,17 @@ import type { Candidate, ScanContext } from '../core/context.ts';
 import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
 import { PREFECTURES } from './lib/japan.ts';
+import { cellsUnderHeader } from './lib/columns.ts';
 
 // Place-name characters: kanji, kana, and the marks used in town names.
 const PLACE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々ヶケ]`;
 // The street part: 1丁目2番3号, 386番地, 5-19-15, 3条西2丁目, with numbers in kanji too.
 const NUM = String.raw`[0-9０-９一二三四五六七八九十百千]{1,5}`;
 const STREET = String.raw`${NUM}(?:丁目|番地の?|番|号|条|線|-|の)(?:${PLACE}{0,2}${NUM}(?:丁目|番地の?|番|号|-|の)?){0,3}`;
-// An optional building: a space then a name ending in a room or floor number.
-const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号|階|F|室))?`;
+// An optional building: a space then a name ending in a room or floor number
+// (ハイツB棟306号室), or in a bare room number at the end of the field when the
+// name has no hiragana (prose like 自宅で2回 is not a building).
+const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号|階|F|室)|[ ]?[\p{Script=Han}\p{Script=Katakana}ー][\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー・]{0,20}?\d{1,4}(?![\p{L}\p{N}]))?`;
 
 // After a prefecture: a city/ward/town/county, the town, then the street number (sticky, run at each prefecture).
 const AFTER_PREFECTURE = new RegExp(String.raw`${PLACE}{1,20}?(?:市|区|町|村|郡)${PLACE}{0,20}?${STREET}${BUILDING}`, 'uy');
@@ -18,6 +21,12 @@ const PREFECTURE_SET = new Set(PREFECTURES);
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
 const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
 const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
+// A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
+// Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
+const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
+// A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
+const ROMAJI = /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
 
 function trimStreet(s: string): string {
   // a trailing separator is not part of the address
@@ -49,13 +58,66 @@ function labelledLines(ctx: ScanContext): Set<number> {
   return lines;
 }
 
+/** City-first addresses around the strong street numbers of lines without an address label. */
+function withStrongStreet(ctx: ScanContext, labelled: Set<number>, covered: [number, number][], out: Candidate[]): void {
+  let searchedTo = 0;
+  for (const street of matches(ctx.text, STRONG_STREET)) {
+    if (street.start < searchedTo || covered.some(([a, b]) => street.start < b && street.end > a)) continue;
+    const n = ctx.lineIndex(street.start);
+    if (labelled.has(n)) continue;
+    const [ls, le] = ctx.lineBounds(n);
+    // the city starts at most 30 characters before its street number; the building ends soon after it
+    for (const m of cityFirstIn(ctx, Math.max(ls, street.start - 30), Math.min(le, street.end + 60))) {
+      searchedTo = m.end;
+      if (m.start > street.start) break;
+      if (m.end < street.end) continue;
+      const text = trimStreet(m.text);
+      out.push({ start: m.start, end: m.start + text.length, score: 0.8, why: 'city and a 丁目/番地 street number' });
+      break;
+    }
+  }
+}
+
+const PLACE_CHAR = new RegExp(PLACE, 'u');
+
+/**
+ * City-first addresses inside [from, to), searched in that slice only: a
+ * regex run on the whole text would scan on past `to` for its next match,
+ * and doing that for every line would cost the square of the page.
+ */
+function cityFirstIn(ctx: ScanContext, from: number, to: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  // the lookbehind cannot see before the slice: a match at its start must not continue a word
+  const continues = from > 0 && PLACE_CHAR.test(ctx.text[from - 1]);
+  for (const m of matches(ctx.text.slice(from, to), CITY_FIRST)) {
+    if (m.start === 0 && continues) continue;
+    out.push({ start: from + m.start, end: from + m.end, text: m.text });
+  }
+  return out;
+}
+
+/** Every non-empty cell under a building/方書 header. */
+function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
+  for (const h of matches(ctx.text, BUILDING_HEADER)) {
+    const column = cellsUnderHeader(ctx, h.start, 12);
+    for (const [start, end] of column?.cells ?? []) {
+      if (end - start < 2 || !/\p{L}/u.test(ctx.text.slice(start, end))) continue;
+      out.push({ start, end, score: 0.8, why: `column ${column!.header}` });
+    }
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  buildingColumns(ctx, out);
+  for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
   const covered = withPrefecture(ctx);
   for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
-  for (const n of labelledLines(ctx)) {
+  const labelled = labelledLines(ctx);
+  withStrongStreet(ctx, labelled, covered, out);
+  for (const n of labelled) {
     const [ls, le] = ctx.lineBounds(n);
-    for (const m of matches(ctx.text, CITY_FIRST, ls, le)) {
+    for (const m of cityFirstIn(ctx, ls, le)) {
       if (covered.some(([a, b]) => m.start < b && m.end > a)) continue;
       const label = `${ctx.before(m.start, 16)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
       if (!ADDRESS_CONTEXT.test(label)) continue;
@@ -70,7 +132,7 @@ export const address: Detector = {
   id: 'address',
   kind: 'address',
   severity: 'medium',
-  triggers: ['市', '区', '町', '村', '郡'],
+  triggers: ['市', '区', '町', '村', '郡', '方書', '建物', 'マンション', 'アパート', 'building', 'apartment', '-shi', '-ku', '-cho', '-machi', '-mura', '-gun'],
   detect,
   examples: {
     positive: [
@@ -78,7 +140,12 @@ export const address: Detector = {
       { text: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室', expect: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室' },
       { text: '〒154-4515 東京都世田谷区桜新町5-19-15', expect: '東京都世田谷区桜新町5-19-15' },
       { text: '住所\t札幌市中央区北1条西2丁目', expect: '札幌市中央区北1条西2丁目' },
+      { text: '連絡先：北みなと市旭町3丁目5-18、電話 022-348-5590', expect: '北みなと市旭町3丁目5-18' },
+      { text: '住所\n北みなと市若葉町2丁目14番地 若葉台ハイツB棟306\n', expect: '北みなと市若葉町2丁目14番地 若葉台ハイツB棟306' },
+      { text: '所在地：北みなと市本町3丁目2番8号 メゾン本町2F', expect: '北みなと市本町3丁目2番8号 メゾン本町2F' },
+      { text: '住所\t方書\n北みなと市大町2-4-9\tパークサイド大町503\n', expect: 'パークサイド大町503' },
+      { text: 'Home address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044', expect: '2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044' },
     ],
-    negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議'],
+    negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議', '港南四丁目の自宅で独居', 'バージョン 10.13.1005-2 の更新', 'version 2-1 Release-candidate', '氏名\t方書\n山田\t\n'],
   },
 };

@@ -13,6 +13,7 @@ const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`,
 // A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
 const BIRTH_LABEL = /生年月日|誕生日|生まれ|出生|birth|born|d\.?o\.?b/i;
 const BIRTH_AFTER = /^\s?(?:生|産まれ)/;
+const BIRTH_LABEL_LINE = /^(?:生年月日|誕生日|date of birth|birth ?date|d\.?o\.?b\.?)[ 　]*[:：]?$/i;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -23,7 +24,9 @@ function detect(ctx: ScanContext): Candidate[] {
     const nearLabel = labelAt !== -1 && !/\d{1,4}[年/.-]\d/.test(before.slice(labelAt));
     const inColumn = BIRTH_LABEL.test(ctx.header(m.start) ?? '') || BIRTH_LABEL.test(ctx.leftCell(m.start) ?? '');
     const bornAfter = BIRTH_AFTER.test(ctx.after(m.end, 4));
-    if (!nearLabel && !inColumn && !bornAfter) continue;
+    // a label alone on the line above (生年月日 / 昭和36年9月4日, as definition lists and forms print)
+    const labelAbove = before.trim() === '' && BIRTH_LABEL_LINE.test(ctx.previousLine(m.start) ?? '');
+    if (!nearLabel && !inColumn && !bornAfter && !labelAbove) continue;
     out.push({ start: m.start, end: m.end, score: 0.95, why: nearLabel || inColumn ? 'date beside a birth label' : 'date followed by 生' });
   }
   return out;
@@ -44,7 +47,8 @@ export const birthDate: Detector = {
       { text: '生年月日：平成元年1月8日', expect: '平成元年1月8日' },
       { text: 'Date of birth: 12 March 1985', expect: '12 March 1985' },
       { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
+      { text: '生年月日\n昭和36年9月4日\nメール', expect: '昭和36年9月4日' },
     ],
-    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日'],
+    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から'],
   },
 };

@@ -1,6 +1,7 @@
 import type { Candidate, ScanContext } from '../core/context.ts';
 import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
+import { cellsUnderHeader } from './lib/columns.ts';
 
 // Entries are regex sources (plain words, plus guards where a word hides in others).
 // Special-care personal information (要配慮個人情報): conditions, test results,
@@ -10,36 +11,76 @@ const CONDITIONS = [
   'うつ病', '鬱病', '躁うつ病', '双極性障害', '統合失調症', '適応障害', 'パニック障害', '発達障害', '自閉症', '依存症', 'アルコール依存', '摂食障害', '知的障害', '身体障害', '精神障害', '気管支喘息', '喘息', '肺炎',
   '結核', '糖尿病', '高血圧', '脂質異常症', '痛風', '腎不全', '透析', '肝炎', '肝硬変', 'がん(?!ば)', '癌', '悪性腫瘍', '白血病',
   'リンパ腫', '骨折', 'エイズ', '梅毒', '性感染症', '新型コロナウイルス感染症', 'COVID-19', 'インフルエンザ', 'てんかん',
-  'パーキンソン病', '筋ジストロフィー',
+  'パーキンソン病', '筋ジストロフィー', '筋萎縮性側索硬化症', '多発性硬化症', '脊髄損傷', '脳性麻痺', '高次脳機能障害', '失語症', '嚥下障害',
+  '心房細動', '弁膜症', '動脈瘤', '動脈硬化', '肺気腫', '膠原病', '潰瘍性大腸炎', 'クローン病', '骨粗しょう症', '骨粗鬆症', '不眠症', '睡眠障害',
+  '(?:肝|腎|心|呼吸)機能(?:障害|異常|低下)', '甲状腺(?:機能)?(?:亢進症|低下症)', 'バセドウ病', '橋本病', 'ダウン症', '性同一性障害',
+  '難聴', '(?:視覚|聴覚|言語|肢体|内部)障害', '肢体不自由', '精神疾患', '貧血',
   // abbreviations only as whole words (ALS is not the start of ALSO)
   '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
   // named infections (尿路感染症): the name before it is taken by SITE_BEFORE below
-  '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎',
+  '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎', 'アレルギー',
 ];
 // Results and care that say something about a person's health on their own.
-const STATES = ['陽性', '入院中', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
+const STATES = ['陽性', '入院中', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
+// English records: whole words only.
+const ENGLISH = String.raw`(?<![A-Za-z])(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
 const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
+const TIME_BEFORE = /(?:昨年|今年|去年|先月|今月|昨日|先日|以前|過去|前回|今回|当時|同年|翌年|先週|以来)$/u;
 const SITE_CONDITIONS = /^(?:がん|癌|骨折|出血|梗塞|腫瘍)/u;
 const INFECTION_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー]{1,12}$/u;
+// an allergy is personal only with its allergen (卵・乳アレルギー); アレルギー alone is a topic
+const ALLERGEN_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー・]{1,12}$/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
-const TERMS = new RegExp(`${STATES.join('|')}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
+const TERMS = new RegExp(`${STATES.join('|')}|${ENGLISH}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様)/u;
+const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
+
+// Table columns whose cells are diagnoses or conditions, whatever words they use.
+const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
+const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|none|n\/a|-+|ー+)$/iu;
+// the note in brackets after a condition (経過観察中) belongs to the record, not the condition
+const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
+const CELL_PIECE = /[^、,;/\t]+/g;
+
+/** Each condition in the cells under a health column header, split at 、 , ; / */
+function healthColumns(ctx: ScanContext, out: Candidate[]): void {
+  const seen = new Set<number>();
+  for (const h of matches(ctx.text, HEALTH_HEADER)) {
+    const column = cellsUnderHeader(ctx, h.start, 16);
+    // a header with two health words (主な疾病・障害) is one column
+    if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
+    seen.add(column.cells[0][0]);
+    for (const [cellStart, cellEnd] of column.cells) {
+      for (const piece of matches(ctx.text, CELL_PIECE, cellStart, cellEnd)) {
+        if (piece.end > cellEnd) break;
+        const text = piece.text.trim().replace(TRAILING_NOTE, '');
+        if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
+        const start = piece.start + piece.text.indexOf(text);
+        out.push({ start, end: start + text.length, score: 0.8, why: `column ${column.header}` });
+      }
+    }
+  }
+}
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  healthColumns(ctx, out);
   for (const m of matches(ctx.text, TERMS)) {
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
     const before = ctx.text.slice(Math.max(0, m.start - 12), m.start);
-    const prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : m.text.startsWith('感染症') ? INFECTION_BEFORE.exec(before) : null);
-    // 感染症 alone is a topic (感染症の予防); a named infection is personal
-    if (!prefix && m.text.startsWith('感染症')) continue;
+    const needsName = m.text.startsWith('感染症') || m.text.startsWith('アレルギー');
+    const named = m.text.startsWith('アレルギー') ? ALLERGEN_BEFORE : INFECTION_BEFORE;
+    let prefix = PREFIX.exec(before) ?? (SITE_CONDITIONS.test(m.text) ? ORGAN_BEFORE.exec(before) : needsName ? named.exec(before) : null);
+    // a time before the term is not its site: 昨年骨折して
+    if (prefix && TIME_BEFORE.test(prefix[0])) prefix = null;
+    // 感染症 or アレルギー alone is a topic (感染症の予防); a named one is personal
+    if (!prefix && needsName) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
     out.push({ start, end: m.end, score: 0.85, why: `health term ${m.text}` });
   }
@@ -61,7 +102,16 @@ export const health: Detector = {
       { text: '病名\t尿路感染症', expect: '尿路感染症' },
       { text: '糖尿病性腎症のため透析', expect: '糖尿病性腎症' },
       { text: '病名\t大腿骨骨折', expect: '大腿骨骨折' },
+      { text: '氏名\t所見\n今野\t心房細動\n', expect: '心房細動' },
+      { text: '氏名\t所見\n小松\t肝機能異常（γ-GTP 156）\n', expect: '肝機能異常' },
+      { text: '児童\tアレルギー・配慮事項\n長沼\t卵・乳アレルギー（エピペン所持）\n', expect: '卵・乳アレルギー' },
+      { text: '状況：ALS（筋萎縮性側索硬化症）で在宅療養中、胃ろう造設済み', expect: '筋萎縮性側索硬化症' },
+      { text: '状況：在宅療養中、胃ろう造設済み', expect: '胃ろう' },
+      { text: '車いす利用の母が通れない', expect: '車いす' },
+      { text: '母は昨年骨折して以来', expect: '骨折' },
+      { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
-    negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について'],
+    negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', 'a stroke of luck'],
   },
 };

@@ -61,10 +61,15 @@ export const passportNumber: Detector = {
     name: 'passport number',
     minDigits: 7,
     label: /旅券|パスポート|passport/gi,
-    value: /(?<![A-Z0-9])[A-Z]{2}\d{7}(?![A-Z0-9])/g,
+    // Japanese passports are two letters and seven digits; others one or two letters and seven or eight
+    value: /(?<![A-Z0-9])[A-Z]{1,2}\d{7,8}(?![A-Z0-9])/g,
   }),
   examples: {
-    positive: [{ text: '旅券番号：TK1234567', expect: 'TK1234567' }, { text: 'Passport No. MZ7654321', expect: 'MZ7654321' }],
+    positive: [
+      { text: '旅券番号：TK1234567', expect: 'TK1234567' },
+      { text: 'Passport No. MZ7654321', expect: 'MZ7654321' },
+      { text: '確認書類\t書類番号\n旅券\tC8823417\n', expect: 'C8823417' },
+    ],
     negative: ['TK1234567', '旅券番号：XX0000000'],
   },
 };

@@ -10,6 +10,8 @@ const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
 const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
+// A bare ID that names a record, not an account: Request ID, 受付ID, Ticket ID.
+const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済)[ _-]?$/i;
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
 const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
@@ -35,6 +37,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
     if (bareLabel && (!v.separated || !/[\d_-]/.test(value))) continue;
+    if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
     out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
     const pw = passwordAfterSlash(ctx, e);
@@ -59,6 +62,7 @@ export const loginId: Detector = {
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
       { text: '共通ID（renkei-test01）を使う', expect: 'renkei-test01' },
       { text: '管理者アカウント（sysadmin-km ∕ Kt9#wLp2vQ）', expect: 'Kt9#wLp2vQ' },
+      { text: '接続先URL（https://renkei-test.kitaminato.lg.jp/login）、共通ID（renkei-test01）', expect: 'renkei-test01' },
     ],
     negative: [
       'ログインIDを入力してください',
@@ -67,6 +71,11 @@ export const loginId: Detector = {
       'the user manual',
       'ID card issued',
       'アカウントの作成方法',
+      'https://filebox.kitaminato.local/share/download?id=8f3a21',
+      'Request ID: RA-2024-0193   Submitted: 2024-09-12',
+      '受付ID：U-2024-0001',
+      '受付ID\t氏名\nU-2024-0001\t山田\n',
+      'admin_url = https://e-shinsei.example.lg.jp/manage/login\ntimezone = Asia/Tokyo',
     ],
   },
 };

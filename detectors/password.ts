@@ -5,7 +5,9 @@ import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
-const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|合言葉|pass\s?(?:word|code|phrase)|passwd|(?<![a-z])(?:pwd|pw|p\/w|pass)(?![a-z]))/gi;
+// A Wi-Fi or VPN pre-shared key is a password too. Short labels must stand
+// alone: the "pW" inside a random key (…4pW7nB…) is not one.
+const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk)(?![a-z0-9]))/gi;
 
 const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: true };
 
@@ -26,6 +28,8 @@ function detect(ctx: ScanContext): Candidate[] {
     // Labels also sit in prose ("enter your password below"): without a
     // separator only a value with both letters and digits counts.
     if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value))) continue;
+    // a plain word that a sentence continues ("Sent by SMS", "Changed at first login") is prose, not a password
+    if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
   }
   for (const re of [ID_PW, ACCOUNT_PAIR]) {
@@ -46,7 +50,7 @@ export const password: Detector = {
   id: 'password',
   kind: 'password',
   severity: 'critical',
-  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', '合言葉', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
+  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', 'パスフレーズ', '合言葉', '共有キー', '共有鍵', '暗号化キー', 'セキュリティキー', 'shared', 'psk', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
   detect,
   examples: {
     positive: [
@@ -62,6 +66,10 @@ export const password: Detector = {
       { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },
       { text: 'バスワード：Qz81kLm0', expect: 'Qz81kLm0' },
       { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },
+      { text: '初期パスワード：Tns@Fw2024!kt（初回ログイン後に変更）', expect: 'Tns@Fw2024!kt' },
+      { text: 'SSID：KM-STAFF、事前共有キー：Km$taff-Wlan#88', expect: 'Km$taff-Wlan#88' },
+      { text: '先ほどのファイルのパスワードです。\n  Kg7#Nov-1112\nよろしくお願いします。', expect: 'Kg7#Nov-1112' },
+      { text: 'パスワードは次のとおりです。\nQz81kLm0', expect: 'Qz81kLm0' },
     ],
     negative: [
       'パスワード：********',
@@ -73,6 +81,10 @@ export const password: Detector = {
       'Enter your password below.',
       'PW：（別途通知）',
       'the pass rate was 80%',
+      'AWS_SECRET_ACCESS_KEY=tR8vKx2mQ9zL4pW7nB3cF6hJ1sD5gA0eY8uI2oPq',
+      'password = ${DB_PASSWORD}',
+      'パスワードを変更した。\nKg7#Nov-1112',
+      'One-time password\tSent by SMS (not recorded here)',
     ],
   },
 };

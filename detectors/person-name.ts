@@ -10,9 +10,12 @@ import { SURNAMES } from './data/surnames.ts';
 
 const HAN = String.raw`[\p{Script=Han}々]`;
 // family name in kanji; the given name in kanji or kana (高橋 ひかり)
-const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${HAN}{1,4}|[ぁ-ゖ]{2,6}|[ァ-ヶー]{2,6})|${HAN}{0,3})`;
-const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}`;
-const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}`;
+// older women's given names mix kana and kanji (トミ子, まり子, キミ江)
+const KANA_KANJI_GIVEN = String.raw`(?:[ぁ-ゖ]{1,3}|[ァ-ヶー]{1,3})[子江代枝恵美]`;
+const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${KANA_KANJI_GIVEN}|${HAN}{1,4}|[ぁ-ゖ]{2,6}|[ァ-ヶー]{2,6})|${HAN}{0,3})`;
+// readings of foreign names have a middle name too (スミス ロバート ジェームス)
+const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}`;
+const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2}`;
 const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
@@ -24,19 +27,26 @@ const COMMON_WORDS = /^(?:署名|記名|押印|捺印|以上|以下|同上|記�
 
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
-const SURNAME_FIRST = new RegExp(`(?<!${HAN})(${SURNAMES.join('|')})[ 　](${HAN}{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,5})(?!${HAN})`, 'gu');
+const SURNAME_FIRST = new RegExp(`(?<!${HAN})(${SURNAMES.join('|')})[ 　](${KANA_KANJI_GIVEN}|${HAN}{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,5})(?!${HAN})`, 'gu');
 const TITLE_NAME = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? ([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+)?)/g;
 const HONORIFIC_TAIL = /(?:さん|様|殿|ちゃん|くん)$/u;
 
 // 〇〇様, ○○ ○○: a form's blanks, not a person
 const BLANK_NAME = /[〇○●◯×＊*某]{2}|^[〇○●◯×＊*某]/u;
 
+// Given names end in 人 (雅人, 直人): after the family name, only the role and place words rule a part out.
+const NOT_A_GIVEN_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|駅|線|店|社|院|課|係|部|局|室|校|園|館|署|庁|省|等|様|殿|者|書|類|票|表|証|済))$/u;
+
 function plausibleName(name: string): boolean {
   const compact = name.replace(/[ 　]/g, '');
   if (compact.length < 2 || BLANK_NAME.test(compact)) return false;
-  const parts = name.split(/[ 　]/);
-  return !parts.some((p) => NOT_A_NAME.test(p) || COMMON_WORDS.test(p)) && !COMMON_WORDS.test(compact);
+  const [family, ...given] = name.split(/[ 　]/);
+  if (NOT_A_NAME.test(family) || COMMON_WORDS.test(family) || COMMON_WORDS.test(compact)) return false;
+  return !given.some((p) => NOT_A_GIVEN_NAME.test(p) || COMMON_WORDS.test(p));
 }
+
+// A run of kanji and kana that ends in an organisation word is a department, not a name: 担当：子育て支援課
+const ORGANISATION_AHEAD = /^[\p{Script=Han}ぁ-ゖァ-ヶー]{0,10}(?:課|係|部|室|局|班|センター|事務所|病院|医院|会社|協会|組合|学校|法人)(?![\p{Script=Han}ぁ-ゖァ-ヶー])/u;
 
 /** Splits a run of kanji that ends with a name into the name: the last known surname start, else the last 2–4 chars. */
 function nameAtEndOfRun(run: string): string {
@@ -71,6 +81,11 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     const extra = /(?:署名|記名|氏名|名前|フリガナ|ふりがな)[ 　]*[:：]?[ 　]*/y;
     extra.lastIndex = at;
     at += extra.exec(ctx.text)?.[0].length ?? 0;
+    // a label cell of a two-column table (Requester | Kenji Sasaki): the name is in the next cell
+    if (cell && at >= cell[2] && cellText.length <= 16) {
+      const next = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
+      if (next) at = next[0];
+    }
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
   }
 }
@@ -93,6 +108,7 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
   if (/^[A-Za-z]/.test(name) && !/ /.test(name)) return; // one Latin word is not a full name
   name = name.replace(/[ 　]+$/u, '');
   if (!plausibleName(name)) return;
+  if (!/[ 　A-Za-z]/.test(name) && ORGANISATION_AHEAD.test(ctx.text.slice(at, at + 24))) return;
   out.push({ start: at, end: at + name.length, score, why });
 }
 
@@ -121,11 +137,39 @@ function bySurname(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// The reading written after a name: 横山 早苗（よこやま さなえ）
+const READING_AFTER = /[ 　]?\((?:[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}|[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10})\)/y;
+
+function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[]): void {
+  for (const n of names) {
+    READING_AFTER.lastIndex = n.end;
+    const m = READING_AFTER.exec(ctx.text);
+    if (!m) continue;
+    const open = m[0].indexOf('(');
+    out.push({ start: n.end + open + 1, end: n.end + m[0].length - 1, score: n.score, why: 'reading of a name' });
+  }
+}
+
+// A Latin name followed by the person's contact details: "Daniel Murphy, mobile +81 …", "Aiko Fujimoto, 080 …"
+const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
+// capitalised words of headings and organisations that are not names
+const NOT_LATIN_NAME = /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General)\b/;
+
+function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, LATIN_BEFORE_CONTACT)) {
+    const name = m.groups[0]!;
+    if (NOT_LATIN_NAME.test(name)) continue;
+    out.push({ start: m.start, end: m.start + name.length, score: 0.8, why: 'Latin name before contact details' });
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   byLabel(ctx, out);
   byHonorific(ctx, out);
   bySurname(ctx, out);
+  byContactDetails(ctx, out);
+  readings(ctx, [...out], out);
   return out;
 }
 
@@ -149,7 +193,15 @@ export const personName: Detector = {
       { text: '氏名\n高橋\u3000ひかり', expect: '高橋\u3000ひかり' },
       { text: '口座名義(カナ) イノウエ アイ', expect: 'イノウエ アイ' },
       { text: '申請者署名 井上 愛', expect: '井上 愛' },
+      { text: '対象者は佐野 トミ子氏（昭和12年3月21日生）', expect: '佐野 トミ子' },
+      { text: '保護者氏名\t電話\n星 雅人\t080-5519-0367\n', expect: '星 雅人' },
+      { text: '相談者\n横山 早苗（よこやま さなえ）', expect: 'よこやま さなえ' },
+      { text: 'On-call (week 22): Daniel Murphy, mobile +81 90-4417-2285', expect: 'Daniel Murphy' },
+      { text: 'Backup: Aiko Fujimoto, 080 2215 6793', expect: 'Aiko Fujimoto' },
+      { text: 'Field\tValue\nRequester\tKenji Sasaki (Urban Planning Division)\n', expect: 'Kenji Sasaki' },
+      { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
     ],
-    negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください'],
+    negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
+      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request'],
   },
 };

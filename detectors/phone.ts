@@ -7,6 +7,8 @@ import { matches } from './lib/matches.ts';
 const SEP = String.raw`[-ー ()]{0,2}`;
 // Domestic: 0 + 9 or 10 more digits in up to three groups.
 const DOMESTIC = new RegExp(String.raw`(?<![\d\w+-])\(?0\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-]|\w)`, 'g');
+// Dots as separators (080.3341.9027), only in a number that uses them throughout.
+const DOTTED = /(?<![\w.])0\d{1,4}\.\d{1,4}\.\d{3,4}(?![\w.])/g;
 // International: +81 then the number without its leading 0.
 const INTERNATIONAL = new RegExp(String.raw`(?<![\d\w])\+81${SEP}\(?0?\)?\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-])`, 'g');
 // Other countries: + country code, then groups; 8 to 15 digits in all (E.164).
@@ -27,15 +29,19 @@ function plausible(d: string): boolean {
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of matches(ctx.text, DOMESTIC)) {
-    const text = m.text.replace(/[ ]+$/, '');
+  for (const m of [...matches(ctx.text, DOMESTIC), ...matches(ctx.text, DOTTED)]) {
+    let text = m.text.replace(/[ ]+$/, '');
+    // an opening bracket is the area code's only when it closes inside the number: (022)394-1187, not （090-…）
+    const open = text.startsWith('(') && !text.includes(')') ? 1 : 0;
+    text = text.slice(open);
+    const start = m.start + open;
     const d = digits(text);
     if (!plausible(d)) continue;
     const separated = /\D/.test(text.replace(/^\(/, ''));
-    const context = PHONE_CONTEXT.test(ctx.before(m.start, 16)) || PHONE_CONTEXT.test(ctx.header(m.start) ?? '');
+    const context = PHONE_CONTEXT.test(ctx.before(start, 16)) || PHONE_CONTEXT.test(ctx.header(start) ?? '');
     // an unbroken run of digits is a phone number only beside a phone label
     if (!separated && !context) continue;
-    out.push({ start: m.start, end: m.start + text.length, score: context ? 0.97 : 0.9, why: context ? 'phone number beside a phone label' : 'Japanese phone number format' });
+    out.push({ start, end: start + text.length, score: context ? 0.97 : 0.9, why: context ? 'phone number beside a phone label' : 'Japanese phone number format' });
   }
   for (const m of matches(ctx.text, INTERNATIONAL)) {
     const text = m.text.replace(/[ ]+$/, '');
@@ -67,7 +73,10 @@ export const phone: Detector = {
       { text: '連絡先 09012345678', expect: '09012345678' },
       { text: '022-353-2273', expect: '022-353-2273' },
       { text: 'Phone: +44 20 7946 0958', expect: '+44 20 7946 0958' },
+      { text: '長男の佐野 誠一氏（090-8864-2231）は', expect: '090-8864-2231' },
+      { text: '相談者\t080.3341.9027\t', expect: '080.3341.9027' },
+      { text: '022(394)1187', expect: '022(394)1187' },
     ],
-    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123'],
+    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123', 'version 0.12.3456.7'],
   },
 };

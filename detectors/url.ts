@@ -3,7 +3,10 @@ import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
 
 // A URL runs to the first space, quote, bracket or non-ASCII character.
-const URL_RE = /(?<![\w/])(?:https?|ftps?|sftp|ssh|rdp|smb):\/\/[\w.~:/?#[\]@!$&'()*+,;=%-]{3,2000}/gi;
+// Database and directory URLs (postgres://user:pass@host) carry credentials as often as web ones.
+const URL_RE = /(?<![\w/])(?:https?|ftps?|sftp|ssh|rdp|smb|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|ldaps?|mssql|sqlserver|oracle):\/\/[\w.~:/?#[\]@!$&'()*+,;=%-]{3,2000}/gi;
+// Documentation shows the shape of a secret URL with the secret left out: …/TXXXXXXXX/…, <token>, your-key.
+const PLACEHOLDER_PART = /X{6,}|x{6,}|\*{4,}|%3C|\{\{|\$\{|your[-_]?(?:token|key|secret|password)/;
 
 const LOGIN_PATH = /\/(?:login|logon|signin|sign-in|auth|sso|saml|oauth|admin|administrator|manage|management|console|dashboard|wp-admin|wp-login|phpmyadmin|cpanel|portal|kanri|system)(?:[/.?#_-]|$)/i;
 const SECRET_QUERY = /[?&](?:token|access_token|api_?key|key|secret|password|passwd|pwd|sig|signature|auth|session|sid)=[^&#\s]{6,}/i;
@@ -19,6 +22,7 @@ interface Verdict {
 }
 
 function classify(url: URL): Verdict | null {
+  if (PLACEHOLDER_PART.test(url.href)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (url.username || url.password) return { score: 0.98, why: 'URL carrying user:password', critical: true };
   if (WEBHOOK.test(host) && /hook|webhook|services\/|\/api\/webhooks/i.test(url.pathname + host)) return { score: 0.95, why: 'webhook URL (a secret in itself)', critical: true };
@@ -66,11 +70,14 @@ export const url: Detector = {
       { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'ftp://backup:S3cret!@files.example.org/' },
       { text: 'https://hooks.slack.com/services/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', expect: 'https://hooks.slack.com/services/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' },
       { text: '(see http://fileserver/share/kojin)', expect: 'http://fileserver/share/kojin' },
+      { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb' },
+      { text: '  https://filebox.kitaminato.local/share/download?id=8f3a21\n', expect: 'https://filebox.kitaminato.local/share/download?id=8f3a21' },
     ],
     negative: [
       'https://www.city.kitaminato.lg.jp/kurashi/index.html',
       'https://www.mhlw.go.jp/stf/seisakunitsuite/',
       'https://example.com/docs',
+      'sample_webhook = https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
     ],
   },
 };

@@ -4,7 +4,8 @@ import { isPlaceholder, isTextbookExample } from './placeholders.ts';
 /** A printable ASCII token, as passwords and IDs are written (sticky). */
 export const ASCII_TOKEN = /[!-~]{3,128}/y;
 
-const TRAILING = /[.,;:。、)\]}」』"'“”]+$/u;
+// closing punctuation, and an opening bracket that starts a note after the value: Pa55!（初回のみ）
+const TRAILING = /[.,;:。、)\]}」』"'“”([{「『]+$/u;
 const LEADING = /^[(「『"'“[]+/u;
 
 /** Trims quotes and sentence punctuation around a token; returns the kept [start, end). */

@@ -8,6 +8,8 @@ export type ValueVia = 'same-line' | 'next-line' | 'next-cell' | 'column';
 
 export interface LabelledValue {
   label: string;
+  /** where the label starts (to read the word before it) */
+  labelStart: number;
   start: number;
   end: number;
   via: ValueVia;
@@ -29,6 +31,10 @@ export interface LabelRule {
 const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は))?[ ]{0,4}[「"'“(（]?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
 const PROSE_AFTER = /^[をのがにでともへや・、。]/u;
+// ...unless the sentence only announces the value on the next line ("パスワードです。", "IDは次のとおりです。").
+const ANNOUNCES_NEXT_LINE = /^(?:は(?:以下|次|下記)の?(?:とおり|通り)(?:です)?|です)[。.:：]?[ \t]*$/u;
+// A label inside a URL or path (https://…/login, /admin/login, ?id=) is part of it, not a label.
+const INSIDE_URL = /:\/\/|^\/|[?&#.=%]$/;
 
 function valueAt(ctx: ScanContext, rule: LabelRule, at: number, limit: number): [number, number] | null {
   rule.value.lastIndex = at;
@@ -52,6 +58,12 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
   for (const m of matches(ctx.text, rule.label)) {
     const lineNo = ctx.lineIndex(m.start);
     const [, lineEnd] = ctx.lineBounds(lineNo);
+    if (INSIDE_URL.test(tokenBefore(ctx.text, m.start))) continue;
+    if (lineEnd - m.end <= 24 && ANNOUNCES_NEXT_LINE.test(ctx.text.slice(m.end, lineEnd))) {
+      const v = ctx.cellAt(m.start) ? null : nextLineValue(ctx, rule, labelTest, lineNo);
+      if (v) out.push({ ...v, label: m.text, labelStart: m.start });
+      continue;
+    }
     const rest = ctx.text.slice(m.end, Math.min(lineEnd, m.end + 2));
     if (PROSE_AFTER.test(rest)) continue;
 
@@ -59,7 +71,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     // 1. a header cell (first row of its table): the values are the column below it
     if (rule.columns && cell && ctx.header(m.start) === undefined && isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) {
       const key = `${lineNo}:${cell[0]}`;
-      const below = columnValues(ctx, rule, lineNo, cell[0], m.text);
+      const below = columnValues(ctx, rule, lineNo, cell[0], m.text, m.start);
       if (below.length && !seenColumns.has(key)) {
         seenColumns.add(key);
         out.push(...below);
@@ -74,7 +86,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     if (at < cellEnd) {
       const v = valueAt(ctx, rule, at, cellEnd);
       const separated = tail !== null && /[:=：＝→「"'“(（]|は/u.test(tail[0]);
-      if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'same-line', separated });
+      if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'same-line', separated });
       // a label cell with more words ("AWS secret access key") still has its value in the next cell
       if (v || !cell || !isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) continue;
     }
@@ -86,30 +98,43 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
         while (at < next[1] && ctx.text[at] === ' ') at++;
         if (!isLabelOnly(ctx.text.slice(at, next[1]), labelTest)) {
           const v = valueAt(ctx, rule, at, next[1]);
-          if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-cell', separated: true });
+          if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'next-cell', separated: true });
         }
       }
       continue;
     }
     // 4. alone at the end of its line: the next non-empty line
-    if (!cell && lineNo + 1 < ctx.lineCount()) {
-      // skip at most two blank lines: a value further down belongs to something else
-      let n = lineNo + 1;
-      while (n < ctx.lineCount() - 1 && n < lineNo + 3 && !ctx.line(n).trim()) n++;
-      const [ns, ne] = ctx.lineBounds(n);
-      let s = ns;
-      while (s < ne && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
-      if (!isLabelOnly(ctx.text.slice(s, ne), labelTest)) {
-        const v = valueAt(ctx, rule, s, ne);
-        if (v) out.push({ label: m.text, start: v[0], end: v[1], via: 'next-line', separated: true });
-      }
+    if (!cell) {
+      const v = nextLineValue(ctx, rule, labelTest, lineNo);
+      if (v) out.push({ ...v, label: m.text, labelStart: m.start });
     }
   }
   return out;
 }
 
+/** The run of printable ASCII just before offset i (at most 80): the URL or path a label may sit in. */
+function tokenBefore(text: string, i: number): string {
+  let s = i;
+  while (s > 0 && i - s < 80 && text.charCodeAt(s - 1) > 0x20 && text.charCodeAt(s - 1) < 0x7f) s--;
+  return text.slice(s, i);
+}
+
+/** The value that starts the next non-empty line after line `lineNo`. */
+function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lineNo: number): Omit<LabelledValue, 'label' | 'labelStart'> | null {
+  if (lineNo + 1 >= ctx.lineCount()) return null;
+  // skip at most two blank lines: a value further down belongs to something else
+  let n = lineNo + 1;
+  while (n < ctx.lineCount() - 1 && n < lineNo + 3 && !ctx.line(n).trim()) n++;
+  const [ns, ne] = ctx.lineBounds(n);
+  let s = ns;
+  while (s < ne && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
+  if (isLabelOnly(ctx.text.slice(s, ne), labelTest)) return null;
+  const v = valueAt(ctx, rule, s, ne);
+  return v && { start: v[0], end: v[1], via: 'next-line', separated: true };
+}
+
 /** Values in column `col` of the table rows under header line `headerLine`. */
-function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string): LabelledValue[] {
+function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col: number, label: string, labelStart: number): LabelledValue[] {
   const out: LabelledValue[] = [];
   for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
     const bounds = ctx.cellBounds(n, col);
@@ -118,7 +143,7 @@ function columnValues(ctx: ScanContext, rule: LabelRule, headerLine: number, col
     const end = bounds[1];
     while (start < end && ctx.text[start] === ' ') start++;
     const v = start < end ? valueAt(ctx, rule, start, end) : null;
-    if (v) out.push({ label, start: v[0], end: v[1], via: 'column', separated: true });
+    if (v) out.push({ label, labelStart, start: v[0], end: v[1], via: 'column', separated: true });
   }
   return out;
 }

@@ -13,9 +13,13 @@ const TEXTBOOK_PASSWORDS = new Set([
 ]);
 const EXAMPLE_CONTEXT = /例|example|e\.g\.|悪い|ng|避け|禁止|ダメ|だめ|危険|推測|bad|weak|don'?t|do not|avoid/iu;
 
+// A variable that a program fills in: ${DB_PASSWORD}, {{ token }}, %API_KEY%, $SECRET.
+const TEMPLATE_VARIABLE = /^(?:\$\{|\{\{|%[A-Z_]+%$|\$[A-Z_][A-Z0-9_]*$)/;
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
+  if (TEMPLATE_VARIABLE.test(v)) return true;
   if (MASK_ONLY.test(v) || BRACKETED.test(v) || TEMPLATE_WORDS.test(v)) return true;
   if (/^(.)\1+$/u.test(v)) return true; // one character repeated
   if (/^\d+$/.test(v) && (/^0+$/.test(v) || isSequential(v))) return true;
