@@ -11,6 +11,7 @@ import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { exportInPanel } from '../../panel/export-browser.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
+import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
 import { t } from './i18n.ts';
@@ -42,8 +43,7 @@ export function RedactApp() {
   const [zoom, setZoom] = useState(1.25);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
-  const [dpi, setDpi] = useState(150);
-  const [printReason, setPrintReason] = useState(false);
+  const [exportOptions, setExportOptions] = useState<PanelExportOptions>(loadExportOptions);
   const abort = useRef<AbortController | null>(null);
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
@@ -114,8 +114,7 @@ export function RedactApp() {
       const masks = masksOf(review);
       const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
       const result = await exportInPanel(opened.bytes, masks, texts, {
-        dpi,
-        printReason,
+        ...exportOptions,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
       });
@@ -193,13 +192,13 @@ export function RedactApp() {
               </select>
             </label>
             <button type="button" onClick={() => addBox({ x: 72, y: 700, width: 144, height: 20 })}>{t('addBox')}</button>
-            <label>
-              {t('dpi')}{' '}
-              <select value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
-                {[150, 200, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
-              </select>
-            </label>
-            <label><input type="checkbox" checked={printReason} onChange={(e) => setPrintReason(e.target.checked)} /> {t('printReason')}</label>
+            <ExportOptionsForm
+              value={exportOptions}
+              onChange={(o) => {
+                setExportOptions(o);
+                saveExportOptions(o);
+              }}
+            />
             <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!!progress}>{t('export')}</button>
           </>
         )}

@@ -72,6 +72,15 @@ describe('redaction panel, end to end', () => {
     const acceptedBoxes = await countMaskBoxes(page, '.mask[data-decision="accepted"]');
     expect(acceptedBoxes).toBeGreaterThanOrEqual(found);
 
+    // export settings, set with the keyboard, are passed to the exporter and kept for next time
+    const minWidth = page.getByLabel(/墨消しの最小幅|Minimum mask width/);
+    await minWidth.focus();
+    await minWidth.fill('40');
+    const searchable = page.getByLabel(/透明テキスト|invisible text layer/);
+    await searchable.focus();
+    await page.keyboard.press('Space');
+    expect(await searchable.isChecked()).toBe(true);
+
     const out = await exportDownloads(page, dir);
     await page.getByRole('status').filter({ hasText: /復元できる墨消し文字列 0件|0 masked strings recoverable/ }).waitFor();
 
@@ -107,6 +116,8 @@ describe('redaction panel, end to end', () => {
     await page.getByRole('status').filter({ hasText: /前回の確認状態を復元しました|earlier review of this file was restored/ }).waitFor();
     expect(await page.locator('aside li[data-decision="accepted"]').count()).toBe(found);
     await expect.poll(() => page.locator('.page .mask.manual').count()).toBe(1);
+    expect(await page.getByLabel(/透明テキスト|invisible text layer/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/墨消しの最小幅|Minimum mask width/).inputValue()).toBe('40');
     expect(await page.locator('.page .mask.manual').getAttribute('aria-label')).toMatch(/5条1号/);
     const resumed = (await page.locator('.page .mask.manual').boundingBox())!;
     const c2 = (await page.locator('.page canvas[aria-label="page 1"]').boundingBox())!;
