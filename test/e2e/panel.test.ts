@@ -126,4 +126,59 @@ describe('redaction panel, end to end', () => {
     expect(resumed.width).toBeCloseTo(placed.width, 0);
     await page.close();
   }, 600_000);
+
+  it('selecting text on the page and pressing M masks exactly the selected text with the current reason', async () => {
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    await page.locator('header').getByLabel(/^(不開示理由|Reason)$/).selectOption('5条6号');
+
+    // the meeting date (not a finding) selected with the mouse, from its first character to its last
+    const word = '令和6年2月14日';
+    await page.locator('.text-layer span').first().waitFor();
+    // where the word's characters are drawn, wherever the PDF split it into text items
+    const target = await page.evaluate((w) => {
+      const chars: { node: Node; at: number }[] = [];
+      for (const span of document.querySelectorAll('.text-layer span')) {
+        const node = span.firstChild!;
+        for (let i = 0; i < node.textContent!.length; i++) chars.push({ node, at: i });
+      }
+      const text = chars.map((c) => c.node.textContent![c.at]).join('');
+      const i = text.indexOf(w);
+      if (i < 0) throw new Error(`"${w}" not in the text layer: ${text.slice(0, 200)}`);
+      const rect = (c: { node: Node; at: number }) => {
+        const range = document.createRange();
+        range.setStart(c.node, c.at);
+        range.setEnd(c.node, c.at + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = rect(chars[i]);
+      const last = rect(chars[i + w.length - 1]);
+      return { x0: first.left + 1, x1: last.right - 1, y: (first.top + first.bottom) / 2, box: { left: first.left, right: last.right, top: Math.min(first.top, last.top), bottom: Math.max(first.bottom, last.bottom) } };
+    }, word);
+    await page.mouse.move(target.x0, target.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x1, target.y, { steps: 6 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(word);
+    await page.keyboard.press('m');
+
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    const added = manual.nth(before);
+    expect(await added.getAttribute('aria-label')).toMatch(/5条6号/);
+    // the new area covers the selected characters (with a margin) and not the whole line
+    const box = (await added.boundingBox())!;
+    expect(box.x).toBeLessThanOrEqual(target.box.left + 1);
+    expect(box.x + box.width).toBeGreaterThanOrEqual(target.box.right - 1);
+    expect(box.y).toBeLessThanOrEqual(target.box.top + 1);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(target.box.bottom - 1);
+    expect(box.width).toBeLessThan((target.box.right - target.box.left) * 1.6);
+    expect(await page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true);
+
+    // one undo step takes it away again
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+    await page.close();
+  }, 300_000);
 });
