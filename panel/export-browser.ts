@@ -1,6 +1,6 @@
 // The panel's export: the same exporter and verifier as the CLI, with
 // OffscreenCanvas for rendering.
-import { exportMasked, type CanvasLike } from '../redaction/export.ts';
+import { exportMasked, type CanvasLike, type ExportOptions } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
 import { verifyExport, type Verification } from '../redaction/verify.ts';
 import type { Mask } from '../redaction/plan.ts';
@@ -15,7 +15,7 @@ export async function exportInPanel(
   bytes: Uint8Array,
   masks: Mask[],
   maskedTexts: string[],
-  options: { dpi: number; printReason: boolean; onProgress(done: number, total: number): void; signal: AbortSignal },
+  options: ExportOptions & { onProgress(done: number, total: number): void; signal: AbortSignal },
 ): Promise<PanelExport> {
   const pdfjs = await loadPdfjsBrowser();
   const assets = browserPdfjsAssets();

@@ -1,30 +1,95 @@
-// Opening a document in the panel: read it, find everything, restore the
-// officer's earlier review of the same file.
+// Opening a document in the panel: read it, read its scanned pages by OCR,
+// find everything, restore the officer's earlier review of the same file.
+// Images are shown and exported as a one-page PDF of their own size.
 import { readDocument } from '../documents/read.ts';
+import { sniffImage } from '../documents/image.ts';
 import { scanDocument } from '../core/engine.ts';
 import { textBoxes } from '../redaction/boxes.ts';
+import { imageToPdf } from '../redaction/image-pdf.ts';
 import { initialReview, type ReviewState } from '../redaction/review.ts';
-import type { SumiDocument } from '../core/document.ts';
+import { DocumentError, type SumiDocument } from '../core/document.ts';
+import { ocrDocumentInBrowser } from '../ocr/browser.ts';
+import { imageDpi } from '../ocr/image-info.ts';
+import { OCR_DPI } from '../ocr/raster.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
 import { loadReview, sha256 } from './review-store.ts';
 
+export type OpenStep = 'read' | 'ocr' | 'scan';
+
 export interface OpenedDocument {
   name: string;
+  /** the PDF shown and exported (for an image: the image as a one-page PDF) */
   bytes: Uint8Array;
+  /** SHA-256 of the file as opened, the key of its saved review */
   hash: string;
   doc: SumiDocument;
   review: ReviewState;
   resumed: boolean;
+  /** pages that need OCR and were not read (the officer cancelled it) */
+  unread: number[];
 }
 
-export async function openDocument(name: string, bytes: Uint8Array, onProgress: (label: string, done: number, total: number) => void): Promise<OpenedDocument> {
-  onProgress('hash', 0, 1);
+export interface OpenOptions {
+  onProgress(step: OpenStep, done: number, total: number): void;
+  /** cancels the opening */
+  signal?: AbortSignal;
+  /** cancels only the OCR: the document opens without the text of its scanned pages */
+  ocrSignal?: AbortSignal;
+}
+
+/**
+ * The PDF to show for a file: a PDF as it is, a PNG/JPEG as a one-page PDF of
+ * the size its resolution gives (the same size OCR places its words in).
+ */
+export async function viewablePdf(bytes: Uint8Array): Promise<Uint8Array> {
+  const format = sniffImage(bytes);
+  if (!format) return bytes;
+  if (format === 'tiff') throw new DocumentError('TIFF scans cannot be opened in the panel yet: save the scan as PDF or PNG', 'unsupported');
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes.slice()]));
+  } catch {
+    throw new DocumentError('the image cannot be decoded: it is damaged or not a supported image', 'corrupt');
+  }
+  const dpi = imageDpi(bytes) ?? OCR_DPI;
+  const size = { width: (bitmap.width * 72) / dpi, height: (bitmap.height * 72) / dpi };
+  bitmap.close();
+  return imageToPdf(bytes, size);
+}
+
+const isAbort = (err: unknown) => (err as { name?: string } | null)?.name === 'AbortError';
+
+export async function openDocument(name: string, bytes: Uint8Array, view: Uint8Array, options: OpenOptions): Promise<OpenedDocument> {
+  const { onProgress, signal } = options;
+  const pdf = { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() };
   const hash = await sha256(bytes);
-  const doc = await readDocument(bytes, name, {
-    pdf: { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets(), onProgress: (done, total) => onProgress('read', done, total) },
+  signal?.throwIfAborted();
+  let doc = await readDocument(bytes, name, {
+    pdf: {
+      ...pdf,
+      onProgress: (done, total) => {
+        signal?.throwIfAborted();
+        onProgress('read', done, total);
+      },
+    },
   });
-  if (doc.type !== 'pdf') throw new Error(`The redaction panel opens PDF files; this file is ${doc.type}. Scan it with the Sumi command line or convert it to PDF first.`);
+  if (doc.type !== 'pdf' && doc.type !== 'image') {
+    throw new DocumentError(`the redaction panel opens PDF files and scans (PNG, JPEG); this file is ${doc.type}`, 'unsupported');
+  }
+  let unread: number[] = [];
+  if (doc.ocrPages.length) {
+    const ocrSignal = options.ocrSignal && signal ? AbortSignal.any([options.ocrSignal, signal]) : (options.ocrSignal ?? signal);
+    onProgress('ocr', 0, doc.ocrPages.length);
+    try {
+      doc = await ocrDocumentInBrowser(doc, bytes, { pdf, signal: ocrSignal, onProgress: (done, total) => onProgress('ocr', done, total) });
+    } catch (err) {
+      signal?.throwIfAborted();
+      if (!isAbort(err)) throw err;
+      unread = doc.ocrPages;
+    }
+  }
+  onProgress('scan', 0, 1);
   const found = scanDocument(doc).map((finding) => ({ finding, boxes: textBoxes(doc.pages[finding.page - 1], finding.start, finding.end) }));
   const saved = await loadReview(hash).catch(() => undefined);
-  return { name, bytes, hash, doc, review: initialReview(found, saved), resumed: Boolean(saved) };
+  return { name, bytes: view, hash, doc, review: initialReview(found, saved), resumed: Boolean(saved), unread };
 }

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Box } from '../../redaction/boxes.ts';
 import type { ReviewState } from '../../redaction/review.ts';
+import type { Page } from '../../core/document.ts';
+import { TextLayer } from './TextLayer.tsx';
 
 export interface PageViewProps {
   pdf: PDFDocumentProxy;
@@ -13,6 +15,8 @@ export interface PageViewProps {
   selected: string | null;
   onSelect(id: string | null): void;
   onDraw(box: Box): void;
+  /** the page's text in the document model, for the selectable text layer */
+  textPage?: Page;
 }
 
 interface Geometry {
@@ -24,7 +28,7 @@ interface Geometry {
 
 const COLOURS = { proposed: 'rgba(255,165,0,0.35)', accepted: 'rgba(0,0,0,0.85)', rejected: 'rgba(0,128,0,0.15)', disclose: 'rgba(30,144,255,0.2)', manual: 'rgba(0,0,0,0.85)' };
 
-export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw }: PageViewProps) {
+export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, textPage }: PageViewProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [geometry, setGeometry] = useState<Geometry | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
@@ -87,6 +91,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw }
       }}
     >
       <canvas ref={canvasRef} aria-label={`page ${page}`} />
+      {geometry && textPage && <TextLayer page={textPage} toCss={geometry.toCss} />}
       {geometry &&
         review.findings
           .filter((f) => f.finding.page === page)

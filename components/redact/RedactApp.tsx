@@ -5,20 +5,34 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
 import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
 import { logCsv, logEntries } from '../../redaction/log.ts';
-import type { Box } from '../../redaction/boxes.ts';
-import { openDocument, type OpenedDocument } from '../../panel/load.ts';
+import { textBoxes, type Box } from '../../redaction/boxes.ts';
+import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '../../panel/load.ts';
+import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { exportInPanel } from '../../panel/export-browser.ts';
+import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
+import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
+import { selectedRanges } from './TextLayer.tsx';
 import { t } from './i18n.ts';
 
 interface Progress {
-  label: string;
+  label: OpenStep | 'export';
   done: number;
   total: number;
+}
+
+const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', export: 'exporting' } as const;
+
+/** A file that cannot be opened, said in the officer's language, with the reader's own detail. */
+function openError(err: unknown): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  const code = err instanceof DocumentError ? err.code : undefined;
+  const key = code === 'encrypted' ? 'errEncrypted' : code === 'corrupt' ? 'errCorrupt' : code === 'unsupported' ? 'errUnsupported' : 'errOpen';
+  return `${t(key)} (${detail})`;
 }
 
 function download(name: string, data: BlobPart, type: string) {
@@ -42,8 +56,7 @@ export function RedactApp() {
   const [zoom, setZoom] = useState(1.25);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
-  const [dpi, setDpi] = useState(150);
-  const [printReason, setPrintReason] = useState(false);
+  const [exportOptions, setExportOptions] = useState<PanelExportOptions>(loadExportOptions);
   const abort = useRef<AbortController | null>(null);
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
@@ -71,38 +84,80 @@ export function RedactApp() {
     if (opened && review) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: String(e) }));
   }, [opened, review]);
 
+  /** The opening in progress: cancels it all, or only its OCR. */
+  const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
+
   async function open(file: File) {
+    opening.current?.all.abort();
+    const mine = { all: new AbortController(), ocr: new AbortController() };
+    opening.current = mine;
+    const current = () => opening.current === mine;
     setMessage(null);
     setOpened(null);
     setHistory(null);
     setPdf(null);
+    setSelected(null);
+    setProgress({ label: 'read', done: 0, total: 1 });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
+      const view = await viewablePdf(bytes);
       // show the first page at once while the text is read and scanned
       const pdfjs = await loadPdfjsBrowser();
-      const view = await pdfjs.getDocument({ data: bytes.slice(), ...browserPdfjsAssets(), isEvalSupported: false }).promise.catch(() => null);
-      if (view) {
-        setPdf(view);
+      const shown = await pdfjs.getDocument({ data: view.slice(), ...browserPdfjsAssets(), isEvalSupported: false }).promise.catch(() => null);
+      if (!current()) return void shown?.destroy();
+      if (shown) {
+        setPdf(shown);
         setPage(1);
       }
-      const doc = await openDocument(file.name, bytes, (label, done, total) => setProgress({ label, done, total }));
+      const doc = await openDocument(file.name, bytes, view, {
+        onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
+        signal: mine.all.signal,
+        ocrSignal: mine.ocr.signal,
+      });
+      if (!current()) return;
       setOpened(doc);
       setHistory(historyOf(doc.review));
       const notes = [];
       if (doc.resumed) notes.push(t('resumed'));
-      if (doc.doc.ocrPages.length) notes.push(`${t('ocrPending')}: ${doc.doc.ocrPages.join(', ')}`);
+      if (doc.unread.length) notes.push(`${t('ocrCancelled')}: ${doc.unread.join(', ')}`);
+      else if (doc.doc.ocrPages.length) notes.push(`${t('ocrDone')}: ${doc.doc.ocrPages.join(', ')}`);
       if (notes.length) setMessage({ kind: 'info', text: notes.join(' / ') });
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      if (!current()) return;
+      if ((err as { name?: string }).name === 'AbortError') {
+        setPdf(null);
+        setMessage({ kind: 'info', text: t('openCancelled') });
+      } else setMessage({ kind: 'error', text: openError(err) });
     } finally {
-      setProgress(null);
+      if (current()) {
+        setProgress(null);
+        opening.current = null;
+      }
     }
   }
 
-  function addBox(box: Box) {
-    const id = `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    dispatch({ type: 'add-manual', mask: { id, page, box, reason } });
-    setSelected(id);
+  function cancelProgress() {
+    if (progress?.label === 'export') abort.current?.abort();
+    else if (progress?.label === 'ocr') opening.current?.ocr.abort();
+    else opening.current?.all.abort();
+  }
+
+  /** Adds manual areas on the current page with the current reason, as one undo step. */
+  function addBoxes(boxes: Box[]) {
+    if (!boxes.length) return;
+    const masks = boxes.map((box) => ({ id: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, page, box, reason }));
+    setHistory((h) => h && apply(h, masks.reduce((s, mask) => reduce(s, { type: 'add-manual', mask }), h.present)));
+    setSelected(masks[masks.length - 1].id);
+  }
+
+  /** Masks the text selected in the page's text layer. */
+  function maskSelection(): boolean {
+    const textPage = opened?.doc.pages[page - 1];
+    const ranges = selectedRanges(document.querySelector('.page .text-layer'));
+    if (!textPage || !ranges.length) return false;
+    addBoxes(mergeLineBoxes(ranges.flatMap(([start, end]) => textBoxes(textPage, start, end))));
+    window.getSelection()?.removeAllRanges();
+    return true;
   }
 
   async function exportPdf() {
@@ -114,8 +169,7 @@ export function RedactApp() {
       const masks = masksOf(review);
       const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
       const result = await exportInPanel(opened.bytes, masks, texts, {
-        dpi,
-        printReason,
+        ...exportOptions,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
       });
@@ -123,7 +177,7 @@ export function RedactApp() {
         setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length})` });
         return;
       }
-      const base = opened.name.replace(/\.pdf$/i, '');
+      const base = opened.name.replace(/\.[^.]+$/, '');
       download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
       const entries = logEntries(masks);
       download(`${base}-masked.log.csv`, logCsv(entries), 'text/csv');
@@ -143,6 +197,7 @@ export function RedactApp() {
       if ((e.target as HTMLElement).closest('select, input, textarea')) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
+      if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && maskSelection()) return void e.preventDefault();
       const manual = review?.manual.find((m) => m.id === selected);
       if (!manual) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -161,7 +216,7 @@ export function RedactApp() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [review, selected, dispatch]);
+  });
 
   const pageCount = pdf?.numPages ?? opened?.doc.pages.length ?? 0;
   const counts = useMemo(() => review && { accepted: review.findings.filter((f) => f.decision === 'accepted').length, total: review.findings.length }, [review]);
@@ -179,7 +234,7 @@ export function RedactApp() {
       <header>
         <h1>{t('title')}</h1>
         <label className="open">
-          {t('open')} <input type="file" accept="application/pdf,.pdf" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,.png,.jpg,.jpeg" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         <span>{t('drop')}</span>
         {opened && (
@@ -192,22 +247,25 @@ export function RedactApp() {
                 {REASONS.map((r) => <option key={r}>{r}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => addBox({ x: 72, y: 700, width: 144, height: 20 })}>{t('addBox')}</button>
-            <label>
-              {t('dpi')}{' '}
-              <select value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
-                {[150, 200, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
-              </select>
-            </label>
-            <label><input type="checkbox" checked={printReason} onChange={(e) => setPrintReason(e.target.checked)} /> {t('printReason')}</label>
+            <button type="button" onClick={() => addBoxes([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
+              {t('maskSelection')}
+            </button>
+            <ExportOptionsForm
+              value={exportOptions}
+              onChange={(o) => {
+                setExportOptions(o);
+                saveExportOptions(o);
+              }}
+            />
             <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!!progress}>{t('export')}</button>
           </>
         )}
       </header>
       {progress && (
         <div className="progress" role="status">
-          {progress.label === 'export' ? t('exporting') : t('reading')} <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}
-          {progress.label === 'export' && <button type="button" onClick={() => abort.current?.abort()}>{t('cancel')}</button>}
+          {t(STEP_WORDS[progress.label])} <progress max={progress.total} value={progress.done} aria-label={t(STEP_WORDS[progress.label])} /> {progress.done}/{progress.total}{' '}
+          <button type="button" onClick={cancelProgress}>{progress.label === 'ocr' ? t('skipOcr') : t('cancel')}</button>
         </div>
       )}
       {message && <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
@@ -225,7 +283,7 @@ export function RedactApp() {
         )}
         <div className="viewer">
           {pdf && review && (
-            <PageView pdf={pdf} page={page} zoom={zoom} review={review} selected={selected} onSelect={setSelected} onDraw={addBox} />
+            <PageView pdf={pdf} page={page} zoom={zoom} review={review} selected={selected} onSelect={setSelected} onDraw={(box) => addBoxes([box])} textPage={opened?.doc.pages[page - 1]} />
           )}
           {pdf && !review && <PageView pdf={pdf} page={page} zoom={zoom} review={{ findings: [], manual: [] }} selected={null} onSelect={() => {}} onDraw={() => {}} />}
         </div>

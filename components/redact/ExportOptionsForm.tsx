@@ -1,0 +1,61 @@
+// The export's settings: resolution, grey or colour, minimum mask width, an
+// invisible text layer of what stays visible, and the reason printed on boxes.
+import type { ExportOptions } from '../../redaction/export.ts';
+import { t } from './i18n.ts';
+
+export type PanelExportOptions = Required<Pick<ExportOptions, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>>;
+
+export const DEFAULT_EXPORT_OPTIONS: PanelExportOptions = { dpi: 150, colour: 'grey', minMaskWidth: 0, searchableText: false, printReason: false };
+
+const STORAGE_KEY = 'sumi-export-options';
+
+/** The officer's last export settings (kept in this extension page's localStorage). */
+export function loadExportOptions(): PanelExportOptions {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<PanelExportOptions>;
+    return { ...DEFAULT_EXPORT_OPTIONS, ...saved };
+  } catch {
+    return DEFAULT_EXPORT_OPTIONS;
+  }
+}
+
+export function saveExportOptions(options: PanelExportOptions): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
+}
+
+export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptions; onChange(v: PanelExportOptions): void }) {
+  const set = <K extends keyof PanelExportOptions>(key: K, v: PanelExportOptions[K]) => onChange({ ...value, [key]: v });
+  return (
+    <fieldset className="export-options">
+      <legend>{t('exportOptions')}</legend>
+      <label>
+        {t('dpi')}{' '}
+        <select value={value.dpi} onChange={(e) => set('dpi', Number(e.target.value))}>
+          {[150, 200, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
+        </select>
+      </label>
+      <label>
+        {t('colourMode')}{' '}
+        <select value={value.colour} onChange={(e) => set('colour', e.target.value === 'colour' ? 'colour' : 'grey')}>
+          <option value="grey">{t('grey')}</option>
+          <option value="colour">{t('colour')}</option>
+        </select>
+      </label>
+      <label>
+        {t('minMaskWidth')}{' '}
+        <input
+          type="number"
+          min={0}
+          max={300}
+          step={1}
+          value={value.minMaskWidth}
+          onChange={(e) => set('minMaskWidth', Math.max(0, Math.min(300, Number(e.target.value) || 0)))}
+          style={{ width: '5em' }}
+        />{' '}
+        pt
+      </label>
+      <label><input type="checkbox" checked={value.searchableText} onChange={(e) => set('searchableText', e.target.checked)} /> {t('searchableText')}</label>
+      <label><input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}</label>
+    </fieldset>
+  );
+}

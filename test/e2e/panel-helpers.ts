@@ -1,0 +1,102 @@
+// Helpers for the redaction panel's end-to-end tests: open /redact.html in the
+// built extension, load a file through its file input, export and keep the
+// downloads, and run the shared redaction check on the masked PDF.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { ROOT, type SumiBrowser } from './harness.ts';
+
+/** What the panel is built from besides the harness's own list. */
+export const PANEL_SOURCES = ['panel', 'redaction', 'ocr'];
+
+/** `../shared` of the project, looked for further up too (a git worktree may sit one level deeper). */
+function findShared(from: string): string {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'shared/corpus'))) return path.join(dir, 'shared');
+    if (dir === path.dirname(dir)) return path.resolve(from, '../shared');
+  }
+}
+export const SHARED = findShared(ROOT);
+export const PANEL_CORPUS = path.join(SHARED, 'corpus');
+export const CHECK_REDACTION = path.join(SHARED, 'eval/check-redaction.sh');
+
+export async function openPanel(browser: SumiBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/redact.html`);
+  return page;
+}
+
+/** The findings heading, e.g. "検出 (16)" / "Findings (16)". */
+export const findingsHeading = (page: Page) => page.getByRole('heading', { name: /^(検出|Findings) \(\d+\)$/ });
+
+/** Chooses the file in the panel's file input and waits until its findings are listed. */
+export async function loadFile(page: Page, file: string, timeout = 60_000): Promise<number> {
+  await page.locator('input[type=file]').setInputFiles(file);
+  await findingsHeading(page).waitFor({ timeout });
+  const text = (await findingsHeading(page).textContent()) ?? '';
+  return Number(/\((\d+)\)/.exec(text)?.[1] ?? NaN);
+}
+
+export const pageButtons = (page: Page) => page.getByRole('navigation').getByRole('button', { name: /^(ページ|Page) \d+$/ });
+
+/** Counts the mask boxes of a decision over every page, going through the pages as the officer would. */
+export async function countMaskBoxes(page: Page, selector: string): Promise<number> {
+  const pages = await pageButtons(page).count();
+  let n = 0;
+  for (let i = 0; i < pages; i++) {
+    await pageButtons(page).nth(i).click();
+    await page.locator(`.page canvas[aria-label="page ${i + 1}"]`).waitFor();
+    n += await page.locator(`.page ${selector}`).count();
+  }
+  await pageButtons(page).first().click();
+  return n;
+}
+
+export interface Exported {
+  pdf: string;
+  csv: string;
+  json: string;
+}
+
+/** Presses Export and saves the masked PDF and both logs into `dir`. */
+export async function exportDownloads(page: Page, dir: string, timeout = 120_000): Promise<Exported> {
+  const downloads: Download[] = [];
+  const three = new Promise<void>((resolve) => {
+    const on = (d: Download) => {
+      downloads.push(d);
+      if (downloads.length === 3) {
+        page.off('download', on);
+        resolve();
+      }
+    };
+    page.on('download', on);
+  });
+  await page.getByRole('button', { name: /墨消しPDFを書き出す|Export masked PDF/ }).click();
+  await Promise.race([
+    three,
+    page.getByRole('alert').waitFor({ timeout }).then(async () => {
+      throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
+    }),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`export gave ${downloads.length}/3 downloads in ${timeout} ms`)), timeout)),
+  ]);
+  const out: Partial<Exported> = {};
+  for (const d of downloads) {
+    const name = d.suggestedFilename();
+    const file = path.join(dir, name);
+    await d.saveAs(file);
+    if (name.endsWith('.log.csv')) out.csv = file;
+    else if (name.endsWith('.log.json')) out.json = file;
+    else if (name.endsWith('.pdf')) out.pdf = file;
+  }
+  if (!out.pdf || !out.csv || !out.json) throw new Error(`unexpected downloads: ${downloads.map((d) => d.suggestedFilename()).join(', ')}`);
+  return out as Exported;
+}
+
+/** Runs ../shared/eval/check-redaction.sh; returns its last line and the whole output. */
+export function checkRedaction(input: string, output: string, labels: string): { last: string; output: string } {
+  const run = spawnSync('bash', [CHECK_REDACTION, input, output, labels], { encoding: 'utf8', timeout: 300_000 });
+  const text = `${run.stdout}${run.stderr}`;
+  const lines = run.stdout.trim().split('\n');
+  return { last: lines[lines.length - 1] ?? '', output: text };
+}

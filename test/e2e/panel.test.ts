@@ -1,0 +1,184 @@
+// The redaction panel in a real Chromium with the built extension: open a
+// corpus PDF, accept every finding, draw one area by hand with reason 5条1号,
+// export; the downloaded PDF passes the shared redaction check, the log lists
+// every mask (page, kind, reason, position) and none of the masked text, and
+// reloading the panel and opening the same file again resumes the review.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
+import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+
+const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
+const LABELS = `${D01}.labels.json`;
+interface Labels {
+  items: { value: string; mask: boolean }[];
+}
+interface LogJson {
+  file: string;
+  pages: number;
+  masks: { page: number; kind: string; reason: string; source: string; x: number; y: number; width: number; height: number }[];
+}
+
+let browser: SumiBrowser;
+let dir: string;
+
+beforeAll(async () => {
+  ensureBuilt(PANEL_SOURCES);
+  browser = await launch({ viewport: { width: 1400, height: 1300 } });
+  dir = mkdtempSync(path.join(tmpdir(), 'sumi-panel-'));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('redaction panel, end to end', () => {
+  it('accept all + one manual 5条1号 area → export passes check-redaction, the log lists every mask without content, and a reload resumes', async () => {
+    const page = await openPanel(browser);
+    const found = await loadFile(page, D01);
+    expect(found).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: /^(すべて墨消し|Accept all)$/ }).click();
+    await expect.poll(() => page.locator('aside li[data-decision="proposed"]').count()).toBe(0);
+    expect(await page.locator('aside li[data-decision="accepted"]').count()).toBe(found);
+
+    // the reason chosen with the keyboard, then an area dragged with the mouse in the empty lower half of page 1
+    const reason = page.locator('header').getByLabel(/^(不開示理由|Reason)$/);
+    await reason.focus();
+    await reason.selectOption('5条2号');
+    await reason.press('Home'); // first ground: 5条1号
+    await expect.poll(() => reason.inputValue()).toBe('5条1号');
+    const canvas = page.locator('.page canvas[aria-label="page 1"]');
+    await canvas.scrollIntoViewIfNeeded();
+    const c = (await canvas.boundingBox())!;
+    const [x0, y0] = [c.x + c.width * 0.2, c.y + c.height * 0.62];
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x0 + 60, y0 + 10, { steps: 4 });
+    await page.mouse.move(x0 + 120, y0 + 24, { steps: 4 });
+    await page.mouse.up();
+    const manual = page.locator('.page .mask.manual');
+    await expect.poll(() => manual.count()).toBe(1);
+    expect(await manual.getAttribute('aria-label')).toMatch(/5条1号/);
+    // the new area is selected: Shift+→ moves it 10 pt to the right
+    const before = (await manual.boundingBox())!;
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => (await manual.boundingBox())!.x - before.x).toBeCloseTo(10 * (c.width / 595), 0);
+    const placed = (await manual.boundingBox())!;
+
+    const acceptedBoxes = await countMaskBoxes(page, '.mask[data-decision="accepted"]');
+    expect(acceptedBoxes).toBeGreaterThanOrEqual(found);
+
+    // export settings, set with the keyboard, are passed to the exporter and kept for next time
+    const minWidth = page.getByLabel(/墨消しの最小幅|Minimum mask width/);
+    await minWidth.focus();
+    await minWidth.fill('40');
+    const searchable = page.getByLabel(/透明テキスト|invisible text layer/);
+    await searchable.focus();
+    await page.keyboard.press('Space');
+    expect(await searchable.isChecked()).toBe(true);
+
+    const out = await exportDownloads(page, dir);
+    await page.getByRole('status').filter({ hasText: /復元できる墨消し文字列 0件|0 masked strings recoverable/ }).waitFor();
+
+    const check = checkRedaction(D01, out.pdf, LABELS);
+    expect(check.last, check.output).toMatch(/leaked=0 .* ok$/);
+
+    // the log: every mask, where and why, and never what
+    const log = JSON.parse(readFileSync(out.json, 'utf8')) as LogJson;
+    expect(log.masks).toHaveLength(acceptedBoxes + 1);
+    for (const m of log.masks) {
+      expect(m.page).toBeGreaterThanOrEqual(1);
+      expect(m.page).toBeLessThanOrEqual(2);
+      expect(m.kind).toMatch(/^[a-z-]+$/);
+      expect(m.reason).toMatch(/^5条\d号/);
+      for (const v of [m.x, m.y, m.width, m.height]) expect(Number.isFinite(v)).toBe(true);
+      expect(m.width).toBeGreaterThan(0);
+    }
+    const manualLog = log.masks.filter((m) => m.source === 'manual');
+    expect(manualLog).toEqual([expect.objectContaining({ page: 1, kind: 'manual', reason: '5条1号' })]);
+    const csv = readFileSync(out.csv, 'utf8');
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(acceptedBoxes + 2);
+    const listed = await page.locator('aside li[data-decision] button.text').allTextContents();
+    const masked = [
+      ...(JSON.parse(readFileSync(LABELS, 'utf8')) as Labels).items.filter((i) => i.mask).map((i) => i.value),
+      ...listed.map((s) => s.replace(/^p\d+ /, '')),
+    ];
+    const logs = readFileSync(out.json, 'utf8') + csv;
+    for (const text of masked) expect(logs, text).not.toContain(text);
+
+    // closing the panel loses nothing: a reload and the same file resume the review
+    await page.reload();
+    expect(await loadFile(page, D01)).toBe(found);
+    await page.getByRole('status').filter({ hasText: /前回の確認状態を復元しました|earlier review of this file was restored/ }).waitFor();
+    expect(await page.locator('aside li[data-decision="accepted"]').count()).toBe(found);
+    await expect.poll(() => page.locator('.page .mask.manual').count()).toBe(1);
+    expect(await page.getByLabel(/透明テキスト|invisible text layer/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/墨消しの最小幅|Minimum mask width/).inputValue()).toBe('40');
+    expect(await page.locator('.page .mask.manual').getAttribute('aria-label')).toMatch(/5条1号/);
+    const resumed = (await page.locator('.page .mask.manual').boundingBox())!;
+    const c2 = (await page.locator('.page canvas[aria-label="page 1"]').boundingBox())!;
+    expect(resumed.x - c2.x).toBeCloseTo(placed.x - c.x, 0);
+    expect(resumed.y - c2.y).toBeCloseTo(placed.y - c.y, 0);
+    expect(resumed.width).toBeCloseTo(placed.width, 0);
+    await page.close();
+  }, 600_000);
+
+  it('selecting text on the page and pressing M masks exactly the selected text with the current reason', async () => {
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    await page.locator('header').getByLabel(/^(不開示理由|Reason)$/).selectOption('5条6号');
+
+    // the meeting date (not a finding) selected with the mouse, from its first character to its last
+    const word = '令和6年2月14日';
+    await page.locator('.text-layer span').first().waitFor();
+    // where the word's characters are drawn, wherever the PDF split it into text items
+    const target = await page.evaluate((w) => {
+      const chars: { node: Node; at: number }[] = [];
+      for (const span of document.querySelectorAll('.text-layer span')) {
+        const node = span.firstChild!;
+        for (let i = 0; i < node.textContent!.length; i++) chars.push({ node, at: i });
+      }
+      const text = chars.map((c) => c.node.textContent![c.at]).join('');
+      const i = text.indexOf(w);
+      if (i < 0) throw new Error(`"${w}" not in the text layer: ${text.slice(0, 200)}`);
+      const rect = (c: { node: Node; at: number }) => {
+        const range = document.createRange();
+        range.setStart(c.node, c.at);
+        range.setEnd(c.node, c.at + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = rect(chars[i]);
+      const last = rect(chars[i + w.length - 1]);
+      return { x0: first.left + 1, x1: last.right - 1, y: (first.top + first.bottom) / 2, box: { left: first.left, right: last.right, top: Math.min(first.top, last.top), bottom: Math.max(first.bottom, last.bottom) } };
+    }, word);
+    await page.mouse.move(target.x0, target.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x1, target.y, { steps: 6 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(word);
+    await page.keyboard.press('m');
+
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    const added = manual.nth(before);
+    expect(await added.getAttribute('aria-label')).toMatch(/5条6号/);
+    // the new area covers the selected characters (with a margin) and not the whole line
+    const box = (await added.boundingBox())!;
+    expect(box.x).toBeLessThanOrEqual(target.box.left + 1);
+    expect(box.x + box.width).toBeGreaterThanOrEqual(target.box.right - 1);
+    expect(box.y).toBeLessThanOrEqual(target.box.top + 1);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(target.box.bottom - 1);
+    expect(box.width).toBeLessThan((target.box.right - target.box.left) * 1.6);
+    expect(await page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true);
+
+    // one undo step takes it away again
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+    await page.close();
+  }, 300_000);
+});
