@@ -56,6 +56,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
       colour: cmd.colour ? 'colour' : 'grey',
       minMaskWidth: cmd.minMaskWidth,
       searchableText: cmd.searchable,
+      withheldTexts: findings.map((f) => f.text),
       onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
     });
   } finally {

@@ -21,7 +21,7 @@ export async function exportInPanel(
   const assets = browserPdfjsAssets();
   const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => new OffscreenCanvas(w, h) as unknown as CanvasLike);
   try {
-    const pdf = await exportMasked(pages, masks, options);
+    const pdf = await exportMasked(pages, masks, { ...options, withheldTexts: maskedTexts });
     const verification = await verifyExport(pdf, maskedTexts, pdfjs, assets);
     return { pdf, verification };
   } finally {

@@ -9,6 +9,7 @@ import { visibleRuns, type TextItem } from './text-layer.ts';
 import { coversOf } from './covers.ts';
 import type { Box } from './boxes.ts';
 import { InvisibleText, type PlacedText } from './invisible-text.ts';
+import { searchKey } from './verify.ts';
 
 /** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
 export interface CanvasLike {
@@ -54,6 +55,13 @@ export interface ExportOptions {
   minMaskWidth?: number;
   /** add an invisible text layer of the words that stay visible, so the output stays searchable */
   searchableText?: boolean;
+  /**
+   * The texts masked somewhere in the document. A run of the text layer that
+   * holds one is left out of the layer: a name masked on one line and missed
+   * on another must not become searchable through the layer (the verifier
+   * would rightly refuse the export; the pixels there are the officer's to review).
+   */
+  withheldTexts?: string[];
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -65,6 +73,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   const scale = dpi / 72;
   const out = await PDFDocument.create({ updateMetadata: false });
   const layer = options.searchableText && source.text ? new InvisibleText(out) : undefined;
+  const withheld = [...new Set((options.withheldTexts ?? []).map(searchKey))].filter((k) => k.length > 0);
   for (let n = 1; n <= source.pageCount; n++) {
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
@@ -89,7 +98,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
       );
       if (layer && text) {
         // only words no mask (after widening) and no cover touches are written: a hidden character never enters the file
-        const runs = visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]);
+        const runs = withoutWithheld(visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]), withheld);
         layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
       }
     } finally {
@@ -100,6 +109,31 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
   // updateMetadata: false leaves the Info dictionary empty but for this neutral producer; no XMP
   out.setProducer('Sumi');
   return out.save({ useObjectStreams: true });
+}
+
+/**
+ * The runs that hold none of the withheld texts, compared as the verifier
+ * compares them: over the page's runs joined, since a name can be split
+ * across two text items ("鈴木" and "美穂…"). Every run an occurrence touches is left out.
+ */
+function withoutWithheld(runs: TextItem[], withheld: string[]): TextItem[] {
+  if (!withheld.length) return runs;
+  const keys = runs.map((r) => searchKey(r.text));
+  const starts: number[] = [];
+  let joined = '';
+  for (const key of keys) {
+    starts.push(joined.length);
+    joined += key;
+  }
+  const dropped = new Set<number>();
+  for (const w of withheld) {
+    for (let at = joined.indexOf(w); at !== -1; at = joined.indexOf(w, at + 1)) {
+      for (let i = 0; i < runs.length; i++) {
+        if (starts[i] < at + w.length && at < starts[i] + keys[i].length) dropped.add(i);
+      }
+    }
+  }
+  return runs.filter((_, i) => !dropped.has(i));
 }
 
 async function textWithCovers(source: PageSource, n: number, page: RenderedPage): Promise<{ items: TextItem[]; covers: Box[] }> {

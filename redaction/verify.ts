@@ -11,7 +11,9 @@ export interface Verification {
   recoverable: string[];
 }
 
-const squash = (s: string) => normalizeText(s).text.toLowerCase().replace(/\s+/g, '');
+/** How text is compared when looking for a masked string: NFKC, case and spacing ignored. */
+export const searchKey = (s: string) => normalizeText(s).text.toLowerCase().replace(/\s+/g, '');
+const squash = searchKey;
 
 export async function verifyExport(bytes: Uint8Array, masked: string[], pdfjs: PdfjsModule, assets: PdfjsAssets = {}): Promise<Verification> {
   const task = pdfjs.getDocument({ data: bytes.slice(), ...assets, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS });

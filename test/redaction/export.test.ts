@@ -132,6 +132,17 @@ describe('masked export searchable text', () => {
     expect(Math.max(...page.rgb(email.x + email.width / 2, 701))).toBeLessThanOrEqual(8);
   });
 
+  it('leaves out a visible run that holds a text masked elsewhere, so the verifier finds nothing', async () => {
+    // the name is masked where it was found and missed in "Hanako's"; its pixels stay for the officer, but the layer must not hold it
+    const { bytes, boxOf } = await linePdf('Hanako filed it. Ask Hanako about the permit for the community hall');
+    const out = await exportPdf(bytes, [manualMask(1, boxOf('Hanako'))], { searchableText: true, withheldTexts: ['Hanako', 'tanaka'] });
+    expect(pdftotext(out)).not.toContain('Hanako');
+    const withoutWithheld = pdftotext(await exportPdf(bytes, [manualMask(1, boxOf('Hanako'))], { searchableText: true }));
+    expect(withoutWithheld, 'the control: the missed occurrence reaches the layer when nothing is withheld').toContain('Ask Hanako');
+    const pdfjs = await loadPdfjsNode();
+    expect((await verifyExport(out, ['Hanako'], pdfjs, nodePdfjsAssets())).recoverable).toEqual([]);
+  });
+
   it('places the words where the page shows them', async () => {
     const { bytes, boxOf } = await linePdf('Contact Hanako at hanako.tanaka@example.jp about the building permit for the new community hall');
     const out = await exportPdf(bytes, [manualMask(1, boxOf('hanako.tanaka@example.jp'))], { searchableText: true });
