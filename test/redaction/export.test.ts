@@ -78,6 +78,24 @@ describe('masked export colour', () => {
   });
 });
 
+describe('masked export reasons', () => {
+  it('prints the legal ground in white on the black box when asked', async () => {
+    const box = { x: 100, y: 300, width: 120, height: 24 };
+    const pdf = await colourPdf();
+    const grid = async (printReason: boolean) => {
+      const page = await renderedPage(await exportPdf(pdf, [manualMask(1, box)], { printReason }), 1, 3);
+      const values: number[] = [];
+      for (let x = box.x + 1; x < box.x + box.width - 1; x += 0.5) for (let y = box.y + 2; y < box.y + box.height - 2; y += 0.5) values.push(Math.max(...page.rgb(x, y)));
+      return { light: values.filter((v) => v > 128).length, corner: Math.max(...page.rgb(box.x + 1, box.y + 1)) };
+    };
+    const plain = await grid(false);
+    const printed = await grid(true);
+    expect(plain.light).toBe(0);
+    expect(printed.light).toBeGreaterThan(20);
+    expect(printed.corner).toBeLessThanOrEqual(8);
+  });
+});
+
 describe('masked export minimum mask width', () => {
   const white = (px: number[]) => Math.min(...px) >= 240;
   const black = (px: number[]) => Math.max(...px) <= 8;
