@@ -1,7 +1,9 @@
 // The masked export: every page is rendered to pixels, the masks are burned in,
-// and a fresh PDF is written holding nothing but those images. No content
-// stream, font, annotation, form, attachment, script, layer, bookmark or
-// metadata of the original survives, because nothing of it is copied.
+// and a fresh PDF is written holding nothing but those images — and, when
+// asked, an invisible layer of the words that stay visible (./text-layer.ts,
+// ./covers.ts, ./invisible-text.ts). No content stream, font, annotation, form,
+// attachment, script, layer, bookmark or metadata of the original survives,
+// because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import { widenMasks, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
