@@ -63,7 +63,11 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
   const check = await verifyExport(out, findings.map((f) => f.text), pdfjs, assets);
-  if (check.recoverable.length) return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output`);
+  if (check.recoverable.length) {
+    // with a text layer, a masked text that the page also shows unmasked elsewhere is found again
+    const hint = cmd.searchable ? ' (the text layer holds what stays visible: a masked text that also appears unmasked elsewhere is recoverable)' : '';
+    return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output${hint}`);
+  }
   await writeFile(cmd.output, out);
   const entries = logEntries(masks);
   await writeFile(`${cmd.output}.log.json`, JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masks: entries }, null, 2));
