@@ -8,6 +8,7 @@ import type { Kind, Severity } from '../core/findings.ts';
 import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
+import { withOcrText } from '../redaction/document-text.ts';
 import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
 import { imageToPdf } from '../redaction/image-pdf.ts';
@@ -52,7 +53,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => createCanvas(w, h) as unknown as CanvasLike);
   let out: Uint8Array;
   try {
-    out = await exportMasked(pages, masks, {
+    out = await exportMasked(withOcrText(pages, doc), masks, {
       colour: cmd.colour ? 'colour' : 'grey',
       minMaskWidth: cmd.minMaskWidth,
       searchableText: cmd.searchable,
