@@ -8,6 +8,7 @@ import type { Kind, Severity } from '../core/findings.ts';
 import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
+import { withOcrText } from '../redaction/document-text.ts';
 import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
 import { imageToPdf } from '../redaction/image-pdf.ts';
@@ -52,7 +53,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => createCanvas(w, h) as unknown as CanvasLike);
   let out: Uint8Array;
   try {
-    out = await exportMasked(pages, masks, {
+    out = await exportMasked(withOcrText(pages, doc), masks, {
       colour: cmd.colour ? 'colour' : 'grey',
       minMaskWidth: cmd.minMaskWidth,
       searchableText: cmd.searchable,
@@ -64,7 +65,11 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
   const check = await verifyExport(out, findings.map((f) => f.text), pdfjs, assets);
-  if (check.recoverable.length) return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output`);
+  if (check.recoverable.length) {
+    // with a text layer, a masked text that the page also shows unmasked elsewhere is found again
+    const hint = cmd.searchable ? ' (the text layer holds what stays visible: a masked text that also appears unmasked elsewhere is recoverable)' : '';
+    return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output${hint}`);
+  }
   await writeFile(cmd.output, out);
   const entries = logEntries(masks);
   await writeFile(`${cmd.output}.log.json`, JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masks: entries }, null, 2));

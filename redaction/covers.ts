@@ -8,7 +8,7 @@
 // two words) where the text says there are characters is taken as a cover, and
 // returned as a box to be treated like a mask.
 import type { Box } from './boxes.ts';
-import type { TextItem } from './text-layer.ts';
+import { INK_ABOVE, INK_BELOW, type TextItem } from './text-layer.ts';
 
 export interface PagePixels {
   rgba: Uint8ClampedArray | Uint8Array;
@@ -26,9 +26,9 @@ export interface PagePixels {
 const MIN_COVER = 1.2;
 /** Two columns are "identical" when no sample differs by more than this (0–255 luminance). */
 const SAME = 24;
-/** The ink band of a line, in text heights from the baseline (as text-layer.ts tests masks). */
-const BAND_BELOW = 0.2;
-const BAND_ABOVE = 0.9;
+/** The ink band of a line: the extent text-layer.ts tests against the masks. */
+const BAND_BELOW = INK_BELOW;
+const BAND_ABOVE = INK_ABOVE;
 
 export function coversOf(items: TextItem[], page: PagePixels): Box[] {
   const covers: Box[] = [];

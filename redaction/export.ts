@@ -1,7 +1,9 @@
 // The masked export: every page is rendered to pixels, the masks are burned in,
-// and a fresh PDF is written holding nothing but those images. No content
-// stream, font, annotation, form, attachment, script, layer, bookmark or
-// metadata of the original survives, because nothing of it is copied.
+// and a fresh PDF is written holding nothing but those images — and, when
+// asked, an invisible layer of the words that stay visible (./text-layer.ts,
+// ./covers.ts, ./invisible-text.ts). No content stream, font, annotation, form,
+// attachment, script, layer, bookmark or metadata of the original survives,
+// because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import { widenMasks, type Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from './page-image.ts';
@@ -80,10 +82,17 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     try {
       const pageMasks = widenMasks(masks.filter((m) => m.page === n), options.minMaskWidth ?? 0);
       const { width, height } = rendered.canvas;
-      // the page's text, and where the original already hides some of it: read before the masks are burned
-      const text = layer ? await textWithCovers(source, n, rendered) : undefined;
-      burn(rendered, pageMasks, options.printReason ?? false);
-      const samples = encodePixels(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height, options.colour);
+      const ctx = rendered.canvas.getContext('2d')!;
+      // the page is read once: the text layer looks at it before the masks, the masks are filled into it
+      let rgba = ctx.getImageData(0, 0, width, height).data;
+      const text = layer ? await textWithCovers(source, n, rendered, rgba) : undefined;
+      if (options.printReason) {
+        burnWithReasons(rendered, pageMasks);
+        rgba = ctx.getImageData(0, 0, width, height).data;
+      } else {
+        for (const m of pageMasks) fillBlack(rgba, width, height, pixelRect(rendered, m));
+      }
+      const samples = encodePixels(rgba, width, height, options.colour);
       const image = out.context.stream(samples.data, {
         Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
       });
@@ -136,10 +145,9 @@ function withoutWithheld(runs: TextItem[], withheld: string[]): TextItem[] {
   return runs.filter((_, i) => !dropped.has(i));
 }
 
-async function textWithCovers(source: PageSource, n: number, page: RenderedPage): Promise<{ items: TextItem[]; covers: Box[] }> {
+async function textWithCovers(source: PageSource, n: number, page: RenderedPage, rgba: Uint8ClampedArray | Uint8Array): Promise<{ items: TextItem[]; covers: Box[] }> {
   const items = await source.text!(n);
   const { width, height } = page.canvas;
-  const rgba = page.canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
   const toPixels = (x: number, y: number): [number, number] => {
     const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
     return [px, py];
@@ -161,15 +169,36 @@ function onOutputPage(run: TextItem, page: RenderedPage): PlacedText {
   return { text: run.text, x, y, dx: (ex - x) / (length || 1), dy: (ey - y) / (length || 1), length, size: Math.hypot(ux - x, uy - y) };
 }
 
-/** Paints the masks opaque black over the rendered page (and the reason, if asked). */
-function burn(page: RenderedPage, masks: Mask[], printReason: boolean): void {
+/** A mask's rectangle in canvas pixels, grown outwards to whole pixels: x, y, width, height. */
+function pixelRect(page: RenderedPage, m: Mask): [number, number, number, number] {
+  const [x0, y0, x1, y1] = page.toPixels(m.box);
+  return [Math.floor(Math.min(x0, x1)), Math.floor(Math.min(y0, y1)), Math.ceil(Math.abs(x1 - x0)) + 1, Math.ceil(Math.abs(y1 - y0)) + 1];
+}
+
+/** Opaque black over a rectangle of RGBA pixels, clipped to the page. */
+function fillBlack(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, [x, y, w, h]: [number, number, number, number]): void {
+  const left = Math.max(0, x);
+  const right = Math.min(width, x + w);
+  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++) {
+    const start = (row * width + left) * 4;
+    const end = (row * width + right) * 4;
+    for (let j = start; j < end; j += 4) {
+      rgba[j] = 0;
+      rgba[j + 1] = 0;
+      rgba[j + 2] = 0;
+      rgba[j + 3] = 255;
+    }
+  }
+}
+
+/** Paints the masks opaque black on the canvas with the legal ground printed on each box. */
+function burnWithReasons(page: RenderedPage, masks: Mask[]): void {
   const ctx = page.canvas.getContext('2d')!;
   for (const m of masks) {
-    const [x0, y0, x1, y1] = page.toPixels(m.box);
-    const [x, y, w, h] = [Math.floor(Math.min(x0, x1)), Math.floor(Math.min(y0, y1)), Math.ceil(Math.abs(x1 - x0)) + 1, Math.ceil(Math.abs(y1 - y0)) + 1];
+    const [x, y, w, h] = pixelRect(page, m);
     ctx.fillStyle = '#000';
     ctx.fillRect(x, y, w, h);
-    if (printReason && h >= 10) {
+    if (h >= 10) {
       ctx.fillStyle = '#fff';
       ctx.font = `${Math.max(8, Math.floor(h * 0.6))}px sans-serif`;
       ctx.textBaseline = 'middle';

@@ -37,8 +37,8 @@ const SAFETY = 0.15;
 const NARROW_DRIFT = 0.4;
 const WIDE_DRIFT = 0.1;
 /** The ink of a line, in text heights from the baseline: descenders below, ascenders and ideographs above. */
-const INK_BELOW = 0.2;
-const INK_ABOVE = 0.9;
+export const INK_BELOW = 0.2;
+export const INK_ABOVE = 0.9;
 
 export function visibleRuns(items: TextItem[], masks: Box[]): TextItem[] {
   const runs: TextItem[] = [];

@@ -91,6 +91,19 @@ describe('sumi redact export options', () => {
     expect(Math.min(...log.masks.map((m) => m.width))).toBeGreaterThanOrEqual(60);
   });
 
+  it('makes a scan searchable from its OCR words without the masked ones (d02)', () => {
+    const input = join(CORPUS, 'd02_application-form_scan.pdf');
+    const out = join(tmp(), 'out.pdf');
+    const r = sumi(['redact', input, out, '--searchable']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { findings: { text: string }[] }[];
+    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('振込先口座');
+    for (const f of line.findings) expect(text).not.toContain(f.text.replace(/\s+/g, ''));
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), input, out, `${input}.labels.json`], { encoding: 'utf8', timeout: 180_000 });
+    expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 .* ok$/);
+  });
+
   it('refuses a bad mask width', () => {
     const r = sumi(['redact', join(CORPUS, 'd01_meeting-minutes.pdf'), join(tmp(), 'x.pdf'), '--min-mask-width', 'wide']);
     expect(r.status).toBe(2);

@@ -2,7 +2,7 @@
 // stay opaque black, minimum mask width, and the invisible text layer read back
 // by poppler's pdftotext and by pdf.js.
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,24 @@ describe('masked export colour', () => {
     const [r, g] = page.rgb(405, 655);
     expect(r).toBeGreaterThan(150);
     expect(g).toBeLessThan(80);
+  });
+});
+
+describe('masked export reasons', () => {
+  it('prints the legal ground in white on the black box when asked', async () => {
+    const box = { x: 100, y: 300, width: 120, height: 24 };
+    const pdf = await colourPdf();
+    const grid = async (printReason: boolean) => {
+      const page = await renderedPage(await exportPdf(pdf, [manualMask(1, box)], { printReason }), 1, 3);
+      const values: number[] = [];
+      for (let x = box.x + 1; x < box.x + box.width - 1; x += 0.5) for (let y = box.y + 2; y < box.y + box.height - 2; y += 0.5) values.push(Math.max(...page.rgb(x, y)));
+      return { light: values.filter((v) => v > 128).length, corner: Math.max(...page.rgb(box.x + 1, box.y + 1)) };
+    };
+    const plain = await grid(false);
+    const printed = await grid(true);
+    expect(plain.light).toBe(0);
+    expect(printed.light).toBeGreaterThan(20);
+    expect(printed.corner).toBeLessThanOrEqual(8);
   });
 });
 
@@ -170,6 +188,27 @@ describe('masked export searchable text', () => {
     expect(text).not.toContain('X9');
     expect(text).not.toContain('granted'); // within 60 pt of the code's centre: under the widened mask
     expect(text).toContain('today');
+  });
+
+  it('follows the page rotation', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    page.setRotation(degrees(90));
+    const line = 'Rotated page line with the secret Zebra42 inside it';
+    page.drawText(line, { x: 50, y: 700, size: 14, font });
+    const x = 50 + font.widthOfTextAtSize(line.slice(0, line.indexOf('Zebra42')), 14);
+    const out = await exportPdf(await doc.save(), [manualMask(1, { x, y: 696, width: font.widthOfTextAtSize('Zebra42', 14), height: 16 })], { searchableText: true });
+    const file = join(mkdtempSync(join(tmpdir(), 'sumi-export-')), 'out.pdf');
+    writeFileSync(file, out);
+    const words = [...spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</g)];
+    const texts = words.map((w) => w[3]);
+    expect(texts.slice(0, 3)).toEqual(['Rotated', 'page', 'line']);
+    expect(texts.join(' ')).not.toContain('Zebra');
+    // turned a quarter clockwise: the line runs down the landscape page, its top-down y from the original x, its x from the baseline
+    const [, xMin, yMin] = words[0].map(Number);
+    expect(Math.abs(xMin - 700)).toBeLessThan(14);
+    expect(Math.abs(yMin - 50)).toBeLessThan(3);
   });
 
   it('has no text at all without the option', async () => {
