@@ -11,7 +11,7 @@ const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
 const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 // A bare ID that names a record, not an account: Request ID, 受付ID, Ticket ID.
-const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済)[ _-]?$/i;
+const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|patient|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済|患者|受診|宛名|世帯|予約|申込)[ _-]?$/i;
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
 const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
@@ -74,6 +74,7 @@ export const loginId: Detector = {
       'https://filebox.kitaminato.local/share/download?id=8f3a21',
       'Request ID: RA-2024-0193   Submitted: 2024-09-12',
       '受付ID：U-2024-0001',
+      '患者ID：P-000123　診断：2型糖尿病',
       '受付ID\t氏名\nU-2024-0001\t山田\n',
       'admin_url = https://e-shinsei.example.lg.jp/manage/login\ntimezone = Asia/Tokyo',
     ],

@@ -75,6 +75,7 @@ export const password: Detector = {
       { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },
       { text: '初期パスワード：Tns@Fw2024!kt（初回ログイン後に変更）', expect: 'Tns@Fw2024!kt' },
       { text: 'SSID：KM-STAFF、事前共有キー：Km$taff-Wlan#88', expect: 'Km$taff-Wlan#88' },
+      { text: 'Wi-Fi パスワード（SSID: city-guest）：Guest2024!', expect: 'Guest2024!' },
       { text: '先ほどのファイルのパスワードです。\n  Kg7#Nov-1112\nよろしくお願いします。', expect: 'Kg7#Nov-1112' },
       { text: 'パスワードは次のとおりです。\nQz81kLm0', expect: 'Qz81kLm0' },
     ],
