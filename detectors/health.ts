@@ -41,7 +41,7 @@ const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${STATES.join('|')}|${ENGLISH}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
+const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
@@ -115,6 +115,6 @@ export const health: Detector = {
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
-      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', 'a stroke of luck', 'the PALS programme'],
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme'],
   },
 };
