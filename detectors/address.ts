@@ -12,7 +12,7 @@ const STREET = String.raw`${NUM}(?:丁目|番地の?|番|号|条|線|-|の)(?:${
 // An optional building: a space then a name ending in a room or floor number
 // (ハイツB棟306号室), or in a bare room number at the end of the field when the
 // name has no hiragana (prose like 自宅で2回 is not a building).
-const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号|階|F|室)|[ ]?[\p{Script=Han}\p{Script=Katakana}ー][\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー・]{0,20}?\d{1,4}(?![\p{L}\p{N}]))?`;
+const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号館|号棟|号|階|F|室|棟|館)|[ ]?[\p{Script=Han}\p{Script=Katakana}ー][\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー・]{0,20}?\d{1,4}(?![\p{L}\p{N}]))?`;
 
 // After a prefecture: a city/ward/town/county, the town, then the street number (sticky, run at each prefecture).
 const AFTER_PREFECTURE = new RegExp(String.raw`${PLACE}{1,20}?(?:市|区|町|村|郡)${PLACE}{0,20}?${STREET}${BUILDING}`, 'uy');
@@ -21,11 +21,11 @@ const PREFECTURE_SET = new Set(PREFECTURES);
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
 const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
 const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
-// A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
 // Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
 const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
 const ROMAJI = /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+// A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
 const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
 
 function trimStreet(s: string): string {
@@ -68,9 +68,10 @@ function withStrongStreet(ctx: ScanContext, labelled: Set<number>, covered: [num
     const [ls, le] = ctx.lineBounds(n);
     // the city starts at most 30 characters before its street number; the building ends soon after it
     for (const m of cityFirstIn(ctx, Math.max(ls, street.start - 30), Math.min(le, street.end + 60))) {
-      searchedTo = m.end;
       if (m.start > street.start) break;
       if (m.end < street.end) continue;
+      // the street numbers inside this address need no search of their own
+      searchedTo = m.end;
       const text = trimStreet(m.text);
       out.push({ start: m.start, end: m.start + text.length, score: 0.8, why: 'city and a 丁目/番地 street number' });
       break;
@@ -144,6 +145,7 @@ export const address: Detector = {
       { text: '住所\n北みなと市若葉町2丁目14番地 若葉台ハイツB棟306\n', expect: '北みなと市若葉町2丁目14番地 若葉台ハイツB棟306' },
       { text: '所在地：北みなと市本町3丁目2番8号 メゾン本町2F', expect: '北みなと市本町3丁目2番8号 メゾン本町2F' },
       { text: '住所\t方書\n北みなと市大町2-4-9\tパークサイド大町503\n', expect: 'パークサイド大町503' },
+      { text: '住所：東京都千代田区霞が関1-2-2 中央合同庁舎5号館', expect: '東京都千代田区霞が関1-2-2 中央合同庁舎5号館' },
       { text: 'Home address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044', expect: '2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044' },
     ],
     negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議', '港南四丁目の自宅で独居', 'バージョン 10.13.1005-2 の更新', 'version 2-1 Release-candidate', '氏名\t方書\n山田\t\n'],

@@ -4,8 +4,10 @@ import { matches } from './lib/matches.ts';
 
 // A 7-digit account number after its type (普通/当座/貯蓄) or an account label.
 const ACCOUNT = /(?<!\d)\d{7}(?!\d)|(?<!\d)\d{3,4}-\d{3,4}(?!\d)|(?<!\d)\d{8}(?!\d)/g;
-const ACCOUNT_LABEL = /口座番号|口座|普通|当座|貯蓄|総合|account\s?(?:no|number)|a\/c/i;
+const ACCOUNT_LABEL = /口座番号|口座|普通|当座|貯蓄|総合|\([普当]\)|account\s?(?:no|number)|a\/c/i;
 const YUCHO = /(?<!\d)1\d{4}-\d{8}(?!\d)/g; // ゆうちょ 記号-番号
+// ゆうちょ written with its own labels: 記号12345 番号67890121 (surer than 記号 alone, which is an insurance card's)
+const YUCHO_LABELLED = /記号[ 　]?[:：]?[ 　]?(1\d{4})[ 　]{0,2}番号[ 　]?[:：]?[ 　]?\d{8}(?!\d)/g;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -20,6 +22,11 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!/ゆうちょ|記号|口座|貯金/.test(ctx.before(m.start, 20))) continue;
     out.push({ start: m.start, end: m.end, score: 0.9, why: 'Japan Post Bank symbol and number' });
   }
+  for (const m of matches(ctx.text, YUCHO_LABELLED)) {
+    if (!/ゆうちょ|貯金|口座/.test(ctx.before(m.start, 24))) continue;
+    const start = m.start + m.text.indexOf(m.groups[0]!);
+    out.push({ start, end: m.end, score: 0.95, why: 'Japan Post Bank 記号 and 番号' });
+  }
   return out;
 }
 
@@ -27,7 +34,7 @@ export const bankAccount: Detector = {
   id: 'bank-account',
   kind: 'bank-account',
   severity: 'high',
-  triggers: ['口座', '普通', '当座', '貯蓄', '総合', 'account', 'a/c', 'ゆうちょ', '貯金'],
+  triggers: ['口座', '普通', '当座', '貯蓄', '総合', '(普)', '(当)', 'account', 'a/c', 'ゆうちょ', '貯金'],
   detect,
   examples: {
     positive: [
@@ -35,6 +42,8 @@ export const bankAccount: Detector = {
       { text: '口座番号：1234567', expect: '1234567' },
       { text: '預金種目\t口座番号\n普通\t7654321\n', expect: '7654321' },
       { text: 'ゆうちょ銀行 記号番号 12345-67891234', expect: '12345-67891234' },
+      { text: 'ゆうちょ銀行 記号12345 番号67890121', expect: '12345 番号67890121' },
+      { text: '（普）7654321 名義 ヤマダ タロウ', expect: '7654321' },
     ],
     negative: ['受付番号 2736202', '普通 0000000', '口座振替のご案内', '人口 1234567 人'],
   },

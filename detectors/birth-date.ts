@@ -7,8 +7,10 @@ import { matches } from './lib/matches.ts';
 const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
 const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`;
 const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
+// day first, as European forms write it: 17/08/1990
+const DAY_FIRST = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?!\d)`;
 const ENGLISH = String.raw`(?:\d{1,2}\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?:\d{1,2},?\s)?(?:19|20)\d{2}`;
-const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`, 'g');
+const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${DAY_FIRST}|${ENGLISH})`, 'g');
 
 // A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
 const BIRTH_LABEL = /生年月日|誕生日|生まれ|出生|birth|born|d\.?o\.?b/i;
@@ -48,6 +50,7 @@ export const birthDate: Detector = {
       { text: 'Date of birth: 12 March 1985', expect: '12 March 1985' },
       { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
       { text: '生年月日\n昭和36年9月4日\nメール', expect: '昭和36年9月4日' },
+      { text: 'DOB: 17/08/1990', expect: '17/08/1990' },
     ],
     negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から'],
   },

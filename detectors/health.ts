@@ -16,19 +16,21 @@ const CONDITIONS = [
   '(?:肝|腎|心|呼吸)機能(?:障害|異常|低下)', '甲状腺(?:機能)?(?:亢進症|低下症)', 'バセドウ病', '橋本病', 'ダウン症', '性同一性障害',
   '難聴', '(?:視覚|聴覚|言語|肢体|内部)障害', '肢体不自由', '精神疾患', '貧血',
   // abbreviations only as whole words (ALS is not the start of ALSO)
-  '(?<![A-Za-z])(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
+  '(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
   // named infections (尿路感染症): the name before it is taken by SITE_BEFORE below
   '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎', 'アレルギー',
 ];
 // Results and care that say something about a person's health on their own.
 const STATES = ['陽性', '入院中', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
-// English records: whole words only.
-const ENGLISH = String.raw`(?<![A-Za-z])(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
+// English records: whole words only (the letter before is checked in detect(): a lookbehind
+// at the head of an alternative slows the whole scan).
+const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
 const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
+const LATIN = /[A-Za-z]/;
 const TIME_BEFORE = /(?:昨年|今年|去年|先月|今月|昨日|先日|以前|過去|前回|今回|当時|同年|翌年|先週|以来)$/u;
 const SITE_CONDITIONS = /^(?:がん|癌|骨折|出血|梗塞|腫瘍)/u;
 const INFECTION_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー]{1,12}$/u;
@@ -39,7 +41,7 @@ const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${STATES.join('|')}|${ENGLISH}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
+const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
@@ -72,6 +74,7 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
   for (const m of matches(ctx.text, TERMS)) {
+    if (m.start > 0 && LATIN.test(m.text[0]) && LATIN.test(ctx.text[m.start - 1])) continue;
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
     const before = ctx.text.slice(Math.max(0, m.start - 12), m.start);
     const needsName = m.text.startsWith('感染症') || m.text.startsWith('アレルギー');
@@ -112,6 +115,6 @@ export const health: Detector = {
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
-      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', 'a stroke of luck'],
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme'],
   },
 };

@@ -1,6 +1,7 @@
 // Every detector the engine runs, in no particular order (the engine merges overlaps).
 import type { Detector } from './types.ts';
 import { password } from './password.ts';
+import { commandLine } from './command-line.ts';
 import { loginId } from './login-id.ts';
 import { email } from './email.ts';
 import { url } from './url.ts';
@@ -23,6 +24,6 @@ import { custom } from './custom.ts';
 export type { Detector } from './types.ts';
 
 export const DETECTORS: readonly Detector[] = [
-  password, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, phone, postalCode, address,
+  password, commandLine, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, phone, postalCode, address,
   personName, birthDate, myNumber, passportNumber, driversLicense, insuranceNumber, creditCard, bankAccount, health, custom,
 ];

@@ -5,13 +5,13 @@ import { rejectCredential, trimToken } from './lib/credential-value.ts';
 
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
 // "valid" or "username policy" do not count as labels on their own.
-const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
+const LOGIN_LABEL = /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
 // An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
 const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 // A bare ID that names a record, not an account: Request ID, 受付ID, Ticket ID.
-const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済)[ _-]?$/i;
+const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|patient|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済|患者|受診|宛名|世帯|予約|申込)[ _-]?$/i;
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
 const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
@@ -39,6 +39,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (bareLabel && (!v.separated || !/[\d_-]/.test(value))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
+    // "ユーザー 100名" is a count: after the bare word ユーザー an ID needs a letter
+    if (!v.separated && v.label === 'ユーザー' && !/[A-Za-z]/.test(value)) continue;
     out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
     const pw = passwordAfterSlash(ctx, e);
     if (pw) out.push({ ...pw, kind: 'password', why: `password after ${v.label} ${value} /` });
@@ -60,6 +62,7 @@ export const loginId: Detector = {
       { text: 'user=inq-admin02', expect: 'inq-admin02' },
       { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
+      { text: 'VPN接続先 vpn.example.lg.jp ユーザー k-tanaka パスワード Vpn@2024tk', expect: 'k-tanaka' },
       { text: '共通ID（renkei-test01）を使う', expect: 'renkei-test01' },
       { text: '管理者アカウント（sysadmin-km ∕ Kt9#wLp2vQ）', expect: 'Kt9#wLp2vQ' },
       { text: '接続先URL（https://renkei-test.kitaminato.lg.jp/login）、共通ID（renkei-test01）', expect: 'renkei-test01' },
@@ -74,6 +77,10 @@ export const loginId: Detector = {
       'https://filebox.kitaminato.local/share/download?id=8f3a21',
       'Request ID: RA-2024-0193   Submitted: 2024-09-12',
       '受付ID：U-2024-0001',
+      '患者ID：P-000123　診断：2型糖尿病',
+      'ユーザー登録の方法',
+      'ユーザーアカウント管理',
+      '登録ユーザー 100名',
       '受付ID\t氏名\nU-2024-0001\t山田\n',
       'admin_url = https://e-shinsei.example.lg.jp/manage/login\ntimezone = Asia/Tokyo',
     ],

@@ -16,11 +16,12 @@ const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${KANA_KANJI_GIVEN}|${HAN}{
 // readings of foreign names have a middle name too (スミス ロバート ジェームス)
 const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}`;
 const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2}`;
-const LATIN_NAME = String.raw`[A-Z][a-zA-Z'-]{1,20}(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
+// a first name may be an initial: J. Smith
+const LATIN_NAME = String.raw`[A-Z](?:[a-zA-Z'-]{1,20}|\.)(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名)
-const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant))/giu;
+const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
 const COMMON_WORDS = /^(?:署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
@@ -45,6 +46,9 @@ function plausibleName(name: string): boolean {
   return !given.some((p) => NOT_A_GIVEN_NAME.test(p) || COMMON_WORDS.test(p));
 }
 
+const RELATION = /(?:父|母|夫|妻|長男|長女|次男|次女|三男|三女|祖父|祖母|兄|姉|弟|妹|息子|娘|義父|義母|本人)[ 　]+/y;
+// A company is not a person: 代表者氏名 株式会社北みなと 代表取締役 佐藤 健 (the name after the title is found by its family name)
+const COMPANY = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|一般社団法人|一般財団法人|公益社団法人|公益財団法人|社会福祉法人|医療法人|学校法人|特定非営利活動法人|NPO法人)/u;
 // A run of kanji and kana that ends in an organisation word is a department, not a name: 担当：子育て支援課
 const ORGANISATION_AHEAD = /^[\p{Script=Han}ぁ-ゖァ-ヶー]{0,10}(?:課|係|部|室|局|班|センター|事務所|病院|医院|会社|協会|組合|学校|法人)(?![\p{Script=Han}ぁ-ゖァ-ヶー])/u;
 
@@ -86,6 +90,9 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
       const next = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
       if (next) at = next[0];
     }
+    // a relationship before the name: 緊急連絡先：父 鈴木 一郎
+    RELATION.lastIndex = at;
+    at += RELATION.exec(ctx.text)?.[0].length ?? 0;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
   }
 }
@@ -109,6 +116,7 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
   name = name.replace(/[ 　]+$/u, '');
   if (!plausibleName(name)) return;
   if (!/[ 　A-Za-z]/.test(name) && ORGANISATION_AHEAD.test(ctx.text.slice(at, at + 24))) return;
+  if (COMPANY.test(ctx.text.slice(at, at + 12))) return;
   out.push({ start: at, end: at + name.length, score, why });
 }
 
@@ -198,10 +206,14 @@ export const personName: Detector = {
       { text: '相談者\n横山 早苗（よこやま さなえ）', expect: 'よこやま さなえ' },
       { text: 'On-call (week 22): Daniel Murphy, mobile +81 90-4417-2285', expect: 'Daniel Murphy' },
       { text: 'Backup: Aiko Fujimoto, 080 2215 6793', expect: 'Aiko Fujimoto' },
+      { text: '緊急連絡先：父 鈴木 一郎 090-1111-2222', expect: '鈴木 一郎' },
+      { text: '児童名：さとう ゆうき', expect: 'さとう ゆうき' },
+      { text: 'Signed: Emily R. Johnson', expect: 'Emily R. Johnson' },
+      { text: 'Prepared by: J. Smith', expect: 'J. Smith' },
       { text: 'Field\tValue\nRequester\tKenji Sasaki (Urban Planning Division)\n', expect: 'Kenji Sasaki' },
       { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
-      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request'],
+      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '代表者氏名　株式会社北みなと'],
   },
 };

@@ -13,6 +13,7 @@ const DOTTED = /(?<![\w.])0\d{1,4}\.\d{1,4}\.\d{3,4}(?![\w.])/g;
 const INTERNATIONAL = new RegExp(String.raw`(?<![\d\w])\+81${SEP}\(?0?\)?\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-])`, 'g');
 // Other countries: + country code, then groups; 8 to 15 digits in all (E.164).
 const FOREIGN = /(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![\d-])/g;
+const OTHER_NUMBER_LABEL = /(?:番号|No\.?|ID|コード|code)[ :：#]*$/i;
 const PHONE_CONTEXT = /電話|tel|携帯|連絡先|phone|mobile|fax|ファクス|ファックス|内線|代表/i;
 
 function digits(s: string): string {
@@ -41,6 +42,8 @@ function detect(ctx: ScanContext): Candidate[] {
     const context = PHONE_CONTEXT.test(ctx.before(start, 16)) || PHONE_CONTEXT.test(ctx.header(start) ?? '');
     // an unbroken run of digits is a phone number only beside a phone label
     if (!separated && !context) continue;
+    // beside another number's label (お客様番号, 受付No.) it is that number, not a phone
+    if (!context && OTHER_NUMBER_LABEL.test(ctx.before(start, 12))) continue;
     out.push({ start, end: start + text.length, score: context ? 0.97 : 0.9, why: context ? 'phone number beside a phone label' : 'Japanese phone number format' });
   }
   for (const m of matches(ctx.text, INTERNATIONAL)) {
@@ -77,6 +80,6 @@ export const phone: Detector = {
       { text: '相談者\t080.3341.9027\t', expect: '080.3341.9027' },
       { text: '022(394)1187', expect: '022(394)1187' },
     ],
-    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123', 'version 0.12.3456.7'],
+    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123', 'version 0.12.3456.7', 'お客様番号 0123-456-789'],
   },
 };

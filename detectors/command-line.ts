@@ -1,0 +1,61 @@
+// Credentials typed on a command line, as runbooks and shell histories keep
+// them: mysql -pSECRET, sshpass -p SECRET, curl -u user:secret, --password=…,
+// net use … /user:DOMAIN\user SECRET.
+import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Detector } from './types.ts';
+import { matches } from './lib/matches.ts';
+import { rejectCredential } from './lib/credential-value.ts';
+
+// a value: quoted, or a run without spaces or quotes
+const VALUE = String.raw`("[^"\n]{3,64}"|'[^'\n]{3,64}'|[^\s'"]{3,64})`;
+const PASSWORD_FLAG = new RegExp(String.raw`(?<![\w-])(?:--password|--passwd|--pass)[ =]+${VALUE}`, 'g');
+const MYSQL_P = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,80}? -p([^\s'"]{3,64})/g;
+const SSHPASS = new RegExp(String.raw`(?<![\w-])sshpass\s+-p\s*${VALUE}`, 'g');
+// user:password after -u/--user (curl, wget): the part before the colon is the account
+const USER_COLON = /(?<![\w-])(?:-u|--user)[ =]+['"]?([^\s:'"]{1,64}):([^\s'"]{3,64})/g;
+const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\s/"']{3,64})/gi;
+
+function unquote(text: string, start: number): [number, number] {
+  return /^(["']).*\1$/.test(text) ? [start + 1, start + text.length - 1] : [start, start + text.length];
+}
+
+function detect(ctx: ScanContext): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (m: { start: number; end: number; text: string }, value: string, why: string, kind?: 'login-id') => {
+    const at = m.start + m.text.lastIndexOf(value);
+    const [s, e] = unquote(value, at);
+    if (rejectCredential(ctx.text.slice(s, e), m.text)) return;
+    out.push({ start: s, end: e, score: kind ? 0.85 : 0.9, why, ...(kind ? { kind } : {}) });
+  };
+  for (const re of [PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
+    for (const m of matches(ctx.text, re)) push(m, m.groups[0]!, 'password on a command line');
+  }
+  for (const re of [USER_COLON, NET_USE]) {
+    for (const m of matches(ctx.text, re)) {
+      const [user, pw] = [m.groups[0]!, m.groups[1]!];
+      push(m, pw, 'password after a command-line user');
+      const userAt = m.start + m.text.lastIndexOf(user, m.text.length - pw.length - 1);
+      if (!rejectCredential(user, m.text)) out.push({ start: userAt, end: userAt + user.length, score: 0.85, why: 'command-line user', kind: 'login-id' });
+    }
+  }
+  return out;
+}
+
+export const commandLine: Detector = {
+  id: 'command-line',
+  kind: 'password',
+  severity: 'critical',
+  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'net use'],
+  detect,
+  examples: {
+    positive: [
+      { text: 'mysql -u root -pS3cr3t!23 -h 10.1.2.3 appdb', expect: 'S3cr3t!23' },
+      { text: 'sshpass -p "Adm!n2024" ssh admin@192.168.10.5', expect: 'Adm!n2024' },
+      { text: 'curl -u apiuser:Xy7#kL9m https://api.example.org/v1', expect: 'Xy7#kL9m' },
+      { text: 'curl -u apiuser:Xy7#kL9m https://api.example.org/v1', expect: 'apiuser' },
+      { text: 'pg_dump --password=Pg$2024dump -h db01', expect: 'Pg$2024dump' },
+      { text: 'net use Z: \\\\fs01\\share /user:KITAMINATO\\tanaka P@ss-2024x', expect: 'P@ss-2024x' },
+    ],
+    negative: ['mysql -u root -p appdb', 'curl -u "$USER:$TOKEN" https://api.example.org', '--password=<password>', 'mysql -u root -p****', 'sort -u file.txt'],
+  },
+};
