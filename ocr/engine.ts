@@ -32,7 +32,7 @@ export interface OcrWord {
   text: string;
   /** 0–100 */
   confidence: number;
-  /** box in page-raster pixels (top-left origin) */
+  /** box in page-raster pixels (top-left origin; in the recognised image's frame when it was the page turned) */
   px: PixelBox;
   /** box in PDF user space */
   box: PageBox;
@@ -82,11 +82,26 @@ export interface OcrGeometry {
    * the gaps between words are measured on the ink (./layout.ts).
    */
   image?: GrayImage;
+  /**
+   * The recognised image is the page turned (./oriented.ts): words are laid
+   * out (their `px`) in the recognised image's own frame, where its lines run
+   * across, and only their page boxes go through `toRaster`.
+   */
+  turned?: boolean;
+}
+
+export interface RecognizeOptions {
+  /**
+   * The image holds vertical Japanese (縦書き) turned a quarter counter-clockwise,
+   * so its columns run across as rows of sideways characters: read with the
+   * vertical model (jpn_vert), which is trained on exactly that.
+   */
+  vertical?: boolean;
 }
 
 export interface OcrEngine {
   /** Recognises one page image (PNG, JPEG, BMP, PGM/PBM bytes). */
-  recognize(image: Uint8Array, geometry: OcrGeometry): Promise<OcrResult>;
+  recognize(image: Uint8Array, geometry: OcrGeometry, options?: RecognizeOptions): Promise<OcrResult>;
   /** Ends the engine's worker; pending recognitions reject. */
   terminate(): Promise<void>;
 }
@@ -189,20 +204,29 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
   if (options.corePath) workerOptions.corePath = options.corePath;
   if (options.workerBlobURL !== undefined) workerOptions.workerBlobURL = options.workerBlobURL;
 
-  const worker = await tesseract.createWorker(options.languages ?? ['jpn', 'eng'], tesseract.OEM.LSTM_ONLY, workerOptions);
-  options.watch?.(worker.worker, fail);
-  await worker.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters });
+  const start = async (languages: string[]) => {
+    const w = await tesseract.createWorker(languages, tesseract.OEM.LSTM_ONLY, workerOptions);
+    options.watch?.(w.worker, fail);
+    await w.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters });
+    return w;
+  };
+  const languages = options.languages ?? ['jpn', 'eng'];
+  const worker = await start(languages);
+  // the vertical model's worker, started the first time a vertical page comes
+  let vertical: Promise<TesseractWorker> | undefined;
+  const verticalWorker = () => (vertical ??= start(verticalLanguages(languages)));
 
   let terminated = false;
   return {
-    async recognize(image, geometry) {
+    async recognize(image, geometry, how = {}) {
       if (terminated) throw new Error('OCR engine was terminated');
       if (failure) throw failure;
       const died = new Promise<never>((_, reject) => {
         rejectPending = reject;
       });
       try {
-        const result = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), died]);
+        const w = how.vertical ? await Promise.race([verticalWorker(), died]) : worker;
+        const result = await Promise.race([w.recognize(image, {}, { blocks: true, text: false }), died]);
         return toResult(result.data, geometry);
       } finally {
         rejectPending = undefined;
@@ -212,9 +236,16 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
       if (terminated) return;
       terminated = true;
       rejectPending?.(new Error('OCR engine was terminated'));
+      const second = vertical?.catch(() => undefined);
       await worker.terminate();
+      await (await second)?.terminate();
     },
   };
+}
+
+/** The languages for vertical pages: jpn_vert in place of jpn (Latin set sideways in a column reads upright once the page is turned). */
+export function verticalLanguages(languages: string[]): string[] {
+  return ['jpn_vert', ...languages.filter((l) => l !== 'jpn' && l !== 'jpn_vert')];
 }
 
 /** Maps tesseract's page (blocks → paragraphs → lines → words) to an OcrResult. Exported for tests. */
@@ -230,6 +261,9 @@ export function toResult(page: TesseractPage, geometry: OcrGeometry): OcrResult 
     const y = Math.min(...ys);
     return { x: round2(x), y: round2(y), width: round2(Math.max(...xs) - x), height: round2(Math.max(...ys) - y) };
   };
+  // pixels words are laid out in → PDF user space
+  const layout = geometry.turned ? (b: PixelBox) => b : toRaster;
+  const pxToPage = geometry.turned ? (b: PixelBox) => pageBox(toRaster(b)) : pageBox;
   const lines: OcrLine[] = [];
   let confSum = 0;
   let confCount = 0;
@@ -239,26 +273,26 @@ export function toResult(page: TesseractPage, geometry: OcrGeometry): OcrResult 
         const found = (line.words ?? []).filter((w) => (w.text ?? '').trim());
         const ink = geometry.image && found.length ? measureLine(geometry.image, line.bbox, found.map((w) => ({ text: w.text.trim(), box: w.bbox }))) : undefined;
         const words: OcrWord[] = found.map((w, i) => {
-          const px = toRaster(ink ? ink.words[i].box : w.bbox);
+          const px = layout(ink ? ink.words[i].box : w.bbox);
           confSum += w.confidence;
           confCount++;
           return {
             text: w.text.trim(),
             confidence: w.confidence,
             px,
-            box: pageBox(px),
+            box: pxToPage(px),
             symbols: (w.symbols ?? []).map((s) => {
-              const spx = toRaster(s.bbox);
-              return { text: s.text, px: spx, box: pageBox(spx) };
+              const spx = layout(s.bbox);
+              return { text: s.text, px: spx, box: pxToPage(spx) };
             }),
             ...(ink ? { gapBefore: ink.words[i].gapBefore, innerGap: ink.words[i].innerGap } : {}),
           };
         });
-        if (words.length) lines.push({ words, confidence: line.confidence, px: toRaster(line.bbox), block: blockIndex });
+        if (words.length) lines.push({ words, confidence: line.confidence, px: layout(line.bbox), block: blockIndex });
       }
     }
   });
-  return { lines, confidence: confCount ? confSum / confCount : 0, width: geometry.pageWidthPt, height: geometry.pageHeightPt, toPage: pageBox };
+  return { lines, confidence: confCount ? confSum / confCount : 0, width: geometry.pageWidthPt, height: geometry.pageHeightPt, toPage: pxToPage };
 }
 
 function round2(v: number): number {

@@ -16,14 +16,14 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { Page, SumiDocument } from '../core/document.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
-import type { CanvasLike, RenderedPage } from '../redaction/export.ts';
-import { createTesseractEngine, type OcrEngine, type OcrGeometry, type OcrResult, type TesseractModule } from './engine.ts';
+import type { CanvasLike } from '../redaction/export.ts';
+import { createTesseractEngine, type OcrEngine, type TesseractModule } from './engine.ts';
 import { imageDpi } from './image-info.ts';
-import { buildOcrPage } from './page-text.ts';
-import { prepareForOcr, rgbaToGray, type GrayImage, type PrepareOptions } from './preprocess.ts';
+import { rgbaToGray, type GrayImage, type PrepareOptions } from './preprocess.ts';
+import { ocrRasters, pdfPageRaster, type Raster } from './raster.ts';
 
 export type { OcrResult } from './engine.ts';
-import { DEFAULT_RECYCLE_AFTER, runPool } from './scheduler.ts';
+export { recognizeRaster, type Raster } from './raster.ts';
 import { openTiff } from './tiff.ts';
 
 export interface OcrOptions {
@@ -44,8 +44,6 @@ export interface OcrOptions {
 
 const DEFAULT_LANGUAGES = ['jpn', 'eng'];
 const DEFAULT_DPI = 300;
-/** Largest side of a PDF page raster; larger pages are drawn at a lower resolution. */
-const MAX_RASTER_SIDE = 7000;
 
 // ---------------------------------------------------------------------------
 // Documents
@@ -70,24 +68,7 @@ export async function ocrPdfPages(bytes: Uint8Array, numbers: number[], options:
   const pdfjs = await loadPdfjsNode();
   const source = await openPdfPages(bytes, pdfjs, nodePdfjsAssets(), (w, h) => createCanvas(w, h) as unknown as CanvasLike);
   try {
-    const dpi = options.dpi ?? DEFAULT_DPI;
-    return await runOcr(numbers, options, async (n) => {
-      let rendered = await source.render(n, dpi / 72);
-      let scale = dpi / 72;
-      const side = Math.max(rendered.canvas.width, rendered.canvas.height);
-      if (side > MAX_RASTER_SIDE) {
-        rendered.release();
-        scale *= MAX_RASTER_SIDE / side;
-        rendered = await source.render(n, scale);
-      }
-      try {
-        const { width, height } = rendered.canvas;
-        const gray = rgbaToGray(rendered.canvas.getContext('2d')!.getImageData(0, 0, width, height).data, width, height);
-        return { gray, dpi: scale * 72, widthPt: rendered.widthPt, heightPt: rendered.heightPt, rasterToPage: inverseOf(rendered) };
-      } finally {
-        rendered.release();
-      }
-    });
+    return await runOcr(numbers, options, (n) => pdfPageRaster(source, n, options.dpi ?? DEFAULT_DPI));
   } finally {
     await source.close();
   }
@@ -110,77 +91,14 @@ export async function ocrImage(bytes: Uint8Array, options: OcrOptions = {}): Pro
   return { type: 'image', pages, ocrPages: numbers };
 }
 
-export interface Raster {
-  /** the page as grayscale pixels */
-  gray: GrayImage;
-  /** raster pixels per inch */
-  dpi: number;
-  /** page size in points */
-  widthPt: number;
-  heightPt: number;
-  /** raster pixel → PDF user space (default: pixels / (dpi/72), y flipped) */
-  rasterToPage?: (x: number, y: number) => [number, number];
-}
-
-/** Prepares one page raster (./preprocess.ts) and recognises it: words with boxes in raster pixels and in PDF user space. */
-export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: PrepareOptions = {}): Promise<OcrResult> {
-  const prepared = prepareForOcr(r.gray, { dpi: r.dpi, ...prepare });
-  const geometry: OcrGeometry = {
-    pageWidthPt: r.widthPt,
-    pageHeightPt: r.heightPt,
-    pxPerPt: r.dpi / 72,
-    toRaster: prepared.toSource,
-    rasterToPage: r.rasterToPage,
-    image: prepared.image,
-  };
-  return engine.recognize(prepared.bytes, geometry);
-}
-
 /** Prepares and recognises pages on a pool of engines. */
-async function runOcr(numbers: number[], options: OcrOptions, raster: (n: number) => Promise<Raster>): Promise<Page[]> {
+function runOcr(numbers: number[], options: OcrOptions, raster: (n: number) => Promise<Raster>): Promise<Page[]> {
   const languages = options.languages ?? DEFAULT_LANGUAGES;
-  return runPool(
-    numbers,
-    async (engine: OcrEngine, n: number) => {
-      const r = await raster(n);
-      options.signal?.throwIfAborted();
-      return buildOcrPage(n, await recognizeRaster(engine, r, options.prepare));
-    },
-    {
-      concurrency: options.workers ?? defaultWorkers(),
-      createWorker: () => createNodeEngine({ languages }),
-      terminateWorker: (e) => e.terminate(),
-      recycleAfter: options.recycleAfter ?? DEFAULT_RECYCLE_AFTER,
-      onProgress: options.onProgress,
-      signal: options.signal,
-    },
-  );
+  return ocrRasters(numbers, raster, { ...options, workers: options.workers ?? defaultWorkers(), createEngine: () => createNodeEngine({ languages }) });
 }
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
-}
-
-/** The affine map raster pixel → PDF user space, inverted from the page's user space → pixel map. */
-function inverseOf(page: RenderedPage): (x: number, y: number) => [number, number] {
-  const at = (x: number, y: number) => {
-    const r = page.toPixels({ x, y, width: 0, height: 0 });
-    return [r[0], r[1]];
-  };
-  const [tx, ty] = at(0, 0);
-  const [ax, ay] = at(1, 0);
-  const [bx, by] = at(0, 1);
-  // pixel = M · user + t, M = [[a, b], [c, d]]
-  const a = ax - tx;
-  const c = ay - ty;
-  const b = bx - tx;
-  const d = by - ty;
-  const det = a * d - b * c;
-  return (px, py) => {
-    const u = px - tx;
-    const v = py - ty;
-    return [(d * u - b * v) / det, (-c * u + a * v) / det];
-  };
 }
 
 // ---------------------------------------------------------------------------

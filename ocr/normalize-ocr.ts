@@ -7,6 +7,8 @@
 // implausible as written, so clean text is never changed:
 //   - inside numbers (a run that is mostly digits): O/o/〇 → 0, l/I/|/! → 1;
 //   - a dash-like character between digits (一 ー － — ‐ ~ etc.) → '-';
+//   - an apostrophe between digit groups (090'1234'5678: the short upright
+//     stroke a hyphen is set as in vertical writing) → '-';
 //   - 一 (kanji "one") between katakana → ー (パスワ一ド);
 //   - a few misread labels: バスワード/ハスワード → パスワード, 干123-4567 → 〒123-4567.
 
@@ -16,6 +18,7 @@ const AS_ZERO = new Set(['O', 'o', '〇']);
 const AS_ONE = new Set(['l', 'I', '|', '!', 'ｌ', 'Ｉ', '｜']);
 /** Dash-like characters that stand for a hyphen between digits. */
 const DASH_LIKE = new Set(['一', 'ー', '－', '—', '―', '‐', '‑', '‒', '–', '−', '─', '━', '~', '～', '〜', '_']);
+const APOSTROPHE_LIKE = new Set(["'", '’', '′', '‘', '`']);
 const KATAKANA = /[\u30A1-\u30FA\u30FC\uFF66-\uFF9F]/;
 
 const LABEL_REPAIRS: [RegExp, string][] = [
@@ -48,6 +51,11 @@ export function repairWord(word: string, before = '', after = ''): string {
   // a dash between digits
   for (let i = 0; i < n; i++) {
     if (DASH_LIKE.has(chars[i]) && DIGIT.test(at(i - 1)) && DIGIT.test(at(i + 1))) chars[i] = '-';
+  }
+
+  // a hyphen of vertical writing, read as an apostrophe between digit groups (not 5'10")
+  for (let i = 0; i < n; i++) {
+    if (APOSTROPHE_LIKE.has(chars[i]) && DIGIT.test(at(i - 1)) && DIGIT.test(at(i - 2)) && DIGIT.test(at(i + 1)) && DIGIT.test(at(i + 2))) chars[i] = '-';
   }
 
   // 一 in a katakana word is the long-vowel mark

@@ -8,6 +8,7 @@ import type { Page } from '../core/document.ts';
 import type { RenderedPage } from '../redaction/export.ts';
 import type { PdfPageSource } from '../redaction/pdf-pages.ts';
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
+import { recognizeOriented } from './oriented.ts';
 import { buildOcrPage } from './page-text.ts';
 import { prepareForOcr, rgbaToGray, type GrayImage, type PrepareOptions } from './preprocess.ts';
 import { DEFAULT_RECYCLE_AFTER, runPool } from './scheduler.ts';
@@ -37,7 +38,7 @@ export interface RasterOcrOptions {
   createEngine: () => Promise<OcrEngine>;
 }
 
-/** Prepares one page raster and recognises it: words with boxes in raster pixels and in PDF user space. */
+/** Prepares one page raster and recognises it, whichever way it is written or was fed (./oriented.ts): words with boxes in raster pixels and in PDF user space. */
 export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: PrepareOptions = {}): Promise<OcrResult> {
   const prepared = prepareForOcr(r.gray, { dpi: r.dpi, ...prepare });
   const geometry: OcrGeometry = {
@@ -46,9 +47,8 @@ export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: Pre
     pxPerPt: r.dpi / 72,
     toRaster: prepared.toSource,
     rasterToPage: r.rasterToPage,
-    image: prepared.image,
   };
-  return engine.recognize(prepared.bytes, geometry);
+  return recognizeOriented(engine, prepared, geometry);
 }
 
 /** OCR of pages `numbers` on a pool of engines: one Page per number, in that order. */

@@ -1,7 +1,9 @@
 // TIFF pages (multi-page fax and scanner output) → grayscale images, with
 // UTIF (pure JavaScript: uncompressed, PackBits, LZW, Deflate, CCITT G3/G4,
 // JPEG). Platform-neutral.
-import * as UTIF from 'utif2';
+// a CommonJS module: its default import is module.exports under Node's own ESM
+// loader and under bundlers alike (a namespace import is empty under Node)
+import UTIF from 'utif2';
 import { exifDpi, sane } from './image-info.ts';
 import { rgbaToGray, type GrayImage } from './preprocess.ts';
 

@@ -47,13 +47,9 @@ export function a4(dpi = 300): { width: number; height: number } {
   return { width: Math.round((595.28 / 72) * dpi), height: Math.round((841.89 / 72) * dpi) };
 }
 
-/**
- * Draws the lines (black on white) and returns the PNG with the boxes of the
- * lines and words as drawn (advance width × em box from the font metrics).
- */
-export function renderTestPage(lines: DrawnLine[], options: { dpi?: number; width?: number; height?: number; rules?: boolean } = {}): RenderedTestPage {
+/** A white page (A4 at `dpi` unless sized), fonts registered, ready to draw on in black. */
+function blankPage(dpi: number, options: { width?: number; height?: number }) {
   registerFonts();
-  const dpi = options.dpi ?? 300;
   const size = a4(dpi);
   const width = options.width ?? size.width;
   const height = options.height ?? size.height;
@@ -62,6 +58,16 @@ export function renderTestPage(lines: DrawnLine[], options: { dpi?: number; widt
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#000';
+  return { canvas, ctx, width, height };
+}
+
+/**
+ * Draws the lines (black on white) and returns the PNG with the boxes of the
+ * lines and words as drawn (advance width × em box from the font metrics).
+ */
+export function renderTestPage(lines: DrawnLine[], options: { dpi?: number; width?: number; height?: number; rules?: boolean } = {}): RenderedTestPage {
+  const dpi = options.dpi ?? 300;
+  const { canvas, ctx, width, height } = blankPage(dpi, options);
   ctx.textBaseline = 'alphabetic';
   const lineBoxes: DrawnBox[] = [];
   const words: DrawnBox[] = [];
@@ -208,4 +214,59 @@ export function drawnSpan(line: DrawnLine, sub: string): DrawnBox {
   const x0 = line.x + ctx.measureText(line.text.slice(0, at)).width;
   const x1 = x0 + ctx.measureText(sub).width;
   return { text: sub, x0, x1, y0: line.baseline - 0.88 * line.size, y1: line.baseline + 0.12 * line.size };
+}
+
+// ---------------------------------------------------------------------------
+// Vertical (縦書き) pages
+
+export interface DrawnColumn {
+  text: string;
+  /** centre of the column and top of its first character, in pixels */
+  cx: number;
+  top: number;
+  /** font size in pixels: every character takes one em down the column */
+  size: number;
+}
+
+/** Characters set sideways in vertical writing (long vowel mark, dashes, hyphens). */
+const SIDEWAYS = new Set(['ー', '－', '-', '—', '―', '〜', '~']);
+
+/**
+ * Draws columns of vertical Japanese, top to bottom, one em per character,
+ * characters upright (dashes and the long vowel mark turned a quarter, as
+ * vertical typesetting sets them).
+ */
+export function renderVerticalPage(columns: DrawnColumn[], options: { width?: number; height?: number } = {}): { width: number; height: number; png: Uint8Array } {
+  const { canvas, ctx, width, height } = blankPage(300, options);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const col of columns) {
+    ctx.font = `${col.size}px "${FONT}"`;
+    Array.from(col.text).forEach((ch, i) => {
+      const cy = col.top + (i + 0.5) * col.size;
+      ctx.save();
+      ctx.translate(col.cx, cy);
+      if (SIDEWAYS.has(ch)) ctx.rotate(Math.PI / 2);
+      ctx.fillText(ch, 0, 0);
+      ctx.restore();
+    });
+  }
+  return { width, height, png: new Uint8Array(canvas.toBuffer('image/png')) };
+}
+
+/** Where `sub` (the first occurrence) was drawn in a vertical column: one em per character. */
+export function drawnColumnSpan(col: DrawnColumn, sub: string): DrawnBox {
+  const chars = Array.from(col.text);
+  const at = Array.from(col.text.slice(0, col.text.indexOf(sub))).length;
+  if (col.text.indexOf(sub) < 0 || chars.length < at) throw new Error(`'${sub}' is not in '${col.text}'`);
+  const n = Array.from(sub).length;
+  return { text: sub, x0: col.cx - col.size / 2, x1: col.cx + col.size / 2, y0: col.top + at * col.size, y1: col.top + (at + n) * col.size };
+}
+
+/** The lines of formLines() set vertically, right to left, 12 pt at 300 dpi. */
+export function verticalFormColumns(dpi = 300): DrawnColumn[] {
+  const pt = dpi / 72;
+  const size = Math.round(12 * pt);
+  const texts = ['申請書（テスト用）', '氏名：山田太郎', '電話：090-1234-5678', '住所：東京都千代田区丸の内1丁目2番3号', '備考：本人確認のため保険証の写しを添付します。'];
+  return texts.map((text, i) => ({ text, cx: Math.round((520 - i * 30) * pt), top: Math.round(80 * pt), size }));
 }

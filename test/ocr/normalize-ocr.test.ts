@@ -28,6 +28,10 @@ describe('repairWord: OCR confusions', () => {
     // a dash read as a word of its own, between two numbers
     expect(repairWord('一', '0', '4')).toBe('-');
     expect(repairWord('ー', '0', '')).toBe('ー');
+    // the hyphens of a vertical phone number, read by jpn_vert as apostrophes
+    expect(repairWord("電話:090'1234'5678")).toBe('電話:090-1234-5678');
+    expect(repairWord("5'10")).toBe("5'10");
+    expect(repairWord("It's")).toBe("It's");
     // 一 that is a kanji stays one
     expect(repairWord('第一条')).toBe('第一条');
     expect(repairWord('一', '第', '条')).toBe('一');
