@@ -17,6 +17,8 @@ export interface PageViewProps {
   onDraw(box: Box): void;
   /** the page's text in the document model, for the selectable text layer */
   textPage?: Page;
+  /** called once the page has been drawn */
+  onDrawn?(): void;
 }
 
 interface Geometry {
@@ -28,7 +30,7 @@ interface Geometry {
 
 const COLOURS = { proposed: 'rgba(255,165,0,0.35)', accepted: 'rgba(0,0,0,0.85)', rejected: 'rgba(0,128,0,0.15)', disclose: 'rgba(30,144,255,0.2)', manual: 'rgba(0,0,0,0.85)' };
 
-export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, textPage }: PageViewProps) {
+export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, textPage, onDrawn }: PageViewProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [geometry, setGeometry] = useState<Geometry | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
@@ -42,6 +44,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
       const canvas = canvasRef.current;
       if (!canvas || cancelled) return;
       const ratio = window.devicePixelRatio || 1;
+      delete canvas.dataset.drawn;
       canvas.width = Math.ceil(viewport.width * ratio);
       canvas.height = Math.ceil(viewport.height * ratio);
       canvas.style.width = `${viewport.width}px`;
@@ -61,7 +64,13 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
           return { x: Math.min(a, c), y: Math.min(b, d), width: Math.abs(c - a), height: Math.abs(d - b) };
         },
       });
-      await render.promise.catch(() => {});
+      await render.promise.then(
+        () => {
+          canvas.dataset.drawn = 'true';
+          onDrawn?.();
+        },
+        () => {},
+      );
     })();
     return () => {
       cancelled = true;

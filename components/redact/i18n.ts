@@ -45,6 +45,8 @@ const WORDS = {
   verified: { ja: '検証済み：復元できる墨消し文字列 0件', en: 'Verified: 0 masked strings recoverable' },
   refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
   resumed: { ja: '前回の確認状態を復元しました', en: 'Your earlier review of this file was restored' },
+  zoomIn: { ja: '拡大', en: 'Zoom in' },
+  zoomOut: { ja: '縮小', en: 'Zoom out' },
   page: { ja: 'ページ', en: 'Page' },
   findings: { ja: '検出', en: 'Findings' },
   manual: { ja: '手動範囲', en: 'Manual areas' },

@@ -3,9 +3,10 @@
 // export; the downloaded PDF passes the shared redaction check, the log lists
 // every mask (page, kind, reason, position) and none of the masked text, and
 // reloading the panel and opening the same file again resumes the review.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
 import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
@@ -181,4 +182,68 @@ describe('redaction panel, end to end', () => {
     await expect.poll(() => manual.count()).toBe(before);
     await page.close();
   }, 300_000);
+
+  it('a long PDF: page 1 is drawn before the whole document is read and scanned, thumbnails are drawn only when seen, and opening can be cancelled', async () => {
+    const long = path.join(dir, 'long-report.pdf');
+    writeFileSync(long, await longPdf(200));
+    const page = await openPanel(browser);
+    // note, in the page, when page 1 is first drawn and when the findings arrive
+    await page.evaluate(() => {
+      const w = window as unknown as { firstDraw?: { at: number; dark: boolean; findingsListed: boolean; thumbs: number }; listedAt?: number };
+      const t0 = performance.now();
+      const tick = () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.page canvas[aria-label="page 1"][data-drawn]');
+        const listed = Boolean(document.querySelector('aside .findings'));
+        if (canvas && !w.firstDraw) {
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let dark = false;
+          for (let i = 0; i < data.length && !dark; i += 4) dark = data[i] < 128;
+          w.firstDraw = { at: performance.now() - t0, dark, findingsListed: listed, thumbs: document.querySelectorAll('.thumbs canvas[data-drawn]').length };
+        }
+        if (listed && w.listedAt === undefined) w.listedAt = performance.now() - t0;
+        if (!w.firstDraw || w.listedAt === undefined) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const found = await loadFile(page, long, 300_000);
+    expect(found).toBeGreaterThanOrEqual(200);
+    const { firstDraw, listedAt } = await page.evaluate(() => {
+      const w = window as unknown as { firstDraw: { at: number; dark: boolean; findingsListed: boolean; thumbs: number }; listedAt: number };
+      return { firstDraw: w.firstDraw, listedAt: w.listedAt };
+    });
+    console.log(`long PDF (200 pages): page 1 drawn at ${Math.round(firstDraw.at)} ms, findings listed at ${Math.round(listedAt)} ms (indicative, loaded machine)`);
+    expect(firstDraw.dark).toBe(true);
+    expect(firstDraw.findingsListed).toBe(false);
+    expect(firstDraw.at).toBeLessThan(listedAt);
+    expect(firstDraw.thumbs).toBe(0);
+    // thumbnails: only those in view are drawn
+    await expect.poll(() => page.locator('.thumbs canvas[data-drawn]').count()).toBeGreaterThan(0);
+    const thumbs = await page.locator('.thumbs canvas[data-drawn]').count();
+    expect(thumbs).toBeLessThan(30);
+
+    // Cancel while it is being read: nothing half-open is left, and the next file opens
+    await page.reload();
+    await page.locator('input[type=file]').setInputFiles(long);
+    await page.getByRole('button', { name: /^(キャンセル|Cancel)$/ }).click({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: /読み込みを中止しました|Opening cancelled/ }).waitFor();
+    expect(await page.locator('aside .findings').count()).toBe(0);
+    expect(await page.locator('.page canvas').count()).toBe(0);
+    expect(await loadFile(page, D01)).toBeGreaterThan(5);
+    await page.close();
+  }, 600_000);
 });
+
+/** A text PDF of `pages` A4 pages, each with a contact line (an e-mail and a phone number) and filler. */
+async function longPdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= pages; n++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`Quarterly facilities report, page ${n}`, { x: 56, y: 780, size: 16, font });
+    page.drawText(`Contact: staff${n}@example.org, phone 03-5${String(n).padStart(3, '0')}-${String(1000 + n)}`, { x: 56, y: 750, size: 11, font });
+    for (let line = 0; line < 40; line++) {
+      page.drawText(`Item ${line + 1}: maintenance of building ${String.fromCharCode(65 + (line % 26))} was completed as planned this quarter.`, { x: 56, y: 720 - line * 16, size: 10, font });
+    }
+  }
+  return doc.save();
+}
