@@ -10,6 +10,7 @@ import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '.
 import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
+import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
 import { exportInPanel } from '../../panel/export-browser.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser, viewerWorker } from '../../panel/pdfjs-browser.ts';
@@ -75,6 +76,14 @@ export function RedactApp() {
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
   const review = history?.present;
+
+  // the office's own reason labels, beside the Article 5 grounds
+  const [ownReasons, setOwnReasons] = useState<string[]>([]);
+  useEffect(() => {
+    void loadReasonLabels().then(setOwnReasons, () => {});
+    return watchReasonLabels(setOwnReasons);
+  }, []);
+  const reasons = useMemo(() => [...new Set<Reason>([...REASONS, ...ownReasons])], [ownReasons]);
 
   // the display worker boots while the officer picks a file
   useEffect(() => void viewerWorker(), []);
@@ -269,7 +278,7 @@ export function RedactApp() {
             <label>
               {t('reason')}{' '}
               <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
-                {REASONS.map((r) => <option key={r}>{r}</option>)}
+                {reasons.map((r) => <option key={r}>{r}</option>)}
               </select>
             </label>
             <button type="button" onClick={() => addBoxes([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
@@ -326,7 +335,7 @@ export function RedactApp() {
             <FindingList
               review={review}
               selected={selected}
-              reasons={REASONS}
+              reasons={reasons}
               onSelect={(id, p) => {
                 setSelected(id);
                 setPage(p);

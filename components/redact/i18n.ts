@@ -45,6 +45,13 @@ const WORDS = {
   verified: { ja: '検証済み：復元できる墨消し文字列 0件', en: 'Verified: 0 masked strings recoverable' },
   refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
   resumed: { ja: '前回の確認状態を復元しました', en: 'Your earlier review of this file was restored' },
+  reasonLabelsTitle: { ja: '墨消しの理由：独自のラベル', en: 'Redaction reasons: your office’s own labels' },
+  reasonLabelsHelp: {
+    ja: '情報公開法第5条の各号に加えて墨消しパネルで選べるラベル（1行に1つ、例：条例第7条第2号）',
+    en: 'Labels offered in the redaction panel besides the Article 5 grounds (one a line, e.g. an ordinance clause)',
+  },
+  reasonLabelsSave: { ja: 'ラベルを保存', en: 'Save labels' },
+  reasonLabelsSaved: { ja: 'ラベルを保存しました', en: 'Labels saved' },
   zoomIn: { ja: '拡大', en: 'Zoom in' },
   zoomOut: { ja: '縮小', en: 'Zoom out' },
   page: { ja: 'ページ', en: 'Page' },

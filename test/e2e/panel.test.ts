@@ -231,6 +231,36 @@ describe('redaction panel, end to end', () => {
     expect(await loadFile(page, D01)).toBeGreaterThan(5);
     await page.close();
   }, 600_000);
+
+  it("the office's own reason labels, set on the options page, are offered in the panel and given to new areas", async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const labels = options.getByRole('textbox', { name: /第5条の各号に加えて|besides the Article 5 grounds/ });
+    await labels.fill('条例第7条第2号\n\n  条例第7条第2号 \nInternal rule 3');
+    await options.getByRole('button', { name: /^(ラベルを保存|Save labels)$/ }).click();
+    await options.getByRole('status').filter({ hasText: /ラベルを保存しました|Labels saved/ }).waitFor();
+    expect(await labels.inputValue()).toBe('条例第7条第2号\nInternal rule 3');
+    await options.close();
+
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const reason = page.locator('header').getByLabel(/^(不開示理由|Reason)$/);
+    const offered = await reason.locator('option').allTextContents();
+    expect(offered).toEqual(['5条1号', '5条1号の2', '5条2号', '5条3号', '5条4号', '5条5号', '5条6号', '条例第7条第2号', 'Internal rule 3']);
+    await reason.selectOption('条例第7条第2号');
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    const add = page.getByRole('button', { name: /^(範囲を追加|Add area)$/ });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    expect(await manual.nth(before).getAttribute('aria-label')).toContain('条例第7条第2号');
+    // and every finding's reason list offers them too
+    expect(await page.locator('aside li[data-decision] select').first().locator('option').allTextContents()).toContain('Internal rule 3');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+    await page.close();
+  }, 300_000);
 });
 
 /** A text PDF of `pages` A4 pages, each with a contact line (an e-mail and a phone number) and filler. */
