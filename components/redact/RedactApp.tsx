@@ -268,7 +268,7 @@ export function RedactApp() {
       <header>
         <h1>{t('title')}</h1>
         <label className="open">
-          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,.png,.jpg,.jpeg" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         <span>{t('drop')}</span>
         {opened && (

@@ -6,7 +6,7 @@ export const lang = pickLang(typeof navigator === 'undefined' ? 'en' : navigator
 const WORDS = {
   title: { ja: 'Sumi 墨 — 墨消しパネル', en: 'Sumi 墨 — Redaction panel' },
   open: { ja: 'PDF・画像を開く', en: 'Open a PDF or scan' },
-  drop: { ja: 'ここにPDF・画像（PNG/JPEG）をドロップ', en: 'or drop a PDF or PNG/JPEG scan here' },
+  drop: { ja: 'ここにPDF・画像（PNG/JPEG/TIFF）をドロップ', en: 'or drop a PDF or PNG/JPEG/TIFF scan here' },
   reading: { ja: '読み込み中', en: 'Reading' },
   ocrRunning: { ja: 'OCRで文字を読み取り中', en: 'Reading scanned pages (OCR)' },
   scanning: { ja: '検出中', en: 'Finding' },
@@ -16,7 +16,7 @@ const WORDS = {
   openCancelled: { ja: '読み込みを中止しました', en: 'Opening cancelled' },
   errEncrypted: { ja: '暗号化（パスワード付き）のファイルは開けません。解除してから開いてください', en: 'This file is encrypted: remove the password and open it again' },
   errCorrupt: { ja: 'ファイルが壊れているため開けません', en: 'The file is damaged and cannot be opened' },
-  errUnsupported: { ja: 'この種類のファイルは開けません（PDF・PNG・JPEGに対応）', en: 'This kind of file cannot be opened (PDF, PNG and JPEG can)' },
+  errUnsupported: { ja: 'この種類のファイルは開けません（PDF・PNG・JPEG・TIFFに対応）', en: 'This kind of file cannot be opened (PDF, PNG, JPEG and TIFF can)' },
   errOpen: { ja: 'ファイルを開けませんでした', en: 'The file could not be opened' },
   exporting: { ja: '書き出し中', en: 'Exporting' },
   cancel: { ja: 'キャンセル', en: 'Cancel' },
