@@ -325,6 +325,7 @@ export function RedactApp() {
               selected={selected}
               onSelect={setSelected}
               onDraw={(box) => (review ? addBoxes([box]) : undefined)}
+              onEdit={(id, box) => dispatch({ type: 'update-manual', id, box })}
               textPage={opened?.doc.pages[page - 1]}
               onDrawn={onDrawn}
             />

@@ -261,6 +261,45 @@ describe('redaction panel, end to end', () => {
     await expect.poll(() => manual.count()).toBe(before);
     await page.close();
   }, 300_000);
+
+  it('a manual area is moved by dragging it and resized by its corner with the mouse, each one undo step', async () => {
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    await page.getByRole('button', { name: /^(範囲を追加|Add area)$/ }).click();
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    const area = manual.nth(before);
+    await area.scrollIntoViewIfNeeded();
+    const a = (await area.boundingBox())!;
+
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 40, a.y + a.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await area.boundingBox())!.x - a.x).toBeCloseTo(40, 0);
+    const b = (await area.boundingBox())!;
+    expect(b.y - a.y).toBeCloseTo(30, 0);
+    expect(b.width).toBeCloseTo(a.width, 0);
+
+    const handle = (await area.locator('.resize-handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + 50, handle.y + handle.height / 2 + 20, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await area.boundingBox())!.width - b.width).toBeCloseTo(50, 0);
+    const c = (await area.boundingBox())!;
+    expect(c.height - b.height).toBeCloseTo(20, 0);
+    expect(c.x).toBeCloseTo(b.x, 0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await area.boundingBox())!.width).toBeCloseTo(b.width, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await area.boundingBox())!.x).toBeCloseTo(a.x, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+    await page.close();
+  }, 300_000);
 });
 
 /** A text PDF of `pages` A4 pages, each with a contact line (an e-mail and a phone number) and filler. */
