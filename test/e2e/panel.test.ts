@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
-import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -273,20 +273,14 @@ describe('redaction panel, end to end', () => {
     await area.scrollIntoViewIfNeeded();
     const a = (await area.boundingBox())!;
 
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(a.x + a.width / 2 + 40, a.y + a.height / 2 + 30, { steps: 5 });
-    await page.mouse.up();
+    await dragBy(page, a, 40, 30);
     await expect.poll(async () => (await area.boundingBox())!.x - a.x).toBeCloseTo(40, 0);
     const b = (await area.boundingBox())!;
     expect(b.y - a.y).toBeCloseTo(30, 0);
     expect(b.width).toBeCloseTo(a.width, 0);
 
     const handle = (await area.locator('.resize-handle').boundingBox())!;
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(handle.x + handle.width / 2 + 50, handle.y + handle.height / 2 + 20, { steps: 5 });
-    await page.mouse.up();
+    await dragBy(page, handle, 50, 20);
     await expect.poll(async () => (await area.boundingBox())!.width - b.width).toBeCloseTo(50, 0);
     const c = (await area.boundingBox())!;
     expect(c.height - b.height).toBeCloseTo(20, 0);
