@@ -19,7 +19,8 @@ import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { selectedRanges } from './TextLayer.tsx';
-import { t } from './i18n.ts';
+import { lang, t } from './i18n.ts';
+import { KIND_NAMES } from '../../core/kind-names.ts';
 
 interface Progress {
   label: OpenStep | 'export';
@@ -209,7 +210,10 @@ export function RedactApp() {
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
       });
       if (result.verification.recoverable.length) {
-        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length})` });
+        // where, never what: the page and kind of each finding whose text was found again
+        const found = new Set(result.verification.recoverable);
+        const where = review.findings.filter((f) => f.decision === 'accepted' && found.has(f.finding.text)).map((f) => `p${f.finding.page} ${KIND_NAMES[f.finding.kind][lang]}`);
+        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length}): ${[...new Set(where)].join(', ')}` });
         return;
       }
       const base = opened.name.replace(/\.[^.]+$/, '');
@@ -233,6 +237,14 @@ export function RedactApp() {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
       if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && maskSelection()) return void e.preventDefault();
+      // a, r, d: accept, reject or disclose the selected finding
+      const finding = review?.findings.find((f) => f.id === selected);
+      const decision = ({ a: 'accepted', r: 'rejected', d: 'disclose' } as const)[e.key.toLowerCase()];
+      if (finding && decision && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        dispatch({ type: 'decide', ids: [finding.id], decision });
+        return;
+      }
       const manual = review?.manual.find((m) => m.id === selected);
       if (!manual) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {

@@ -262,7 +262,7 @@ describe('redaction panel, end to end', () => {
     await page.close();
   }, 300_000);
 
-  it('a manual area is moved by dragging it and resized by its corner with the mouse, each one undo step', async () => {
+  it('a manual area is moved by dragging it and resized by its corner with the mouse, each one undo step; findings are decided with A, R, D', async () => {
     const page = await openPanel(browser);
     await loadFile(page, D01);
     const manual = page.locator('.page .mask.manual');
@@ -292,6 +292,15 @@ describe('redaction panel, end to end', () => {
     await expect.poll(async () => (await area.boundingBox())!.x).toBeCloseTo(a.x, 0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => manual.count()).toBe(before);
+
+    // findings are decided from the keyboard too: Enter selects one in the list, then R, D, A
+    const item = page.locator('aside li[data-decision]').first();
+    await item.locator('button.text').focus();
+    await page.keyboard.press('Enter');
+    for (const [key, decision] of [['r', 'rejected'], ['d', 'disclose'], ['a', 'accepted']]) {
+      await page.keyboard.press(key);
+      await expect.poll(() => item.getAttribute('data-decision')).toBe(decision);
+    }
     await page.close();
   }, 300_000);
 });
