@@ -303,6 +303,23 @@ describe('redaction panel, end to end', () => {
     }
     await page.close();
   }, 300_000);
+
+  it('a damaged PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
+    const damaged = path.join(dir, 'damaged.pdf');
+    writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
+    const notes = path.join(dir, 'notes.txt');
+    writeFileSync(notes, 'meeting notes: nothing to see here\n');
+    const page = await openPanel(browser);
+    const alert = page.getByRole('alert');
+    await page.locator('input[type=file]').setInputFiles(damaged);
+    await alert.filter({ hasText: /ファイルが壊れているため開けません|The file is damaged/ }).waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(notes);
+    await alert.filter({ hasText: /この種類のファイルは開けません|This kind of file cannot be opened/ }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.page canvas').count()).toBe(0);
+    expect(await loadFile(page, D01)).toBeGreaterThan(5);
+    expect(await alert.count()).toBe(0);
+    await page.close();
+  }, 300_000);
 });
 
 /** A text PDF of `pages` A4 pages, each with a contact line (an e-mail and a phone number) and filler. */
