@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SEVERITIES, type Severity } from '../core/findings.ts';
 import { pickLang } from '../core/kind-names.ts';
+import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
 import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, logCsv, type GuardSettings, type UploadLogEntry } from '../guard/settings.ts';
 
 const lang = pickLang(navigator.language);
@@ -72,6 +73,7 @@ export function OptionsPage() {
         <input type="checkbox" checked={settings.requireSecondChecker} onChange={(e) => setSettings({ ...settings, requireSecondChecker: e.target.checked })} /> {T.checker[lang]}
       </label>
       <button type="button" onClick={() => void save()}>{T.save[lang]}</button> <span role="status">{status}</span>
+      <ReasonLabelsSetting />
       <h2>{T.log[lang]} ({log.length})</h2>
       <button type="button" onClick={exportCsv} disabled={!log.length}>{T.exportCsv[lang]}</button>
       {log.length ? (

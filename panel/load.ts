@@ -13,6 +13,7 @@ import { imageDpi } from '../ocr/image-info.ts';
 import { OCR_DPI } from '../ocr/raster.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
 import { loadReview, sha256 } from './review-store.ts';
+import { tiffToPdf } from './tiff-pdf.ts';
 
 export type OpenStep = 'read' | 'ocr' | 'scan';
 
@@ -39,12 +40,19 @@ export interface OpenOptions {
 
 /**
  * The PDF to show for a file: a PDF as it is, a PNG/JPEG as a one-page PDF of
- * the size its resolution gives (the same size OCR places its words in).
+ * the size its resolution gives (the same size OCR places its words in), a
+ * TIFF as a PDF of its pages.
  */
 export async function viewablePdf(bytes: Uint8Array): Promise<Uint8Array> {
   const format = sniffImage(bytes);
   if (!format) return bytes;
-  if (format === 'tiff') throw new DocumentError('TIFF scans cannot be opened in the panel yet: save the scan as PDF or PNG', 'unsupported');
+  if (format === 'tiff') {
+    try {
+      return await tiffToPdf(bytes);
+    } catch (err) {
+      throw new DocumentError(`the TIFF image cannot be read: ${err instanceof Error ? err.message : String(err)}`, 'corrupt');
+    }
+  }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes.slice()]));
@@ -74,7 +82,7 @@ export async function openDocument(name: string, bytes: Uint8Array, view: Uint8A
     },
   });
   if (doc.type !== 'pdf' && doc.type !== 'image') {
-    throw new DocumentError(`the redaction panel opens PDF files and scans (PNG, JPEG); this file is ${doc.type}`, 'unsupported');
+    throw new DocumentError(`the redaction panel opens PDF files and scans (PNG, JPEG, TIFF); this file is ${doc.type}`, 'unsupported');
   }
   let unread: number[] = [];
   if (doc.ocrPages.length) {

@@ -15,3 +15,15 @@ export function browserPdfjsAssets(): PdfjsAssets {
   const base = new URL('/pdfjs/', location.href).href;
   return { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/`, wasmUrl: `${base}wasm/` };
 }
+
+let viewer: pdfjs.PDFWorker | null = null;
+
+/**
+ * The worker that parses documents for display, started once and kept: the
+ * panel starts it when it opens, so the first page of a file is not kept
+ * waiting for a worker to boot.
+ */
+export function viewerWorker(): pdfjs.PDFWorker {
+  viewer ??= new pdfjs.PDFWorker();
+  return viewer;
+}

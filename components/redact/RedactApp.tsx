@@ -10,20 +10,28 @@ import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '.
 import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
+import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
 import { exportInPanel } from '../../panel/export-browser.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
-import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
+import { browserPdfjsAssets, loadPdfjsBrowser, viewerWorker } from '../../panel/pdfjs-browser.ts';
 import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
+import { Thumbnails } from './Thumbnails.tsx';
 import { selectedRanges } from './TextLayer.tsx';
-import { t } from './i18n.ts';
+import { lang, t } from './i18n.ts';
+import { KIND_NAMES } from '../../core/kind-names.ts';
 
 interface Progress {
   label: OpenStep | 'export';
   done: number;
   total: number;
 }
+
+/** How long reading the document waits at most for the first page to be drawn. */
+const FIRST_PAGE_HEAD_START_MS = 1500;
+
+const EMPTY_REVIEW: ReviewState = { findings: [], manual: [] };
 
 const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', export: 'exporting' } as const;
 
@@ -54,6 +62,14 @@ export function RedactApp() {
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'ok'; text: string } | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1.25);
+  /** the page in view has been drawn once: thumbnails wait for it */
+  const [drawn, setDrawn] = useState(false);
+  /** resolves the wait of the opening in progress for its first page to be drawn */
+  const firstDrawn = useRef<(() => void) | null>(null);
+  const onDrawn = useCallback(() => {
+    setDrawn(true);
+    firstDrawn.current?.();
+  }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
   const [exportOptions, setExportOptions] = useState<PanelExportOptions>(loadExportOptions);
@@ -61,6 +77,17 @@ export function RedactApp() {
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
   const review = history?.present;
+
+  // the office's own reason labels, beside the Article 5 grounds
+  const [ownReasons, setOwnReasons] = useState<string[]>([]);
+  useEffect(() => {
+    void loadReasonLabels().then(setOwnReasons, () => {});
+    return watchReasonLabels(setOwnReasons);
+  }, []);
+  const reasons = useMemo(() => [...new Set<Reason>([...REASONS, ...ownReasons])], [ownReasons]);
+
+  // the display worker boots while the officer picks a file
+  useEffect(() => void viewerWorker(), []);
 
   // a file handed over by the upload guard, or a PDF opened from a tab ("Open in Sumi")
   useEffect(() => {
@@ -96,6 +123,7 @@ export function RedactApp() {
     setOpened(null);
     setHistory(null);
     setPdf(null);
+    setDrawn(false);
     setSelected(null);
     setProgress({ label: 'read', done: 0, total: 1 });
     try {
@@ -103,11 +131,19 @@ export function RedactApp() {
       const view = await viewablePdf(bytes);
       // show the first page at once while the text is read and scanned
       const pdfjs = await loadPdfjsBrowser();
-      const shown = await pdfjs.getDocument({ data: view.slice(), ...browserPdfjsAssets(), isEvalSupported: false }).promise.catch(() => null);
+      const shown = await pdfjs.getDocument({ data: view.slice(), ...browserPdfjsAssets(), isEvalSupported: false, worker: viewerWorker() }).promise.catch(() => null);
       if (!current()) return void shown?.destroy();
       if (shown) {
+        // the first page gets the machine to itself for a moment before the whole document is read
+        const drawnOrLater = new Promise<void>((resolve) => {
+          firstDrawn.current = resolve;
+          setTimeout(resolve, FIRST_PAGE_HEAD_START_MS);
+        });
         setPdf(shown);
         setPage(1);
+        await drawnOrLater;
+        firstDrawn.current = null;
+        if (!current()) return;
       }
       const doc = await openDocument(file.name, bytes, view, {
         onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
@@ -174,7 +210,10 @@ export function RedactApp() {
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
       });
       if (result.verification.recoverable.length) {
-        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length})` });
+        // where, never what: the page and kind of each finding whose text was found again
+        const found = new Set(result.verification.recoverable);
+        const where = review.findings.filter((f) => f.decision === 'accepted' && found.has(f.finding.text)).map((f) => `p${f.finding.page} ${KIND_NAMES[f.finding.kind][lang]}`);
+        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length}): ${[...new Set(where)].join(', ')}` });
         return;
       }
       const base = opened.name.replace(/\.[^.]+$/, '');
@@ -198,6 +237,14 @@ export function RedactApp() {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
       if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && maskSelection()) return void e.preventDefault();
+      // a, r, d: accept, reject or disclose the selected finding
+      const finding = review?.findings.find((f) => f.id === selected);
+      const decision = ({ a: 'accepted', r: 'rejected', d: 'disclose' } as const)[e.key.toLowerCase()];
+      if (finding && decision && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        dispatch({ type: 'decide', ids: [finding.id], decision });
+        return;
+      }
       const manual = review?.manual.find((m) => m.id === selected);
       if (!manual) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -218,7 +265,6 @@ export function RedactApp() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const pageCount = pdf?.numPages ?? opened?.doc.pages.length ?? 0;
   const counts = useMemo(() => review && { accepted: review.findings.filter((f) => f.decision === 'accepted').length, total: review.findings.length }, [review]);
 
   return (
@@ -234,7 +280,7 @@ export function RedactApp() {
       <header>
         <h1>{t('title')}</h1>
         <label className="open">
-          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,.png,.jpg,.jpeg" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         <span>{t('drop')}</span>
         {opened && (
@@ -244,7 +290,7 @@ export function RedactApp() {
             <label>
               {t('reason')}{' '}
               <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
-                {REASONS.map((r) => <option key={r}>{r}</option>)}
+                {reasons.map((r) => <option key={r}>{r}</option>)}
               </select>
             </label>
             <button type="button" onClick={() => addBoxes([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
@@ -274,25 +320,35 @@ export function RedactApp() {
       <main>
         {pdf && (
           <nav className="thumbs" aria-label={t('page')}>
-            {Array.from({ length: pageCount }, (_, i) => (
-              <button key={i} type="button" aria-current={page === i + 1} onClick={() => setPage(i + 1)}>{t('page')} {i + 1}</button>
-            ))}
-            <button type="button" onClick={() => setZoom((z) => Math.min(3, z + 0.25))}>＋</button>
-            <button type="button" onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))}>－</button>
+            <div className="row">
+              <button type="button" onClick={() => setZoom((z) => Math.min(3, z + 0.25))} aria-label={t('zoomIn')}>＋</button>
+              <button type="button" onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))} aria-label={t('zoomOut')}>－</button>
+            </div>
+            <Thumbnails pdf={pdf} page={page} ready={drawn} onPage={setPage} />
           </nav>
         )}
         <div className="viewer">
-          {pdf && review && (
-            <PageView pdf={pdf} page={page} zoom={zoom} review={review} selected={selected} onSelect={setSelected} onDraw={(box) => addBoxes([box])} textPage={opened?.doc.pages[page - 1]} />
+          {pdf && (
+            <PageView
+              pdf={pdf}
+              page={page}
+              zoom={zoom}
+              review={review ?? EMPTY_REVIEW}
+              selected={selected}
+              onSelect={setSelected}
+              onDraw={(box) => (review ? addBoxes([box]) : undefined)}
+              onEdit={(id, box) => dispatch({ type: 'update-manual', id, box })}
+              textPage={opened?.doc.pages[page - 1]}
+              onDrawn={onDrawn}
+            />
           )}
-          {pdf && !review && <PageView pdf={pdf} page={page} zoom={zoom} review={{ findings: [], manual: [] }} selected={null} onSelect={() => {}} onDraw={() => {}} />}
         </div>
         {review && (
           <aside>
             <FindingList
               review={review}
               selected={selected}
-              reasons={REASONS}
+              reasons={reasons}
               onSelect={(id, p) => {
                 setSelected(id);
                 setPage(p);

@@ -100,3 +100,12 @@ export function checkRedaction(input: string, output: string, labels: string): {
   const lines = run.stdout.trim().split('\n');
   return { last: lines[lines.length - 1] ?? '', output: text };
 }
+
+/** Presses the mouse in the middle of `box`, moves it by (dx, dy) in steps, releases it. */
+export async function dragBy(page: Page, box: { x: number; y: number; width: number; height: number }, dx: number, dy: number): Promise<void> {
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}

@@ -3,9 +3,10 @@
 // (progress shown, cancellable), their findings become masks, and the export
 // passes the shared redaction check. Cancelling OCR opens the scan without it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as UTIF from 'utif2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
 import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
@@ -72,6 +73,17 @@ describe('scans in the redaction panel', () => {
     await page.close();
   }, 900_000);
 
+  it('a TIFF scan opens too, is read by OCR, and its export passes check-redaction', async () => {
+    const tif = path.join(dir, 'application-form.tif');
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-singlefile', D02, path.join(dir, 'application-form')]);
+    writeFileSync(tif, tiffOf(readFileSync(path.join(dir, 'application-form.pgm')), 200));
+    const page = await openPanel(browser);
+    const found = await loadFile(page, tif, OCR_TIMEOUT);
+    expect(found).toBeGreaterThanOrEqual(5);
+    await acceptAllAndExport(page, tif);
+    await page.close();
+  }, 900_000);
+
   it('cancelling OCR opens the scan without it and says which pages were not checked', async () => {
     const page = await openPanel(browser);
     const loading = loadFile(page, D02, 120_000);
@@ -83,3 +95,17 @@ describe('scans in the redaction panel', () => {
     await page.close();
   }, 300_000);
 });
+
+/** A TIFF (RGBA, with its resolution) of a binary PGM as pdftoppm -gray writes it. */
+function tiffOf(pgm: Buffer, dpi: number): Buffer {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a binary PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const gray = pgm.subarray(header[0].length);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = gray[i];
+    rgba[i * 4 + 3] = 255;
+  }
+  return Buffer.from(UTIF.encodeImage(rgba, width, height, { t282: [[dpi, 1]], t283: [[dpi, 1]], t296: [2] } as unknown as UTIF.IFD));
+}

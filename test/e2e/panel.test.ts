@@ -3,12 +3,13 @@
 // export; the downloaded PDF passes the shared redaction check, the log lists
 // every mask (page, kind, reason, position) and none of the masked text, and
 // reloading the panel and opening the same file again resumes the review.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
-import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -181,4 +182,157 @@ describe('redaction panel, end to end', () => {
     await expect.poll(() => manual.count()).toBe(before);
     await page.close();
   }, 300_000);
+
+  it('a long PDF: page 1 is drawn before the whole document is read and scanned, thumbnails are drawn only when seen, and opening can be cancelled', async () => {
+    const long = path.join(dir, 'long-report.pdf');
+    writeFileSync(long, await longPdf(200));
+    const page = await openPanel(browser);
+    // note, in the page, when page 1 is first drawn and when the findings arrive
+    await page.evaluate(() => {
+      const w = window as unknown as { firstDraw?: { at: number; dark: boolean; findingsListed: boolean; thumbs: number }; listedAt?: number };
+      const t0 = performance.now();
+      const tick = () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.page canvas[aria-label="page 1"][data-drawn]');
+        const listed = Boolean(document.querySelector('aside .findings'));
+        if (canvas && !w.firstDraw) {
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let dark = false;
+          for (let i = 0; i < data.length && !dark; i += 4) dark = data[i] < 128;
+          w.firstDraw = { at: performance.now() - t0, dark, findingsListed: listed, thumbs: document.querySelectorAll('.thumbs canvas[data-drawn]').length };
+        }
+        if (listed && w.listedAt === undefined) w.listedAt = performance.now() - t0;
+        if (!w.firstDraw || w.listedAt === undefined) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const found = await loadFile(page, long, 300_000);
+    expect(found).toBeGreaterThanOrEqual(200);
+    const { firstDraw, listedAt } = await page.evaluate(() => {
+      const w = window as unknown as { firstDraw: { at: number; dark: boolean; findingsListed: boolean; thumbs: number }; listedAt: number };
+      return { firstDraw: w.firstDraw, listedAt: w.listedAt };
+    });
+    console.log(`long PDF (200 pages): page 1 drawn at ${Math.round(firstDraw.at)} ms, findings listed at ${Math.round(listedAt)} ms (indicative, loaded machine)`);
+    expect(firstDraw.dark).toBe(true);
+    expect(firstDraw.findingsListed).toBe(false);
+    expect(firstDraw.at).toBeLessThan(listedAt);
+    expect(firstDraw.thumbs).toBe(0);
+    // thumbnails: only those in view are drawn
+    await expect.poll(() => page.locator('.thumbs canvas[data-drawn]').count()).toBeGreaterThan(0);
+    const thumbs = await page.locator('.thumbs canvas[data-drawn]').count();
+    expect(thumbs).toBeLessThan(30);
+
+    // Cancel while it is being read: nothing half-open is left, and the next file opens
+    await page.reload();
+    await page.locator('input[type=file]').setInputFiles(long);
+    await page.getByRole('button', { name: /^(キャンセル|Cancel)$/ }).click({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: /読み込みを中止しました|Opening cancelled/ }).waitFor();
+    expect(await page.locator('aside .findings').count()).toBe(0);
+    expect(await page.locator('.page canvas').count()).toBe(0);
+    expect(await loadFile(page, D01)).toBeGreaterThan(5);
+    await page.close();
+  }, 600_000);
+
+  it("the office's own reason labels, set on the options page, are offered in the panel and given to new areas", async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const labels = options.getByRole('textbox', { name: /第5条の各号に加えて|besides the Article 5 grounds/ });
+    await labels.fill('条例第7条第2号\n\n  条例第7条第2号 \nInternal rule 3');
+    await options.getByRole('button', { name: /^(ラベルを保存|Save labels)$/ }).click();
+    await options.getByRole('status').filter({ hasText: /ラベルを保存しました|Labels saved/ }).waitFor();
+    expect(await labels.inputValue()).toBe('条例第7条第2号\nInternal rule 3');
+    await options.close();
+
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const reason = page.locator('header').getByLabel(/^(不開示理由|Reason)$/);
+    const offered = await reason.locator('option').allTextContents();
+    expect(offered).toEqual(['5条1号', '5条1号の2', '5条2号', '5条3号', '5条4号', '5条5号', '5条6号', '条例第7条第2号', 'Internal rule 3']);
+    await reason.selectOption('条例第7条第2号');
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    const add = page.getByRole('button', { name: /^(範囲を追加|Add area)$/ });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    expect(await manual.nth(before).getAttribute('aria-label')).toContain('条例第7条第2号');
+    // and every finding's reason list offers them too
+    expect(await page.locator('aside li[data-decision] select').first().locator('option').allTextContents()).toContain('Internal rule 3');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+    await page.close();
+  }, 300_000);
+
+  it('a manual area is moved by dragging it and resized by its corner with the mouse, each one undo step; findings are decided with A, R, D', async () => {
+    const page = await openPanel(browser);
+    await loadFile(page, D01);
+    const manual = page.locator('.page .mask.manual');
+    const before = await manual.count();
+    await page.getByRole('button', { name: /^(範囲を追加|Add area)$/ }).click();
+    await expect.poll(() => manual.count()).toBe(before + 1);
+    const area = manual.nth(before);
+    await area.scrollIntoViewIfNeeded();
+    const a = (await area.boundingBox())!;
+
+    await dragBy(page, a, 40, 30);
+    await expect.poll(async () => (await area.boundingBox())!.x - a.x).toBeCloseTo(40, 0);
+    const b = (await area.boundingBox())!;
+    expect(b.y - a.y).toBeCloseTo(30, 0);
+    expect(b.width).toBeCloseTo(a.width, 0);
+
+    const handle = (await area.locator('.resize-handle').boundingBox())!;
+    await dragBy(page, handle, 50, 20);
+    await expect.poll(async () => (await area.boundingBox())!.width - b.width).toBeCloseTo(50, 0);
+    const c = (await area.boundingBox())!;
+    expect(c.height - b.height).toBeCloseTo(20, 0);
+    expect(c.x).toBeCloseTo(b.x, 0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await area.boundingBox())!.width).toBeCloseTo(b.width, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await area.boundingBox())!.x).toBeCloseTo(a.x, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => manual.count()).toBe(before);
+
+    // findings are decided from the keyboard too: Enter selects one in the list, then R, D, A
+    const item = page.locator('aside li[data-decision]').first();
+    await item.locator('button.text').focus();
+    await page.keyboard.press('Enter');
+    for (const [key, decision] of [['r', 'rejected'], ['d', 'disclose'], ['a', 'accepted']]) {
+      await page.keyboard.press(key);
+      await expect.poll(() => item.getAttribute('data-decision')).toBe(decision);
+    }
+    await page.close();
+  }, 300_000);
+
+  it('a damaged PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
+    const damaged = path.join(dir, 'damaged.pdf');
+    writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
+    const notes = path.join(dir, 'notes.txt');
+    writeFileSync(notes, 'meeting notes: nothing to see here\n');
+    const page = await openPanel(browser);
+    const alert = page.getByRole('alert');
+    await page.locator('input[type=file]').setInputFiles(damaged);
+    await alert.filter({ hasText: /ファイルが壊れているため開けません|The file is damaged/ }).waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(notes);
+    await alert.filter({ hasText: /この種類のファイルは開けません|This kind of file cannot be opened/ }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.page canvas').count()).toBe(0);
+    expect(await loadFile(page, D01)).toBeGreaterThan(5);
+    expect(await alert.count()).toBe(0);
+    await page.close();
+  }, 300_000);
 });
+
+/** A text PDF of `pages` A4 pages, each with a contact line (an e-mail and a phone number) and filler. */
+async function longPdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= pages; n++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`Quarterly facilities report, page ${n}`, { x: 56, y: 780, size: 16, font });
+    page.drawText(`Contact: staff${n}@example.org, phone 03-5${String(n).padStart(3, '0')}-${String(1000 + n)}`, { x: 56, y: 750, size: 11, font });
+    for (let line = 0; line < 40; line++) {
+      page.drawText(`Item ${line + 1}: maintenance of building ${String.fromCharCode(65 + (line % 26))} was completed as planned this quarter.`, { x: 56, y: 720 - line * 16, size: 10, font });
+    }
+  }
+  return doc.save();
+}
