@@ -106,10 +106,11 @@ export function RedactApp() {
     }
   }, []);
 
-  // save as the officer works
+  // save as the officer works (a file only looked at leaves nothing behind to "resume")
+  const touched = Boolean(history && (history.past.length || history.future.length));
   useEffect(() => {
-    if (opened && review) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: String(e) }));
-  }, [opened, review]);
+    if (opened && review && (touched || opened.resumed)) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: `${t('saveFailed')}: ${String(e)}` }));
+  }, [opened, review, touched]);
 
   /** The opening in progress: cancels it all, or only its OCR. */
   const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
