@@ -106,13 +106,22 @@ export function RedactApp() {
     }
   }, []);
 
-  // save as the officer works
+  // save as the officer works (a file only looked at leaves nothing behind to "resume")
+  const touched = Boolean(history && (history.past.length || history.future.length));
   useEffect(() => {
-    if (opened && review) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: String(e) }));
-  }, [opened, review]);
+    if (opened && review && (touched || opened.resumed)) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: `${t('saveFailed')}: ${String(e)}` }));
+  }, [opened, review, touched]);
 
   /** The opening in progress: cancels it all, or only its OCR. */
   const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
+
+  /** The document on screen; the one it replaces is released (its pages, fonts and worker port). */
+  const shownDoc = useRef<PDFDocumentProxy | null>(null);
+  function show(doc: PDFDocumentProxy | null) {
+    if (shownDoc.current && shownDoc.current !== doc) void shownDoc.current.destroy();
+    shownDoc.current = doc;
+    setPdf(doc);
+  }
 
   async function open(file: File) {
     opening.current?.all.abort();
@@ -122,7 +131,7 @@ export function RedactApp() {
     setMessage(null);
     setOpened(null);
     setHistory(null);
-    setPdf(null);
+    show(null);
     setDrawn(false);
     setSelected(null);
     setProgress({ label: 'read', done: 0, total: 1 });
@@ -139,7 +148,7 @@ export function RedactApp() {
           firstDrawn.current = resolve;
           setTimeout(resolve, FIRST_PAGE_HEAD_START_MS);
         });
-        setPdf(shown);
+        show(shown);
         setPage(1);
         await drawnOrLater;
         firstDrawn.current = null;
@@ -161,7 +170,7 @@ export function RedactApp() {
     } catch (err) {
       if (!current()) return;
       if ((err as { name?: string }).name === 'AbortError') {
-        setPdf(null);
+        show(null);
         setMessage({ kind: 'info', text: t('openCancelled') });
       } else setMessage({ kind: 'error', text: openError(err) });
     } finally {

@@ -54,6 +54,7 @@ const WORDS = {
   reasonLabelsSaved: { ja: 'ラベルを保存しました', en: 'Labels saved' },
   manualArea: { ja: '手動範囲', en: 'Manual area' },
   proposed: { ja: '未確認', en: 'proposed' },
+  saveFailed: { ja: '確認状態を保存できませんでした', en: 'The review could not be saved' },
   zoomIn: { ja: '拡大', en: 'Zoom in' },
   zoomOut: { ja: '縮小', en: 'Zoom out' },
   page: { ja: 'ページ', en: 'Page' },
