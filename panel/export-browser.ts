@@ -4,6 +4,8 @@ import { exportMasked, type CanvasLike, type ExportOptions } from '../redaction/
 import { openPdfPages } from '../redaction/pdf-pages.ts';
 import { verifyExport, type Verification } from '../redaction/verify.ts';
 import type { Mask } from '../redaction/plan.ts';
+import { withOcrText } from '../redaction/document-text.ts';
+import type { SumiDocument } from '../core/document.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
 
 export interface PanelExport {
@@ -13,6 +15,8 @@ export interface PanelExport {
 
 export async function exportInPanel(
   bytes: Uint8Array,
+  /** the document as read (with its OCR words), so scanned pages get a searchable layer too */
+  doc: SumiDocument,
   masks: Mask[],
   maskedTexts: string[],
   options: ExportOptions & { onProgress(done: number, total: number): void; signal: AbortSignal },
@@ -21,7 +25,7 @@ export async function exportInPanel(
   const assets = browserPdfjsAssets();
   const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => new OffscreenCanvas(w, h) as unknown as CanvasLike);
   try {
-    const pdf = await exportMasked(pages, masks, { ...options, withheldTexts: maskedTexts });
+    const pdf = await exportMasked(withOcrText(pages, doc), masks, { ...options, withheldTexts: maskedTexts });
     const verification = await verifyExport(pdf, maskedTexts, pdfjs, assets);
     return { pdf, verification };
   } finally {

@@ -213,7 +213,7 @@ export function RedactApp() {
     try {
       const masks = masksOf(review);
       const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
-      const result = await exportInPanel(opened.bytes, masks, texts, {
+      const result = await exportInPanel(opened.bytes, opened.doc, masks, texts, {
         ...exportOptions,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
