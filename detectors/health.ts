@@ -21,7 +21,7 @@ const CONDITIONS = [
   '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎', 'アレルギー',
 ];
 // Results and care that say something about a person's health on their own.
-const STATES = ['陽性', '入院中', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
+const STATES = ['陽性', '入院中', '精神障害者保健福祉手帳', '産後うつ', 'うつ状態', '抑うつ', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
@@ -115,6 +115,7 @@ export const health: Detector = {
       { text: '状況：在宅療養中、胃ろう造設済み', expect: '胃ろう' },
       { text: '車いす利用の母が通れない', expect: '車いす' },
       { text: '母は昨年骨折して以来', expect: '骨折' },
+      { text: '母親は産後うつの疑いがあり', expect: '産後うつ' },
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',

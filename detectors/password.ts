@@ -75,6 +75,7 @@ export const password: Detector = {
       { text: '管理者用：admin / Adm1n#Care', expect: 'Adm1n#Care' },
       { text: 'パスワードは「Tokyo2024!」です。', expect: 'Tokyo2024!' },
       { text: '例）パスワード：Minato#2023dv', expect: 'Minato#2023dv' },
+      { text: '初期パスワード（例：Kitaminato2024!）は使用しない。', expect: 'Kitaminato2024!' },
       { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },
       { text: 'バスワード：Qz81kLm0', expect: 'Qz81kLm0' },
       { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },
