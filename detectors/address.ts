@@ -21,6 +21,8 @@ const PREFECTURE_SET = new Set(PREFECTURES);
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
 const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
 const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
+// a label that prose runs into the place name: 住所は北みなと市…
+const LABEL_THEN_PARTICLE = /(?:住所|所在地|居所|住居|本籍|送付先|届け先)(?:は|が|を|:|：)?/gu;
 // Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
 const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
@@ -58,11 +60,23 @@ function labelledLines(ctx: ScanContext): Set<number> {
   return lines;
 }
 
+/** Whether [start, end) overlaps one of the sorted, disjoint ranges (binary search: pages can hold thousands). */
+function overlaps(ranges: readonly [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo][0] < end;
+}
+
 /** City-first addresses around the strong street numbers of lines without an address label. */
 function withStrongStreet(ctx: ScanContext, labelled: Set<number>, covered: [number, number][], out: Candidate[]): void {
   let searchedTo = 0;
   for (const street of matches(ctx.text, STRONG_STREET)) {
-    if (street.start < searchedTo || covered.some(([a, b]) => street.start < b && street.end > a)) continue;
+    if (street.start < searchedTo || overlaps(covered, street.start, street.end)) continue;
     const n = ctx.lineIndex(street.start);
     if (labelled.has(n)) continue;
     const [ls, le] = ctx.lineBounds(n);
@@ -86,15 +100,23 @@ const PLACE_CHAR = new RegExp(PLACE, 'u');
  * regex run on the whole text would scan on past `to` for its next match,
  * and doing that for every line would cost the square of the page.
  */
-function cityFirstIn(ctx: ScanContext, from: number, to: number): { start: number; end: number; text: string }[] {
+function cityFirstIn(ctx: ScanContext, from: number, to: number, afterLabel = false): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   // the lookbehind cannot see before the slice: a match at its start must not continue a word
-  const continues = from > 0 && PLACE_CHAR.test(ctx.text[from - 1]);
+  // (unless the slice starts right after an address label: 住所は北みなと市…)
+  const continues = !afterLabel && from > 0 && PLACE_CHAR.test(ctx.text[from - 1]);
   for (const m of matches(ctx.text.slice(from, to), CITY_FIRST)) {
     if (m.start === 0 && continues) continue;
     out.push({ start: from + m.start, end: from + m.end, text: m.text });
   }
   return out;
+}
+
+/** Where an address may start on a labelled line: the line start and just after each label (住所は|). */
+function searchStarts(ctx: ScanContext, ls: number, le: number): number[] {
+  const starts = [ls];
+  for (const m of matches(ctx.text, LABEL_THEN_PARTICLE, ls, le)) if (m.end <= le) starts.push(m.end);
+  return starts;
 }
 
 /** Every non-empty cell under a building/方書 header. */
@@ -116,14 +138,20 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
   const labelled = labelledLines(ctx);
   withStrongStreet(ctx, labelled, covered, out);
+  // the same address is found from the line start and from its label
+  const pushed = new Set<number>();
   for (const n of labelled) {
     const [ls, le] = ctx.lineBounds(n);
-    for (const m of cityFirstIn(ctx, ls, le)) {
-      if (covered.some(([a, b]) => m.start < b && m.end > a)) continue;
-      const label = `${ctx.before(m.start, 16)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
-      if (!ADDRESS_CONTEXT.test(label)) continue;
-      const text = trimStreet(m.text);
-      out.push({ start: m.start, end: m.start + text.length, score: 0.85, why: 'city and street number beside an address label' });
+    for (const from of searchStarts(ctx, ls, le)) {
+      // after a label the address is near: a bounded slice keeps a line of many labels linear
+      for (const m of cityFirstIn(ctx, from, from === ls ? le : Math.min(le, from + 100), from !== ls)) {
+        if (overlaps(covered, m.start, m.end) || pushed.has(m.start)) continue;
+        const label = `${ctx.before(m.start, 16)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
+        if (!ADDRESS_CONTEXT.test(label)) continue;
+        const text = trimStreet(m.text);
+        out.push({ start: m.start, end: m.start + text.length, score: 0.85, why: 'city and street number beside an address label' });
+        pushed.add(m.start);
+      }
     }
   }
   return out;
@@ -142,6 +170,7 @@ export const address: Detector = {
       { text: '〒154-4515 東京都世田谷区桜新町5-19-15', expect: '東京都世田谷区桜新町5-19-15' },
       { text: '住所\t札幌市中央区北1条西2丁目', expect: '札幌市中央区北1条西2丁目' },
       { text: '連絡先：北みなと市旭町3丁目5-18、電話 022-348-5590', expect: '北みなと市旭町3丁目5-18' },
+      { text: '申請者の住所は北みなと市中央1-2-3。', expect: '北みなと市中央1-2-3' },
       { text: '住所\n北みなと市若葉町2丁目14番地 若葉台ハイツB棟306\n', expect: '北みなと市若葉町2丁目14番地 若葉台ハイツB棟306' },
       { text: '所在地：北みなと市本町3丁目2番8号 メゾン本町2F', expect: '北みなと市本町3丁目2番8号 メゾン本町2F' },
       { text: '住所\t方書\n北みなと市大町2-4-9\tパークサイド大町503\n', expect: 'パークサイド大町503' },

@@ -7,10 +7,12 @@ import { matches } from './lib/matches.ts';
 const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
 const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`;
 const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
-// day first, as European forms write it: 17/08/1990
+// day first, as European forms write it (17/08/1990): looked for only on pages with an English birth label
 const DAY_FIRST = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?!\d)`;
 const ENGLISH = String.raw`(?:\d{1,2}\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?:\d{1,2},?\s)?(?:19|20)\d{2}`;
-const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${DAY_FIRST}|${ENGLISH})`, 'g');
+const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`, 'g');
+const DATE_OR_DAY_FIRST = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${DAY_FIRST}|${ENGLISH})`, 'g');
+const ENGLISH_BIRTH_LABEL = /birth|born|dob|d\.o\.b/;
 
 // A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
 const BIRTH_LABEL = /生年月日|誕生日|生まれ|出生|birth|born|d\.?o\.?b/i;
@@ -19,7 +21,7 @@ const BIRTH_LABEL_LINE = /^(?:生年月日|誕生日|date of birth|birth ?date|d
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of matches(ctx.text, DATE)) {
+  for (const m of matches(ctx.text, ENGLISH_BIRTH_LABEL.test(ctx.lower) ? DATE_OR_DAY_FIRST : DATE)) {
     const before = ctx.before(m.start, 20);
     // the label must be the nearest one: no other date between it and this one
     const labelAt = before.search(BIRTH_LABEL);

@@ -21,7 +21,7 @@ const CONDITIONS = [
   '感染症', 'リウマチ', '難病', '妊娠', '流産', '不妊', '褥瘡', '誤嚥性肺炎', 'アレルギー',
 ];
 // Results and care that say something about a person's health on their own.
-const STATES = ['陽性', '入院中', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
+const STATES = ['陽性', '入院中', '精神障害者保健福祉手帳', '産後うつ', 'うつ状態', '抑うつ', '車いす', '車椅子', '胃ろう', '胃瘻', '経管栄養', '在宅酸素', '人工呼吸器', '人工肛門', 'ストーマ', 'ペースメーカー', '寝たきり', '入院加療', '入院治療', '措置入院', '療養中', '要介護[1-5１-５]', '要支援[12１２]', '精神保健福祉手帳', '療育手帳', '身体障害者手帳', '服薬中', '投薬中', 'インスリン', '人工透析', '抗がん剤', '抗うつ薬'];
 
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
@@ -45,7 +45,9 @@ const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
-const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|none|n\/a|-+|ー+)$/iu;
+const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|あり|有り?|該当|対象|非該当|済み?|未|はい|いいえ|yes|no|none|n\/a|-+|ー+)$/iu;
+// Headers that name something about a condition, not the condition: 診断日, 主治医, 障害者控除, 診断書番号
+const NOT_HEALTH_HEADER = /(?:日|日時|年月日|者|医|医師|機関|病院|番号|コード|控除|手当|年金|サービス|施設|課|係|欄|書)$/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
 const CELL_PIECE = /[^、,;/\t]+/g;
@@ -55,6 +57,7 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
   const seen = new Set<number>();
   for (const h of matches(ctx.text, HEALTH_HEADER)) {
     const column = cellsUnderHeader(ctx, h.start, 16);
+    if (column && NOT_HEALTH_HEADER.test(column.header)) continue;
     // a header with two health words (主な疾病・障害) is one column
     if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
     seen.add(column.cells[0][0]);
@@ -112,9 +115,10 @@ export const health: Detector = {
       { text: '状況：在宅療養中、胃ろう造設済み', expect: '胃ろう' },
       { text: '車いす利用の母が通れない', expect: '車いす' },
       { text: '母は昨年骨折して以来', expect: '骨折' },
+      { text: '母親は産後うつの疑いがあり', expect: '産後うつ' },
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
-      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme'],
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '氏名\t障害者控除\t診断日\n今野\t該当\t令和6年5月1日\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme'],
   },
 };

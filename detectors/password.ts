@@ -11,10 +11,13 @@ const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|
 
 const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: true };
 
-// "ID/PW: user01 / Secret#1" writes both values after one label.
-const ID_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})\s*[/／]\s*([!-~]{3,64})/gi;
+// "ID/PW: user01 / Secret#1" writes both values after one label; a stacked
+// header ("ログインID／パスワード") puts them on the next two lines.
+const ID_WORD = String.raw`(?<![a-z])(?:id|ユーザー?(?:id|名)?|ログイン(?:id|名)?|アカウント|user(?:name)?|login)`;
+const ID_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})[ 	]*(?:[/／]|
+)[ 	]*([!-~]{3,64})`, 'gi');
 
-const ID_BEFORE_PW = /(?<![a-z])(?:id|ユーザー?id|ログインid)\s*[/／・]\s*$/i;
+const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 
 // "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
 const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
@@ -23,7 +26,7 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of findLabelledValues(ctx, RULE)) {
     // "ID / PW: user / secret": the first value is the ID; ID_PW below reads the pair
-    if (v.via === 'same-line' && ID_BEFORE_PW.test(ctx.before(v.labelStart, 16))) continue;
+    if (ID_BEFORE_PW.test(ctx.before(v.labelStart, 16))) continue;
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
@@ -65,11 +68,14 @@ export const password: Detector = {
       { text: '氏名\t初期パスワード\n山田\tabc12345\n', expect: 'abc12345' },
       { text: 'ID/PW: renkei01 / Pa55-word!', expect: 'Pa55-word!' },
       { text: '    ID / PW：zeimu-sato / Tmp#1202xq', expect: 'Tmp#1202xq' },
+      { text: 'ユーザー名/パスワード：tanaka / Tk#2024pw', expect: 'Tk#2024pw' },
+      { text: 'ログインID／パスワード\nk-sato\nSt#2024pw', expect: 'St#2024pw' },
       // the pair's ID is reported as a login ID, not taken for the password after "PW"
       { text: '    ID / PW：zeimu-sato / Tmp#1202xq', expect: 'zeimu-sato' },
       { text: '管理者用：admin / Adm1n#Care', expect: 'Adm1n#Care' },
       { text: 'パスワードは「Tokyo2024!」です。', expect: 'Tokyo2024!' },
       { text: '例）パスワード：Minato#2023dv', expect: 'Minato#2023dv' },
+      { text: '初期パスワード（例：Kitaminato2024!）は使用しない。', expect: 'Kitaminato2024!' },
       { text: 'Password = "hunter2x9"', expect: 'hunter2x9' },
       { text: 'バスワード：Qz81kLm0', expect: 'Qz81kLm0' },
       { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },

@@ -161,7 +161,7 @@ function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[
 // A Latin name followed by the person's contact details: "Daniel Murphy, mobile +81 …", "Aiko Fujimoto, 080 …"
 const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
 // capitalised words of headings and organisations that are not names
-const NOT_LATIN_NAME = /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General)\b/;
+const NOT_LATIN_NAME = /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee)\b/;
 
 function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, LATIN_BEFORE_CONTACT)) {
@@ -214,6 +214,6 @@ export const personName: Detector = {
       { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
-      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '代表者氏名　株式会社北みなと'],
+      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと'],
   },
 };
