@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { scanDocument } from '../../core/engine.ts';
 import { ocrImage } from '../../ocr/node.ts';
+import type { OcrResult } from '../../ocr/engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from '../../ocr/orientation.ts';
+import { readingScore } from '../../ocr/oriented.ts';
 import { drawnColumnSpan, drawnSpan, formLines, grayTiff, pngToGray, renderTestPage, renderVerticalPage, verticalFormColumns, type DrawnBox } from './fixtures.ts';
 
 const PT_PER_PX = 72 / 300;
@@ -70,6 +72,25 @@ describe('line direction', () => {
     expect(lineDirection(ink(down))).toBe('vertical');
     expect(lineDirection(turn(ink(across), 1))).toBe('vertical');
     expect(lineDirection(turn(ink(across), 2))).toBe('horizontal');
+  });
+});
+
+describe('reading score', () => {
+  const px = { x0: 0, y0: 0, x1: 1, y1: 1 };
+  const box = { x: 0, y: 0, width: 1, height: 1 };
+  const result = (lines: [string, number][][]): OcrResult => ({
+    lines: lines.map((words) => ({ words: words.map(([text, confidence]) => ({ text, confidence, px, box, symbols: [] })), confidence: 90, px, block: 0 })),
+    confidence: 0,
+    width: 1,
+    height: 1,
+    toPage: () => box,
+  });
+  it('weighs word confidence by characters', () => {
+    expect(readingScore(result([[['電話番号', 90], ['x', 10]]]))).toBeCloseTo((4 * 90 + 10) / 5, 5);
+    expect(readingScore(result([]))).toBe(0);
+  });
+  it('marks down lines of a character each (a line read across the wrong way)', () => {
+    expect(readingScore(result([[['2', 95]], [['2', 95]], [['5', 95]]]))).toBeLessThan(40);
   });
 });
 
