@@ -5,7 +5,7 @@ import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
 import { scanDocument } from '../core/engine.ts';
 import { textBoxes } from '../redaction/boxes.ts';
-import { imageToPdf } from '../redaction/image-pdf.ts';
+import { imageToPdf, tiffToPdf } from '../redaction/image-pdf.ts';
 import { initialReview, type ReviewState } from '../redaction/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
 import { ocrDocumentInBrowser } from '../ocr/browser.ts';
@@ -13,7 +13,6 @@ import { imageDpi } from '../ocr/image-info.ts';
 import { OCR_DPI } from '../ocr/raster.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
 import { loadReview, sha256 } from './review-store.ts';
-import { tiffToPdf } from './tiff-pdf.ts';
 
 export type OpenStep = 'read' | 'ocr' | 'scan';
 
@@ -46,13 +45,7 @@ export interface OpenOptions {
 export async function viewablePdf(bytes: Uint8Array): Promise<Uint8Array> {
   const format = sniffImage(bytes);
   if (!format) return bytes;
-  if (format === 'tiff') {
-    try {
-      return await tiffToPdf(bytes);
-    } catch (err) {
-      throw new DocumentError(`the TIFF image cannot be read: ${err instanceof Error ? err.message : String(err)}`, 'corrupt');
-    }
-  }
+  if (format === 'tiff') return tiffToPdf(bytes);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes.slice()]));

@@ -1,15 +1,44 @@
-// An image (PNG or JPEG scan) as a one-page PDF of the size its resolution gives,
-// so the masked export treats scans and PDFs alike.
-import { PDFDocument } from 'pdf-lib';
+// Scans as PDFs, so the masked export treats scans and PDFs alike: a PNG or
+// JPEG becomes a one-page PDF of the size its resolution gives, a TIFF (fax and
+// scanner output, often several pages) a page per image. These are the sizes
+// OCR places its words in. Platform-neutral: TIFF pages are written as grey
+// samples directly, with no image encoder of the platform's.
+import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { zlibSync } from 'fflate';
 import { DocumentError } from '../core/document.ts';
+import { openTiff } from '../ocr/tiff.ts';
+import { OCR_DPI } from '../ocr/raster.ts';
 
 export async function imageToPdf(bytes: Uint8Array, size: { width: number; height: number }): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50;
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (!isPng && !isJpeg) throw new DocumentError('redact reads PNG and JPEG images; convert TIFF scans to PDF or PNG first', 'unsupported');
+  if (!isPng && !isJpeg) throw new DocumentError('this image is neither PNG nor JPEG (TIFF scans go through tiffToPdf)', 'unsupported');
   const image = isPng ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
   const page = pdf.addPage([size.width, size.height]);
   page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
+  return pdf.save();
+}
+
+/** Every page of a TIFF as a PDF page of its own size (8-bit grey, as OCR reads it). */
+export async function tiffToPdf(bytes: Uint8Array): Promise<Uint8Array> {
+  let tiff;
+  try {
+    tiff = openTiff(bytes);
+  } catch (err) {
+    throw new DocumentError(`the TIFF image cannot be read: ${err instanceof Error ? err.message : String(err)}`, 'corrupt');
+  }
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  for (let i = 0; i < tiff.count; i++) {
+    const { image, dpi = OCR_DPI } = tiff.page(i);
+    const stream = pdf.context.stream(zlibSync(image.data, { level: 4 }), {
+      Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode',
+    });
+    const width = (image.width * 72) / dpi;
+    const height = (image.height * 72) / dpi;
+    const page = pdf.addPage([width, height]);
+    const name = page.node.newXObject('Scan', pdf.context.register(stream));
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+  }
   return pdf.save();
 }

@@ -1,12 +1,20 @@
 // Masked export end to end: `sumi redact` output checked by the independent
 // checker (pdftotext, metadata, raw objects, OCR of the pixels).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { jsonLines, sumi } from './cli-helpers.ts';
 import { CORPUS } from './documents/helpers.ts';
+import { grayTiff } from './ocr/fixtures.ts';
+
+/** A binary PGM (pdftoppm -gray) as width, height and grey samples. */
+function pgm(bytes: Buffer): { width: number; height: number; data: Uint8Array } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('not a binary PGM');
+  return { width: Number(header[1]), height: Number(header[2]), data: new Uint8Array(bytes.subarray(header[0].length)) };
+}
 
 // the shared corpus and checker by absolute path, so the test also runs in a worktree
 const EVAL = join(CORPUS, '..', 'eval');
@@ -64,6 +72,24 @@ describe('sumi redact', () => {
     expect(line.findings.map((f) => f.kind)).toContain('my-number');
     const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), png, out, join(CORPUS, 'd02_application-form_scan.pdf.labels.json')], { encoding: 'utf8', timeout: 180_000 });
     expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 .* ok$/);
+  });
+
+  it('masks every page of a multi-page TIFF scan', () => {
+    const dir = tmp();
+    spawnSync('pdftoppm', ['-r', '150', '-gray', '-singlefile', join(CORPUS, 'd02_application-form_scan.pdf'), join(dir, 'scan')]);
+    const page = pgm(readFileSync(join(dir, 'scan.pgm')));
+    const tif = join(dir, 'fax.tif');
+    writeFileSync(tif, grayTiff([page, page], 150));
+    const out = join(dir, 'out.pdf');
+    const r = sumi(['redact', tif, out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const [line] = jsonLines(r.stdout) as { pages: number; findings: { kind: string; page: number }[] }[];
+    expect(line.pages).toBe(2);
+    for (const n of [1, 2]) expect(line.findings.filter((f) => f.page === n).map((f) => f.kind), `page ${n}`).toContain('my-number');
+    expect(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+2\b/);
+    // the checker reads the output's text, metadata, objects and pixels: no labelled value of the form is left
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), join(CORPUS, 'd02_application-form_scan.pdf'), out, join(CORPUS, 'd02_application-form_scan.pdf.labels.json')], { encoding: 'utf8', timeout: 180_000 });
+    expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 /);
   });
 
   it('refuses a damaged PDF with a clear error', () => {
