@@ -80,15 +80,6 @@ export function reduce(state: ReviewState, action: ReviewAction): ReviewState {
   }
 }
 
-/** Ids of every finding with the same text (NFKC, spacing ignored) as the given one. */
-export function sameText(state: ReviewState, id: string): string[] {
-  const key = (f: Finding) => f.text.normalize('NFKC').replace(/\s+/g, '');
-  const target = state.findings.find((f) => f.id === id);
-  if (!target) return [];
-  const k = key(target.finding);
-  return state.findings.filter((f) => key(f.finding) === k).map((f) => f.id);
-}
-
 export function saveable(state: ReviewState): SavedReview {
   const decisions: SavedReview['decisions'] = {};
   for (const f of state.findings) decisions[f.id] = { decision: f.decision, reason: f.reason };

@@ -3,7 +3,7 @@
 import type { Kind } from '../../core/findings.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
-import { sameText, type Decision, type ReviewState } from '../../redaction/review.ts';
+import type { Decision, ReviewState } from '../../redaction/review.ts';
 import { lang, t } from './i18n.ts';
 
 export interface FindingListProps {
@@ -12,6 +12,8 @@ export interface FindingListProps {
   reasons: readonly Reason[];
   onSelect(id: string, page: number): void;
   onDecide(ids: string[], decision: Decision): void;
+  /** carry this finding's decision to every occurrence of its text in the document */
+  onEveryOccurrence(id: string): void;
   onReason(ids: string[], reason: Reason): void;
   onRemoveManual(id: string): void;
 }
@@ -26,7 +28,7 @@ function ReasonSelect({ value, reasons, onChange, label }: { value: Reason; reas
   );
 }
 
-export function FindingList({ review, selected, reasons, onSelect, onDecide, onReason, onRemoveManual }: FindingListProps) {
+export function FindingList({ review, selected, reasons, onSelect, onDecide, onEveryOccurrence, onReason, onRemoveManual }: FindingListProps) {
   const groups = new Map<Kind, ReviewState['findings']>();
   for (const f of review.findings) groups.set(f.finding.kind, [...(groups.get(f.finding.kind) ?? []), f]);
   return (
@@ -55,7 +57,7 @@ export function FindingList({ review, selected, reasons, onSelect, onDecide, onR
                       {t(d === 'accepted' ? 'accept' : d === 'rejected' ? 'reject' : 'disclose')}
                     </button>
                   ))}
-                  <button type="button" onClick={() => onDecide(sameText(review, f.id), f.decision === 'proposed' ? 'accepted' : f.decision)}>{t('everyOccurrence')}</button>
+                  <button type="button" onClick={() => onEveryOccurrence(f.id)}>{t('everyOccurrence')}</button>
                 </span>
                 <ReasonSelect label={t('reason')} value={f.reason} reasons={reasons} onChange={(r) => onReason([f.id], r)} />
               </li>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
 import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
+import { decideEveryOccurrence } from '../../redaction/occurrences.ts';
 import { logCsv, logEntries } from '../../redaction/log.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
 import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '../../panel/load.ts';
@@ -52,6 +53,11 @@ function download(name: string, data: BlobPart, type: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A manual area's id: unique within a review, and saying nothing of the document. */
+function newMaskId(): string {
+  return `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export function RedactApp() {
@@ -190,7 +196,7 @@ export function RedactApp() {
   /** Adds manual areas on the current page with the current reason, as one undo step. */
   function addBoxes(boxes: Box[]) {
     if (!boxes.length) return;
-    const masks = boxes.map((box) => ({ id: `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, page, box, reason }));
+    const masks = boxes.map((box) => ({ id: newMaskId(), page, box, reason }));
     setHistory((h) => h && apply(h, masks.reduce((s, mask) => reduce(s, { type: 'add-manual', mask }), h.present)));
     setSelected(masks[masks.length - 1].id);
   }
@@ -363,6 +369,7 @@ export function RedactApp() {
                 setPage(p);
               }}
               onDecide={(ids, decision) => dispatch({ type: 'decide', ids, decision })}
+              onEveryOccurrence={(id) => setHistory((h) => h && opened ? apply(h, decideEveryOccurrence(h.present, id, opened.doc, newMaskId)) : h)}
               onReason={(ids, r) => dispatch({ type: 'reason', ids, reason: r })}
               onRemoveManual={(id) => dispatch({ type: 'remove-manual', id })}
             />

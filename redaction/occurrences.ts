@@ -1,0 +1,72 @@
+// "Every occurrence of this text": a detector may find a name once and miss it
+// where it runs into other words (鈴木 美穂委員の…). The officer's choice for one
+// finding is carried to every place the same text occurs in the document —
+// compared as the export's verifier compares, NFKC with case and spacing
+// ignored — findings or not.
+import type { SumiDocument } from '../core/document.ts';
+import { normalizeText } from '../core/normalize.ts';
+import { textBoxes } from './boxes.ts';
+import { searchKey } from './verify.ts';
+import { reduce, type ManualMask, type ReviewState } from './review.ts';
+
+export interface Occurrence {
+  page: number;
+  /** offsets into the page's original text */
+  start: number;
+  end: number;
+}
+
+/** Where `text` occurs on every page (texts shorter than two characters are too common to mean anything). */
+export function occurrencesOf(doc: SumiDocument, text: string): Occurrence[] {
+  const key = searchKey(text);
+  if (key.length < 2) return [];
+  const found: Occurrence[] = [];
+  for (const page of doc.pages) {
+    const norm = normalizeText(page.text);
+    // the page squashed like the key, remembering each kept character's place in the normalised text
+    let squashed = '';
+    const at: number[] = [];
+    for (let i = 0; i < norm.text.length; i++) {
+      const ch = norm.text[i];
+      if (/\s/.test(ch)) continue;
+      const lower = ch.toLowerCase();
+      squashed += lower.length === 1 ? lower : ch;
+      at.push(i);
+    }
+    for (let i = squashed.indexOf(key); i !== -1; i = squashed.indexOf(key, i + key.length)) {
+      found.push({ page: page.number, start: norm.toOriginal[at[i]], end: norm.toOriginal[at[i + key.length - 1] + 1] });
+    }
+  }
+  return found;
+}
+
+/**
+ * The review after the officer's decision on finding `id` is carried to every
+ * occurrence of its text: findings with the same text take the decision, and
+ * when it is "accepted", places no finding covers get manual areas with the
+ * finding's reason.
+ */
+export function decideEveryOccurrence(state: ReviewState, id: string, doc: SumiDocument, newId: () => string): ReviewState {
+  const target = state.findings.find((f) => f.id === id);
+  if (!target) return state;
+  const decision = target.decision === 'proposed' ? 'accepted' : target.decision;
+  const key = searchKey(target.finding.text);
+  const same = state.findings.filter((f) => searchKey(f.finding.text) === key);
+  let next = reduce(state, { type: 'decide', ids: same.map((f) => f.id), decision });
+  if (decision !== 'accepted') return next;
+  const pages = new Map(doc.pages.map((p) => [p.number, p]));
+  const covered = (o: Occurrence) => state.findings.some((f) => f.finding.page === o.page && f.finding.start < o.end && o.start < f.finding.end);
+  // pressed twice, or after the officer masked it by hand: an area already there is not added again
+  const drawn = (n: number, b: { x: number; y: number; width: number; height: number }) =>
+    next.manual.some((m) => m.page === n && m.box.x <= b.x + b.width / 2 && b.x + b.width / 2 <= m.box.x + m.box.width && m.box.y <= b.y + b.height / 2 && b.y + b.height / 2 <= m.box.y + m.box.height);
+  for (const o of occurrencesOf(doc, target.finding.text)) {
+    const page = pages.get(o.page);
+    if (!page || covered(o)) continue;
+    for (const box of textBoxes(page, o.start, o.end)) {
+      if (drawn(o.page, box)) continue;
+      const mask: ManualMask = { id: newId(), page: o.page, box, reason: target.reason };
+      next = reduce(next, { type: 'add-manual', mask });
+    }
+  }
+  return next;
+}
