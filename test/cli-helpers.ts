@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-export const EVAL = join(ROOT, '..', 'shared', 'eval');
+export { SHARED_CORPUS as CORPUS, SHARED_EVAL as EVAL } from './shared-dir.ts';
 
 export function sumi(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'main.ts'), ...args], {

@@ -9,8 +9,8 @@ import { scanFile } from '../cli/scan.ts';
 import { EVAL, ROOT } from './cli-helpers.ts';
 
 const SET = join(ROOT, 'test', 'fixtures', 'generalise');
-// the shared scorer sits beside the project, or one level further up for a git worktree (wt/NAME)
-const SCORER = [join(EVAL, 'score.mjs'), join(ROOT, '..', '..', 'shared', 'eval', 'score.mjs')].find((f) => existsSync(f))!;
+// the shared scorer (test/shared-dir.ts finds ../shared, also from a git worktree)
+const SCORER = [join(EVAL, 'score.mjs')].find((f) => existsSync(f))!;
 const DOCUMENTS = readdirSync(SET)
   .filter((f) => /^g\d+_/.test(f) && !f.endsWith('.labels.json'))
   .sort();

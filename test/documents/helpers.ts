@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { Page, SourceRef } from '../../core/document.ts';
 
-export const CORPUS = '/work/shared/corpus';
+export { SHARED_CORPUS as CORPUS } from '../shared-dir.ts';
 
 export function zip(files: Record<string, string | Uint8Array>): Uint8Array {
   const data: Record<string, Uint8Array> = {};

@@ -6,7 +6,7 @@ import { DocumentError, type Page } from '../../core/document.ts';
 import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
 
-const CORPUS = '/work/shared/corpus';
+import { SHARED_CORPUS as CORPUS } from '../shared-dir.ts';
 
 /** The raw pdf.js text items of every page, to check segments against. */
 async function itemsOf(bytes: Uint8Array, password?: string): Promise<{ str: string }[][]> {

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { SHARED_CORPUS, SHARED_EVAL } from '../shared-dir.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The unpacked extension; SUMI_EXT points at another build (then nothing is built). */
 export const EXT = process.env.SUMI_EXT ? path.resolve(process.env.SUMI_EXT) : path.join(ROOT, '.output/chrome-mv3');
-export const CORPUS = path.resolve(ROOT, '../shared/corpus');
-export const SCORE = path.resolve(ROOT, '../shared/eval/score.mjs');
+export const CORPUS = SHARED_CORPUS;
+export const SCORE = path.join(SHARED_EVAL, 'score.mjs');
 export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
 export const CHROMIUM = process.env.SUMI_CHROMIUM ?? '/usr/bin/chromium';
 

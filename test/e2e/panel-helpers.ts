@@ -2,24 +2,17 @@
 // built extension, load a file through its file input, export and keep the
 // downloads, and run the shared redaction check on the masked PDF.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { ROOT, type SumiBrowser } from './harness.ts';
+import { type SumiBrowser } from './harness.ts';
+import { SHARED_CORPUS, SHARED_EVAL } from '../shared-dir.ts';
 
 /** What the panel is built from besides the harness's own list. */
 export const PANEL_SOURCES = ['panel', 'redaction', 'ocr'];
 
-/** `../shared` of the project, looked for further up too (a git worktree may sit one level deeper). */
-function findShared(from: string): string {
-  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'shared/corpus'))) return path.join(dir, 'shared');
-    if (dir === path.dirname(dir)) return path.resolve(from, '../shared');
-  }
-}
-export const SHARED = findShared(ROOT);
-export const PANEL_CORPUS = path.join(SHARED, 'corpus');
-export const CHECK_REDACTION = path.join(SHARED, 'eval/check-redaction.sh');
+export { SHARED } from '../shared-dir.ts';
+export const PANEL_CORPUS = SHARED_CORPUS;
+export const CHECK_REDACTION = path.join(SHARED_EVAL, 'check-redaction.sh');
 
 export async function openPanel(browser: SumiBrowser): Promise<Page> {
   const page = await browser.context.newPage();

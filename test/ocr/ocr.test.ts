@@ -1,5 +1,7 @@
 // Real OCR (tesseract.js with the local jpn+eng data), no stubs.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_CORPUS } from '../shared-dir.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { readPdf } from '../../documents/pdf.ts';
@@ -7,7 +9,7 @@ import { ocrDocument, ocrImage } from '../../ocr/node.ts';
 import { drawnSpan, formLines, grayTiff, pngToGray, renderTestPage } from './fixtures.ts';
 
 const nfkc = (s: string) => s.normalize('NFKC');
-const D02 = '/work/shared/corpus/d02_application-form_scan.pdf';
+const D02 = join(SHARED_CORPUS, 'd02_application-form_scan.pdf');
 const PT_PER_PX = 72 / 300;
 
 /** Union of the boxes of the segments covering page text [start, end). */
