@@ -38,11 +38,13 @@ function timeOne(text: string, detectorId: string): number {
 
 export function run(): string {
   const pages = generateText(10.5 * MB);
-  // warm the JIT on both paths, then keep the better of two runs of each
+  // warm the JIT on both paths, then keep the best of four runs of each: on
+  // this shared virtual machine the same code varies by half from run to run
   throughput(pages.slice(0, 600), false);
   throughput(pages.slice(0, 600), true);
-  const fast = Math.max(throughput(pages, true), throughput(pages, true));
-  const all = Math.max(throughput(pages, false), throughput(pages, false));
+  const best = (fast: boolean) => Math.max(...[0, 1, 2, 3].map(() => throughput(pages, fast)));
+  const fast = best(true);
+  const all = best(false);
   let worst = 0;
   let worstCase = '';
   for (const d of DETECTORS) {
