@@ -5,7 +5,7 @@
 // ignored — findings or not.
 import type { SumiDocument } from '../core/document.ts';
 import { normalizeText } from '../core/normalize.ts';
-import { textBoxes } from './boxes.ts';
+import { textBoxes, type Box } from './boxes.ts';
 import { searchKey } from './verify.ts';
 import { reduce, type ManualMask, type ReviewState } from './review.ts';
 
@@ -57,8 +57,7 @@ export function decideEveryOccurrence(state: ReviewState, id: string, doc: SumiD
   const pages = new Map(doc.pages.map((p) => [p.number, p]));
   const covered = (o: Occurrence) => state.findings.some((f) => f.finding.page === o.page && f.finding.start < o.end && o.start < f.finding.end);
   // pressed twice, or after the officer masked it by hand: an area already there is not added again
-  const drawn = (n: number, b: { x: number; y: number; width: number; height: number }) =>
-    next.manual.some((m) => m.page === n && m.box.x <= b.x + b.width / 2 && b.x + b.width / 2 <= m.box.x + m.box.width && m.box.y <= b.y + b.height / 2 && b.y + b.height / 2 <= m.box.y + m.box.height);
+  const drawn = (n: number, b: Box) => next.manual.some((m) => m.page === n && inside(b, m.box));
   for (const o of occurrencesOf(doc, target.finding.text)) {
     const page = pages.get(o.page);
     if (!page || covered(o)) continue;
@@ -69,4 +68,36 @@ export function decideEveryOccurrence(state: ReviewState, id: string, doc: SumiD
     }
   }
   return next;
+}
+
+/**
+ * Places where a text masked somewhere is still visible: occurrences of an
+ * accepted finding's text that no accepted finding and no manual area covers.
+ * The export cannot see them in the pixels, so the officer is told.
+ */
+export function unmaskedOccurrences(state: ReviewState, doc: SumiDocument): Occurrence[] {
+  const accepted = state.findings.filter((f) => f.decision === 'accepted');
+  const pages = new Map(doc.pages.map((p) => [p.number, p]));
+  const byFinding = (o: Occurrence) => accepted.some((f) => f.finding.page === o.page && f.finding.start < o.end && o.start < f.finding.end);
+  const byArea = (o: Occurrence) => {
+    const page = pages.get(o.page);
+    const boxes = page ? textBoxes(page, o.start, o.end) : [];
+    return boxes.length > 0 && boxes.every((b) => state.manual.some((m) => m.page === o.page && inside(b, m.box)));
+  };
+  const seen = new Set<string>();
+  const out: Occurrence[] = [];
+  for (const f of accepted) {
+    const key = searchKey(f.finding.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const o of occurrencesOf(doc, f.finding.text)) if (!byFinding(o) && !byArea(o)) out.push(o);
+  }
+  return out;
+}
+
+/** Whether the centre of box `b` lies in `area`. */
+function inside(b: Box, area: Box): boolean {
+  const cx = b.x + b.width / 2;
+  const cy = b.y + b.height / 2;
+  return area.x <= cx && cx <= area.x + area.width && area.y <= cy && cy <= area.y + area.height;
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
 import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
-import { decideEveryOccurrence } from '../../redaction/occurrences.ts';
+import { decideEveryOccurrence, unmaskedOccurrences } from '../../redaction/occurrences.ts';
 import { logCsv, logEntries } from '../../redaction/log.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
 import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '../../panel/load.ts';
@@ -236,7 +236,10 @@ export function RedactApp() {
       const entries = logEntries(masks);
       download(`${base}-masked.log.csv`, logCsv(entries), 'text/csv');
       download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: entries }, null, 2), 'application/json');
-      setMessage({ kind: 'ok', text: t('verified') });
+      // the same text left visible elsewhere: not recoverable from a mask, but disclosed all the same
+      const visible = unmaskedOccurrences(review, opened.doc);
+      const pages = [...new Set(visible.map((o) => o.page))].map((p) => `p${p}`).join(', ');
+      setMessage({ kind: 'ok', text: visible.length ? `${t('verified')} — ${t('visibleElsewhere')} (${visible.length}: ${pages})` : t('verified') });
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {

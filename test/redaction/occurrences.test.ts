@@ -7,7 +7,7 @@ import { readPdf } from '../../documents/pdf.ts';
 import { scanDocument } from '../../core/engine.ts';
 import { textBoxes } from '../../redaction/boxes.ts';
 import { initialReview, masksOf, reduce } from '../../redaction/review.ts';
-import { decideEveryOccurrence, occurrencesOf } from '../../redaction/occurrences.ts';
+import { decideEveryOccurrence, occurrencesOf, unmaskedOccurrences } from '../../redaction/occurrences.ts';
 import { CORPUS } from '../documents/helpers.ts';
 
 async function d01() {
@@ -56,5 +56,16 @@ describe('every occurrence of a text', () => {
     const after = decideEveryOccurrence(rejected, target.id, doc, newId);
     expect(after.manual).toEqual([]);
     expect(after.findings.filter((f) => f.finding.text === target.finding.text).every((f) => f.decision === 'rejected')).toBe(true);
+  });
+
+  it('tells where an accepted text is still visible, until every occurrence is masked', async () => {
+    const { doc, review } = await d01();
+    expect(unmaskedOccurrences(review, doc), 'nothing accepted, nothing to tell').toEqual([]);
+    const target = review.findings.find((f) => f.finding.text.replace(/\s+/g, '') === '鈴木美穂')!;
+    const accepted = reduce(review, { type: 'decide', ids: [target.id], decision: 'accepted' });
+    const visible = unmaskedOccurrences(accepted, doc);
+    expect(visible.length).toBeGreaterThan(0);
+    for (const o of visible) expect(doc.pages[o.page - 1].text.slice(o.start, o.end).replace(/\s+/g, '')).toBe('鈴木美穂');
+    expect(unmaskedOccurrences(decideEveryOccurrence(accepted, target.id, doc, newId), doc)).toEqual([]);
   });
 });
