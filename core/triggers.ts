@@ -2,6 +2,7 @@
 // text, instead of one `includes` scan per trigger (most triggers are absent,
 // and each absent one would cost a full scan).
 import type { Detector } from '../detectors/types.ts';
+import { alternation } from '../detectors/lib/alternation.ts';
 
 export class TriggerIndex {
   private readonly re: RegExp;
@@ -16,7 +17,7 @@ export class TriggerIndex {
     // the shorter triggers that are its prefixes are marked with it
     this.words = all.filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
     const escaped = this.words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    this.re = new RegExp(escaped.join('|') || '(?!)', 'g');
+    this.re = new RegExp(alternation(escaped) || '(?!)', 'g');
   }
 
   /** The trigger words present in a lower-cased text. */

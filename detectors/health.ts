@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../core/context.ts';
 import type { Detector } from './types.ts';
 import { matches } from './lib/matches.ts';
 import { cellsUnderHeader } from './lib/columns.ts';
+import { alternation } from './lib/alternation.ts';
 
 // Entries are regex sources (plain words, plus guards where a word hides in others).
 // Special-care personal information (要配慮個人情報): conditions, test results,
@@ -39,7 +40,7 @@ const ALLERGEN_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー・]{1,12}$/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
-const TERMS = new RegExp(`${STATES.join('|')}|${ENGLISH}|(?:${CONDITIONS.join('|')})${SUFFIX}`, 'g');
+const TERMS = new RegExp(`${alternation(STATES)}|${ENGLISH}|(?:${alternation(CONDITIONS)})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
 const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
