@@ -36,53 +36,50 @@ function normalizeChar(ch: string): string {
   return DASHES.test(ch) ? '-' : SLASHES.test(ch) ? '/' : ch.normalize('NFKC');
 }
 
+/** What each BMP code unit that changes normalises to, learned the first time it is seen. */
+const normalizedUnits = new Map<number, string>();
+
+function normalizeUnit(code: number): string {
+  let norm = normalizedUnits.get(code);
+  if (norm === undefined) normalizedUnits.set(code, (norm = normalizeChar(String.fromCharCode(code))));
+  return norm;
+}
+
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
-  let first = -1;
-  for (let i = 0; i < n; i++) {
-    if (changesChar(original.charCodeAt(i))) {
-      first = i;
-      break;
-    }
-  }
-  if (first === -1) {
+  let first = 0;
+  while (first < n && !changesChar(original.charCodeAt(first))) first++;
+  if (first === n) {
     const map = new Int32Array(n + 1);
     for (let i = 0; i <= n; i++) map[i] = i;
     return { text: original, toOriginal: map };
   }
-  const parts: string[] = [original.slice(0, first)];
-  // most text keeps its length: start with room for it and grow on expansions (㈱ → (株))
+  const parts: string[] = [];
+  // most text keeps its length: start with room for it and grow on expansions (㈱ → (株)).
+  // Invariant at an unchanged char i: map has room for len + (n - i) + 1 entries.
   let map: Int32Array<ArrayBufferLike> = new Int32Array(n + 64);
-  let len = 0;
-  const copy = (from: number, to: number) => {
-    if (len + (to - from) + 1 > map.length) map = grow(map, len + (to - from) + 1);
-    for (let k = from; k < to; k++) map[len++] = k;
-  };
-  copy(0, first);
-  let runStart = first;
+  for (let k = 0; k < first; k++) map[k] = k;
+  let len = first;
+  let runStart = 0;
   for (let i = first; i < n; ) {
     const code = original.charCodeAt(i);
     if (!changesChar(code)) {
-      i++;
+      map[len++] = i++;
       continue;
     }
-    // the unchanged run before this char is copied as it is
-    if (runStart < i) {
-      parts.push(original.slice(runStart, i));
-      copy(runStart, i);
-    }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    const norm = normalizeChar(original.slice(i, i + width));
+    // the unchanged run before this char is kept as it is
+    if (runStart < i) parts.push(original.slice(runStart, i));
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
+    const width = pair ? 2 : 1;
+    const norm = pair || (code >= 0xd800 && code <= 0xdfff) ? normalizeChar(original.slice(i, i + width)) : normalizeUnit(code);
     parts.push(norm);
-    if (len + norm.length + 1 > map.length) map = grow(map, len + norm.length + 1);
+    const needed = len + norm.length + (n - i - width) + 1;
+    if (needed > map.length) map = grow(map, needed);
     for (let k = 0; k < norm.length; k++) map[len++] = i;
     i += width;
     runStart = i;
   }
-  if (runStart < n) {
-    parts.push(original.slice(runStart));
-    copy(runStart, n);
-  }
+  if (runStart < n) parts.push(original.slice(runStart));
   map[len++] = n;
   return { text: parts.join(''), toOriginal: map.subarray(0, len) };
 }
