@@ -5,7 +5,6 @@ import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
 import { scanDocument } from '../core/engine.ts';
-import type { Kind, Severity } from '../core/findings.ts';
 import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';
@@ -14,16 +13,9 @@ import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
 import { imageToPdf, tiffToPdf } from '../redaction/image-pdf.ts';
 import { withOcr } from './ocr.ts';
+import type { Command } from './args.ts';
 
-export interface RedactCommand {
-  input: string;
-  output: string;
-  kinds?: Kind[];
-  minSeverity?: Severity;
-  colour?: boolean;
-  minMaskWidth?: number;
-  searchable?: boolean;
-}
+export type RedactCommand = Extract<Command, { name: 'redact' }>;
 
 export async function redactFile(cmd: RedactCommand): Promise<number> {
   let bytes: Uint8Array;
