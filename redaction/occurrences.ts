@@ -16,14 +16,19 @@ export interface Occurrence {
   end: number;
 }
 
-/** Where `text` occurs on every page (texts shorter than two characters are too common to mean anything). */
-export function occurrencesOf(doc: SumiDocument, text: string): Occurrence[] {
-  const key = searchKey(text);
-  if (key.length < 2) return [];
-  const found: Occurrence[] = [];
-  for (const page of doc.pages) {
+/** A page's text squashed as searchKey squashes, with a way back to the original offsets. */
+interface SearchablePage {
+  number: number;
+  squashed: string;
+  /** squashed index → original offset of that character, and of the end of it */
+  start(i: number): number;
+  end(i: number): number;
+}
+
+function searchable(doc: SumiDocument): SearchablePage[] {
+  return doc.pages.map((page) => {
     const norm = normalizeText(page.text);
-    // the page squashed like the key, remembering each kept character's place in the normalised text
+    // each kept character's place in the normalised text
     let squashed = '';
     const at: number[] = [];
     for (let i = 0; i < norm.text.length; i++) {
@@ -33,11 +38,26 @@ export function occurrencesOf(doc: SumiDocument, text: string): Occurrence[] {
       squashed += lower.length === 1 ? lower : ch;
       at.push(i);
     }
-    for (let i = squashed.indexOf(key); i !== -1; i = squashed.indexOf(key, i + key.length)) {
-      found.push({ page: page.number, start: norm.toOriginal[at[i]], end: norm.toOriginal[at[i + key.length - 1] + 1] });
+    return { number: page.number, squashed, start: (i) => norm.toOriginal[at[i]], end: (i) => norm.toOriginal[at[i] + 1] };
+  });
+}
+
+/** Where a text occurs on the given pages (texts shorter than two characters are too common to mean anything). */
+function find(pages: SearchablePage[], text: string): Occurrence[] {
+  const key = searchKey(text);
+  if (key.length < 2) return [];
+  const found: Occurrence[] = [];
+  for (const page of pages) {
+    for (let i = page.squashed.indexOf(key); i !== -1; i = page.squashed.indexOf(key, i + key.length)) {
+      found.push({ page: page.number, start: page.start(i), end: page.end(i + key.length - 1) });
     }
   }
   return found;
+}
+
+/** Where `text` occurs on every page. */
+export function occurrencesOf(doc: SumiDocument, text: string): Occurrence[] {
+  return find(searchable(doc), text);
 }
 
 /**
@@ -84,13 +104,15 @@ export function unmaskedOccurrences(state: ReviewState, doc: SumiDocument): Occu
     const boxes = page ? textBoxes(page, o.start, o.end) : [];
     return boxes.length > 0 && boxes.every((b) => state.manual.some((m) => m.page === o.page && inside(b, m.box)));
   };
+  // the pages are read once for all the texts: this runs after every export
+  const text = searchable(doc);
   const seen = new Set<string>();
   const out: Occurrence[] = [];
   for (const f of accepted) {
     const key = searchKey(f.finding.text);
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const o of occurrencesOf(doc, f.finding.text)) if (!byFinding(o) && !byArea(o)) out.push(o);
+    for (const o of find(text, f.finding.text)) if (!byFinding(o) && !byArea(o)) out.push(o);
   }
   return out;
 }
