@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { type SumiBrowser } from './harness.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
 import { SHARED_CORPUS, SHARED_EVAL } from '../shared-dir.ts';
 
 /** What the panel is built from besides the harness's own list. */
@@ -13,6 +16,34 @@ export const PANEL_SOURCES = ['panel', 'redaction', 'ocr'];
 export { SHARED } from '../shared-dir.ts';
 export const PANEL_CORPUS = SHARED_CORPUS;
 export const CHECK_REDACTION = path.join(SHARED_EVAL, 'check-redaction.sh');
+
+/**
+ * One Chromium with the built extension and one scratch folder for a suite's
+ * tests, started before them and removed after (read `browser` and `dir` inside tests).
+ */
+export function panelSession(prefix: string): { readonly browser: SumiBrowser; readonly dir: string } {
+  let browser: SumiBrowser | undefined;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    ensureBuilt(PANEL_SOURCES);
+    browser = await launch({ viewport: { width: 1400, height: 1300 } });
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the panel session has not started');
+      return browser;
+    },
+    get dir() {
+      if (!dir) throw new Error('the panel session has not started');
+      return dir;
+    },
+  };
+}
 
 export async function openPanel(browser: SumiBrowser): Promise<Page> {
   const page = await browser.context.newPage();

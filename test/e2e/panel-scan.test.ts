@@ -3,32 +3,18 @@
 // (progress shown, cancellable), their findings become masks, and the export
 // passes the shared redaction check. Cancelling OCR opens the scan without it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as UTIF from 'utif2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
-import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
 
 const D02 = path.join(PANEL_CORPUS, 'd02_application-form_scan.pdf');
 const LABELS = `${D02}.labels.json`;
 /** OCR of one page is slow on a loaded machine */
 const OCR_TIMEOUT = 420_000;
 
-let browser: SumiBrowser;
-let dir: string;
-
-beforeAll(async () => {
-  ensureBuilt(PANEL_SOURCES);
-  browser = await launch({ viewport: { width: 1400, height: 1300 } });
-  dir = mkdtempSync(path.join(tmpdir(), 'sumi-panel-scan-'));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const session = panelSession('sumi-panel-scan-');
 
 const ocrProgress = (page: import('playwright-core').Page) => page.getByRole('status').filter({ hasText: /OCRで文字を読み取り中|Reading scanned pages \(OCR\)/ });
 
@@ -36,7 +22,7 @@ async function acceptAllAndExport(page: import('playwright-core').Page, input: s
   await page.getByRole('button', { name: /^(すべて墨消し|Accept all)$/ }).click();
   await expect.poll(() => page.locator('aside li[data-decision="proposed"]').count()).toBe(0);
   const boxes = await countMaskBoxes(page, '.mask[data-decision="accepted"]');
-  const out = await exportDownloads(page, dir, 300_000);
+  const out = await exportDownloads(page, session.dir, 300_000);
   const check = checkRedaction(input, out.pdf, LABELS);
   expect(check.last, check.output).toMatch(/leaked=0 .* ok$/);
   return { boxes, out };
@@ -44,7 +30,7 @@ async function acceptAllAndExport(page: import('playwright-core').Page, input: s
 
 describe('scans in the redaction panel', () => {
   it('a scanned PDF page is read by OCR with progress, its findings are masked, and the export passes check-redaction', async () => {
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     const loading = loadFile(page, D02, OCR_TIMEOUT);
     // progress is shown with a way out, and page 1 is already on screen while OCR runs
     await ocrProgress(page).waitFor({ timeout: 120_000 });
@@ -61,10 +47,10 @@ describe('scans in the redaction panel', () => {
   }, 900_000);
 
   it('a PNG scan opens as a one-page document, is read by OCR, and exports through the same exporter', async () => {
-    execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', D02, path.join(dir, 'application-form')]);
-    const png = path.join(dir, 'application-form.png');
-    expect(readdirSync(dir)).toContain('application-form.png');
-    const page = await openPanel(browser);
+    execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', D02, path.join(session.dir, 'application-form')]);
+    const png = path.join(session.dir, 'application-form.png');
+    expect(readdirSync(session.dir)).toContain('application-form.png');
+    const page = await openPanel(session.browser);
     const found = await loadFile(page, png, OCR_TIMEOUT);
     expect(found).toBeGreaterThanOrEqual(5);
     expect(await page.getByRole('navigation').getByRole('button', { name: /^(ページ|Page) \d+$/ }).count()).toBe(1);
@@ -74,10 +60,10 @@ describe('scans in the redaction panel', () => {
   }, 900_000);
 
   it('a TIFF scan opens too, is read by OCR, and its export passes check-redaction', async () => {
-    const tif = path.join(dir, 'application-form.tif');
-    execFileSync('pdftoppm', ['-r', '200', '-gray', '-singlefile', D02, path.join(dir, 'application-form')]);
-    writeFileSync(tif, tiffOf(readFileSync(path.join(dir, 'application-form.pgm')), 200));
-    const page = await openPanel(browser);
+    const tif = path.join(session.dir, 'application-form.tif');
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-singlefile', D02, path.join(session.dir, 'application-form')]);
+    writeFileSync(tif, tiffOf(readFileSync(path.join(session.dir, 'application-form.pgm')), 200));
+    const page = await openPanel(session.browser);
     const found = await loadFile(page, tif, OCR_TIMEOUT);
     expect(found).toBeGreaterThanOrEqual(5);
     await acceptAllAndExport(page, tif);
@@ -85,7 +71,7 @@ describe('scans in the redaction panel', () => {
   }, 900_000);
 
   it('cancelling OCR opens the scan without it and says which pages were not checked', async () => {
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     const loading = loadFile(page, D02, 120_000);
     await page.getByRole('button', { name: /^(OCRを中止|Cancel OCR)$/ }).click({ timeout: 120_000 });
     expect(await loading).toBe(0);

@@ -3,13 +3,11 @@
 // export; the downloaded PDF passes the shared redaction check, the log lists
 // every mask (page, kind, reason, position) and none of the masked text, and
 // reloading the panel and opening the same file again resumes the review.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
-import { PANEL_CORPUS, PANEL_SOURCES, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -22,23 +20,11 @@ interface LogJson {
   masks: { page: number; kind: string; reason: string; source: string; x: number; y: number; width: number; height: number }[];
 }
 
-let browser: SumiBrowser;
-let dir: string;
-
-beforeAll(async () => {
-  ensureBuilt(PANEL_SOURCES);
-  browser = await launch({ viewport: { width: 1400, height: 1300 } });
-  dir = mkdtempSync(path.join(tmpdir(), 'sumi-panel-'));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const session = panelSession('sumi-panel-');
 
 describe('redaction panel, end to end', () => {
   it('accept all + one manual 5条1号 area → export passes check-redaction, the log lists every mask without content, and a reload resumes', async () => {
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     const found = await loadFile(page, D01);
     expect(found).toBeGreaterThan(5);
 
@@ -82,7 +68,7 @@ describe('redaction panel, end to end', () => {
     await page.keyboard.press('Space');
     expect(await searchable.isChecked()).toBe(true);
 
-    const out = await exportDownloads(page, dir);
+    const out = await exportDownloads(page, session.dir);
     const verified = page.getByRole('status').filter({ hasText: /復元できる墨消し文字列 0件|0 masked strings recoverable/ });
     await verified.waitFor();
     // d01 names a member a second time where the detector misses it: the officer is told where
@@ -132,7 +118,7 @@ describe('redaction panel, end to end', () => {
   }, 600_000);
 
   it('selecting text on the page and pressing M masks exactly the selected text with the current reason', async () => {
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     await loadFile(page, D01);
     const manual = page.locator('.page .mask.manual');
     const before = await manual.count();
@@ -187,9 +173,9 @@ describe('redaction panel, end to end', () => {
   }, 300_000);
 
   it('a long PDF: page 1 is drawn before the whole document is read and scanned, thumbnails are drawn only when seen, and opening can be cancelled', async () => {
-    const long = path.join(dir, 'long-report.pdf');
+    const long = path.join(session.dir, 'long-report.pdf');
     writeFileSync(long, await longPdf(200));
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     // note, in the page, when page 1 is first drawn and when the findings arrive
     await page.evaluate(() => {
       const w = window as unknown as { firstDraw?: { at: number; dark: boolean; findingsListed: boolean; thumbs: number }; listedAt?: number };
@@ -236,8 +222,8 @@ describe('redaction panel, end to end', () => {
   }, 600_000);
 
   it("the office's own reason labels, set on the options page, are offered in the panel and given to new areas", async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     const labels = options.getByRole('textbox', { name: /第5条の各号に加えて|besides the Article 5 grounds/ });
     await labels.fill('条例第7条第2号\n\n  条例第7条第2号 \nInternal rule 3');
     await options.getByRole('button', { name: /^(ラベルを保存|Save labels)$/ }).click();
@@ -245,7 +231,7 @@ describe('redaction panel, end to end', () => {
     expect(await labels.inputValue()).toBe('条例第7条第2号\nInternal rule 3');
     await options.close();
 
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     await loadFile(page, D01);
     const reason = page.locator('header').getByLabel(/^(不開示理由|Reason)$/);
     const offered = await reason.locator('option').allTextContents();
@@ -266,7 +252,7 @@ describe('redaction panel, end to end', () => {
   }, 300_000);
 
   it('a manual area is moved by dragging it and resized by its corner with the mouse, each one undo step; findings are decided with A, R, D', async () => {
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     await loadFile(page, D01);
     const manual = page.locator('.page .mask.manual');
     const before = await manual.count();
@@ -308,11 +294,11 @@ describe('redaction panel, end to end', () => {
   }, 300_000);
 
   it('a damaged PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
-    const damaged = path.join(dir, 'damaged.pdf');
+    const damaged = path.join(session.dir, 'damaged.pdf');
     writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
-    const notes = path.join(dir, 'notes.txt');
+    const notes = path.join(session.dir, 'notes.txt');
     writeFileSync(notes, 'meeting notes: nothing to see here\n');
-    const page = await openPanel(browser);
+    const page = await openPanel(session.browser);
     const alert = page.getByRole('alert');
     await page.locator('input[type=file]').setInputFiles(damaged);
     await alert.filter({ hasText: /ファイルが壊れているため開けません|The file is damaged/ }).waitFor({ timeout: 60_000 });
