@@ -112,10 +112,11 @@ export async function run(): Promise<string> {
     const { width, height } = a4(300);
     const geometry = { pageWidthPt: (width * 72) / 300, pageHeightPt: (height * 72) / 300, pxPerPt: 300 / 72 };
 
-    // one tesseract.js worker, started (and its code warmed on a small page) before timing
+    // one tesseract.js engine, started (and its code warmed on a small prepared page
+    // with English on it, so the second reading's worker starts too) before timing
     const engine = await createNodeEngine({ languages: LANGUAGES });
-    const warm = renderTestPage(benchLines(9).slice(0, 3), { width: 1200, height: 400 });
-    await engine.recognize(warm.png, { ...geometry, pageWidthPt: 288, pageHeightPt: 96 });
+    const warm = prepareForOcr(await pngToGray(renderTestPage(benchLines(9).slice(0, 3), { width: 1200, height: 400 }).png), { dpi: 300 });
+    await engine.recognize(warm.bytes, { ...geometry, pageWidthPt: 288, pageHeightPt: 96 });
     const native = nativeAvailable();
     if (!native) console.error('  native tesseract with jpn+eng is not installed: native_page_s=0');
     // like with like: the native command reads the very models tesseract.js reads

@@ -7,6 +7,7 @@
 // holding jpn/eng(/jpn_vert).traineddata.gz; nothing is ever fetched from a
 // CDN. No Node or browser APIs here: the Node adapter (./node.ts) and the panel
 // pass the paths and the tesseract.js module.
+import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
 import type { GrayImage, PixelBox } from './preprocess.ts';
 
@@ -128,23 +129,23 @@ export interface TesseractWorker {
   worker?: unknown;
 }
 
-interface TBox {
+export interface TBox {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
-interface TSymbol {
+export interface TSymbol {
   text: string;
   bbox: TBox;
 }
-interface TWord {
+export interface TWord {
   text: string;
   confidence: number;
   bbox: TBox;
   symbols?: TSymbol[];
 }
-interface TLine {
+export interface TLine {
   words: TWord[];
   confidence: number;
   bbox: TBox;
@@ -167,6 +168,8 @@ export interface TesseractEngineOptions {
   corePath?: string;
   /** browser: load the worker from a Blob URL (must be false in extension pages) */
   workerBlobURL?: boolean;
+  /** read Latin runs a second time with English alone (./latin-pass.ts; default true when English is a later language) */
+  latinPass?: boolean;
   /** tesseract parameters set once after start */
   parameters?: Record<string, string | number>;
   /**
@@ -181,6 +184,9 @@ const DEFAULT_PARAMETERS: Record<string, string | number> = {
   // the prepared image carries no resolution; it is made for about 300 dpi
   user_defined_dpi: '300',
 };
+
+/** The second reading's image is runs stacked one under another: one block of lines, no layout to find. */
+const LATIN_PARAMETERS = { tessedit_pageseg_mode: '6' };
 
 /** Starts a tesseract.js worker with local data and wraps it as an OcrEngine. */
 export async function createTesseractEngine(options: TesseractEngineOptions): Promise<OcrEngine> {
@@ -204,10 +210,10 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
   if (options.corePath) workerOptions.corePath = options.corePath;
   if (options.workerBlobURL !== undefined) workerOptions.workerBlobURL = options.workerBlobURL;
 
-  const start = async (languages: string[]) => {
+  const start = async (languages: string[], parameters: Record<string, string> = {}) => {
     const w = await tesseract.createWorker(languages, tesseract.OEM.LSTM_ONLY, workerOptions);
     options.watch?.(w.worker, fail);
-    await w.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters });
+    await w.setParameters({ ...DEFAULT_PARAMETERS, ...options.parameters, ...parameters });
     return w;
   };
   const languages = options.languages ?? ['jpn', 'eng'];
@@ -215,6 +221,9 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
   // the vertical model's worker, started the first time a vertical page comes
   let vertical: Promise<TesseractWorker> | undefined;
   const verticalWorker = () => (vertical ??= start(verticalLanguages(languages)));
+  // the English worker of the second reading of Latin runs (./latin-pass.ts), started the first time a page has some
+  let latin: Promise<TesseractWorker> | undefined;
+  const latinWorker = options.latinPass !== false && languages[0] !== 'eng' && languages.includes('eng') ? () => (latin ??= start(['eng'], LATIN_PARAMETERS)) : undefined;
 
   let terminated = false;
   return {
@@ -227,6 +236,11 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
       try {
         const w = how.vertical ? await Promise.race([verticalWorker(), died]) : worker;
         const result = await Promise.race([w.recognize(image, {}, { blocks: true, text: false }), died]);
+        const stack = !how.vertical && latinWorker ? stackRuns(image, latinRuns(result.data)) : undefined;
+        if (stack) {
+          const second = await Promise.race([(await Promise.race([latinWorker!(), died])).recognize(stack.bytes, {}, { blocks: true, text: false }), died]);
+          mergeLatin(stack, second.data);
+        }
         return toResult(result.data, geometry);
       } finally {
         rejectPending = undefined;
@@ -236,9 +250,9 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
       if (terminated) return;
       terminated = true;
       rejectPending?.(new Error('OCR engine was terminated'));
-      const second = vertical?.catch(() => undefined);
+      const others = [vertical, latin].map((w) => w?.catch(() => undefined));
       await worker.terminate();
-      await (await second)?.terminate();
+      for (const other of others) await (await other)?.terminate();
     },
   };
 }

@@ -3,26 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_CORPUS } from '../shared-dir.ts';
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../core/document.ts';
 import { readPdf } from '../../documents/pdf.ts';
 import { ocrDocument, ocrImage } from '../../ocr/node.ts';
-import { drawnSpan, formLines, grayTiff, pngToGray, renderTestPage } from './fixtures.ts';
+import { expectWordWhereDrawn } from './drawn-box.ts';
+import { formLines, grayTiff, pngToGray, renderTestPage } from './fixtures.ts';
 
 const nfkc = (s: string) => s.normalize('NFKC');
 const D02 = join(SHARED_CORPUS, 'd02_application-form_scan.pdf');
 const PT_PER_PX = 72 / 300;
-
-/** Union of the boxes of the segments covering page text [start, end). */
-function boxOf(page: Page, start: number, end: number) {
-  const segs = page.segments.filter((s) => s.start < end && s.end > start);
-  const boxes = segs.map((s) => (s.source.type === 'ocr-word' ? s.source.box : null)).filter((b) => b !== null);
-  expect(boxes.length).toBeGreaterThan(0);
-  const x0 = Math.min(...boxes.map((b) => b.x));
-  const y0 = Math.min(...boxes.map((b) => b.y));
-  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
-  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
-  return { x0, y0, x1, y1 };
-}
 
 describe('OCR of a rendered page', () => {
   const rendered = renderTestPage(formLines());
@@ -47,7 +35,6 @@ describe('OCR of a rendered page', () => {
 
   it('puts every word where it was drawn', () => {
     const page = doc.pages[0];
-    const text = nfkc(page.text);
     const em = 12; // points
     for (const [word, drawnText] of [
       ['090-1234-5678', '090-1234-5678'],
@@ -59,24 +46,7 @@ describe('OCR of a rendered page', () => {
       ['パスワード', 'パスワード'],
       ['千代田区', '千代田区'],
     ]) {
-      const line = formLines().find((l) => l.text.includes(drawnText))!;
-      const drawn = drawnSpan(line, drawnText);
-      const dx0 = drawn.x0 * PT_PER_PX;
-      const dx1 = drawn.x1 * PT_PER_PX;
-      const dyTop = page.size!.height - drawn.y0 * PT_PER_PX;
-      const dyBottom = page.size!.height - drawn.y1 * PT_PER_PX;
-      const at = text.indexOf(word);
-      expect(at, word).toBeGreaterThanOrEqual(0);
-      const b = boxOf(page, at, at + word.length);
-      // covers the word, and not much more than it
-      expect(b.x0, word).toBeLessThan(dx0 + 0.3 * em);
-      expect(b.x1, word).toBeGreaterThan(dx1 - 0.3 * em);
-      expect(b.x0, word).toBeGreaterThan(dx0 - 1.2 * em);
-      expect(b.x1, word).toBeLessThan(dx1 + 1.2 * em);
-      expect(b.y0, word).toBeGreaterThan(dyBottom - 0.4 * em);
-      expect(b.y1, word).toBeLessThan(dyTop + 0.4 * em);
-      expect((b.y0 + b.y1) / 2, word).toBeGreaterThan(dyBottom);
-      expect((b.y0 + b.y1) / 2, word).toBeLessThan(dyTop);
+      expectWordWhereDrawn(page, word, formLines().find((l) => l.text.includes(drawnText))!, drawnText, em);
     }
     // segments are sorted, inside the text, and point at OCR words
     let end = 0;
