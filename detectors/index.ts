@@ -9,6 +9,7 @@ import { apiKey } from './api-key.ts';
 import { secretToken } from './secret-token.ts';
 import { privateKey } from './private-key.ts';
 import { ipAddress } from './ip-address.ts';
+import { ipv6Address } from './ipv6-address.ts';
 import { phone } from './phone.ts';
 import { postalCode } from './postal-code.ts';
 import { address } from './address.ts';
@@ -24,6 +25,6 @@ import { custom } from './custom.ts';
 export type { Detector } from './types.ts';
 
 export const DETECTORS: readonly Detector[] = [
-  password, commandLine, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, phone, postalCode, address,
+  password, commandLine, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, ipv6Address, phone, postalCode, address,
   personName, birthDate, myNumber, passportNumber, driversLicense, insuranceNumber, creditCard, bankAccount, health, custom,
 ];

@@ -4,7 +4,7 @@ import { matches } from './lib/matches.ts';
 
 const IPV4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:v|ver\.?|version|バージョン|版|rev\.?|release|build)\s*$/i;
-const IP_CONTEXT = /ip|アドレス|サーバ|server|host|ホスト|接続|端末|gateway|ゲートウェイ|dns|ssh|rdp|fw|ファイアウォール|proxy|プロキシ|セグメント|subnet|from|to|通信/i;
+export const IP_CONTEXT = /ip|アドレス|サーバ|server|host|ホスト|接続|端末|gateway|ゲートウェイ|dns|ssh|rdp|fw|ファイアウォール|proxy|プロキシ|セグメント|subnet|from|to|通信/i;
 // Private, loopback and documentation ranges: almost never anything but an address.
 const RESERVED = /^(?:10|127)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\.|^192\.0\.2\.|^198\.51\.100\.|^203\.0\.113\.|^169\.254\./;
 

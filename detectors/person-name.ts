@@ -93,8 +93,18 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     // a relationship before the name: 緊急連絡先：父 鈴木 一郎
     RELATION.lastIndex = at;
     at += RELATION.exec(ctx.text)?.[0].length ?? 0;
+    // kanji straight after the label, nothing between, may be one word with it
+    // (名前空間, 担当課長): a name then has to start with a family name (氏名山田太郎)
+    if (at === m.end && HAN_AT.test(ctx.text[at] ?? '') && !startsWithSurname(ctx.text, at)) continue;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
   }
+}
+
+const HAN_AT = new RegExp(`^${HAN}$`, 'u');
+
+function startsWithSurname(text: string, at: number): boolean {
+  for (let n = 1; n <= 4; n++) if (SURNAME_SET.has(text.slice(at, at + n))) return true;
+  return false;
 }
 
 function columnNames(ctx: ScanContext, headerLine: number, col: number, label: string, out: Candidate[]): void {
@@ -212,8 +222,10 @@ export const personName: Detector = {
       { text: 'Prepared by: J. Smith', expect: 'J. Smith' },
       { text: 'Field\tValue\nRequester\tKenji Sasaki (Urban Planning Division)\n', expect: 'Kenji Sasaki' },
       { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
+      { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
-      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと'],
+      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',
+      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催'],
   },
 };
