@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, openPanel } from './panel-helpers.ts';
+import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -293,15 +294,19 @@ describe('redaction panel, end to end', () => {
     await page.close();
   }, 300_000);
 
-  it('a damaged PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
+  it('a damaged PDF, a password-protected PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
     const damaged = path.join(session.dir, 'damaged.pdf');
     writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
+    const encrypted = path.join(session.dir, 'encrypted.pdf');
+    writeFileSync(encrypted, encryptedPdf('Password: Osaka#2023pw', 'user-pw', 'owner-pw'));
     const notes = path.join(session.dir, 'notes.txt');
     writeFileSync(notes, 'meeting notes: nothing to see here\n');
     const page = await openPanel(session.browser);
     const alert = page.getByRole('alert');
     await page.locator('input[type=file]').setInputFiles(damaged);
     await alert.filter({ hasText: /ファイルが壊れているため開けません|The file is damaged/ }).waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(encrypted);
+    await alert.filter({ hasText: /暗号化（パスワード付き）のファイルは開けません|This file is encrypted/ }).waitFor({ timeout: 60_000 });
     await page.locator('input[type=file]').setInputFiles(notes);
     await alert.filter({ hasText: /この種類のファイルは開けません|This kind of file cannot be opened/ }).waitFor({ timeout: 60_000 });
     expect(await page.locator('.page canvas').count()).toBe(0);
