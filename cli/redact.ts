@@ -2,7 +2,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createCanvas } from '@napi-rs/canvas';
 import { readDocument } from '../documents/read.ts';
-import { sniffImage } from '../documents/image.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
 import { scanDocument } from '../core/engine.ts';
 import { planFromFindings } from '../redaction/plan.ts';
@@ -11,7 +10,7 @@ import { openPdfPages } from '../redaction/pdf-pages.ts';
 import { withOcrText } from '../redaction/document-text.ts';
 import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
-import { imageToPdf, tiffToPdf } from '../redaction/image-pdf.ts';
+import { scanToPdf } from '../redaction/image-pdf.ts';
 import { withOcr } from './ocr.ts';
 import type { Command } from './args.ts';
 
@@ -34,7 +33,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   try {
     doc = await withOcr(doc, bytes, cmd.input);
     // a scan is exported like a PDF: the image becomes a page of its own size
-    if (doc.type === 'image') bytes = sniffImage(bytes) === 'tiff' ? await tiffToPdf(bytes) : await imageToPdf(bytes, doc.pages[0].size ?? { width: 595, height: 842 });
+    if (doc.type === 'image') bytes = await scanToPdf(bytes);
   } catch (err) {
     return fail(cmd, (err as Error).message);
   }

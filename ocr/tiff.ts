@@ -13,7 +13,7 @@ export interface TiffPages {
   page(i: number): { image: GrayImage; dpi?: number };
 }
 
-type Ifd = UTIF.IFD & { t254?: number[]; t256?: number[]; t257?: number[]; t282?: number[]; t296?: number[] };
+type Ifd = UTIF.IFD & { t254?: number[]; t256?: number[]; t257?: number[]; t282?: (number | number[])[]; t296?: number[] };
 
 export function openTiff(bytes: Uint8Array): TiffPages {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -34,7 +34,9 @@ export function openTiff(bytes: Uint8Array): TiffPages {
 }
 
 function tiffDpi(ifd: Ifd): number | undefined {
-  const x = ifd.t282?.[0];
+  // UTIF gives a RATIONAL as [numerator, denominator]
+  const value: number | number[] | undefined = ifd.t282?.[0];
+  const x = Array.isArray(value) ? (value[1] ? value[0] / value[1] : undefined) : value;
   if (x === undefined) return undefined;
   const unit = ifd.t296?.[0] ?? 2;
   return sane(unit === 3 ? x * 2.54 : unit === 2 ? x : undefined);

@@ -5,12 +5,10 @@ import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
 import { scanDocument } from '../core/engine.ts';
 import { textBoxes } from '../redaction/boxes.ts';
-import { imageToPdf, tiffToPdf } from '../redaction/image-pdf.ts';
+import { scanToPdf } from '../redaction/image-pdf.ts';
 import { initialReview, type ReviewState } from '../redaction/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
 import { ocrDocumentInBrowser } from '../ocr/browser.ts';
-import { imageDpi } from '../ocr/image-info.ts';
-import { OCR_DPI } from '../ocr/raster.ts';
 import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
 import { loadReview, sha256 } from './review-store.ts';
 
@@ -37,25 +35,9 @@ export interface OpenOptions {
   ocrSignal?: AbortSignal;
 }
 
-/**
- * The PDF to show for a file: a PDF as it is, a PNG/JPEG as a one-page PDF of
- * the size its resolution gives (the same size OCR places its words in), a
- * TIFF as a PDF of its pages.
- */
+/** The PDF to show for a file: a PDF as it is, a scan as the PDF the CLI makes of it too (redaction/image-pdf.ts). */
 export async function viewablePdf(bytes: Uint8Array): Promise<Uint8Array> {
-  const format = sniffImage(bytes);
-  if (!format) return bytes;
-  if (format === 'tiff') return tiffToPdf(bytes);
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes.slice()]));
-  } catch {
-    throw new DocumentError('the image cannot be decoded: it is damaged or not a supported image', 'corrupt');
-  }
-  const dpi = imageDpi(bytes) ?? OCR_DPI;
-  const size = { width: (bitmap.width * 72) / dpi, height: (bitmap.height * 72) / dpi };
-  bitmap.close();
-  return imageToPdf(bytes, size);
+  return sniffImage(bytes) ? scanToPdf(bytes) : bytes;
 }
 
 const isAbort = (err: unknown) => (err as { name?: string } | null)?.name === 'AbortError';

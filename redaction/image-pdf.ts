@@ -6,17 +6,35 @@
 import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { zlibSync } from 'fflate';
 import { DocumentError } from '../core/document.ts';
+import { sniffImage } from '../documents/image.ts';
+import { imageDpi } from '../ocr/image-info.ts';
 import { openTiff } from '../ocr/tiff.ts';
 import { OCR_DPI } from '../ocr/raster.ts';
 
-export async function imageToPdf(bytes: Uint8Array, size: { width: number; height: number }): Promise<Uint8Array> {
+/**
+ * A scan as a PDF, for the panel and the CLI alike: a TIFF a page per image, a
+ * PNG or JPEG one page; every page of the size its resolution gives (300 dpi
+ * when the file states none), the size OCR places its words in.
+ */
+export async function scanToPdf(bytes: Uint8Array): Promise<Uint8Array> {
+  return sniffImage(bytes) === 'tiff' ? tiffToPdf(bytes) : imageToPdf(bytes);
+}
+
+/** A PNG or JPEG as a one-page PDF of the size its resolution gives. */
+export async function imageToPdf(bytes: Uint8Array): Promise<Uint8Array> {
+  const format = sniffImage(bytes);
+  if (format !== 'png' && format !== 'jpeg') throw new DocumentError('this image is neither PNG nor JPEG (TIFF scans go through tiffToPdf)', 'unsupported');
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50;
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (!isPng && !isJpeg) throw new DocumentError('this image is neither PNG nor JPEG (TIFF scans go through tiffToPdf)', 'unsupported');
-  const image = isPng ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+  let image;
+  try {
+    image = format === 'png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+  } catch {
+    throw new DocumentError('the image cannot be decoded: it is damaged or not a supported image', 'corrupt');
+  }
+  const dpi = imageDpi(bytes) ?? OCR_DPI;
+  const size = { width: (image.width * 72) / dpi, height: (image.height * 72) / dpi };
   const page = pdf.addPage([size.width, size.height]);
-  page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
+  page.drawImage(image, { x: 0, y: 0, ...size });
   return pdf.save();
 }
 
