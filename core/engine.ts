@@ -3,6 +3,7 @@
 // map offsets back to the original text.
 import { ScanContext, type Candidate } from './context.ts';
 import { normalizeText, toOriginalRange } from './normalize.ts';
+import { pipeTablesAsTabs } from './pipe-tables.ts';
 import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from './findings.ts';
 import type { SumiDocument } from './document.ts';
 import { TriggerIndex } from './triggers.ts';
@@ -33,7 +34,8 @@ function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
 
 export function scanText(original: string, page = 1, options: ScanOptions = {}): Finding[] {
   const norm = normalizeText(original);
-  const ctx = new ScanContext(norm.text, options.customTerms ?? []);
+  // the same length as norm.text: offsets map back unchanged
+  const ctx = new ScanContext(pipeTablesAsTabs(norm.text), options.customTerms ?? []);
   const detectors = options.detectors ?? DETECTORS;
   const present = triggerIndex(detectors).present(ctx.lower);
   const candidates: Scored[] = [];

@@ -32,7 +32,7 @@ describe('generalisation set', () => {
     expect(DOCUMENTS.length).toBeGreaterThanOrEqual(12);
     const labelled = new Set(readdirSync(SET).filter((f) => f.endsWith('.labels.json')).map((f) => f.replace(/\.labels\.json$/, '')));
     expect(DOCUMENTS.filter((d) => !labelled.has(d))).toEqual([]);
-    expect(new Set(DOCUMENTS.map((d) => d.split('.').pop()))).toEqual(new Set(['txt', 'csv', 'html', 'xlsx', 'docx']));
+    expect(new Set(DOCUMENTS.map((d) => d.split('.').pop()))).toEqual(new Set(['txt', 'md', 'csv', 'html', 'xlsx', 'docx']));
   });
 
   it('finds every critical item and keeps recall and precision at 0.99 or more (1.000 when last tuned)', async () => {
