@@ -7,11 +7,17 @@ import { matches } from './lib/matches.ts';
 const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
 const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`;
 const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
+// both calendars, one in brackets: 平成2年(1990年)5月3日, 昭和63(1988)年7月21日, 1990年(平成2年)5月3日
+const ERA_NAME = String.raw`(?:明治|大正|昭和|平成|令和)`;
+const MONTH_DAY = String.raw`\s?年?\s?(?:\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
+const ERA_THEN_WESTERN = String.raw`${ERA_NAME}\s?(?:元|\d{1,2})\s?年?\s?\(\s?(?:18|19|20)\d{2}\s?年?\s?\)${MONTH_DAY}`;
+const WESTERN_THEN_ERA = String.raw`(?:18|19|20)\d{2}\s?年?\s?\(\s?(?:${ERA_NAME}|[MTSHR])\s?(?:元|\d{1,2})\s?年?\s?\)${MONTH_DAY}`;
+const BOTH = `${ERA_THEN_WESTERN}|${WESTERN_THEN_ERA}`;
 // day first, as European forms write it (17/08/1990): looked for only on pages with an English birth label
 const DAY_FIRST = String.raw`\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?!\d)`;
 const ENGLISH = String.raw`(?:\d{1,2}\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?:\d{1,2},?\s)?(?:19|20)\d{2}`;
-const DATE = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`, 'g');
-const DATE_OR_DAY_FIRST = new RegExp(`(?<!\\d)(?:${WESTERN}|${ERA}|${ERA_SHORT}|${DAY_FIRST}|${ENGLISH})`, 'g');
+const DATE = new RegExp(`(?<!\\d)(?:${BOTH}|${WESTERN}|${ERA}|${ERA_SHORT}|${ENGLISH})`, 'g');
+const DATE_OR_DAY_FIRST = new RegExp(`(?<!\\d)(?:${BOTH}|${WESTERN}|${ERA}|${ERA_SHORT}|${DAY_FIRST}|${ENGLISH})`, 'g');
 const ENGLISH_BIRTH_LABEL = /birth|born|dob|d\.o\.b/;
 
 // A bare date is not a birth date: it needs one of these just before it, in its column header, or 生 after it.
@@ -53,7 +59,11 @@ export const birthDate: Detector = {
       { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
       { text: '生年月日\n昭和36年9月4日\nメール', expect: '昭和36年9月4日' },
       { text: 'DOB: 17/08/1990', expect: '17/08/1990' },
+      { text: '生年月日：平成2年（1990年）5月3日', expect: '平成2年（1990年）5月3日' },
+      { text: '生年月日 昭和63(1988)年7月21日', expect: '昭和63(1988)年7月21日' },
+      { text: '生年月日：1990年（平成2年）5月3日', expect: '1990年（平成2年）5月3日' },
+      { text: '生年月日 1990(H2)/05/03', expect: '1990(H2)/05/03' },
     ],
-    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から'],
+    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から', '施行日 令和6年（2024年）4月1日'],
   },
 };
