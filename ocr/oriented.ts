@@ -6,7 +6,8 @@
 //   across: upright; else the page upside down (turned 180°);
 //   down:   vertical writing, read on the page turned a quarter
 //           counter-clockwise with the vertical model; else a page fed
-//           sideways, turned a quarter either way and read as usual.
+//           sideways, turned a quarter either way and read as usual; else
+//           vertical writing upside down (turned a quarter clockwise).
 // With one line or one column the ink cannot tell the direction (the gaps
 // between characters look like the gaps between lines), so the first reading
 // of the other direction is tried too.
@@ -49,6 +50,8 @@ export async function recognizeOriented(engine: OcrEngine, prepared: PreparedIma
           { quarter: 0, vertical: false },
           { quarter: 1, vertical: false },
           { quarter: 3, vertical: false },
+          // vertical writing fed upside down: its columns still run down
+          { quarter: 1, vertical: true },
         ];
   let best: { result: OcrResult; score: number } | undefined;
   for (const reading of readings) {

@@ -117,6 +117,23 @@ describe('OCR of a page in vertical writing', () => {
   }, 180_000);
 });
 
+describe('OCR of a page in vertical writing fed upside down', () => {
+  it('reads it with the vertical model and boxes the phone number where it is on that page', async () => {
+    const columns = verticalFormColumns();
+    const rendered = renderVerticalPage(columns);
+    const doc = await ocrImage(grayTiff([turn(await pngToGray(rendered.png), 2)], 300), { workers: 1 });
+    const page = doc.pages[0];
+    const text = nfkc(page.text);
+    expect(text).toContain('090-1234-5678');
+    expect(text).toContain('東京都千代田区丸の内1丁目2番3号');
+    const phone = scanDocument({ ...doc, pages: [page] }).find((f) => f.kind === 'phone' && nfkc(f.text).includes('090-1234-5678'));
+    expect(phone).toBeDefined();
+    const span = drawnColumnSpan(columns[2], '090-1234-5678');
+    const { width: w, height: h } = rendered;
+    expectOver(page, phone!, { text: span.text, x0: w - span.x1, x1: w - span.x0, y0: h - span.y1, y1: h - span.y0 }, 6);
+  }, 240_000);
+});
+
 describe('OCR of a page fed sideways or upside down', () => {
   const lines = formLines();
   const phoneLine = lines.find((l) => l.text.includes('090-1234-5678'))!;
