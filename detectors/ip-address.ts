@@ -4,9 +4,14 @@ import { matches } from './lib/matches.ts';
 
 const IPV4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const VERSION_BEFORE = /(?:v|ver\.?|version|バージョン|版|rev\.?|release|build)\s*$/i;
-export const IP_CONTEXT = /ip|アドレス|サーバ|server|host|ホスト|接続|端末|gateway|ゲートウェイ|dns|ssh|rdp|fw|ファイアウォール|proxy|プロキシ|セグメント|subnet|from|to|通信/i;
+const IP_CONTEXT = /ip|アドレス|サーバ|server|host|ホスト|接続|端末|gateway|ゲートウェイ|dns|ssh|rdp|fw|ファイアウォール|proxy|プロキシ|セグメント|subnet|from|to|通信/i;
 // Private, loopback and documentation ranges: almost never anything but an address.
 const RESERVED = /^(?:10|127)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\.|^192\.0\.2\.|^198\.51\.100\.|^203\.0\.113\.|^169\.254\./;
+
+/** A network label (サーバ, host, IP…) just before offset `start` or in its column header. */
+export function hasNetworkLabel(ctx: ScanContext, start: number): boolean {
+  return IP_CONTEXT.test(ctx.before(start, 30)) || IP_CONTEXT.test(ctx.header(start) ?? '');
+}
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -16,7 +21,7 @@ function detect(ctx: ScanContext): Candidate[] {
     if (octets.every((o) => o === 0) || octets[0] === 0) continue;
     if (VERSION_BEFORE.test(ctx.before(m.start, 12))) continue;
     const reserved = RESERVED.test(m.text);
-    const context = IP_CONTEXT.test(ctx.before(m.start, 30)) || IP_CONTEXT.test(ctx.header(m.start) ?? '');
+    const context = hasNetworkLabel(ctx, m.start);
     if (!reserved && !context) continue;
     out.push({ start: m.start, end: m.end, score: reserved ? 0.92 : 0.8, why: reserved ? 'private or reserved IPv4 address' : 'IPv4 address with a network label' });
   }

@@ -4,7 +4,7 @@
 // IPv6; short compressed forms (cafe::1) are taken only in a reserved range
 // or beside a network label.
 import type { Candidate, ScanContext } from '../core/context.ts';
-import { IP_CONTEXT } from './ip-address.ts';
+import { hasNetworkLabel } from './ip-address.ts';
 import { matches } from './lib/matches.ts';
 import type { Detector } from './types.ts';
 
@@ -34,7 +34,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const groups = ipv6Groups(address);
     if (!groups) continue;
     const reserved = RESERVED.test(address);
-    const labelled = IP_CONTEXT.test(ctx.before(m.start, 30)) || IP_CONTEXT.test(ctx.header(m.start) ?? '');
+    const labelled = hasNetworkLabel(ctx, m.start);
     if (!reserved && !labelled && groups.length < SELF_EVIDENT_GROUPS) continue;
     out.push({ start: m.start, end: m.end, score: reserved ? 0.92 : 0.85, why: reserved ? 'private or reserved IPv6 address' : 'IPv6 address' });
   }
