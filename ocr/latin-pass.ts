@@ -17,6 +17,8 @@ import { encodePgm, type GrayImage } from './preprocess.ts';
 const MIN_LETTERS = 2;
 /** White margin around each cut-out run, in line heights. */
 const MARGIN = 0.5;
+/** Share of a run's characters its second reading must keep to replace the first. */
+const MIN_KEPT = 0.7;
 /** How far a cut reaches past its words' boxes, in line heights. */
 const BLEED = 0.15;
 
@@ -143,14 +145,19 @@ export function stackRuns(pgm: Uint8Array, runs: LatinRun[]): LatinStack | undef
   return { bytes: encodePgm({ width, height, data }), placements };
 }
 
+function chars(words: TWord[]): number {
+  return words.reduce((n, w) => n + w.text.replace(/\s/g, '').length, 0);
+}
+
 function moved(b: TBox, dx: number, dy: number): TBox {
   return { x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy };
 }
 
 /**
  * Puts the second reading (of the stacked image) in place of the runs' first
- * readings, words moved back to where they are on the page. A run nothing was
- * read for keeps its first reading. Changes the lines of `page` in place.
+ * readings, words moved back to where they are on the page. A run the second
+ * reading lost (nothing, or under MIN_KEPT of its characters, read) keeps its
+ * first reading. Changes the lines of `page` in place.
  */
 export function mergeLatin(stack: LatinStack, second: TesseractPage): void {
   const readWords: TWord[] = [];
@@ -167,7 +174,9 @@ export function mergeLatin(stack: LatinStack, second: TesseractPage): void {
           symbols: w.symbols?.map((s): TSymbol => ({ ...s, bbox: moved(s.bbox, p.dx, p.dy) })),
         }),
       );
-    if (!words.length) continue;
+    // a second reading that lost much of the run (a faint word missed) is not kept
+    const first = p.run.line.words.slice(p.run.first, p.run.first + p.run.count);
+    if (chars(words) < MIN_KEPT * chars(first)) continue;
     p.run.line.words.splice(p.run.first, p.run.count, ...words);
   }
 }

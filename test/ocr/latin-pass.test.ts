@@ -83,6 +83,14 @@ describe('stacking the runs and putting the second reading back', () => {
     expect(first.words[2].bbox).toEqual(box(180, 100, 240, 130));
   });
 
+  it('keeps the first reading of a run the second reading lost most of', () => {
+    const l = line(word('Login', 20, 120), word('ID:', 130, 170), word('admin', 180, 280));
+    const stack = stackRuns(pgm, latinRuns(pageOf(l)))!;
+    const p = stack.placements[0];
+    mergeLatin(stack, pageOf(line(word('ID:', 130 - p.dx, 170 - p.dx, 100 - p.dy, 130 - p.dy))));
+    expect(l.words.map((w) => w.text)).toEqual(['Login', 'ID:', 'admin']);
+  });
+
   it('keeps the first reading of a run nothing was read for', () => {
     const l = line(word('ApriL', 20, 120));
     const stack = stackRuns(pgm, latinRuns(pageOf(l)))!;
