@@ -48,9 +48,18 @@ export interface LatinStack {
   placements: Placement[];
 }
 
-/** A word of Latin script only (after width folding): letters, digits, ASCII punctuation. */
+/** A dash on its own, as the Japanese model reads one (一, ー) or as it is. */
+const DASH_WORD = /^[一ー‐-―]+$/;
+
+/**
+ * A word of Latin script only (after width folding): letters, digits, ASCII
+ * punctuation; dashes too, and the kanji 一 and the long-vowel mark ー the
+ * Japanese model reads a dash as, when a Latin letter or digit is in the word
+ * (notes一 is "notes —").
+ */
 export function isLatinWord(text: string): boolean {
-  return /^[\x21-\x7e]+$/.test(text.normalize('NFKC'));
+  const t = text.normalize('NFKC');
+  return /^[\x21-\x7e]+$/.test(t) || (/^[\x21-\x7e一ー‐-―]+$/.test(t) && /[A-Za-z0-9]/.test(t));
 }
 
 function letters(text: string): number {
@@ -71,7 +80,9 @@ export function latinRuns(page: TesseractPage): LatinRun[] {
             continue;
           }
           let j = i;
-          while (j < words.length && isLatinWord(words[j].text.trim())) j++;
+          // a dash read as a word of its own (notes 一 attendees) stays inside the run
+          const within = (k: number) => k + 1 < words.length && DASH_WORD.test(words[k].text.trim()) && isLatinWord(words[k + 1].text.trim());
+          while (j < words.length && (isLatinWord(words[j].text.trim()) || within(j))) j++;
           const run = words.slice(i, j);
           if (run.reduce((n, w) => n + letters(w.text), 0) >= MIN_LETTERS) {
             runs.push({ line, first: i, count: j - i, box: union(run.map((w) => w.bbox)) });

@@ -19,9 +19,9 @@ const line = (...words: TWord[]): TLine => ({
 const pageOf = (...lines: TLine[]): TesseractPage => ({ blocks: [{ paragraphs: [{ lines }] }], confidence: 90 });
 
 describe('Latin runs', () => {
-  it('counts letters, digits and ASCII punctuation (full width too) as Latin, kana and kanji not', () => {
-    for (const t of ['April', 'Osaka#2023pw', '/', 'ＩＤ：', '090-1234']) expect(isLatinWord(t), t).toBe(true);
-    for (const t of ['電話', 'パスワード', 'ID：山田', '・']) expect(isLatinWord(t), t).toBe(false);
+  it('counts letters, digits and ASCII punctuation (full width too) as Latin, with a dash read as 一 or ー beside them; kana and kanji not', () => {
+    for (const t of ['April', 'Osaka#2023pw', '/', 'ＩＤ：', '090-1234', 'notes一', '—']) expect(isLatinWord(t), t).toBe(t !== '—');
+    for (const t of ['電話', 'パスワード', 'ID：山田', '・', '一', 'データー']) expect(isLatinWord(t), t).toBe(false);
   });
 
   it('finds the runs of Latin words on a line, split by Japanese words, and skips runs without letters', () => {
@@ -32,6 +32,11 @@ describe('Latin runs', () => {
       [6, 2],
     ]);
     expect(runs[0].box).toEqual(box(0, 100, 110, 130));
+  });
+
+  it('keeps a dash read as a word of its own inside the run', () => {
+    const l = line(word('notes', 0, 50), word('一', 60, 80), word('attendees:', 90, 190), word('一', 200, 220));
+    expect(latinRuns(pageOf(l)).map((r) => [r.first, r.count])).toEqual([[0, 3]]);
   });
 });
 
