@@ -125,4 +125,19 @@ describe('English among Japanese, read by OCR', () => {
       expectWordWhereDrawn(page, w, lines.find((l) => l.text.includes(drawn))!, drawn, 10.5);
     }
   }, 120_000);
+
+  it('reads an English runbook with a Japanese line exactly, dashes and mixed case included', async () => {
+    const texts = [
+      'Operations Runbook (Internal Use Only)',
+      'Step 2. Use the shared account: ops-admin / Summer2023!',
+      'Step 3. Open https://monitor.corp.example.net/grafana and check the CPU panel.',
+      'Escalation: call Sato-san (080-1234-9876) or e-mail oncall@corp.example.net.',
+      '注意: 本手順書の再配布を禁止します。',
+      'Meeting notes — attendees: John Smith, Mary Johnson, Ken Watanabe.',
+    ];
+    const drawnLines = texts.map((text, k) => ({ text, x: 250, baseline: 300 + k * 75, size: 44 }));
+    const doc = await ocrImage(renderTestPage(drawnLines).png, { workers: 1 });
+    const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+    expect(doc.pages[0].text.split('\n').map(compact)).toEqual(texts.map(compact));
+  }, 120_000);
 });
