@@ -7,7 +7,11 @@ import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value
 // boundary; バスワード is how OCR often reads パスワード.
 // A Wi-Fi or VPN pre-shared key is a password too. Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
-const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk)(?![a-z0-9]))/gi;
+const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
+
+// A PIN (暗証番号 4721) is digits only, and is written after a mere space too.
+const PIN_LABEL = /暗証|パスコード|PIN/;
+const PIN = /^\d{4,8}$/;
 
 const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: true };
 
@@ -34,7 +38,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a
     // separator only a value with both letters and digits counts.
-    if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value))) continue;
+    if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value)) && !(PIN_LABEL.test(v.label) && PIN.test(value))) continue;
     // a plain word that a sentence continues ("Sent by SMS", "Changed at first login") is prose, not a password
     if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
@@ -57,11 +61,13 @@ export const password: Detector = {
   id: 'password',
   kind: 'password',
   severity: 'critical',
-  triggers: ['パスワ', 'バスワ', '暗証', 'パスコード', 'パスフレーズ', '合言葉', '共有キー', '共有鍵', '暗号化キー', 'セキュリティキー', 'shared', 'psk', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
+  triggers: ['パスワ', 'バスワ', '暗証', 'pin', 'パスコード', 'パスフレーズ', '合言葉', '共有キー', '共有鍵', '暗号化キー', 'セキュリティキー', 'shared', 'psk', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
   detect,
   examples: {
     positive: [
       { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
+      { text: 'キャッシュカード暗証番号 0923', expect: '0923' },
+      { text: 'PIN: 5580', expect: '5580' },
       { text: '初期パスワード　kmh720501', expect: 'kmh720501' },
       { text: 'ログインID: admin01\nPW: Kt9#wLp2vQ', expect: 'Kt9#wLp2vQ' },
       { text: 'パスワード\nMinato#2023dv', expect: 'Minato#2023dv' },
@@ -87,6 +93,9 @@ export const password: Detector = {
     ],
     negative: [
       'パスワード：********',
+      '暗証番号 4桁の数字を入力',
+      'Pin 2024 to the top of the board',
+      'PIN は 4 桁です',
       'パスワード：●●●●●●',
       'password: <your password>',
       'パスワードを変更してください。',

@@ -21,7 +21,7 @@ const LATIN_NAME = String.raw`[A-Z](?:[a-zA-Z'-]{1,20}|\.)(?: [A-Z][a-zA-Z'-]{0,
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名)
-const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter))/giu;
+const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
 const COMMON_WORDS = /^(?:匿名|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
@@ -223,9 +223,10 @@ export const personName: Detector = {
       { text: 'Field\tValue\nRequester\tKenji Sasaki (Urban Planning Division)\n', expect: 'Kenji Sasaki' },
       { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
+      { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
       'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',
-      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催'],
+      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催', '名義変更届を提出'],
   },
 };
