@@ -13,6 +13,9 @@ const DOTTED = /(?<![\w.])0\d{1,4}\.\d{1,4}\.\d{3,4}(?![\w.])/g;
 const INTERNATIONAL = new RegExp(String.raw`(?<![\d\w])\+81${SEP}\(?0?\)?\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-])`, 'g');
 // Other countries: + country code, then groups; 8 to 15 digits in all (E.164).
 const FOREIGN = /(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![\d-])/g;
+// North American numbers ((415) 555-0132, 415-555-0132): only beside a phone or contact label.
+const NANP = /(?<![\w+(-])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ])[2-9]\d{2}[-. ]\d{4}(?![\w-])/g;
+const NANP_CONTEXT = /電話|tel|携帯|連絡先|phone|mobile|cell|fax|contact|call/i;
 const OTHER_NUMBER_LABEL = /(?:番号|No\.?|ID|コード|code)[ :：#]*$/i;
 const PHONE_CONTEXT = /電話|tel|携帯|連絡先|phone|mobile|fax|ファクス|ファックス|内線|代表/i;
 
@@ -52,6 +55,10 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!plausible('0' + national)) continue;
     out.push({ start: m.start, end: m.start + text.length, score: 0.95, why: '+81 phone number' });
   }
+  for (const m of matches(ctx.text, NANP)) {
+    if (!NANP_CONTEXT.test(ctx.before(m.start, 40)) && !NANP_CONTEXT.test(ctx.header(m.start) ?? '')) continue;
+    out.push({ start: m.start, end: m.end, score: 0.85, why: 'North American phone number beside a phone label' });
+  }
   for (const m of matches(ctx.text, FOREIGN)) {
     const d = digits(m.text);
     if (d.length < 8 || d.length > 15) continue;
@@ -64,7 +71,7 @@ export const phone: Detector = {
   id: 'phone',
   kind: 'phone',
   severity: 'medium',
-  triggers: ['0', '+'],
+  triggers: ['0', '+', '-', '('],
   detect,
   examples: {
     positive: [
@@ -79,7 +86,9 @@ export const phone: Detector = {
       { text: '長男の佐野 誠一氏（090-8864-2231）は', expect: '090-8864-2231' },
       { text: '相談者\t080.3341.9027\t', expect: '080.3341.9027' },
       { text: '022(394)1187', expect: '022(394)1187' },
+      { text: 'Phone: (415) 555-0132', expect: '(415) 555-0132' },
+      { text: 'Emergency contact: Mrs. Linda Miller (wife), 415-555-0198', expect: '415-555-0198' },
     ],
-    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123', 'version 0.12.3456.7', 'お客様番号 0123-456-789'],
+    negative: ['2024/06/10 10:20', '985-7674', '受付番号 0123456789012', '6282 7986 2774', '1.0.2030.1', '令和6年2月14日', '090-123', 'version 0.12.3456.7', 'お客様番号 0123-456-789', 'Invoice 415-555-0132', 'ISBN 978-4-123-45678-9'],
   },
 };
