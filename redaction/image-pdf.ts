@@ -6,7 +6,7 @@
 import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { zlibSync } from 'fflate';
 import { DocumentError } from '../core/document.ts';
-import { sniffImage } from '../documents/image.ts';
+import { checkImageSize, sniffImage } from '../documents/image.ts';
 import { imageDpi } from '../ocr/image-info.ts';
 import { openTiff } from '../ocr/tiff.ts';
 import { OCR_DPI } from '../ocr/raster.ts';
@@ -17,7 +17,10 @@ import { OCR_DPI } from '../ocr/raster.ts';
  * when the file states none), the size OCR places its words in.
  */
 export async function scanToPdf(bytes: Uint8Array): Promise<Uint8Array> {
-  return sniffImage(bytes) === 'tiff' ? tiffToPdf(bytes) : imageToPdf(bytes);
+  const format = sniffImage(bytes);
+  // a decompression bomb is refused before anything decodes it
+  if (format) checkImageSize(bytes, format);
+  return format === 'tiff' ? tiffToPdf(bytes) : imageToPdf(bytes);
 }
 
 /** A PNG or JPEG as a one-page PDF of the size its resolution gives. */

@@ -40,7 +40,8 @@ const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', expor
 function openError(err: unknown): string {
   const detail = err instanceof Error ? err.message : String(err);
   const code = err instanceof DocumentError ? err.code : undefined;
-  const key = code === 'encrypted' ? 'errEncrypted' : code === 'corrupt' ? 'errCorrupt' : code === 'unsupported' ? 'errUnsupported' : 'errOpen';
+  const keys = { encrypted: 'errEncrypted', corrupt: 'errCorrupt', unsupported: 'errUnsupported', 'too-large': 'errTooLarge' } as const;
+  const key = (code && code in keys ? keys[code as keyof typeof keys] : undefined) ?? 'errOpen';
   return `${t(key)} (${detail})`;
 }
 

@@ -16,6 +16,7 @@ const WORDS = {
   openCancelled: { ja: '読み込みを中止しました', en: 'Opening cancelled' },
   errEncrypted: { ja: '暗号化（パスワード付き）のファイルは開けません。解除してから開いてください', en: 'This file is encrypted: remove the password and open it again' },
   errCorrupt: { ja: 'ファイルが壊れているため開けません', en: 'The file is damaged and cannot be opened' },
+  errTooLarge: { ja: 'ファイルが大きすぎるため開けません', en: 'The file is too large to open' },
   errUnsupported: { ja: 'この種類のファイルは開けません（PDF・PNG・JPEG・TIFFに対応）', en: 'This kind of file cannot be opened (PDF, PNG, JPEG and TIFF can)' },
   errOpen: { ja: 'ファイルを開けませんでした', en: 'The file could not be opened' },
   exporting: { ja: '書き出し中', en: 'Exporting' },

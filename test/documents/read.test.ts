@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { grayTiff } from '../ocr/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { DocumentError } from '../../core/document.ts';
 import { readDocument } from '../../documents/read.ts';
@@ -19,20 +20,6 @@ async function failure(bytes: Uint8Array, name: string): Promise<DocumentError> 
     return err as DocumentError;
   }
   throw new Error(`${name} was read`);
-}
-
-function tiff(pages: number): Uint8Array {
-  // little-endian TIFF: header, then `pages` empty IFDs chained together
-  const bytes = new Uint8Array(8 + pages * 6);
-  const view = new DataView(bytes.buffer);
-  bytes.set([0x49, 0x49, 0x2a, 0x00]);
-  view.setUint32(4, 8, true);
-  for (let i = 0; i < pages; i++) {
-    const at = 8 + i * 6;
-    view.setUint16(at, 0, true);
-    view.setUint32(at + 2, i + 1 < pages ? at + 6 : 0, true);
-  }
-  return bytes;
 }
 
 describe('readDocument', () => {
@@ -59,9 +46,35 @@ describe('readDocument', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(await readDocument(png, 'scan.png')).toEqual({ type: 'image', pages: [{ number: 1, text: '', segments: [], hidden: [] }], ocrPages: [1] });
     expect((await readDocument(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'a.jpg')).ocrPages).toEqual([1]);
-    const multi = await readDocument(tiff(3), 'fax.tif');
+    const page = (width: number, height: number) => ({ width, height, data: new Uint8Array(width * height).fill(255) });
+    const multi = await readDocument(grayTiff([page(40, 20), page(20, 40), page(30, 30)], 200), 'fax.tif');
     expect(multi.pages.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(multi.ocrPages).toEqual([1, 2, 3]);
+  });
+
+  it('refuses an image too large to decode (a small file of a huge page) before decoding it', async () => {
+    // a PNG header saying 20000 × 20000 pixels: 400 megapixels
+    const png = new Uint8Array(33);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 20000);
+    new DataView(png.buffer).setUint32(20, 20000);
+    expect(await failure(png, 'bomb.png')).toMatchObject({ code: 'too-large', message: expect.stringMatching(/20000 × 20000 pixels \(400 megapixels/) });
+    // a JPEG frame header (SOF0) of 16000 × 12000
+    const jpg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x2e, 0xe0, 0x3e, 0x80, 1, 1, 0x11, 0, 0xff, 0xd9]);
+    expect(await failure(jpg, 'big.jpg')).toMatchObject({ code: 'too-large' });
+    // the second page of a TIFF
+    const small = { width: 10, height: 10, data: new Uint8Array(100) };
+    const tiffBytes = grayTiff([small, small], 300);
+    const view = new DataView(tiffBytes.buffer);
+    // the second directory's width and height entries (tags 256, 257, LONG) set to 13000
+    const second = view.getUint32(8 + 2 + 12 * 12, true);
+    view.setUint32(second + 2 + 8, 13000, true);
+    view.setUint32(second + 2 + 12 + 8, 13000, true);
+    expect(await failure(tiffBytes, 'fax.tif')).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^page 2 of the image/) });
+    // a 10000 × 10000 scan is fine
+    new DataView(png.buffer).setUint32(16, 10000);
+    new DataView(png.buffer).setUint32(20, 10000);
+    expect((await readDocument(png, 'ok.png')).ocrPages).toEqual([1]);
   });
 
   it('gives clear errors: empty, encrypted, legacy Office, other archives, binary, unknown types', async () => {

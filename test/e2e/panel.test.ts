@@ -294,11 +294,18 @@ describe('redaction panel, end to end', () => {
     await page.close();
   }, 300_000);
 
-  it('a damaged PDF, a password-protected PDF and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
+  it('a damaged PDF, a password-protected PDF, an image too large to decode and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
     const damaged = path.join(session.dir, 'damaged.pdf');
     writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
     const encrypted = path.join(session.dir, 'encrypted.pdf');
     writeFileSync(encrypted, encryptedPdf('Password: Osaka#2023pw', 'user-pw', 'owner-pw'));
+    // a decompression bomb: the header of a PNG of 20000 × 20000 pixels
+    const bomb = path.join(session.dir, 'bomb.png');
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(header);
+    header.writeUInt32BE(20000, 16);
+    header.writeUInt32BE(20000, 20);
+    writeFileSync(bomb, header);
     const notes = path.join(session.dir, 'notes.txt');
     writeFileSync(notes, 'meeting notes: nothing to see here\n');
     const page = await openPanel(session.browser);
@@ -307,6 +314,8 @@ describe('redaction panel, end to end', () => {
     await alert.filter({ hasText: /ファイルが壊れているため開けません|The file is damaged/ }).waitFor({ timeout: 60_000 });
     await page.locator('input[type=file]').setInputFiles(encrypted);
     await alert.filter({ hasText: /暗号化（パスワード付き）のファイルは開けません|This file is encrypted/ }).waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(bomb);
+    await alert.filter({ hasText: /ファイルが大きすぎるため開けません|The file is too large to open/ }).waitFor({ timeout: 60_000 });
     await page.locator('input[type=file]').setInputFiles(notes);
     await alert.filter({ hasText: /この種類のファイルは開けません|This kind of file cannot be opened/ }).waitFor({ timeout: 60_000 });
     expect(await page.locator('.page canvas').count()).toBe(0);

@@ -48,6 +48,13 @@ describe('scanToPdf', () => {
     ]);
   });
 
+  it('refuses a page too large to decode before decoding it', async () => {
+    const png = drawn('png');
+    new DataView(png.buffer, png.byteOffset).setUint32(16, 30000);
+    new DataView(png.buffer, png.byteOffset).setUint32(20, 30000);
+    await expect(scanToPdf(png)).rejects.toMatchObject({ name: 'DocumentError', code: 'too-large' });
+  });
+
   it('says a damaged image is damaged', async () => {
     const png = drawn('png').subarray(0, 60);
     await expect(scanToPdf(png)).rejects.toMatchObject({ name: 'DocumentError', code: 'corrupt' });
