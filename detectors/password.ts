@@ -38,7 +38,11 @@ function detect(ctx: ScanContext): Candidate[] {
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a
     // separator only a value with both letters and digits counts.
-    if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value)) && !(PIN_LABEL.test(v.label) && PIN.test(value))) continue;
+    // After a Japanese label an ASCII token with a digit or symbol is the value
+    // however it is set off (パスワード kitaminato_admin): Japanese prose does not
+    // continue in ASCII.
+    const japaneseLabel = /[^\x00-\x7f]/.test(v.label);
+    if (!v.separated && !(/\d/.test(value) && /[A-Za-z]/.test(value)) && !(PIN_LABEL.test(v.label) && PIN.test(value)) && !(japaneseLabel && strong)) continue;
     // a plain word that a sentence continues ("Sent by SMS", "Changed at first login") is prose, not a password
     if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
@@ -68,6 +72,8 @@ export const password: Detector = {
       { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
       { text: 'キャッシュカード暗証番号 0923', expect: '0923' },
       { text: 'PIN: 5580', expect: '5580' },
+      { text: '（３）パスワードに「Kansen#2020」を入力し、ログインボタンを押す。', expect: 'Kansen#2020' },
+      { text: '※ユーザー名 kitaminato_admin パスワード kitaminato_admin', expect: 'kitaminato_admin' },
       { text: '初期パスワード　kmh720501', expect: 'kmh720501' },
       { text: 'ログインID: admin01\nPW: Kt9#wLp2vQ', expect: 'Kt9#wLp2vQ' },
       { text: 'パスワード\nMinato#2023dv', expect: 'Minato#2023dv' },
@@ -96,6 +102,8 @@ export const password: Detector = {
       '暗証番号 4桁の数字を入力',
       'Pin 2024 to the top of the board',
       'PIN は 4 桁です',
+      'パスワードの「Reset」ボタンを押す',
+      'パスワードを変更する',
       'パスワード：●●●●●●',
       'password: <your password>',
       'パスワードを変更してください。',

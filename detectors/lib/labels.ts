@@ -29,9 +29,10 @@ export interface LabelRule {
 // Decoration a label may carry before its value: "(初期)", "【必須】", a colon, an arrow.
 // A bracket holding letters or digits is the value itself: 共通ID（renkei-test01）.
 // A bracket followed by a colon is a note on the label, whatever it holds: パスワード（SSID: city-guest）：Guest2024!
-const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は))?[ ]{0,4}[「"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
+const LABEL_TAIL = /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:[ ]{0,4}(?:[:=：＝→]|は|[をがにで](?=[「"“『])))?[ ]{0,4}[「『"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
-const PROSE_AFTER = /^[をのがにでともへや・、。]/u;
+// A particle before a quoted value is not prose: パスワードに「Kansen#2020」を入力, IDを「kit01」に変更.
+const PROSE_AFTER = /^(?:[のともへや・、。]|[をがにで](?![「"“『]))/u;
 // ...unless the sentence only announces the value on the next line ("パスワードです。", "IDは次のとおりです。").
 const ANNOUNCES_NEXT_LINE = /^(?:は(?:以下|次|下記)の?(?:とおり|通り)(?:です)?|です)[。.:：]?[ \t]*$/u;
 // A label inside a URL or path (https://…/login, /admin/login, ?id=) is part of it, not a label.
@@ -86,7 +87,7 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
     const cellEnd = cell ? cell[2] : lineEnd;
     if (at < cellEnd) {
       const v = valueAt(ctx, rule, at, cellEnd);
-      const separated = tail !== null && /[:=：＝→「"'“(（]|は/u.test(tail[0]);
+      const separated = tail !== null && /[:=：＝→「『"'“(（]|は/u.test(tail[0]);
       if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'same-line', separated });
       // a label cell with more words ("AWS secret access key") still has its value in the next cell
       if (v || !cell || !isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) continue;
