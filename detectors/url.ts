@@ -33,6 +33,11 @@ function classify(url: URL): Verdict | null {
   return null;
 }
 
+// A Windows file share (\\fs01\共有\保健所): an internal location by nature. Japanese
+// documents often print the backslash as ¥ (the same key on a Japanese keyboard).
+const SHARE_PART = String.raw`[^\s\\¥"'<>|*?、。，．)）」』]`;
+const UNC = new RegExp(String.raw`(?<![\w\\¥])[\\¥]{2}[A-Za-z0-9][\w.-]{0,62}[\\¥]${SHARE_PART}+(?:[\\¥]${SHARE_PART}*)*`, 'g');
+
 function trimUrl(s: string): string {
   // sentence punctuation and an unbalanced closing bracket are not part of the URL
   let t = s.replace(/[.,;:!?'"]+$/, '');
@@ -54,6 +59,11 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!verdict) continue;
     out.push({ start: m.start, end: m.start + text.length, score: verdict.score, why: verdict.why, severity: verdict.critical ? 'critical' : undefined });
   }
+  for (const m of matches(ctx.text, UNC)) {
+    const text = trimUrl(m.text);
+    if (PLACEHOLDER_PART.test(text) || /^[\\¥]{2}(?:server|servername|hostname|host|pc|computer)[\\¥]/i.test(text)) continue;
+    out.push({ start: m.start, end: m.start + text.length, score: 0.85, why: 'internal file share path' });
+  }
   return out;
 }
 
@@ -61,7 +71,7 @@ export const url: Detector = {
   id: 'url',
   kind: 'url',
   severity: 'high',
-  triggers: ['://'],
+  triggers: ['://', '\\\\', '¥¥'],
   detect,
   examples: {
     positive: [
@@ -72,11 +82,15 @@ export const url: Detector = {
       { text: '(see http://fileserver/share/kojin)', expect: 'http://fileserver/share/kojin' },
       { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb' },
       { text: '  https://filebox.kitaminato.local/share/download?id=8f3a21\n', expect: 'https://filebox.kitaminato.local/share/download?id=8f3a21' },
+      { text: '住民情報システムへは \\\\jmsv01\\jumin\\ から接続する。', expect: '\\\\jmsv01\\jumin\\' },
+      { text: '保存先：￥￥fs01￥共有￥保健所￥R6名簿。', expect: '￥￥fs01￥共有￥保健所￥R6名簿' },
     ],
     negative: [
       'https://www.city.kitaminato.lg.jp/kurashi/index.html',
       'https://www.mhlw.go.jp/stf/seisakunitsuite/',
       'https://example.com/docs',
+      'printf("\\n") で改行する',
+      '\\\\server\\share の形式で指定する',
       'sample_webhook = https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
     ],
   },
