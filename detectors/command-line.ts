@@ -13,6 +13,10 @@ const MYSQL_P = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,80}? 
 const SSHPASS = new RegExp(String.raw`(?<![\w-])sshpass\s+-p\s*${VALUE}`, 'g');
 // user:password after -u/--user (curl, wget): the part before the colon is the account
 const USER_COLON = /(?<![\w-])(?:-u|--user)[ =]+['"]?([^\s:'"]{1,64}):([^\s'"]{3,64})/g;
+// the account of a remote login: ssh admin@10.0.5.21, scp -P 2222 file ops@host:/tmp
+const REMOTE_USER = /(?<![\w-])(?:ssh|scp|sftp|rsync|telnet)\b[^\n]{0,60}?(?<=[\s'"])([A-Za-z_][\w.-]{1,31})@[A-Za-z0-9][\w.-]*/g;
+// the shape of the command, not an account: ssh user@host
+const GENERIC_USER = /^(?:user(?:name)?|name|login|account|you|your[\w-]*|ユーザー?)$/i;
 const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\s/"']{3,64})/gi;
 
 function unquote(text: string, start: number): [number, number] {
@@ -30,6 +34,12 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const re of [PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
     for (const m of matches(ctx.text, re)) push(m, m.groups[0]!, 'password on a command line');
   }
+  for (const m of matches(ctx.text, REMOTE_USER)) {
+    const user = m.groups[0]!;
+    const at = m.start + m.text.lastIndexOf(`${user}@`);
+    if (GENERIC_USER.test(user) || rejectCredential(user, m.text)) continue;
+    out.push({ start: at, end: at + user.length, score: 0.85, why: 'remote login user', kind: 'login-id' });
+  }
   for (const re of [USER_COLON, NET_USE]) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
@@ -45,7 +55,7 @@ export const commandLine: Detector = {
   id: 'command-line',
   kind: 'password',
   severity: 'critical',
-  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'net use'],
+  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet'],
   detect,
   examples: {
     positive: [
@@ -55,7 +65,9 @@ export const commandLine: Detector = {
       { text: 'curl -u apiuser:Xy7#kL9m https://api.example.org/v1', expect: 'apiuser' },
       { text: 'pg_dump --password=Pg$2024dump -h db01', expect: 'Pg$2024dump' },
       { text: 'net use Z: \\\\fs01\\share /user:KITAMINATO\\tanaka P@ss-2024x', expect: 'P@ss-2024x' },
+      { text: 'SSH接続: ssh jmadmin@10.0.5.21 -p 2222', expect: 'jmadmin' },
+      { text: 'scp -P 2222 dump.sql backup_ops@db01.kitaminato.local:/tmp', expect: 'backup_ops' },
     ],
-    negative: ['mysql -u root -p appdb', 'curl -u "$USER:$TOKEN" https://api.example.org', '--password=<password>', 'mysql -u root -p****', 'sort -u file.txt'],
+    negative: ['mysql -u root -p appdb', 'curl -u "$USER:$TOKEN" https://api.example.org', '--password=<password>', 'mysql -u root -p****', 'sort -u file.txt', 'git clone git@github.com:org/repo.git', 'ssh の設定は user@host の形で書く'],
   },
 };
