@@ -45,13 +45,13 @@ const TERMS = new RegExp(`${alternation(STATES)}|${ENGLISH}|(?:${alternation(CON
 const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
-const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|アレルギー|障害|diagnos|allerg|medical condition/gi;
+const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical condition/gi;
 const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|あり|有り?|該当|対象|非該当|済み?|未|はい|いいえ|yes|no|none|n\/a|-+|ー+)$/iu;
 // Headers that name something about a condition, not the condition: 診断日, 主治医, 障害者控除, 診断書番号
 const NOT_HEALTH_HEADER = /(?:日|日時|年月日|者|医|医師|機関|病院|番号|コード|控除|手当|年金|サービス|施設|課|係|欄|書)$/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
-const CELL_PIECE = /[^、,;/\t]+/g;
+const CELL_PIECE = /[^、,;/\t\n]+/g;
 
 /** Each condition in the cells under a health column header, split at 、 , ; / */
 function healthColumns(ctx: ScanContext, out: Candidate[]): void {
@@ -103,6 +103,9 @@ export const health: Detector = {
     positive: [
       { text: '既往歴：慢性心不全', expect: '慢性心不全' },
       { text: '現在入院中です', expect: '入院中' },
+      { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '中等症' },
+      { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '自宅療養' },
+      { text: '氏名\t病名\n今野\t変形性膝関節症\n', expect: '変形性膝関節症' },
       { text: '胃がん術後の経過観察', expect: '胃がん術後' },
       { text: 'PCR検査の結果は陽性', expect: '陽性' },
       { text: '母が認知症で', expect: '認知症' },
@@ -120,6 +123,7 @@ export const health: Detector = {
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
     ],
     negative: ['感染症対策の徹底', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
-      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '氏名\t障害者控除\t診断日\n今野\t該当\t令和6年5月1日\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme'],
+      '氏名\t既往歴\n今野\tなし\n小松\t-\n', '氏名\t障害者控除\t診断日\n今野\t該当\t令和6年5月1日\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme',
+      '軽症の場合は自宅で療養してください', '案件\t重要度\t対応状況\nA-12\t高\t対応中\n'],
   },
 };
