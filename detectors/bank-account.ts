@@ -19,8 +19,9 @@ function detect(ctx: ScanContext): Candidate[] {
     out.push({ start: m.start, end: m.end, score: 0.9, why: 'account number beside 普通/当座/口座番号' });
   }
   for (const m of matches(ctx.text, YUCHO)) {
-    if (!/ゆうちょ|記号|口座|貯金/.test(ctx.before(m.start, 20))) continue;
-    out.push({ start: m.start, end: m.end, score: 0.9, why: 'Japan Post Bank symbol and number' });
+    if (!/ゆうちょ|記号|口座|貯金|通帳/.test(ctx.before(m.start, 20))) continue;
+    // the shape (1xxx0-xxxxxxx1: 記号 five digits from 1, 番号 eight) is the bank's, not an insurance card's
+    out.push({ start: m.start, end: m.end, score: 0.95, why: 'Japan Post Bank symbol and number' });
   }
   for (const m of matches(ctx.text, YUCHO_LABELLED)) {
     if (!/ゆうちょ|貯金|口座/.test(ctx.before(m.start, 24))) continue;
@@ -34,7 +35,7 @@ export const bankAccount: Detector = {
   id: 'bank-account',
   kind: 'bank-account',
   severity: 'high',
-  triggers: ['口座', '普通', '当座', '貯蓄', '総合', '(普)', '(当)', 'account', 'a/c', 'ゆうちょ', '貯金'],
+  triggers: ['口座', '普通', '当座', '貯蓄', '総合', '(普)', '(当)', 'account', 'a/c', 'ゆうちょ', '貯金', '通帳', '記号'],
   detect,
   examples: {
     positive: [
@@ -42,6 +43,7 @@ export const bankAccount: Detector = {
       { text: '口座番号：1234567', expect: '1234567' },
       { text: '預金種目\t口座番号\n普通\t7654321\n', expect: '7654321' },
       { text: 'ゆうちょ銀行 記号番号 12345-67891234', expect: '12345-67891234' },
+      { text: '通帳記号番号 12345-67890123', expect: '12345-67890123' },
       { text: 'ゆうちょ銀行 記号12345 番号67890121', expect: '12345 番号67890121' },
       { text: '（普）7654321 名義 ヤマダ タロウ', expect: '7654321' },
     ],
