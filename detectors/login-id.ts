@@ -13,6 +13,8 @@ const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 // A bare ID that names a record, not an account: Request ID, 受付ID, Ticket ID.
 const RECORD_BEFORE_ID = /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|patient|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済|患者|受診|宛名|世帯|予約|申込)[ _-]?$/i;
 
+const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
+
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
 const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
 
@@ -36,7 +38,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
-    if (bareLabel && (!v.separated || !/[\d_-]/.test(value))) continue;
+    // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
+    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.line(ctx.lineIndex(s)))))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
     // "ユーザー 100名" is a count: after the bare word ユーザー an ID needs a letter
@@ -58,6 +61,7 @@ export const loginId: Detector = {
     positive: [
       { text: 'ログインID：renkei-test01', expect: 'renkei-test01' },
       { text: 'ユーザーID sysadmin-km', expect: 'sysadmin-km' },
+      { text: 'Credentials — user: jdoe, pass: Winter2024', expect: 'jdoe' },
       { text: '職員番号\t端末ログインID\nK2001913\tK2001913\n', expect: 'K2001913' },
       { text: 'user=inq-admin02', expect: 'inq-admin02' },
       { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
