@@ -18,7 +18,7 @@ const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: tr
 // "ID/PW: user01 / Secret#1" writes both values after one label; a stacked
 // header ("ログインID／パスワード") puts them on the next two lines.
 const ID_WORD = String.raw`(?<![a-z])(?:id|ユーザー?(?:id|名)?|ログイン(?:id|名)?|アカウント|user(?:name)?|login)`;
-const ID_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)\s*(?:[:=]\s*)?([!-~]{3,64})[ 	]*(?:[/／]|
+const ID_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)[)\]】]?\s*(?:[:=]\s*)?([!-~]{3,64})[ 	]*(?:[/／]|
 )[ 	]*([!-~]{3,64})`, 'gi');
 
 const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
@@ -72,6 +72,7 @@ export const password: Detector = {
       { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
       { text: 'キャッシュカード暗証番号 0923', expect: '0923' },
       { text: 'PIN: 5580', expect: '5580' },
+      { text: '接続情報（ID／PW）\nkitaminato-ops\nOp3r@tion2024\n', expect: 'Op3r@tion2024' },
       { text: 'Wi-Fi password is "GuestNet2024" (valid until March).', expect: 'GuestNet2024' },
       { text: '（３）パスワードに「Kansen#2020」を入力し、ログインボタンを押す。', expect: 'Kansen#2020' },
       { text: '※ユーザー名 kitaminato_admin パスワード kitaminato_admin', expect: 'kitaminato_admin' },
