@@ -38,6 +38,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
     return fail(cmd, (err as Error).message);
   }
   const findings = scanDocument(doc, { kinds: cmd.kinds, minSeverity: cmd.minSeverity });
+  const maskedTexts = findings.map((f) => f.text);
   // widened in the plan already, so the log lists the boxes as they are burned
   const masks = planFromFindings(doc, findings, { minWidth: cmd.minMaskWidth ?? 0 });
   const pdfjs = await loadPdfjsNode();
@@ -49,14 +50,14 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
       colour: cmd.colour ? 'colour' : 'grey',
       minMaskWidth: cmd.minMaskWidth,
       searchableText: cmd.searchable,
-      withheldTexts: findings.map((f) => f.text),
+      withheldTexts: maskedTexts,
       onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
     });
   } finally {
     await pages.close();
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
-  const check = await verifyExport(out, findings.map((f) => f.text), pdfjs, assets);
+  const check = await verifyExport(out, maskedTexts, pdfjs, assets);
   if (check.recoverable.length) {
     // with a text layer, a masked text that the page also shows unmasked elsewhere is found again
     const hint = cmd.searchable ? ' (the text layer holds what stays visible: a masked text that also appears unmasked elsewhere is recoverable)' : '';

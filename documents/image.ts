@@ -42,7 +42,7 @@ export function pixelSizes(bytes: Uint8Array, format: ImageFormat): { width: num
   try {
     if (format === 'png') return [{ width: view.getUint32(16), height: view.getUint32(20) }];
     if (format === 'jpeg') return jpegSize(view);
-    return tiffDirectories(view).map((d) => ({ width: d.width, height: d.height }));
+    return tiffDirectories(view);
   } catch {
     // a header cut short: the decoder will say what is wrong
     return [];

@@ -236,9 +236,11 @@ export async function createTesseractEngine(options: TesseractEngineOptions): Pr
       try {
         const w = how.vertical ? await Promise.race([verticalWorker(), died]) : worker;
         const result = await Promise.race([w.recognize(image, {}, { blocks: true, text: false }), died]);
-        const stack = !how.vertical && latinWorker ? stackRuns(image, latinRuns(result.data)) : undefined;
-        if (stack) {
-          const second = await Promise.race([(await Promise.race([latinWorker!(), died])).recognize(stack.bytes, {}, { blocks: true, text: false }), died]);
+        // the second reading is for what the horizontal jpn+eng reading gives; a vertical page keeps jpn_vert's
+        const latin = how.vertical ? undefined : latinWorker;
+        const stack = latin && stackRuns(image, latinRuns(result.data));
+        if (latin && stack) {
+          const second = await Promise.race([(await Promise.race([latin(), died])).recognize(stack.bytes, {}, { blocks: true, text: false }), died]);
           mergeLatin(stack, second.data);
         }
         return toResult(result.data, geometry);

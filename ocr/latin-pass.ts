@@ -11,7 +11,7 @@
 // run's English reading replaces its first reading. Runs are cut between
 // words of other scripts, so English never reads kana or kanji.
 import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './engine.ts';
-import { encodePgm, type GrayImage } from './preprocess.ts';
+import { decodePgm, encodePgm } from './preprocess.ts';
 
 /** Latin letters a run needs before it is read again (a lone digit group is read the same by both models). */
 const MIN_LETTERS = 2;
@@ -69,30 +69,31 @@ function letters(text: string): number {
 /** The runs of Latin words on the page's lines worth reading again. */
 export function latinRuns(page: TesseractPage): LatinRun[] {
   const runs: LatinRun[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs ?? []) {
-      for (const line of para.lines ?? []) {
-        const words = line.words ?? [];
-        let i = 0;
-        while (i < words.length) {
-          if (!isLatinWord(words[i].text.trim())) {
-            i++;
-            continue;
-          }
-          let j = i;
-          // a dash read as a word of its own (notes 一 attendees) stays inside the run
-          const within = (k: number) => k + 1 < words.length && DASH_WORD.test(words[k].text.trim()) && isLatinWord(words[k + 1].text.trim());
-          while (j < words.length && (isLatinWord(words[j].text.trim()) || within(j))) j++;
-          const run = words.slice(i, j);
-          if (run.reduce((n, w) => n + letters(w.text), 0) >= MIN_LETTERS) {
-            runs.push({ line, first: i, count: j - i, box: union(run.map((w) => w.bbox)) });
-          }
-          i = j;
-        }
+  for (const line of linesOf(page)) {
+    const words = line.words ?? [];
+    let i = 0;
+    while (i < words.length) {
+      if (!isLatinWord(words[i].text.trim())) {
+        i++;
+        continue;
       }
+      let j = i;
+      // a dash read as a word of its own (notes 一 attendees) stays inside the run
+      const within = (k: number) => k + 1 < words.length && DASH_WORD.test(words[k].text.trim()) && isLatinWord(words[k + 1].text.trim());
+      while (j < words.length && (isLatinWord(words[j].text.trim()) || within(j))) j++;
+      const run = words.slice(i, j);
+      if (run.reduce((n, w) => n + letters(w.text), 0) >= MIN_LETTERS) {
+        runs.push({ line, first: i, count: j - i, box: union(run.map((w) => w.bbox)) });
+      }
+      i = j;
     }
   }
   return runs;
+}
+
+/** Every line of a tesseract page, in reading order. */
+function linesOf(page: TesseractPage): TLine[] {
+  return (page.blocks ?? []).flatMap((block) => (block.paragraphs ?? []).flatMap((para) => para.lines ?? []));
 }
 
 function union(boxes: TBox[]): TBox {
@@ -104,19 +105,6 @@ function union(boxes: TBox[]): TBox {
   };
 }
 
-/** Reads a binary PGM ("P5", 8-bit) as written by ./preprocess.ts encodePgm; undefined for anything else. */
-export function parsePgm(bytes: Uint8Array): GrayImage | undefined {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x35) return undefined;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64)));
-  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
-  if (!m || m[3] !== '255') return undefined;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  const start = m[0].length;
-  if (bytes.length < start + width * height) return undefined;
-  return { width, height, data: bytes.subarray(start, start + width * height) };
-}
-
 /**
  * Cuts the runs out of the page image (PGM) and stacks them into one image,
  * each on white with a margin around it. A cut reaches a little past the
@@ -124,7 +112,7 @@ export function parsePgm(bytes: Uint8Array): GrayImage | undefined {
  * neighbouring words of the line.
  */
 export function stackRuns(pgm: Uint8Array, runs: LatinRun[]): LatinStack | undefined {
-  const page = parsePgm(pgm);
+  const page = decodePgm(pgm);
   if (!page || !runs.length) return undefined;
   const cuts = runs.map((run) => {
     const h = Math.max(1, run.line.bbox.y1 - run.line.bbox.y0);
@@ -171,8 +159,7 @@ function moved(b: TBox, dx: number, dy: number): TBox {
  * first reading. Changes the lines of `page` in place.
  */
 export function mergeLatin(stack: LatinStack, second: TesseractPage): void {
-  const readWords: TWord[] = [];
-  for (const block of second.blocks ?? []) for (const para of block.paragraphs ?? []) for (const line of para.lines ?? []) readWords.push(...(line.words ?? []));
+  const readWords = linesOf(second).flatMap((line) => line.words ?? []);
   // last run first, so the word indices of a line's earlier runs stay right
   for (const p of [...stack.placements].reverse()) {
     const words = readWords

@@ -16,7 +16,7 @@
 // turn, so they sit on the unturned page.
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from './orientation.ts';
-import { encodePgm, type PreparedImage } from './preprocess.ts';
+import { decodePgm, encodePgm, type PreparedImage } from './preprocess.ts';
 
 /**
  * Score (./readingScore) from which a reading is taken as right without
@@ -65,7 +65,7 @@ export async function recognizeOriented(engine: OcrEngine, prepared: PreparedIma
 
 async function read(engine: OcrEngine, prepared: PreparedImage, geometry: OcrGeometry, { quarter, vertical }: Reading): Promise<OcrResult> {
   if (quarter === 0) return engine.recognize(prepared.bytes, { ...geometry, image: prepared.image });
-  const gray = { width: prepared.width, height: prepared.height, data: prepared.bytes.subarray(prepared.bytes.length - prepared.width * prepared.height) };
+  const gray = decodePgm(prepared.bytes)!;
   const toRaster = geometry.toRaster ?? ((b) => b);
   return engine.recognize(
     encodePgm(turn(gray, quarter)),

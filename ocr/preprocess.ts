@@ -446,6 +446,19 @@ export function encodePgm(img: GrayImage): Uint8Array {
   return out;
 }
 
+/** Reads a binary PGM ("P5", 8-bit) as encodePgm writes it; undefined for anything else. */
+export function decodePgm(bytes: Uint8Array): GrayImage | undefined {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x35) return undefined;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64)));
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (!m || m[3] !== '255') return undefined;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const start = m[0].length;
+  if (bytes.length < start + width * height) return undefined;
+  return { width, height, data: bytes.subarray(start, start + width * height) };
+}
+
 /** Prepares a grayscale page image for OCR (see the top of this file). */
 export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): PreparedImage {
   const dpi = options.dpi ?? 300;

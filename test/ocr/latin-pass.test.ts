@@ -3,9 +3,9 @@
 // read as English.
 import { describe, expect, it } from 'vitest';
 import type { TBox, TesseractPage, TLine, TWord } from '../../ocr/engine.ts';
-import { isLatinWord, latinRuns, mergeLatin, parsePgm, stackRuns } from '../../ocr/latin-pass.ts';
+import { isLatinWord, latinRuns, mergeLatin, stackRuns } from '../../ocr/latin-pass.ts';
 import { ocrImage } from '../../ocr/node.ts';
-import { encodePgm } from '../../ocr/preprocess.ts';
+import { decodePgm, encodePgm } from '../../ocr/preprocess.ts';
 import { expectWordWhereDrawn } from './drawn-box.ts';
 import { benchLines, renderTestPage } from './fixtures.ts';
 
@@ -55,15 +55,15 @@ describe('stacking the runs and putting the second reading back', () => {
   const pgm = encodePgm({ width, height, data });
 
   it('reads back the PGM it is given', () => {
-    const img = parsePgm(pgm)!;
+    const img = decodePgm(pgm)!;
     expect([img.width, img.height]).toEqual([width, height]);
     expect(img.data[100 * width + 20]).toBe(0);
-    expect(parsePgm(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
+    expect(decodePgm(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
   });
 
   it('cuts each run out with a white margin and none of its neighbours', () => {
     const stack = stackRuns(pgm, latinRuns(page))!;
-    const img = parsePgm(stack.bytes)!;
+    const img = decodePgm(stack.bytes)!;
     expect(stack.placements).toHaveLength(1);
     const values = new Set(img.data);
     expect(values.has(0)).toBe(true);
