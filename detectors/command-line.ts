@@ -25,27 +25,27 @@ function unquote(text: string, start: number): [number, number] {
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
-  const push = (m: { start: number; end: number; text: string }, value: string, why: string, kind?: 'login-id') => {
+  const pushPassword = (m: { start: number; end: number; text: string }, value: string, why: string) => {
     const at = m.start + m.text.lastIndexOf(value);
     const [s, e] = unquote(value, at);
     if (rejectCredential(ctx.text.slice(s, e), m.text)) return;
-    out.push({ start: s, end: e, score: kind ? 0.85 : 0.9, why, ...(kind ? { kind } : {}) });
+    out.push({ start: s, end: e, score: 0.9, why });
+  };
+  const pushUser = (at: number, user: string, command: string, why: string) => {
+    if (!rejectCredential(user, command)) out.push({ start: at, end: at + user.length, score: 0.85, why, kind: 'login-id' });
   };
   for (const re of [PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
-    for (const m of matches(ctx.text, re)) push(m, m.groups[0]!, 'password on a command line');
+    for (const m of matches(ctx.text, re)) pushPassword(m, m.groups[0]!, 'password on a command line');
   }
   for (const m of matches(ctx.text, REMOTE_USER)) {
     const user = m.groups[0]!;
-    const at = m.start + m.text.lastIndexOf(`${user}@`);
-    if (GENERIC_USER.test(user) || rejectCredential(user, m.text)) continue;
-    out.push({ start: at, end: at + user.length, score: 0.85, why: 'remote login user', kind: 'login-id' });
+    if (!GENERIC_USER.test(user)) pushUser(m.start + m.text.lastIndexOf(`${user}@`), user, m.text, 'remote login user');
   }
   for (const re of [USER_COLON, NET_USE]) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
-      push(m, pw, 'password after a command-line user');
-      const userAt = m.start + m.text.lastIndexOf(user, m.text.length - pw.length - 1);
-      if (!rejectCredential(user, m.text)) out.push({ start: userAt, end: userAt + user.length, score: 0.85, why: 'command-line user', kind: 'login-id' });
+      pushPassword(m, pw, 'password after a command-line user');
+      pushUser(m.start + m.text.lastIndexOf(user, m.text.length - pw.length - 1), user, m.text, 'command-line user');
     }
   }
   return out;
