@@ -1,6 +1,6 @@
 // bench detect: engine throughput on ≥ 10 MB of generated text (one thread),
 // and a linearity check of every detector on adversarial input.
-import { scanText } from '../core/engine.ts';
+import { scanText } from '../pipeline/scan.ts';
 import { DETECTORS } from '../detectors/index.ts';
 import { generateText } from './generate.ts';
 

@@ -4,7 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createCanvas } from '@napi-rs/canvas';
 import { readPdf } from '../documents/pdf.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
-import { scanDocument } from '../core/engine.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';

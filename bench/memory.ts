@@ -34,7 +34,7 @@ function vmHwmMb(): number {
 async function child(file: string): Promise<void> {
   const { readDocument } = await import('../documents/read.ts');
   const { ocrDocument } = await import('../ocr/node.ts');
-  const { scanDocument } = await import('../core/engine.ts');
+  const { scanDocument } = await import('../pipeline/scan.ts');
   const bytes = new Uint8Array(readFileSync(file));
   let doc = await readDocument(bytes, file);
   const t0 = performance.now();

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createCanvas } from '@napi-rs/canvas';
 import { readDocument } from '../documents/read.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
-import { scanDocument } from '../core/engine.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { planFromFindings } from '../redaction/plan.ts';
 import { exportMasked, type CanvasLike } from '../redaction/export.ts';
 import { openPdfPages } from '../redaction/pdf-pages.ts';

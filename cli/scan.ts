@@ -1,7 +1,7 @@
 // `sumi scan`: read each file, find what it holds, print JSON Lines or a table.
 import { readFile, stat } from 'node:fs/promises';
 import { readDocument } from '../documents/read.ts';
-import { scanDocument } from '../core/engine.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { withOcr } from './ocr.ts';
 import type { Finding } from '../core/findings.ts';
 import type { HiddenNote } from '../core/document.ts';

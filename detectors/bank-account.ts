@@ -1,5 +1,5 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 
 // A 7-digit account number after its type (普通/当座/貯蓄) or an account label.

@@ -1,8 +1,8 @@
 // Credentials typed on a command line, as runbooks and shell histories keep
 // them: mysql -pSECRET, sshpass -p SECRET, curl -u user:secret, --password=…,
 // net use … /user:DOMAIN\user SECRET.
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import { rejectCredential } from './lib/credential-value.ts';
 

@@ -1,5 +1,5 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 
 // Terms from the office's own dictionary (project code names, internal system
 // names, a list of names to always mask). Matched case-insensitively, NFKC-normalised.

@@ -1,5 +1,5 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { emailSpans, isPlaceholderEmail } from './lib/email-scan.ts';
 
 // Labels that make an address a login ID (the Osaka manual used an e-mail address as the login ID).

@@ -1,8 +1,8 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import { cellsUnderHeader } from './lib/columns.ts';
-import { alternation } from './lib/alternation.ts';
+import { alternation } from '../engine/alternation.ts';
 
 // Entries are regex sources (plain words, plus guards where a word hides in others).
 // Special-care personal information (要配慮個人情報): conditions, test results,

@@ -1,6 +1,6 @@
 // Identity document numbers, each found beside its own label.
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import type { Kind } from '../core/findings.ts';
 

@@ -1,5 +1,5 @@
 // Every detector the engine runs, in no particular order (the engine merges overlaps).
-import type { Detector } from './types.ts';
+import type { Detector } from '../engine/detector.ts';
 import { password } from './password.ts';
 import { commandLine } from './command-line.ts';
 import { loginId } from './login-id.ts';
@@ -22,7 +22,7 @@ import { bankAccount } from './bank-account.ts';
 import { health } from './health.ts';
 import { custom } from './custom.ts';
 
-export type { Detector } from './types.ts';
+export type { Detector } from '../engine/detector.ts';
 
 export const DETECTORS: readonly Detector[] = [
   password, commandLine, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, ipv6Address, phone, postalCode, address,

@@ -3,10 +3,10 @@
 // addresses (six groups, no ::) and C++ names (std::vector) do not parse as
 // IPv6; short compressed forms (cafe::1) are taken only in a reserved range
 // or beside a network label.
-import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
 import { hasNetworkLabel } from './ip-address.ts';
 import { matches } from './lib/matches.ts';
-import type { Detector } from './types.ts';
+import type { Detector } from '../engine/detector.ts';
 
 // not inside a longer run of groups; a label's colon before it (サーバ：fd12::1) is fine
 const IPV6 = /(?<![\w.])(?<!(?<!\w)[0-9A-Fa-f]{1,4}:)(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[A-Za-z0-9_.-]+)?(?:\/\d{1,3})?(?![\w:])/g;

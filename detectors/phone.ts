@@ -1,5 +1,5 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 
 // Separators seen in Japanese phone numbers (after NFKC): hyphen, space,

@@ -1,5 +1,5 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
-import type { Detector } from './types.ts';
+import type { Candidate, ScanContext } from '../engine/context.ts';
+import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { entropy } from './lib/checksums.ts';
 import { isPlaceholder } from './lib/placeholders.ts';

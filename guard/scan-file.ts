@@ -1,7 +1,7 @@
 // Reads and scans one file for the upload guard (runs in the scanning frame).
 import type { SumiDocument } from '../core/document.ts';
 import { readDocument, type ReadOptions } from '../documents/read.ts';
-import { scanDocument } from '../core/engine.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { summarize, type FileSummary } from './summary.ts';
 import { isSumiExport } from './sumi-export.ts';
 

@@ -1,5 +1,5 @@
 // Messages between the content script, the background and the popup.
-import type { Slice } from '../core/chunked.ts';
+import type { Slice } from '../engine/slices.ts';
 import type { Finding } from '../core/findings.ts';
 
 /** CONTRACT.md §3: answered by the top frame's content script. */

@@ -4,7 +4,8 @@
 // overlap; detection itself never runs on the page's main thread. If the background
 // does not answer, the page scans the rest itself, in slices short enough to keep
 // every task brief.
-import { Slicer, scanSlice, type Slice } from '../core/chunked.ts';
+import { Slicer, type Slice } from '../engine/slices.ts';
+import { scanSlice } from '../pipeline/scan.ts';
 import type { Finding } from '../core/findings.ts';
 import { DomTextBuilder, type DomPage } from './dom-text.ts';
 import { askBackground } from './scan-client.ts';

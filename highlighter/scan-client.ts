@@ -2,7 +2,7 @@
 // the background, its findings come back. The page's main thread only reads
 // the DOM and paints.
 import { browser } from 'wxt/browser';
-import type { Slice } from '../core/chunked.ts';
+import type { Slice } from '../engine/slices.ts';
 import type { Finding } from '../core/findings.ts';
 import type { FindingRow, ScanSliceReply, ScanSliceRequest } from './messages.ts';
 

@@ -1,7 +1,7 @@
 // The background side of the off-page scan: the service worker runs in the
 // extension's own process, so detection never competes with the page's main
 // thread (its layout, its scripts, the user's input).
-import { scanSlice } from '../core/chunked.ts';
+import { scanSlice } from '../pipeline/scan.ts';
 import type { ScanSliceReply, ScanSliceRequest } from './messages.ts';
 
 export function answerScanSlice(request: ScanSliceRequest): ScanSliceReply {

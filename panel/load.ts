@@ -3,7 +3,7 @@
 // Images are shown and exported as a one-page PDF of their own size.
 import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
-import { scanDocument } from '../core/engine.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { textBoxes } from '../redaction/boxes.ts';
 import { scanToPdf } from '../redaction/image-pdf.ts';
 import { initialReview, type ReviewState } from '../redaction/review.ts';

@@ -1,7 +1,7 @@
 // The factored alternation finds exactly what the plain one finds: the same
 // matches at the same places, first alternatives first.
 import { describe, expect, it } from 'vitest';
-import { alternation } from '../detectors/lib/alternation.ts';
+import { alternation } from '../engine/alternation.ts';
 
 const all = (source: string, text: string) => [...text.matchAll(new RegExp(source, 'gu'))].map((m) => `${m.index}:${m[0]}`);
 

@@ -1,7 +1,7 @@
 // Runs every detector's own positive and negative examples through the whole engine.
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../detectors/index.ts';
-import { scanText } from '../core/engine.ts';
+import { scanText } from '../pipeline/scan.ts';
 
 describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, detector) => {
   for (const ex of detector.examples.positive) {

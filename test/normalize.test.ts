@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, toOriginalRange } from '../core/normalize.ts';
-import { scanText } from '../core/engine.ts';
-import { sliceText, scanSlice } from '../core/chunked.ts';
+import { scanText } from '../pipeline/scan.ts';
+import { sliceText } from '../engine/slices.ts';
+import { scanSlice } from '../pipeline/scan.ts';
 
 describe('normalisation offset map', () => {
   it('maps full-width digits and dashes back to the original characters', () => {

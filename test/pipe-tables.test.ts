@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../core/engine.ts';
-import { pipeTablesAsTabs } from '../core/pipe-tables.ts';
+import { scanText } from '../pipeline/scan.ts';
+import { pipeTablesAsTabs } from '../engine/pipe-tables.ts';
 
 describe('pipe tables', () => {
   const table = ['| ユーザーID | パスワード |', '|---|---|', '| k-tanaka | Haru2024spring |'].join('\n');

@@ -1,5 +1,5 @@
 // The cells of a table column, found from a word in its header cell.
-import type { ScanContext } from '../../core/context.ts';
+import type { ScanContext } from '../../engine/context.ts';
 
 /**
  * [start, end) of each cell under the header cell that holds offset `at`,

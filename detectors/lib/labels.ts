@@ -1,7 +1,7 @@
 // Finds the value that belongs to a label, the way forms, manuals and tables
 // write it: on the same line ("パスワード：abc"), on the next line, in the next
 // table cell, or in the column under a header cell.
-import type { ScanContext } from '../../core/context.ts';
+import type { ScanContext } from '../../engine/context.ts';
 import { matches } from './matches.ts';
 
 export type ValueVia = 'same-line' | 'next-line' | 'next-cell' | 'column';

@@ -3,7 +3,7 @@
 // pages, boxes checked against where the text was drawn.
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
-import { scanDocument } from '../../core/engine.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
 import { ocrImage } from '../../ocr/node.ts';
 import type { OcrResult } from '../../ocr/engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from '../../ocr/orientation.ts';

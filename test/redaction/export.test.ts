@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readPdf } from '../../documents/pdf.ts';
 import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
-import { scanDocument } from '../../core/engine.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
 import { planFromFindings } from '../../redaction/plan.ts';
 import { verifyExport } from '../../redaction/verify.ts';
 import { CORPUS } from '../documents/helpers.ts';

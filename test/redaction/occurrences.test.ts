@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf } from '../../documents/pdf.ts';
-import { scanDocument } from '../../core/engine.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
 import { textBoxes } from '../../redaction/boxes.ts';
 import { initialReview, masksOf, reduce } from '../../redaction/review.ts';
 import { decideEveryOccurrence, occurrencesOf, unmaskedOccurrences } from '../../redaction/occurrences.ts';

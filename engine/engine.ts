@@ -2,15 +2,16 @@
 // prefilter matches, merge overlapping candidates (the most severe wins) and
 // map offsets back to the original text.
 import { ScanContext, type Candidate } from './context.ts';
-import { normalizeText, toOriginalRange } from './normalize.ts';
+import { normalizeText, toOriginalRange } from '../core/normalize.ts';
 import { pipeTablesAsTabs } from './pipe-tables.ts';
-import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from './findings.ts';
-import type { SumiDocument } from './document.ts';
+import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from '../core/findings.ts';
+import type { SumiDocument } from '../core/document.ts';
 import { TriggerIndex } from './triggers.ts';
-import { DETECTORS, type Detector } from '../detectors/index.ts';
+import type { Detector } from './detector.ts';
 
 export interface ScanOptions {
-  detectors?: readonly Detector[];
+  /** the detectors to run; pipeline/scan.ts hands in the full set */
+  detectors: readonly Detector[];
   /** leave out the costly detectors (person names) */
   fast?: boolean;
   customTerms?: readonly string[];
@@ -32,11 +33,11 @@ function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
   return index;
 }
 
-export function scanText(original: string, page = 1, options: ScanOptions = {}): Finding[] {
+export function scanText(original: string, page: number, options: ScanOptions): Finding[] {
   const norm = normalizeText(original);
   // the same length as norm.text: offsets map back unchanged
   const ctx = new ScanContext(pipeTablesAsTabs(norm.text), options.customTerms ?? []);
-  const detectors = options.detectors ?? DETECTORS;
+  const { detectors } = options;
   const present = triggerIndex(detectors).present(ctx.lower);
   const candidates: Scored[] = [];
   for (const d of detectors) {
@@ -62,7 +63,7 @@ export function scanText(original: string, page = 1, options: ScanOptions = {}):
   return findings;
 }
 
-export function scanDocument(doc: SumiDocument, options: ScanOptions = {}): Finding[] {
+export function scanDocument(doc: SumiDocument, options: ScanOptions): Finding[] {
   return doc.pages.flatMap((p) => scanText(p.text, p.number, options));
 }
 

@@ -4,7 +4,7 @@
 // the previous line and column headers still work; findings in that context are
 // dropped (the slice before reported them).
 import { scanText, type ScanOptions } from './engine.ts';
-import type { Finding } from './findings.ts';
+import type { Finding } from '../core/findings.ts';
 
 export interface Slice {
   /** offset of the slice in the whole text */
@@ -114,7 +114,7 @@ export function sliceText(text: string, size = 16_384): Slice[] {
 }
 
 /** Scans one slice and returns its findings with offsets into the whole text. */
-export function scanSlice(slice: Slice, page: number, options: ScanOptions = {}): Finding[] {
+export function scanSlice(slice: Slice, page: number, options: ScanOptions): Finding[] {
   return scanText(slice.text, page, options)
     .filter((f) => f.start >= slice.contextLength)
     .map((f) => ({ ...f, start: f.start - slice.contextLength + slice.start, end: f.end - slice.contextLength + slice.start }));

@@ -1,4 +1,4 @@
-import type { Candidate, ScanContext } from '../core/context.ts';
+import type { Candidate, ScanContext } from './context.ts';
 import type { Kind, Severity } from '../core/findings.ts';
 
 export interface PositiveExample {

@@ -1,8 +1,8 @@
 // Finds which detectors' trigger words occur in a page with one pass over the
 // text, instead of one `includes` scan per trigger (most triggers are absent,
 // and each absent one would cost a full scan).
-import type { Detector } from '../detectors/types.ts';
-import { alternation } from '../detectors/lib/alternation.ts';
+import type { Detector } from './detector.ts';
+import { alternation } from './alternation.ts';
 
 export class TriggerIndex {
   private readonly re: RegExp;

@@ -2,7 +2,8 @@
 // the background while it walks the DOM) and from a later start (the in-page scan
 // taking over): it must cut and give context exactly as over the finished text.
 import { describe, expect, it } from 'vitest';
-import { Slicer, sliceText, scanSlice, type Slice } from '../core/chunked.ts';
+import { Slicer, sliceText, type Slice } from '../engine/slices.ts';
+import { scanSlice } from '../pipeline/scan.ts';
 
 /** Prose without a tab first, then a staff table: the table's header must still reach its rows. */
 function page(): string {

@@ -10,9 +10,9 @@ export interface Candidate {
   /** pattern and context that matched, e.g. "label パスワード" */
   why: string;
   /** a detector may report a related kind (an e-mail used as login ID) */
-  kind?: import('./findings.ts').Kind;
+  kind?: import('../core/findings.ts').Kind;
   /** a detector may raise or lower the severity of one finding */
-  severity?: import('./findings.ts').Severity;
+  severity?: import('../core/findings.ts').Severity;
 }
 
 export class ScanContext {
