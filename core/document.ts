@@ -1,6 +1,7 @@
 // The platform-neutral document model: every reader turns bytes (or a DOM) into
 // a SumiDocument, and every consumer finds its way back to the source through
 // the page's segments. No browser or Node APIs here.
+import type { Table } from './tables.ts';
 
 /** Where a run of page text sits in its source. */
 export type SourceRef =
@@ -51,6 +52,8 @@ export interface Page {
   hidden: HiddenNote[];
   /** page size in PDF points (PDF and images) */
   size?: { width: number; height: number };
+  /** tables the reader found or inferred on the page, in page-text order */
+  tables?: Table[];
 }
 
 export type DocumentType = 'pdf' | 'image' | 'html' | 'text' | 'csv' | 'xlsx' | 'docx';

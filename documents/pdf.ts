@@ -11,6 +11,9 @@
 // a line there. Every item becomes one segment pointing back to the item and its
 // box, so findings can be placed on the page for highlighting and masking.
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
+import type { Table } from '../core/tables.ts';
+import { writeLayout } from '../layout/write.ts';
+import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
 
 export type PdfjsModule = typeof import('pdfjs-dist');
 
@@ -175,28 +178,54 @@ export function buildPage(number: number, items: readonly unknown[], size?: { wi
   });
 
   const b = new PageBuilder();
+  const tables: Table[] = [];
   // Groups (writing directions) in the order they first appear; nearly always just one.
-  for (const group of groups.values()) {
-    for (const line of intoLines(group)) {
-      b.newline();
-      let prev: Placed | undefined;
-      let pendingSpace = false;
-      for (const it of line) {
-        if (it.blank) {
-          if (prev) pendingSpace = true;
-          continue;
-        }
-        if (prev) {
-          const gap = it.along - (prev.along + prev.advance);
-          if (pendingSpace || prev.hasEOL || gap > SPACE_GAP * Math.max(it.size, prev.size)) b.separator(' ');
-        }
-        b.add(it.text, { type: 'pdf-item', item: it.index, offset: it.offset, box: it.box, length: it.length });
-        prev = it;
-        pendingSpace = false;
-      }
-    }
+  for (const [key, group] of groups) {
+    const lines = intoLines(group).map(toLayoutLine);
+    // tables are inferred in horizontal writing only
+    tables.push(...writeLayout(b, lines, { tables: key === '0' }));
   }
-  return b.build(number, size ? { size } : {});
+  return b.build(number, { ...(size ? { size } : {}), ...(tables.length ? { tables } : {}) });
+}
+
+/** A line of placed items as layout analysis reads it: pieces along the line, y growing down the page. */
+function toLayoutLine(line: Placed[]): LayoutLine {
+  const pieces: LayoutPiece[] = [];
+  let prev: Placed | undefined;
+  let pendingSpace = false;
+  let size = 0;
+  let across = 0;
+  for (const it of line) {
+    if (it.blank) {
+      if (prev) pendingSpace = true;
+      continue;
+    }
+    const gap = prev ? it.along - (prev.along + prev.advance) : 0;
+    const spaceBefore = !!prev && (pendingSpace || prev.hasEOL || gap > SPACE_GAP * Math.max(it.size, prev.size));
+    pieces.push(...piecesOf(it, spaceBefore));
+    if (it.size > size) [size, across] = [it.size, it.across];
+    prev = it;
+    pendingSpace = false;
+  }
+  size ||= 1;
+  return { pieces, top: -across - size, bottom: -across, size };
+}
+
+/**
+ * An item's text as pieces: one piece, or several where the item itself holds
+ * a wide run of spaces (a whole table row written as one string), each placed
+ * in proportion to its characters.
+ */
+function piecesOf(it: Placed, spaceBefore: boolean): LayoutPiece[] {
+  const source = (offset: number) => ({ type: 'pdf-item' as const, item: it.index, offset: it.offset + offset, box: it.box, length: it.length });
+  if (!/\s{2,}/.test(it.text)) return [{ text: it.text, source: source(0), x0: it.along, x1: it.along + it.advance, spaceBefore }];
+  const perChar = it.advance / Math.max(1, it.text.length);
+  const out: LayoutPiece[] = [];
+  for (const m of it.text.matchAll(/\S+(?:\s\S+)*/g)) {
+    const x0 = it.along + m.index * perChar;
+    out.push({ text: m[0], source: source(m.index), x0, x1: x0 + m[0].length * perChar, spaceBefore: out.length ? true : spaceBefore });
+  }
+  return out;
 }
 
 function place(item: TextItemLike, index: number): Placed {

@@ -5,7 +5,9 @@ import { ScanContext, type Candidate } from './context.ts';
 import { normalizeText, toOriginalRange } from '../core/normalize.ts';
 import { pipeTablesAsTabs } from './pipe-tables.ts';
 import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from '../core/findings.ts';
-import type { SumiDocument } from '../core/document.ts';
+import type { Page, SumiDocument } from '../core/document.ts';
+import { continuedHeaders, type Table } from '../core/tables.ts';
+import { tableView } from './table-view.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
 
@@ -63,8 +65,39 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   return findings;
 }
 
+/** Scans one page, reading its tables' headers (and `carried`, the header its first table may continue). */
+export function scanPage(page: Page, options: ScanOptions, carried?: Table): Finding[] {
+  const tables = page.tables ?? [];
+  if (!tables.length) return scanText(page.text, page.number, options);
+  const first = tables[0];
+  const view = tableView(page.text, tables, (t) => (t === first && carried ? continuedHeaders(carried, t) : null));
+  if (view.text === page.text) return scanText(page.text, page.number, options);
+  return scanText(view.text, page.number, options).flatMap((f) => {
+    const range = view.toPage(f.start, f.end);
+    return range ? [{ ...f, start: range[0], end: range[1], text: page.text.slice(range[0], range[1]) }] : [];
+  });
+}
+
+/**
+ * Scans every page. A table that starts a page without a header of its own,
+ * its columns where the last table of the page before had them, continues it
+ * and reads that table's header.
+ */
 export function scanDocument(doc: SumiDocument, options: ScanOptions): Finding[] {
-  return doc.pages.flatMap((p) => scanText(p.text, p.number, options));
+  const findings: Finding[] = [];
+  let carried: Table | undefined;
+  for (const page of doc.pages) {
+    findings.push(...scanPage(page, options, carried));
+    const tables = page.tables ?? [];
+    if (!tables.length) {
+      carried = undefined;
+      continue;
+    }
+    const last = tables[tables.length - 1];
+    const inherited = tables.length === 1 && carried ? continuedHeaders(carried, last) : null;
+    carried = inherited ? { ...last, columnHeaders: inherited } : last;
+  }
+  return findings;
 }
 
 /** Keeps, among overlapping candidates, the most severe, then the surest, then the longest. */

@@ -14,6 +14,8 @@
 import { PageBuilder, type Page } from '../core/document.ts';
 import type { OcrLine, OcrResult, OcrWord, PageBox, PixelBox } from './engine.ts';
 import { isWide, repairWord } from './normalize-ocr.ts';
+import { writeLayout } from '../layout/write.ts';
+import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
 
 /** Extra distance (in em) between two characters that reads as a space. */
 const SPACE_EXTRA_NARROW = 0.13;
@@ -28,31 +30,43 @@ export interface OcrPageOptions {
 
 /** Builds page `number` from an OCR result. Page.size is the page size in points. */
 export function buildOcrPage(number: number, result: OcrResult, options: OcrPageOptions = {}): Page {
-  const b = new PageBuilder();
+  const lines: LayoutLine[] = [];
   for (const row of intoRows(result.lines.filter((l) => !isNoiseLine(l)))) {
     const words = row.flatMap((line) => line.words.filter((w) => !isNoise(w)).map((w, i) => ({ w, line, first: i === 0 })));
     if (!words.length) continue;
-    b.newline();
     const texts = words.map(({ w }) => w.text);
     const repaired = options.repair === false ? texts : texts.map((t, i) => repairWord(t, lastChar(texts[i - 1]), firstChar(texts[i + 1])));
     const pitch = rowPitch(row);
+    const pieces: LayoutPiece[] = [];
     for (let i = 0; i < words.length; i++) {
       const { w, line, first } = words[i];
       const text = repaired[i];
+      let space = false;
       if (i > 0) {
         const prev = words[i - 1];
-        const space =
+        space =
           first || w.gapBefore === undefined
             ? first || spaceBetween(prev.w, repaired[i - 1], w, text, pitch, height(line.px))
             : spaceByInk(prev.w, repaired[i - 1], w, text, charBefore(repaired, i - 1), charAfter(repaired, i));
-        if (space) b.separator(' ');
       }
-      for (const part of parts(w, text, result.toPage)) {
-        b.add(part.text, { type: 'ocr-word', box: part.box, offset: 0, length: part.text.length });
-      }
+      parts(w, text, result.toPage).forEach((part, k) => {
+        const source = { type: 'ocr-word' as const, box: part.box, offset: 0, length: part.text.length };
+        pieces.push({ text: part.text, source, x0: part.box.x, x1: part.box.x + part.box.width, spaceBefore: k === 0 && space });
+      });
     }
+    lines.push(layoutLine(pieces, words.map(({ w }) => w.box), result.height));
   }
-  return b.build(number, { size: { width: result.width, height: result.height } });
+  const b = new PageBuilder();
+  const tables = writeLayout(b, lines);
+  return b.build(number, { size: { width: result.width, height: result.height }, ...(tables.length ? { tables } : {}) });
+}
+
+/** A row's pieces as a layout line, in page points with y growing down the page. */
+function layoutLine(pieces: LayoutPiece[], boxes: PageBox[], pageHeight: number): LayoutLine {
+  const tops = boxes.map((b) => pageHeight - (b.y + b.height));
+  const bottoms = boxes.map((b) => pageHeight - b.y);
+  const heights = boxes.map((b) => b.height).sort((a, b) => a - b);
+  return { pieces, top: Math.min(...tops), bottom: Math.max(...bottoms), size: heights[heights.length >> 1] || 1 };
 }
 
 // ---------------------------------------------------------------------------

@@ -199,7 +199,9 @@ describe.skipIf(!existsSync(`${CORPUS}/d01_meeting-minutes.pdf`))('corpus', () =
     expect(doc.ocrPages).toEqual([]);
     const [p1, p2] = doc.pages;
     expect(p1.text.split('\n')[0]).toBe('第3回 北みなと市 地域医療連携システム検討会 議事録');
-    expect(p1.text).toContain('日時 令和6年2月14日（水）14時00分');
+    // the label column and the value column of the header block are a table: a tab between them
+    expect(p1.text).toContain('日時\t令和6年2月14日（水）14時00分');
+    expect(p1.tables?.[0]?.cells.some((c) => p1.text.slice(c.start, c.end) === '場所')).toBe(true);
     expect(p1.text).toContain('及びパスワード（Minato#2023dv）を資料2に記載した。');
     expect(p1.text).toContain('https://renkei-test.kitaminato.lg.jp/login');
     expect(p1.text).toContain('宮城県北みなと市緑が丘386番地在住の山本 静香さん');

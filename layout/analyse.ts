@@ -1,0 +1,195 @@
+// Layout analysis of a page's lines: which runs of lines are tables, their
+// columns, their rows (a row may take several lines: a cell that wraps), and
+// their header rows; which are text set in two columns; the rest is prose.
+//
+// A table is a run of lines cut into two or more chunks by wide gaps, whose
+// gaps line up into gutters across the rows. A line of one narrow chunk that
+// sits tight against a row (closer than the table's row pitch) is the
+// continuation of a wrapped cell, above or below the row's main line.
+import { chunksOf, chunkText } from './chunks.ts';
+import { columnOf, columnsUnder, findColumns } from './columns.ts';
+import { headerLike, isHeaderRow } from './header-words.ts';
+import type { Chunk, LayoutLine } from './types.ts';
+
+export interface TableRow {
+  /** the row's lines top to bottom: its main line and the wrapped parts of its cells */
+  lines: { line: LayoutLine; chunks: { chunk: Chunk; col: number; span: number[] }[] }[];
+}
+
+export type Block =
+  | { type: 'prose'; line: LayoutLine }
+  | { type: 'table'; columns: [number, number][]; rows: TableRow[]; headerRows: number }
+  | { type: 'text-columns'; columns: LayoutLine[][] };
+
+/** Blank space between two lines (in ems) that ends a table. */
+const TABLE_GAP = 2.5;
+/** A line closer to its neighbour than this share of the row pitch belongs to the neighbour's row. */
+const TIGHT = 0.8;
+/** Header rows a table may have. */
+const MAX_HEADER_ROWS = 3;
+
+interface Info {
+  line: LayoutLine;
+  chunks: Chunk[];
+}
+
+export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
+  const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
+  const blocks: Block[] = [];
+  for (let i = 0; i < info.length; ) {
+    let end = info[i].chunks.length >= 2 ? regionEnd(info, i) : i + 1;
+    const lone = loneLine(info.slice(i, end));
+    if (lone !== -1) end = i + lone;
+    const table = end - i >= 2 ? tableOf(info.slice(i, end)) : null;
+    if (table) {
+      blocks.push(...table);
+      i = end;
+    } else blocks.push({ type: 'prose', line: info[i++].line });
+  }
+  return blocks;
+}
+
+/** The end of the run of lines from `start` that may form one table. */
+function regionEnd(info: readonly Info[], start: number): number {
+  let left = info[start].chunks[0].x0;
+  let right = info[start].chunks[info[start].chunks.length - 1].x1;
+  let lastMulti = start;
+  for (let j = start + 1; j < info.length; j++) {
+    const { line, chunks } = info[j];
+    const prev = info[j - 1].line;
+    if (line.top - prev.bottom > TABLE_GAP * Math.max(line.size, prev.size)) break;
+    if (chunks.length >= 2) {
+      lastMulti = j;
+      left = Math.min(left, chunks[0].x0);
+      right = Math.max(right, chunks[chunks.length - 1].x1);
+      continue;
+    }
+    // one chunk: a wrapped cell's part is narrow; a line of prose or a heading runs wide
+    const c = chunks[0];
+    if (!c || c.x1 - c.x0 > 0.5 * (right - left)) break;
+  }
+  return lastMulti + 1;
+}
+
+/** The middle of a line across it. */
+function mid(line: LayoutLine): number {
+  return (line.top + line.bottom) / 2;
+}
+
+function median(values: number[]): number | undefined {
+  if (!values.length) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** The distance between consecutive lines of several chunks: a table's row pitch. */
+function rowPitch(region: readonly Info[]): number {
+  const em = median(region.map((r) => r.line.size)) ?? 10;
+  const steps = region.slice(1).flatMap((r, k) => (r.chunks.length >= 2 && region[k].chunks.length >= 2 ? [mid(r.line) - mid(region[k].line)] : []));
+  return median(steps) ?? 1.6 * em;
+}
+
+/** The first line of one chunk that is not tight against a neighbour (a heading or note between two tables), or -1. */
+function loneLine(region: readonly Info[]): number {
+  const pitch = rowPitch(region);
+  for (let k = 1; k < region.length - 1; k++) {
+    if (region[k].chunks.length >= 2) continue;
+    const up = mid(region[k].line) - mid(region[k - 1].line);
+    const down = mid(region[k + 1].line) - mid(region[k].line);
+    if (Math.min(up, down) >= TIGHT * pitch) return k;
+  }
+  return -1;
+}
+
+/** The table a run of lines forms (after the title lines above its header), or null when it is not one. */
+function tableOf(region: Info[]): Block[] | null {
+  const em = median(region.map((r) => r.line.size)) ?? 10;
+  const pitch = rowPitch(region);
+  // columns measured on the rows below the header candidates: a spanning header would close a gutter
+  let firstBody = 0;
+  while (firstBody < Math.min(MAX_HEADER_ROWS, region.length - 2) && region[firstBody].chunks.every((c) => headerLike(chunkText(c)))) firstBody++;
+  const columns = findColumns(
+    region.slice(firstBody).map((r) => r.chunks),
+    em,
+  );
+  if (columns.length < 2) return null;
+
+  const rows = intoRows(region, columns, pitch);
+  const filledRows = rows.filter((r) => new Set(r.lines.flatMap((l) => l.chunks.map((c) => c.col))).size >= 2);
+  if (filledRows.length < 2) return null;
+  if (columns.length === 2 && isTextInColumns(region, columns)) {
+    const split: LayoutLine[][] = [[], []];
+    for (const r of region) for (const c of r.chunks) split[columnOf(c, columns)].push({ ...r.line, pieces: c.pieces });
+    return [{ type: 'text-columns', columns: split }];
+  }
+  const { skip, count } = headerRows(rows, columns.length);
+  const titles: Block[] = rows.slice(0, skip).flatMap((r) => r.lines.map((l) => ({ type: 'prose' as const, line: l.line })));
+  return [...titles, { type: 'table', columns, rows: rows.slice(skip), headerRows: count }];
+}
+
+/** Two columns of running text (a two-column page), not a table: long lines in both columns. */
+function isTextInColumns(region: Info[], columns: [number, number][]): boolean {
+  const lengths: number[][] = [[], []];
+  for (const r of region) for (const c of r.chunks) lengths[columnOf(c, columns)].push(chunkText(c).length);
+  return lengths.every((l) => (median(l) ?? 0) >= 20);
+}
+
+/** Lines into rows: a line with fewer filled cells than a row, tight against a row's line, is part of that row. */
+function intoRows(region: Info[], columns: [number, number][], pitch: number): TableRow[] {
+  const placed = region.map((r) => ({
+    line: r.line,
+    chunks: r.chunks.map((chunk) => ({ chunk, col: columnOf(chunk, columns), span: columnsUnder(chunk, columns) })),
+  }));
+  const fill = placed.map((p) => new Set(p.chunks.map((c) => c.col)).size);
+  const typical = median(fill) ?? 1;
+  const isPart = placed.map((p, k) => {
+    if (fill[k] > Math.max(1, Math.floor(typical / 2))) return false;
+    const up = k > 0 ? mid(p.line) - mid(placed[k - 1].line) : Infinity;
+    const down = k + 1 < placed.length ? mid(placed[k + 1].line) - mid(p.line) : Infinity;
+    return Math.min(up, down) < TIGHT * pitch;
+  });
+  const rows: TableRow[] = [];
+  const owner: number[] = [];
+  placed.forEach((p, k) => {
+    if (!isPart[k]) {
+      owner[k] = rows.length;
+      rows.push({ lines: [p] });
+    }
+  });
+  if (!rows.length) return [];
+  placed.forEach((p, k) => {
+    if (!isPart[k]) return;
+    // the nearest main line above or below
+    let up = k - 1;
+    while (up >= 0 && isPart[up]) up--;
+    let down = k + 1;
+    while (down < placed.length && isPart[down]) down++;
+    const dUp = up >= 0 ? mid(p.line) - mid(placed[up].line) : Infinity;
+    const dDown = down < placed.length ? mid(placed[down].line) - mid(p.line) : Infinity;
+    const row = rows[owner[dUp <= dDown ? up : down]];
+    row.lines.push(p);
+    row.lines.sort((a, b) => a.line.top - b.line.top);
+  });
+  return rows;
+}
+
+/**
+ * The header rows: the first rows that read as headers, leaving at least one
+ * body row. Lines above the first header row that is not the table's first
+ * line (a title or a date line set with wide gaps) are not part of the table.
+ */
+function headerRows(rows: TableRow[], columns: number): { skip: number; count: number } {
+  const texts = rows.map((r) => {
+    const cells: string[] = Array.from({ length: columns }, () => '');
+    for (const l of r.lines) for (const c of l.chunks) cells[c.col] += (cells[c.col] ? ' ' : '') + chunkText(c.chunk);
+    return cells;
+  });
+  // a two-column table whose left cells are all labels is a form (氏名 | 山田 太郎), not a header over values
+  if (columns === 2 && texts.every((t) => !t[0] || headerLike(t[0]))) return { skip: 0, count: 0 };
+  let skip = 0;
+  while (skip < Math.min(2, rows.length - 2) && !isHeaderRow(texts[skip], true)) skip++;
+  if (!isHeaderRow(texts[skip], true)) return { skip: 0, count: 0 };
+  let n = skip;
+  while (n < Math.min(skip + MAX_HEADER_ROWS, rows.length - 1) && isHeaderRow(texts[n], n === skip)) n++;
+  return { skip, count: n - skip };
+}

@@ -1,0 +1,29 @@
+// Cuts a line into chunks where the page shows a gap wider than a space: the
+// cells of a table row, or the label and value of a form line. A word space
+// is a fraction of an em; the gutter between two cells is about an em or more.
+import type { Chunk, LayoutLine } from './types.ts';
+
+/** Gap (in ems of the line's font size) that separates two cells. */
+export const CELL_GAP = 0.9;
+
+export function chunksOf(line: LayoutLine): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
+  for (const piece of line.pieces) {
+    if (current && piece.x0 - current.x1 < CELL_GAP * line.size) {
+      current.pieces.push(piece);
+      current.x1 = Math.max(current.x1, piece.x1);
+      continue;
+    }
+    current = { pieces: [piece], x0: piece.x0, x1: piece.x1 };
+    chunks.push(current);
+  }
+  return chunks;
+}
+
+/** The text of a chunk as the reader spaced it. */
+export function chunkText(chunk: Chunk): string {
+  let s = '';
+  chunk.pieces.forEach((p, i) => (s += (i > 0 && p.spaceBefore ? ' ' : '') + p.text));
+  return s;
+}

@@ -1,0 +1,40 @@
+// Whether a table row reads as a header: every cell is short and holds no
+// value (no digits run, address or symbol), and most cells hold words that
+// name a column. The words are what headers are made of in general (氏名, 番号,
+// 日付, 所属, Name, Date, Status…), not the headers of any one document. A row
+// of people's names is short and digit-free too, which is why the words are
+// needed: taking a row of values for a header would hide it from the scan.
+
+const JA = [
+  '氏名', '名前', '名称', '姓名', 'フリガナ', 'ふりがな', 'カナ', '読み', 'よみ', '番号', '№', '日付', '年月日', '生年', '日時', '時刻',
+  '期間', '期限', '住所', '所在地', '居所', '電話', '携帯', '連絡先', 'メール', '所属', '部署', '部局', '課名', '係名', '役職', '職名',
+  '職員', '社員', '区分', '種別', '種類', '分類', '項目', '内容', '備考', '摘要', '状況', '状態', '結果', '件名', '年齢', '性別',
+  '金額', '数量', '担当', '申請者', '利用者', '使用者', 'ユーザ', 'アカウント', 'パスワード', 'パスワ', '暗証', '権限', 'コード',
+  '症状', '病名', '診断', '入院', '発症', '検査', '既往', '治療', '療養', '医療機関', '接種', '陽性', '口座', '支店', '金融機関',
+  'ホスト', 'サーバ', 'アドレス', '用途', '目的', '理由', '件数', '回数', '学年', '患者', '対象者', '世帯', '続柄', '国籍', '資格',
+  '有効', '登録日', '作成日', '更新日', '受付日', '発生日', '重症度', '容態', '病態', '転帰', '居住地', '勤務先', '職業', '機器', '端末',
+];
+const EN =
+  /\b(?:names?|first|last|surname|given|full|dates?|dob|birth(?:day|date)?|age|sex|gender|address(?:es)?|street|city|zip|postal|post ?code|phone|tel|mobile|fax|e-?mail|ids?|no|number|dept|department|division|section|title|role|position|users?(?:name)?|login|account|passwords?|passwd|pass|pw|pin|host(?:name)?|server|ip|url|type|category|status|notes?|remarks?|comments?|description|item|amount|qty|quantity|count|total|caller|patient|tenant|applicant|requester|complainant|diagnosis|condition|symptoms?|results?|hospital|bank|branch|card|expiry|expires|created|updated|owner|contact|time|period|reason|purpose|location|office|organi[sz]ation|company|staff|employee|member|group|level|code|key|secret|token|site|system|service)\b/i;
+
+const JA_RE = new RegExp(JA.join('|'));
+
+/** A cell that may be a header: short, and no value in it. */
+export function headerLike(cell: string): boolean {
+  const t = cell.replace(/\s+/g, ' ').trim();
+  return t.length > 0 && t.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}/i.test(t);
+}
+
+/** A cell that names a column. */
+export function namesColumn(cell: string): boolean {
+  // headers are often spread out with spaces (氏　名)
+  const compact = cell.replace(/[\s\u3000]+/g, '');
+  return JA_RE.test(compact) || EN.test(cell);
+}
+
+/** Whether the non-empty cells of a row make a header row (`first`: the table's first row needs two cells). */
+export function isHeaderRow(cells: readonly string[], first: boolean): boolean {
+  const filled = cells.filter((c) => c.trim());
+  if (filled.length < (first ? 2 : 1) || !filled.every(headerLike)) return false;
+  return filled.filter(namesColumn).length * 2 > filled.length;
+}

@@ -1,0 +1,108 @@
+// Writes a page's lines onto a PageBuilder in reading order, with the tables
+// that layout analysis found written the way every other reader writes them:
+// one line per row, cells separated by tabs, and a Table in the page's model.
+import type { PageBuilder } from '../core/document.ts';
+import type { Table, TableCell } from '../core/tables.ts';
+import { analyseLayout, type Block, type TableRow } from './analyse.ts';
+import { chunkText } from './chunks.ts';
+import type { Chunk, LayoutLine } from './types.ts';
+
+export interface WriteOptions {
+  /** infer tables (false: every line as prose, e.g. vertical writing) */
+  tables?: boolean;
+}
+
+/** Writes `lines` (top to bottom) and returns the tables written. */
+export function writeLayout(b: PageBuilder, lines: readonly LayoutLine[], options: WriteOptions = {}): Table[] {
+  const blocks: Block[] = options.tables === false ? lines.map((line) => ({ type: 'prose', line })) : analyseLayout(lines);
+  const tables: Table[] = [];
+  let previous: Block['type'] | undefined;
+  for (const block of blocks) {
+    if (block.type === 'prose') writeProse(b, block.line.pieces);
+    else if (block.type === 'text-columns') for (const column of block.columns) for (const line of column) writeProse(b, line.pieces);
+    else {
+      b.newline();
+      // two tables in a row: a blank line keeps their rows apart
+      if (previous === 'table') b.separator('\n');
+      tables.push(writeTable(b, block));
+    }
+    previous = block.type;
+  }
+  return tables;
+}
+
+function writeProse(b: PageBuilder, pieces: LayoutLine['pieces']): void {
+  b.newline();
+  pieces.forEach((p, i) => {
+    if (i > 0 && p.spaceBefore) b.separator(' ');
+    b.add(p.text, p.source);
+  });
+}
+
+function writeChunk(b: PageBuilder, chunk: Chunk): void {
+  chunk.pieces.forEach((p, i) => {
+    if (i > 0 && p.spaceBefore) b.separator(' ');
+    b.add(p.text, p.source);
+  });
+}
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * What joins the text of a cell's line to its next line: nothing inside
+ * Japanese text or where the line was cut at the cell's edge (an address or
+ * e-mail broken mid-word), a space where words wrapped.
+ */
+function lineJoin(before: string, after: string, filledToEdge: boolean): string {
+  const a = before[before.length - 1] ?? ' ';
+  const z = after[0] ?? ' ';
+  if (CJK.test(a) && CJK.test(z)) return '';
+  return filledToEdge && /\S/.test(a) && /\S/.test(z) ? '' : ' ';
+}
+
+function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): Table {
+  const { columns, rows, headerRows } = block;
+  const start = b.offset;
+  let bodyStart = start;
+  const cells: TableCell[] = [];
+  const columnHeaders: string[] = columns.map(() => '');
+  rows.forEach((row, r) => {
+    b.newline();
+    if (r === headerRows) bodyStart = b.offset;
+    const byColumn = cellChunks(row, columns.length);
+    const last = byColumn.findLastIndex((c) => c.length > 0);
+    for (let col = 0; col <= last; col++) {
+      if (col > 0) b.separator('\t');
+      const cellStart = b.offset;
+      let text = '';
+      byColumn[col].forEach(({ chunk, line, em }, k) => {
+        const t = chunkText(chunk);
+        if (k > 0) {
+          const prev = byColumn[col][k - 1];
+          const join = prev.line === line ? ' ' : lineJoin(text, t, prev.chunk.x1 >= columns[col][1] - 0.6 * em);
+          b.separator(join);
+          text += join;
+        }
+        writeChunk(b, chunk);
+        text += t;
+      });
+      if (b.offset > cellStart) {
+        const span = row.lines.flatMap((l) => l.chunks.filter((c) => c.col === col)).reduce((n, c) => Math.max(n, c.span.length), 1);
+        cells.push({ row: r, col, rowSpan: 1, colSpan: r < headerRows ? span : 1, start: cellStart, end: b.offset });
+      }
+    }
+    if (r < headerRows) {
+      for (const l of row.lines) for (const c of l.chunks) for (const col of c.span) columnHeaders[col] += (columnHeaders[col] ? ' ' : '') + chunkText(c.chunk);
+    }
+  });
+  return { start, end: b.offset, bodyStart, columns: columns.length, rows: rows.length, headerRows, cells, columnHeaders, columnEdges: columns };
+}
+
+/** The chunks of each column of a row, top to bottom and left to right. */
+function cellChunks(row: TableRow, columns: number): { chunk: Chunk; line: LayoutLine; em: number }[][] {
+  const out: { chunk: Chunk; line: LayoutLine; em: number }[][] = Array.from({ length: columns }, () => []);
+  for (const { line, chunks } of row.lines) {
+    for (const c of [...chunks].sort((p, q) => p.chunk.x0 - q.chunk.x0)) out[c.col].push({ chunk: c.chunk, line, em: line.size });
+  }
+  return out;
+}
