@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => string | Promise<string
   upload: () => import('./upload.ts'),
   ocr: () => import('./ocr.ts'),
   memory: () => import('./memory.ts'),
+  layout: () => import('./layout.ts'),
 };
 
 const name = process.argv[2];

@@ -25,6 +25,8 @@ export type Block =
 const TABLE_GAP = 2.5;
 /** A line closer to its neighbour than this share of the row pitch belongs to the neighbour's row. */
 const TIGHT = 0.8;
+/** Distance between the lines of a wrapped cell, in ems. */
+const WRAPPED_LINE = 1.5;
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;
 
@@ -67,6 +69,8 @@ function regionEnd(info: readonly Info[], start: number): number {
     // one chunk: a wrapped cell's part is narrow; a line of prose or a heading runs wide
     const c = chunks[0];
     if (!c || c.x1 - c.x0 > 0.5 * (right - left)) break;
+    // the last row's wrapped part comes at the spacing of wrapped lines
+    if (j === lastMulti + 1 && mid(line) - mid(prev) < WRAPPED_LINE * line.size) lastMulti = j;
   }
   return lastMulti + 1;
 }

@@ -5,6 +5,7 @@ import type { PageBuilder } from '../core/document.ts';
 import type { Table, TableCell } from '../core/tables.ts';
 import { analyseLayout, type Block, type TableRow } from './analyse.ts';
 import { chunkText } from './chunks.ts';
+import { columnHeaders as headersOf } from './headers.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
 export interface WriteOptions {
@@ -50,14 +51,15 @@ const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
  * What joins the text of a cell's line to its next line: nothing inside
- * Japanese text or where the line was cut at the cell's edge (an address or
- * e-mail broken mid-word), a space where words wrapped.
+ * Japanese text, or where one long token (an e-mail, URL or ID) was cut at
+ * the cell's edge; a space where words wrapped.
  */
-function lineJoin(before: string, after: string, filledToEdge: boolean): string {
-  const a = before[before.length - 1] ?? ' ';
+function lineJoin(lineText: string, after: string, filledToEdge: boolean): string {
+  const a = lineText[lineText.length - 1] ?? ' ';
   const z = after[0] ?? ' ';
   if (CJK.test(a) && CJK.test(z)) return '';
-  return filledToEdge && /\S/.test(a) && /\S/.test(z) ? '' : ' ';
+  const token = /[\w@.\-/:%#]/;
+  return filledToEdge && !/\s/.test(lineText) && token.test(a) && token.test(z) ? '' : ' ';
 }
 
 function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): Table {
@@ -65,7 +67,6 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
   const start = b.offset;
   let bodyStart = start;
   const cells: TableCell[] = [];
-  const columnHeaders: string[] = columns.map(() => '');
   rows.forEach((row, r) => {
     b.newline();
     if (r === headerRows) bodyStart = b.offset;
@@ -74,27 +75,27 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
     for (let col = 0; col <= last; col++) {
       if (col > 0) b.separator('\t');
       const cellStart = b.offset;
-      let text = '';
+      // the cell's text on its current line, to judge how the next line joins it
+      let lineText = '';
       byColumn[col].forEach(({ chunk, line, em }, k) => {
         const t = chunkText(chunk);
         if (k > 0) {
           const prev = byColumn[col][k - 1];
-          const join = prev.line === line ? ' ' : lineJoin(text, t, prev.chunk.x1 >= columns[col][1] - 0.6 * em);
+          const sameLine = prev.line === line;
+          const join = sameLine ? ' ' : lineJoin(lineText, t, prev.chunk.x1 >= columns[col][1] - 0.6 * em);
           b.separator(join);
-          text += join;
+          lineText = sameLine ? lineText + join : '';
         }
         writeChunk(b, chunk);
-        text += t;
+        lineText += t;
       });
       if (b.offset > cellStart) {
         const span = row.lines.flatMap((l) => l.chunks.filter((c) => c.col === col)).reduce((n, c) => Math.max(n, c.span.length), 1);
         cells.push({ row: r, col, rowSpan: 1, colSpan: r < headerRows ? span : 1, start: cellStart, end: b.offset });
       }
     }
-    if (r < headerRows) {
-      for (const l of row.lines) for (const c of l.chunks) for (const col of c.span) columnHeaders[col] += (columnHeaders[col] ? ' ' : '') + chunkText(c.chunk);
-    }
   });
+  const columnHeaders = headerRows ? headersOf(rows.slice(0, headerRows), columns) : columns.map(() => '');
   return { start, end: b.offset, bodyStart, columns: columns.length, rows: rows.length, headerRows, cells, columnHeaders, columnEdges: columns };
 }
 

@@ -1,0 +1,42 @@
+// What each column's header says, from one or more header rows. A header in
+// an upper row often stands over several columns (職員 over 氏名 and フリガナ,
+// "Account" centred over "User ID" and "Password"), but without ruling lines
+// only its position shows it: it is placed over one column, or in the gap
+// between two. So a column that has a header below but nothing above takes
+// the nearest upper header on its row, unless a header that stands alone
+// (nothing under it: 所属 spanning both header rows) lies between them.
+import { chunkText } from './chunks.ts';
+import type { TableRow } from './analyse.ts';
+
+export function columnHeaders(headerRows: readonly TableRow[], columns: readonly [number, number][]): string[] {
+  const texts = headerRows.map((row) => {
+    const cells: { text: string; centre: number }[][] = columns.map(() => []);
+    for (const l of row.lines) for (const c of l.chunks) for (const col of c.span) cells[col].push({ text: chunkText(c.chunk), centre: (c.chunk.x0 + c.chunk.x1) / 2 });
+    return cells;
+  });
+  const centre = (col: number) => (columns[col][0] + columns[col][1]) / 2;
+  const out: string[][] = columns.map(() => []);
+  texts.forEach((cells, r) => {
+    const below = (col: number) => texts.slice(r + 1).some((t) => t[col].length > 0);
+    columns.forEach((_, col) => {
+      if (cells[col].length) {
+        out[col].push(cells[col].map((c) => c.text).join(' '));
+        return;
+      }
+      if (!below(col)) return;
+      // the nearest upper header on each side, unless one standing alone comes first
+      const side = (step: number) => {
+        for (let k = col + step; k >= 0 && k < columns.length; k += step) {
+          if (!cells[k].length) continue;
+          return below(k) ? cells[k][step > 0 ? 0 : cells[k].length - 1] : undefined;
+        }
+        return undefined;
+      };
+      const options = [side(-1), side(1)].filter((c) => c !== undefined);
+      if (!options.length) return;
+      const nearest = options.reduce((a, b) => (Math.abs(a.centre - centre(col)) <= Math.abs(b.centre - centre(col)) ? a : b));
+      out[col].push(nearest.text);
+    });
+  });
+  return out.map((parts) => parts.join(' '));
+}

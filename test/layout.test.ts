@@ -1,0 +1,131 @@
+// Layout analysis on PDFs built here: tables come out with the rows, columns,
+// header rows and wrapped cells they were drawn with; a table continued on the
+// next page reads its header from the page before; prose is not cut into tables.
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../documents/pdf.ts';
+import type { Page } from '../core/document.ts';
+import type { Table } from '../core/tables.ts';
+import { scanDocument } from '../pipeline/scan.ts';
+import { buildTablePdf, type TableSpec } from './fixtures/table-pdf.ts';
+
+/** The text of each cell of a table, as rows of columns. */
+function grid(page: Page, table: Table): string[][] {
+  const rows: string[][] = Array.from({ length: table.rows }, () => Array.from({ length: table.columns }, () => ''));
+  for (const c of table.cells) rows[c.row][c.col] = page.text.slice(c.start, c.end);
+  return rows;
+}
+
+const ACCOUNTS: TableSpec = {
+  columns: [50, 150, 260, 380],
+  header: [['Name', 'Department', 'Username', 'Password']],
+  rows: [
+    ['Emily Carter', 'Finance', 'ecarter', 'Qm7!rTz2'],
+    ['Daniel Brooks', 'Planning', 'dbrooks', 'Lp4#xNw8'],
+    ['Hannah Lee', 'Welfare', 'hlee02', 'Vb9$kSd1'],
+  ],
+};
+
+describe('layout analysis of PDF text', () => {
+  it('finds the columns, header row and cells of an unruled table', async () => {
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose: ['Account list of the welfare system'] }, { table: ACCOUNTS }]] }));
+    const [page] = doc.pages;
+    expect(page.tables).toHaveLength(1);
+    const table = page.tables![0];
+    expect(table.columns).toBe(4);
+    expect(table.headerRows).toBe(1);
+    expect(table.columnHeaders).toEqual(['Name', 'Department', 'Username', 'Password']);
+    expect(grid(page, table).slice(1)).toEqual(ACCOUNTS.rows);
+    // the title above is prose, not a row
+    expect(page.text.split('\n')[0]).toBe('Account list of the welfare system');
+  });
+
+  it('reads a ruled table as the same table', async () => {
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, ruled: true } }]], font: 'TimesRoman' }));
+    const [page] = doc.pages;
+    expect(grid(page, page.tables![0]).slice(1)).toEqual(ACCOUNTS.rows);
+  });
+
+  it('joins a spanning header over the two header rows under it', async () => {
+    const spec: TableSpec = {
+      columns: [50, 90, 200, 330, 440],
+      header: [['No', ['Staff', 2], ['Account', 2]], ['', 'Name', 'Date of birth', 'User ID', 'Password']],
+      centreHeader: true,
+      rows: [
+        ['1', 'Olivia Grant', '1984-03-12', 'ogrant', 'Tr5%hYq9'],
+        ['2', 'Marcus Webb', '1979-11-02', 'mwebb', 'Zx3&nMp7'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }));
+    const table = doc.pages[0].tables![0];
+    expect(table.headerRows).toBe(2);
+    expect(table.columnHeaders).toEqual(['No', 'Staff Name', 'Staff Date of birth', 'Account User ID', 'Account Password']);
+  });
+
+  it('keeps a wrapped cell in its row, joined where the line was cut', async () => {
+    const spec: TableSpec = {
+      columns: [50, 150, 330],
+      header: [['Name', 'Address', 'Phone']],
+      rows: [
+        ['Grace Hall', '2-14-3 Minato-cho,\nKitaminato-shi', '090-2231-4409'],
+        ['Peter Cole', '5-1 Aoba,\nSendai-shi', '080-7710-2285'],
+      ],
+      padding: 12,
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }));
+    const [page] = doc.pages;
+    const rows = grid(page, page.tables![0]);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual(['Grace Hall', '2-14-3 Minato-cho, Kitaminato-shi', '090-2231-4409']);
+    expect(rows[2][1]).toBe('5-1 Aoba, Sendai-shi');
+  });
+
+  it('gives a table continued on the next page without a header the header of the page before', async () => {
+    const more: TableSpec = {
+      ...ACCOUNTS,
+      header: undefined,
+      rows: [
+        ['Ruth Evans', 'Tax', 'revans', 'Hd8@pLq4'],
+        ['Aaron Price', 'Housing', 'aprice', 'Wm2^cFs6'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: more }]] }));
+    expect(doc.pages[1].tables![0].headerRows).toBe(0);
+    const found = scanDocument(doc).filter((f) => f.page === 2);
+    expect(found.find((f) => f.text === 'Hd8@pLq4')?.kind).toBe('password');
+    expect(found.find((f) => f.text === 'revans')?.kind).toBe('login-id');
+    // the header line is not a finding, and page 1's header words are not either
+    expect(scanDocument(doc).some((f) => /Password|Username/.test(f.text))).toBe(false);
+  });
+
+  it('does not cut prose into tables, and reads two columns of text one after the other', async () => {
+    const prose = [
+      'The committee met on Tuesday to review the budget for the coming year and the schedule',
+      'of works. Members asked the office to report on the state of the resident services and',
+      'the policy on notices. The chair closed the meeting at four in the afternoon.',
+    ];
+    const left = ['The first column of the newsletter tells', 'readers about the new library hours and', 'the events planned for the spring term.'];
+    const right = ['The second column describes the changes', 'to waste collection days in the northern', 'district starting from the first of April.'];
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose }, { textColumns: [left, right] }]] }));
+    const [page] = doc.pages;
+    expect(page.tables ?? []).toEqual([]);
+    expect(page.text).toContain(prose.join('\n'));
+    expect(page.text).toContain([...left, ...right].join('\n'));
+  });
+
+  it('reads a form of label and value cells as rows, not as a header over values', async () => {
+    const form: TableSpec = {
+      columns: [50, 180],
+      rows: [
+        ['Applicant', 'Sophie Turner'],
+        ['Date of birth', '12 May 1988'],
+        ['Phone', '090-4417-2290'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: form }]] }));
+    const [page] = doc.pages;
+    expect(page.tables![0].headerRows).toBe(0);
+    expect(grid(page, page.tables![0])[0]).toEqual(['Applicant', 'Sophie Turner']);
+    const kinds = Object.fromEntries(scanDocument(doc).map((f) => [f.text, f.kind]));
+    expect(kinds['090-4417-2290']).toBe('phone');
+  });
+});
