@@ -10,6 +10,7 @@
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
 import type { GrayImage, PixelBox } from './preprocess.ts';
+import type { TesseractPage } from './tesseract-page.ts';
 
 export type { PixelBox } from './preprocess.ts';
 
@@ -127,32 +128,6 @@ export interface TesseractWorker {
   terminate(): Promise<unknown>;
   /** the underlying Worker (node:worker_threads Worker or web Worker) */
   worker?: unknown;
-}
-
-export interface TBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-export interface TSymbol {
-  text: string;
-  bbox: TBox;
-}
-export interface TWord {
-  text: string;
-  confidence: number;
-  bbox: TBox;
-  symbols?: TSymbol[];
-}
-export interface TLine {
-  words: TWord[];
-  confidence: number;
-  bbox: TBox;
-}
-export interface TesseractPage {
-  blocks: { paragraphs: { lines: TLine[] }[] }[] | null;
-  confidence: number;
 }
 
 export interface TesseractEngineOptions {

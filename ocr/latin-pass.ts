@@ -10,7 +10,7 @@
 // out, stacked into one small image and read once more with English alone; a
 // run's English reading replaces its first reading. Runs are cut between
 // words of other scripts, so English never reads kana or kanji.
-import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './engine.ts';
+import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './tesseract-page.ts';
 import { decodePgm, encodePgm } from './preprocess.ts';
 
 /** Latin letters a run needs before it is read again (a lone digit group is read the same by both models). */

@@ -2,7 +2,7 @@
 // cut out and put back, and, with real OCR, that English set among Japanese is
 // read as English.
 import { describe, expect, it } from 'vitest';
-import type { TBox, TesseractPage, TLine, TWord } from '../../ocr/engine.ts';
+import type { TBox, TesseractPage, TLine, TWord } from '../../ocr/tesseract-page.ts';
 import { isLatinWord, latinRuns, mergeLatin, stackRuns } from '../../ocr/latin-pass.ts';
 import { ocrImage } from '../../ocr/node.ts';
 import { decodePgm, encodePgm } from '../../ocr/preprocess.ts';
