@@ -5,11 +5,12 @@
 // The implementation runs tesseract.js 7 with the LSTM engine on local
 // language data only: `langPath` is a folder (Node) or extension URL (browser)
 // holding jpn/eng(/jpn_vert).traineddata.gz; nothing is ever fetched from a
-// CDN. No Node or browser APIs here: the Node adapter (./node.ts) and the panel
-// pass the paths and the tesseract.js module.
+// CDN. No Node or browser APIs here: the platforms (platform/node.ts,
+// platform/browser.ts) pass the paths and the tesseract.js module.
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
-import type { GrayImage, PixelBox } from './preprocess.ts';
+import type { GrayImage } from '../pages/gray.ts';
+import type { PixelBox } from './preprocess.ts';
 import type { TesseractPage } from './tesseract-page.ts';
 
 export type { PixelBox } from './preprocess.ts';

@@ -11,7 +11,7 @@
 // run's English reading replaces its first reading. Runs are cut between
 // words of other scripts, so English never reads kana or kanji.
 import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './tesseract-page.ts';
-import { decodePgm, encodePgm } from './preprocess.ts';
+import { decodePgm, encodePgm } from '../pages/gray.ts';
 
 /** Latin letters a run needs before it is read again (a lone digit group is read the same by both models). */
 const MIN_LETTERS = 2;
