@@ -13,7 +13,7 @@ function filesOf(dir: string, dest: string) {
 }
 
 /**
- * tesseract.js for OCR in extension pages (ocr/browser.ts): its worker script,
+ * tesseract.js for OCR in extension pages (platform/browser.ts): its worker script,
  * the LSTM-only WebAssembly cores (relaxed SIMD, SIMD, plain: the worker picks
  * what the browser supports) and the 4.0.0_best_int language data.
  */

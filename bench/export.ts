@@ -3,13 +3,12 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createCanvas } from '@napi-rs/canvas';
 import { readPdf } from '../documents/pdf.ts';
-import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
 import { scanDocument } from '../pipeline/scan.ts';
 import { planFromFindings } from '../redaction/plan.ts';
-import { exportMasked, type CanvasLike } from '../redaction/export.ts';
-import { openPdfPages } from '../redaction/pdf-pages.ts';
+import { exportMasked } from '../redaction/export.ts';
+import { openPdfPages } from '../pages/pdf-pages.ts';
 import { random } from './generate.ts';
-import type { PdfjsModule } from '../documents/pdf.ts';
+import { nodePlatform } from '../platform/node.ts';
 
 /** The panel's default zoom (components/redact/RedactApp.tsx), at a device pixel ratio of 1. */
 const SCREEN_SCALE = 1.25;
@@ -35,10 +34,9 @@ export async function generatePdf(pages = 50): Promise<Uint8Array> {
 
 export async function run(): Promise<string> {
   const bytes = await generatePdf();
-  const doc = await readPdf(bytes);
+  const doc = await readPdf(bytes, nodePlatform.pdfjs);
   const masks = planFromFindings(doc, scanDocument(doc));
-  const pdfjs = await loadPdfjsNode();
-  const pages = await openPdfPages(bytes, pdfjs, nodePdfjsAssets(), (w, h) => createCanvas(w, h) as unknown as CanvasLike);
+  const pages = await openPdfPages(bytes, nodePlatform);
   const t0 = performance.now();
   const out = await exportMasked(pages, masks, { dpi: 150 });
   const seconds = (performance.now() - t0) / 1000;
@@ -52,15 +50,16 @@ export async function run(): Promise<string> {
     console.error(`  ${label}: ${(bytes.length / 1024 / 10).toFixed(0)} KB/page, ${(10 / s).toFixed(2)} pages/s (10 pages)`);
   }
   await pages.close();
-  const firstPage = await firstPageMs(await generatePdf(100), pdfjs);
+  const firstPage = await firstPageMs(await generatePdf(100));
   console.error(`  first page of a 100-page PDF: ${firstPage.toFixed(0)} ms (pdf.js open + render at scale ${SCREEN_SCALE})`);
   return `pages_per_s=${(pages.pageCount / seconds).toFixed(2)} kb_per_page=${(out.length / 1024 / pages.pageCount).toFixed(1)} first_page_ms=${firstPage.toFixed(0)}`;
 }
 
 /** From the bytes of a PDF to its first page drawn on a canvas, as the panel shows it (PageView.tsx). */
-async function firstPageMs(bytes: Uint8Array, pdfjs: PdfjsModule): Promise<number> {
+async function firstPageMs(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await nodePlatform.pdfjs.loadPdfjs();
   const t0 = performance.now();
-  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePdfjsAssets(), isEvalSupported: false });
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePlatform.pdfjs.assets, isEvalSupported: false });
   const doc = await task.promise;
   const page = await doc.getPage(1);
   const viewport = page.getViewport({ scale: SCREEN_SCALE });

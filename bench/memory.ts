@@ -33,13 +33,14 @@ function vmHwmMb(): number {
 /** Child mode: scan one file as `sumi scan` would, then print pages, findings and the peak memory. */
 async function child(file: string): Promise<void> {
   const { readDocument } = await import('../documents/read.ts');
-  const { ocrDocument } = await import('../ocr/node.ts');
+  const { ocrDocument } = await import('../ocr/ocr-document.ts');
+  const { nodePlatform } = await import('../platform/node.ts');
   const { scanDocument } = await import('../pipeline/scan.ts');
   const bytes = new Uint8Array(readFileSync(file));
-  let doc = await readDocument(bytes, file);
+  let doc = await readDocument(bytes, file, { pdf: nodePlatform.pdfjs });
   const t0 = performance.now();
   let last = 0;
-  doc = await ocrDocument(doc, bytes, {
+  doc = await ocrDocument(doc, bytes, nodePlatform, {
     onProgress: (done, total) => {
       if (done - last >= 50 || done === total) {
         last = done;

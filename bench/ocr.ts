@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { buildOcrPage } from '../ocr/page-text.ts';
-import { createNodeEngine, defaultWorkers, ocrPdfPages, tessdataDir } from '../ocr/node.ts';
+import { ocrPdfPages } from '../ocr/ocr-document.ts';
+import { createNodeEngine, nodePlatform, tessdataDir } from '../platform/node.ts';
 import { prepareForOcr } from '../ocr/preprocess.ts';
 import { a4, benchLines, pngToGray, renderTestPage } from '../test/ocr/fixtures.ts';
 
@@ -114,7 +115,7 @@ export async function run(): Promise<string> {
 
     // one tesseract.js engine, started (and its code warmed on a small prepared page
     // with English on it, so the second reading's worker starts too) before timing
-    const engine = await createNodeEngine({ languages: LANGUAGES });
+    const engine = await createNodeEngine(LANGUAGES);
     const warm = prepareForOcr(await pngToGray(renderTestPage(benchLines(9).slice(0, 3), { width: 1200, height: 400 }).png), { dpi: 300 });
     await engine.recognize(warm.bytes, { ...geometry, pageWidthPt: 288, pageHeightPt: 96 });
     const native = nativeAvailable();
@@ -174,9 +175,9 @@ export async function run(): Promise<string> {
       page.drawImage(images[k % PAGES], { x: 0, y: 0, width: 595.28, height: 841.89 });
     }
     const bytes = await pdf.save();
-    const workers = defaultWorkers();
+    const workers = nodePlatform.ocrWorkers;
     const t2 = performance.now();
-    await ocrPdfPages(bytes, Array.from({ length: 2 * PAGES }, (_, k) => k + 1), { workers });
+    await ocrPdfPages(bytes, Array.from({ length: 2 * PAGES }, (_, k) => k + 1), nodePlatform, { workers });
     const minutes = (performance.now() - t2) / 60000;
     const perMin = (2 * PAGES) / minutes;
     console.error(`  pipeline: ${2 * PAGES} scanned pages with ${workers} workers in ${(minutes * 60).toFixed(1)} s (worker start included)`);

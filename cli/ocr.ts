@@ -5,9 +5,9 @@ import type { SumiDocument } from '../core/document.ts';
 export async function withOcr(doc: SumiDocument, bytes: Uint8Array, label: string): Promise<SumiDocument> {
   if (!doc.ocrPages.length) return doc;
   // loaded only when needed: most documents have text and never pay for tesseract.js
-  const { ocrDocument } = await import('../ocr/node.ts');
+  const [{ ocrDocument }, { nodePlatform }] = await Promise.all([import('../ocr/ocr-document.ts'), import('../platform/node.ts')]);
   const tty = process.stderr.isTTY;
-  const result = await ocrDocument(doc, bytes, {
+  const result = await ocrDocument(doc, bytes, nodePlatform, {
     onProgress: (done, total) => {
       if (!tty) return;
       const width = 24;

@@ -1,16 +1,15 @@
 // `sumi redact IN OUT`: find, mask, export, verify, and write the redaction log beside OUT.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createCanvas } from '@napi-rs/canvas';
 import { readDocument } from '../documents/read.ts';
-import { loadPdfjsNode, nodePdfjsAssets } from '../documents/pdfjs-node.ts';
 import { scanDocument } from '../pipeline/scan.ts';
 import { planFromFindings } from '../redaction/plan.ts';
-import { exportMasked, type CanvasLike } from '../redaction/export.ts';
-import { openPdfPages } from '../redaction/pdf-pages.ts';
+import { exportMasked } from '../redaction/export.ts';
+import { openPdfPages } from '../pages/pdf-pages.ts';
 import { withOcrText } from '../redaction/document-text.ts';
 import { verifyExport } from '../redaction/verify.ts';
 import { logCsv, logEntries } from '../redaction/log.ts';
-import { scanToPdf } from '../redaction/image-pdf.ts';
+import { scanToPdf } from '../pages/scan-pdf.ts';
+import { nodePlatform } from '../platform/node.ts';
 import { withOcr } from './ocr.ts';
 import type { Command } from './args.ts';
 
@@ -25,7 +24,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   }
   let doc;
   try {
-    doc = await readDocument(bytes, cmd.input);
+    doc = await readDocument(bytes, cmd.input, { pdf: nodePlatform.pdfjs });
   } catch (err) {
     return fail(cmd, (err as Error).message);
   }
@@ -41,9 +40,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   const maskedTexts = findings.map((f) => f.text);
   // widened in the plan already, so the log lists the boxes as they are burned
   const masks = planFromFindings(doc, findings, { minWidth: cmd.minMaskWidth ?? 0 });
-  const pdfjs = await loadPdfjsNode();
-  const assets = nodePdfjsAssets();
-  const pages = await openPdfPages(bytes, pdfjs, assets, (w, h) => createCanvas(w, h) as unknown as CanvasLike);
+  const pages = await openPdfPages(bytes, nodePlatform);
   let out: Uint8Array;
   try {
     out = await exportMasked(withOcrText(pages, doc), masks, {
@@ -57,7 +54,7 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
     await pages.close();
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
-  const check = await verifyExport(out, maskedTexts, pdfjs, assets);
+  const check = await verifyExport(out, maskedTexts, nodePlatform.pdfjs);
   if (check.recoverable.length) {
     // with a text layer, a masked text that the page also shows unmasked elsewhere is found again
     const hint = cmd.searchable ? ' (the text layer holds what stays visible: a masked text that also appears unmasked elsewhere is recoverable)' : '';

@@ -90,7 +90,7 @@ function tiffDirectories(view: DataView): { width: number; height: number }[] {
         else if (tag === 256) width = value;
         else height = value;
       }
-      // a thumbnail (reduced-resolution subfile) is not a page, as ocr/tiff.ts reads them
+      // a thumbnail (reduced-resolution subfile) is not a page, as pages/tiff.ts reads them
       if (!reduced && width && height) out.push({ width, height });
       ifd = view.getUint32(ifd + 2 + entries * 12, le);
     }

@@ -1,8 +1,7 @@
 // PDF reader: pdf.js text content → SumiDocument, one Page per PDF page.
 //
-// No Node or browser APIs here: pdf.js itself comes from `options.loadPdfjs`
-// (the extension passes its own loader and asset URLs); without one, the Node
-// loader in ./pdfjs-node.ts is imported on demand.
+// No Node or browser APIs here: pdf.js itself comes from the caller's
+// `loadPdfjs` and asset locations (platform/node.ts, platform/browser.ts).
 //
 // Each page's text is rebuilt in reading order from the positioned text items:
 // items are grouped into lines by baseline (per writing direction), lines run top
@@ -29,11 +28,13 @@ export interface PdfjsAssets {
   iccUrl?: string;
 }
 
-export interface ReadPdfOptions {
-  /** Loads pdf.js; defaults to the legacy build under Node (./pdfjs-node.ts). */
-  loadPdfjs?: () => Promise<PdfjsModule>;
-  /** pdf.js data directories; defaults to node_modules/pdfjs-dist when loadPdfjs is not given. */
-  assets?: PdfjsAssets;
+/** How pdf.js is loaded where the code runs, and where its data files are (platform/node.ts, platform/browser.ts). */
+export interface PdfjsLoader {
+  loadPdfjs: () => Promise<PdfjsModule>;
+  assets: PdfjsAssets;
+}
+
+export interface ReadPdfOptions extends PdfjsLoader {
   /** Called after each page is read. */
   onProgress?: (page: number, pages: number) => void;
 }
@@ -41,15 +42,8 @@ export interface ReadPdfOptions {
 /** Pages between two document-wide cleanups (fonts and parsed pages held by the worker). */
 const CLEANUP_EVERY = 25;
 
-export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<SumiDocument> {
-  let { loadPdfjs, assets } = options;
-  if (!loadPdfjs) {
-    // not bundled: the extension always passes its own loader, only Node reaches this
-    const nodeLoader = './pdfjs-node.ts';
-    const node = (await import(/* @vite-ignore */ nodeLoader)) as typeof import('./pdfjs-node.ts');
-    loadPdfjs = node.loadPdfjsNode;
-    assets ??= node.nodePdfjsAssets();
-  }
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<SumiDocument> {
+  const { loadPdfjs, assets } = options;
   const pdfjs = await loadPdfjs();
 
   const task = pdfjs.getDocument({

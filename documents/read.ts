@@ -12,13 +12,13 @@ import { readXlsx } from './xlsx.ts';
 import { isOle, isZip, oleError, ZipArchive } from './zip.ts';
 
 export interface ReadOptions {
-  /** passed to the PDF reader (the extension supplies its pdf.js loader) */
-  pdf?: ReadPdfOptions;
+  /** passed to the PDF reader: pdf.js as the platform loads it (platform/node.ts, platform/browser.ts) */
+  pdf: ReadPdfOptions;
 }
 
 const TEXT_EXTENSIONS = new Set(['txt', 'md', 'log', 'json', 'xml', 'yaml', 'yml', 'ini', 'conf', 'cfg', 'env', 'properties', 'sql', 'sh', 'js', 'ts', 'py']);
 
-export async function readDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<SumiDocument> {
+export async function readDocument(bytes: Uint8Array, fileName: string, options: ReadOptions): Promise<SumiDocument> {
   if (bytes.length === 0) throw new DocumentError('the file is empty', 'unreadable');
   const ext = extensionOf(fileName);
 

@@ -15,7 +15,7 @@ export interface ScanFileOptions extends ReadOptions {
   ocr?: (doc: SumiDocument, bytes: Uint8Array) => Promise<SumiDocument>;
 }
 
-export async function scanFileBytes(name: string, bytes: Uint8Array, options: ScanFileOptions = {}): Promise<FileSummary> {
+export async function scanFileBytes(name: string, bytes: Uint8Array, options: ScanFileOptions): Promise<FileSummary> {
   const sha256 = await sha256Hex(bytes);
   const base: FileSummary = { name, size: bytes.length, sha256, kinds: [], examples: [], hidden: [], unchecked: [], total: 0 };
   try {

@@ -5,11 +5,13 @@
 // The implementation runs tesseract.js 7 with the LSTM engine on local
 // language data only: `langPath` is a folder (Node) or extension URL (browser)
 // holding jpn/eng(/jpn_vert).traineddata.gz; nothing is ever fetched from a
-// CDN. No Node or browser APIs here: the Node adapter (./node.ts) and the panel
-// pass the paths and the tesseract.js module.
+// CDN. No Node or browser APIs here: the platforms (platform/node.ts,
+// platform/browser.ts) pass the paths and the tesseract.js module.
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
-import type { GrayImage, PixelBox } from './preprocess.ts';
+import type { GrayImage } from '../pages/gray.ts';
+import type { PixelBox } from './preprocess.ts';
+import type { TesseractPage } from './tesseract-page.ts';
 
 export type { PixelBox } from './preprocess.ts';
 
@@ -127,32 +129,6 @@ export interface TesseractWorker {
   terminate(): Promise<unknown>;
   /** the underlying Worker (node:worker_threads Worker or web Worker) */
   worker?: unknown;
-}
-
-export interface TBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-export interface TSymbol {
-  text: string;
-  bbox: TBox;
-}
-export interface TWord {
-  text: string;
-  confidence: number;
-  bbox: TBox;
-  symbols?: TSymbol[];
-}
-export interface TLine {
-  words: TWord[];
-  confidence: number;
-  bbox: TBox;
-}
-export interface TesseractPage {
-  blocks: { paragraphs: { lines: TLine[] }[] }[] | null;
-  confidence: number;
 }
 
 export interface TesseractEngineOptions {

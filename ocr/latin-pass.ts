@@ -10,8 +10,8 @@
 // out, stacked into one small image and read once more with English alone; a
 // run's English reading replaces its first reading. Runs are cut between
 // words of other scripts, so English never reads kana or kanji.
-import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './engine.ts';
-import { decodePgm, encodePgm } from './preprocess.ts';
+import type { TBox, TesseractPage, TLine, TSymbol, TWord } from './tesseract-page.ts';
+import { decodePgm, encodePgm } from '../pages/gray.ts';
 
 /** Latin letters a run needs before it is read again (a lone digit group is read the same by both models). */
 const MIN_LETTERS = 2;

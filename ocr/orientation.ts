@@ -8,7 +8,8 @@
 // down) only recognition can tell (./oriented.ts tries them).
 //
 // Platform-neutral: plain grayscale arrays, no canvas.
-import type { GrayImage, PixelBox } from './preprocess.ts';
+import type { GrayImage } from '../pages/gray.ts';
+import type { PixelBox } from './preprocess.ts';
 
 /** Quarter turns clockwise: 0, 90°, 180°, 270°. */
 export type Quarter = 0 | 1 | 2 | 3;

@@ -16,7 +16,8 @@
 // turn, so they sit on the unturned page.
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from './orientation.ts';
-import { decodePgm, encodePgm, type PreparedImage } from './preprocess.ts';
+import { decodePgm, encodePgm } from '../pages/gray.ts';
+import type { PreparedImage } from './preprocess.ts';
 
 /**
  * Score (./readingScore) from which a reading is taken as right without

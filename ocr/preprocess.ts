@@ -16,12 +16,10 @@
 // (inside tesseract) reads without any decoding cost. `toSource` maps a box found in the prepared
 // image back to the pixels of the image that came in.
 
-export interface GrayImage {
-  width: number;
-  height: number;
-  /** one byte per pixel, row by row, 0 = black */
-  data: Uint8Array;
-}
+import { encodePgm, type GrayImage } from '../pages/gray.ts';
+
+// ocr/layout.ts reads the grey image type from here
+export type { GrayImage } from '../pages/gray.ts';
 
 /** An axis-aligned box in pixels: left, top, right, bottom. */
 export interface PixelBox {
@@ -72,18 +70,6 @@ const MAX_SIDE = 9000;
 const MIN_SKEW = 0.0035;
 /** Largest skew searched for (about 6°). */
 const MAX_SKEW = 0.105;
-
-export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
-  const n = width * height;
-  const data = new Uint8Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const a = rgba[j + 3];
-    // ITU-R BT.601 luma, in integers; transparent pixels count as white paper
-    const y = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
-    data[i] = a === 255 ? y : 255 - (((255 - y) * a) >> 8);
-  }
-  return { width, height, data };
-}
 
 /** Otsu's threshold over the whole image: pixels below it are ink. */
 export function otsuThreshold(img: GrayImage): number {
@@ -435,28 +421,6 @@ export function medianTextHeight(ink: Uint8Array, width: number, height: number)
   if (bands.length === 0) return undefined;
   bands.sort((a, b) => a - b);
   return bands[Math.floor(bands.length / 2)];
-}
-
-/** Binary or gray PGM ("P5") bytes: leptonica reads them directly. */
-export function encodePgm(img: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
-  const out = new Uint8Array(header.length + img.data.length);
-  out.set(header, 0);
-  out.set(img.data, header.length);
-  return out;
-}
-
-/** Reads a binary PGM ("P5", 8-bit) as encodePgm writes it; undefined for anything else. */
-export function decodePgm(bytes: Uint8Array): GrayImage | undefined {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x35) return undefined;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64)));
-  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
-  if (!m || m[3] !== '255') return undefined;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  const start = m[0].length;
-  if (bytes.length < start + width * height) return undefined;
-  return { width, height, data: bytes.subarray(start, start + width * height) };
 }
 
 /** Prepares a grayscale page image for OCR (see the top of this file). */

@@ -5,12 +5,14 @@ import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
 import { scanDocument } from '../pipeline/scan.ts';
 import { textBoxes } from '../redaction/boxes.ts';
-import { scanToPdf } from '../redaction/image-pdf.ts';
+import { scanToPdf } from '../pages/scan-pdf.ts';
 import { initialReview, type ReviewState } from '../redaction/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
-import { ocrDocumentInBrowser } from '../ocr/browser.ts';
-import { browserPdfjsAssets, loadPdfjsBrowser } from './pdfjs-browser.ts';
+import { ocrDocument, type OcrPlatform } from '../ocr/ocr-document.ts';
 import { loadReview, sha256 } from './review-store.ts';
+
+/** What the panel needs from its platform (platform/browser.ts, handed in by entrypoints/redact). */
+export type PanelPlatform = OcrPlatform;
 
 export type OpenStep = 'read' | 'ocr' | 'scan';
 
@@ -35,21 +37,21 @@ export interface OpenOptions {
   ocrSignal?: AbortSignal;
 }
 
-/** The PDF to show for a file: a PDF as it is, a scan as the PDF the CLI makes of it too (redaction/image-pdf.ts). */
+/** The PDF to show for a file: a PDF as it is, a scan as the PDF the CLI makes of it too (pages/scan-pdf.ts). */
 export async function viewablePdf(bytes: Uint8Array): Promise<Uint8Array> {
   return sniffImage(bytes) ? scanToPdf(bytes) : bytes;
 }
 
 const isAbort = (err: unknown) => (err as { name?: string } | null)?.name === 'AbortError';
 
-export async function openDocument(name: string, bytes: Uint8Array, view: Uint8Array, options: OpenOptions): Promise<OpenedDocument> {
+/** `platform`: the browser's, handed in by the panel's entry point. */
+export async function openDocument(platform: PanelPlatform, name: string, bytes: Uint8Array, view: Uint8Array, options: OpenOptions): Promise<OpenedDocument> {
   const { onProgress, signal } = options;
-  const pdf = { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() };
   const hash = await sha256(bytes);
   signal?.throwIfAborted();
   let doc = await readDocument(bytes, name, {
     pdf: {
-      ...pdf,
+      ...platform.pdfjs,
       onProgress: (done, total) => {
         signal?.throwIfAborted();
         onProgress('read', done, total);
@@ -64,7 +66,7 @@ export async function openDocument(name: string, bytes: Uint8Array, view: Uint8A
     const ocrSignal = options.ocrSignal && signal ? AbortSignal.any([options.ocrSignal, signal]) : (options.ocrSignal ?? signal);
     onProgress('ocr', 0, doc.ocrPages.length);
     try {
-      doc = await ocrDocumentInBrowser(doc, bytes, { pdf, signal: ocrSignal, onProgress: (done, total) => onProgress('ocr', done, total) });
+      doc = await ocrDocument(doc, bytes, platform, { signal: ocrSignal, onProgress: (done, total) => onProgress('ocr', done, total) });
     } catch (err) {
       signal?.throwIfAborted();
       if (!isAbort(err)) throw err;

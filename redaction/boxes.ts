@@ -1,13 +1,10 @@
 // Where characters sit on a page: page-text offsets → rectangles in PDF user
 // space, from the positions the reader recorded (PDF text items, OCR words).
 import type { Page, Segment } from '../core/document.ts';
+import type { Rect } from '../core/geometry.ts';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** A rectangle on a page, in PDF user space. */
+export type Box = Rect;
 
 /**
  * Relative advance of a character: full-width characters (kanji, kana,

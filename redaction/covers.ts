@@ -8,7 +8,8 @@
 // two words) where the text says there are characters is taken as a cover, and
 // returned as a box to be treated like a mask.
 import type { Box } from './boxes.ts';
-import { INK_ABOVE, INK_BELOW, type TextItem } from './text-layer.ts';
+import { INK_ABOVE, INK_BELOW } from './text-layer.ts';
+import type { TextItem } from '../pages/canvas.ts';
 
 export interface PagePixels {
   rgba: Uint8ClampedArray | Uint8Array;

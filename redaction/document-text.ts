@@ -2,8 +2,8 @@
 // scanned page has no text of its own, but the document model holds the OCR
 // words with their boxes, the same words the masks were placed from.
 import type { Page, SumiDocument } from '../core/document.ts';
-import type { PageSource } from './export.ts';
-import { INK_ABOVE, INK_BELOW, type TextItem } from './text-layer.ts';
+import type { PageSource, TextItem } from '../pages/canvas.ts';
+import { INK_ABOVE, INK_BELOW } from './text-layer.ts';
 
 /** The OCR words of a page as text items: an OCR box spans the ink, from below the descenders to the top. */
 export function ocrTextItems(page: Page): TextItem[] {

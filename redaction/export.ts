@@ -6,48 +6,17 @@
 // because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
 import { widenMasks, type Mask } from './plan.ts';
-import { encodePixels, type ColourMode } from './page-image.ts';
-import { visibleRuns, type TextItem } from './text-layer.ts';
+import { encodePixels, type ColourMode } from '../pages/page-image.ts';
+import type { PageSource, RenderedPage, TextItem } from '../pages/canvas.ts';
+import { EXPORT_DPI, EXPORT_DPI_MAX, EXPORT_DPI_MIN } from '../pages/dpi.ts';
+import { visibleRuns } from './text-layer.ts';
 import { coversOf } from './covers.ts';
 import type { Box } from './boxes.ts';
 import { InvisibleText, type PlacedText } from './invisible-text.ts';
 import { searchKey } from './verify.ts';
 
-/** A 2D canvas as both the browser and @napi-rs/canvas provide it. */
-export interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(type: '2d'): Canvas2D | null;
-}
-export interface Canvas2D {
-  fillStyle: unknown;
-  font: string;
-  textBaseline: string;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  fillText(text: string, x: number, y: number): void;
-  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray | Uint8Array };
-}
-
-/** One page rendered at the export resolution, with its box → pixel mapping. */
-export interface RenderedPage {
-  canvas: CanvasLike;
-  /** page size in points, as the new page will have it */
-  widthPt: number;
-  heightPt: number;
-  /** a rectangle in PDF user space → [x0, y0, x1, y1] in canvas pixels */
-  toPixels(box: Mask['box']): [number, number, number, number];
-  release(): void;
-}
-
-export interface PageSource {
-  pageCount: number;
-  render(page: number, scale: number): Promise<RenderedPage>;
-  /** the page's own text with its positions, for the searchable layer (sources without text leave it out) */
-  text?(page: number): Promise<TextItem[]>;
-}
-
 export interface ExportOptions {
-  /** 150–300 */
+  /** 150–300 (pages/dpi.ts) */
   dpi?: number;
   /** print the legal ground on each box (e.g. "5条1号") */
   printReason?: boolean;
@@ -68,10 +37,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_DPI = 150;
-
 export async function exportMasked(source: PageSource, masks: Mask[], options: ExportOptions = {}): Promise<Uint8Array> {
-  const dpi = Math.min(300, Math.max(150, options.dpi ?? DEFAULT_DPI));
+  const dpi = Math.min(EXPORT_DPI_MAX, Math.max(EXPORT_DPI_MIN, options.dpi ?? EXPORT_DPI));
   const scale = dpi / 72;
   const out = await PDFDocument.create({ updateMetadata: false });
   const layer = options.searchableText && source.text ? new InvisibleText(out) : undefined;

@@ -14,18 +14,8 @@
 // most: a manual mask drawn over the real glyphs must never miss the word it
 // hides because the estimate put that word elsewhere.
 import { charWeight, type Box } from './boxes.ts';
+import type { TextItem } from '../pages/canvas.ts';
 
-/** A horizontal, upright piece of page text in PDF user space. */
-export interface TextItem {
-  text: string;
-  /** left end of the baseline */
-  x: number;
-  y: number;
-  /** advance along the baseline */
-  width: number;
-  /** font size (text height) */
-  size: number;
-}
 
 /**
  * A word's box grows by this fraction of the text height at both ends before

@@ -3,7 +3,7 @@
 // "0 masked strings recoverable" or the export is refused.
 import { unzlibSync } from 'fflate';
 import { normalizeText } from '../core/normalize.ts';
-import type { PdfjsModule, PdfjsAssets } from '../documents/pdf.ts';
+import type { PdfjsLoader } from '../documents/pdf.ts';
 
 export interface Verification {
   pages: number;
@@ -15,7 +15,9 @@ export interface Verification {
 export const searchKey = (s: string) => normalizeText(s).text.toLowerCase().replace(/\s+/g, '');
 const squash = searchKey;
 
-export async function verifyExport(bytes: Uint8Array, masked: string[], pdfjs: PdfjsModule, assets: PdfjsAssets = {}): Promise<Verification> {
+export async function verifyExport(bytes: Uint8Array, masked: string[], pdf: PdfjsLoader): Promise<Verification> {
+  const pdfjs = await pdf.loadPdfjs();
+  const { assets } = pdf;
   const task = pdfjs.getDocument({ data: bytes.slice(), ...assets, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
   const doc = await task.promise;
   let text = '';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSumiExport } from '../guard/sumi-export.ts';
 import { scanFileBytes } from '../guard/scan-file.ts';
+import { nodePlatform } from '../platform/node.ts';
 import { needsWarning } from '../guard/summary.ts';
 import { CORPUS, sumi } from './cli-helpers.ts';
 
@@ -15,14 +16,14 @@ describe('upload guard core', () => {
     expect(sumi(['redact', input, out]).status).toBe(0);
     expect(await isSumiExport(new Uint8Array(readFileSync(out)))).toBe(true);
     expect(await isSumiExport(new Uint8Array(readFileSync(input)))).toBe(false);
-    const summary = await scanFileBytes('masked.pdf', new Uint8Array(readFileSync(out)));
+    const summary = await scanFileBytes('masked.pdf', new Uint8Array(readFileSync(out)), { pdf: nodePlatform.pdfjs });
     expect(summary.sumiExport).toBe(true);
     expect(needsWarning(summary, 'low')).toBe(false);
   });
 
   it('summarises a workbook by kind with partly masked examples and no values', async () => {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, 'd06_inpatients.xlsx')));
-    const s = await scanFileBytes('d06_inpatients.xlsx', bytes);
+    const s = await scanFileBytes('d06_inpatients.xlsx', bytes, { pdf: nodePlatform.pdfjs });
     expect(s.pages).toBe(2);
     expect(s.kinds.find((k) => k.kind === 'person-name')!.count).toBeGreaterThan(10);
     expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -33,7 +34,7 @@ describe('upload guard core', () => {
   });
 
   it('reports an unreadable file as not checked, which always warns', async () => {
-    const s = await scanFileBytes('broken.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    const s = await scanFileBytes('broken.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), { pdf: nodePlatform.pdfjs });
     expect(s.error).toBeTruthy();
     expect(needsWarning(s, 'critical')).toBe(true);
   });

@@ -7,14 +7,14 @@ import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, 
 import { decideEveryOccurrence, unmaskedOccurrences } from '../../redaction/occurrences.ts';
 import { logCsv, logEntries } from '../../redaction/log.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
-import { openDocument, viewablePdf, type OpenStep, type OpenedDocument } from '../../panel/load.ts';
+import { openDocument, viewablePdf, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
-import { exportInPanel } from '../../panel/export-browser.ts';
+import { exportInPanel } from '../../panel/export.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
-import { browserPdfjsAssets, loadPdfjsBrowser, viewerWorker } from '../../panel/pdfjs-browser.ts';
+import { viewerWorker } from '../../panel/viewer.ts';
 import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
@@ -61,7 +61,8 @@ function newMaskId(): string {
   return `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function RedactApp() {
+/** `platform`: the browser's (platform/browser.ts), handed in by the entry point. */
+export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const [opened, setOpened] = useState<OpenedDocument | null>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [history, setHistory] = useState<History<ReviewState> | null>(null);
@@ -94,7 +95,7 @@ export function RedactApp() {
   const reasons = useMemo(() => [...new Set<Reason>([...REASONS, ...ownReasons])], [ownReasons]);
 
   // the display worker boots while the officer picks a file
-  useEffect(() => void viewerWorker(), []);
+  useEffect(() => void platform.pdfjs.loadPdfjs().then(viewerWorker), [platform]);
 
   // a file handed over by the upload guard, or a PDF opened from a tab ("Open in Sumi")
   useEffect(() => {
@@ -146,8 +147,8 @@ export function RedactApp() {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const view = await viewablePdf(bytes);
       // show the first page at once while the text is read and scanned
-      const pdfjs = await loadPdfjsBrowser();
-      const shown = await pdfjs.getDocument({ data: view.slice(), ...browserPdfjsAssets(), isEvalSupported: false, worker: viewerWorker() }).promise.catch(() => null);
+      const pdfjs = await platform.pdfjs.loadPdfjs();
+      const shown = await pdfjs.getDocument({ data: view.slice(), ...platform.pdfjs.assets, isEvalSupported: false, worker: viewerWorker(pdfjs) }).promise.catch(() => null);
       if (!current()) return void shown?.destroy();
       if (shown) {
         // the first page gets the machine to itself for a moment before the whole document is read
@@ -161,7 +162,7 @@ export function RedactApp() {
         firstDrawn.current = null;
         if (!current()) return;
       }
-      const doc = await openDocument(file.name, bytes, view, {
+      const doc = await openDocument(platform, file.name, bytes, view, {
         onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
         signal: mine.all.signal,
         ocrSignal: mine.ocr.signal,
@@ -220,7 +221,7 @@ export function RedactApp() {
     try {
       const masks = masksOf(review);
       const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
-      const result = await exportInPanel(opened.bytes, opened.doc, masks, texts, {
+      const result = await exportInPanel(platform, opened.bytes, opened.doc, masks, texts, {
         ...exportOptions,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),

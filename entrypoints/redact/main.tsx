@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
 import { RedactApp } from '../../components/redact/RedactApp.tsx';
+import { browserPlatform } from '../../platform/browser.ts';
 
-createRoot(document.getElementById('root')!).render(<RedactApp />);
+createRoot(document.getElementById('root')!).render(<RedactApp platform={browserPlatform()} />);

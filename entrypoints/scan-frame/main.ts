@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../guard/protocol.ts';
 import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
-import { browserPdfjsAssets, loadPdfjsBrowser } from '../../panel/pdfjs-browser.ts';
-import { ocrDocumentInBrowser } from '../../ocr/browser.ts';
+import { ocrDocument } from '../../ocr/ocr-document.ts';
+import { browserPlatform } from '../../platform/browser.ts';
+
+const platform = browserPlatform();
 
 /** The files last checked, by name, for "open in the redaction panel". */
 const recent = new Map<string, File>();
@@ -27,13 +29,12 @@ window.addEventListener('message', async (e) => {
   recent.set(file.name, file);
   if (recent.size > 20) recent.delete(recent.keys().next().value!);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const pdf = { loadPdfjs: loadPdfjsBrowser, assets: browserPdfjsAssets() };
   const onProgress = (done: number, total: number) => {
     const progress: ScanProgress = { channel: CHANNEL, type: 'scan-progress', id, done, total };
     window.parent.postMessage(progress, '*');
   };
   // scans and images are read by OCR here too, so what they show is checked like text
-  const summary = await scanFileBytes(file.name, bytes, { pdf, ocr: (doc, b) => ocrDocumentInBrowser(doc, b, { pdf, onProgress }) });
+  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: (doc, b) => ocrDocument(doc, b, platform, { onProgress }) });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
-import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
+import { nodePlatform } from '../../platform/node.ts';
 
 import { SHARED_CORPUS as CORPUS } from '../shared-dir.ts';
 
 /** The raw pdf.js text items of every page, to check segments against. */
 async function itemsOf(bytes: Uint8Array, password?: string): Promise<{ str: string }[][]> {
-  const pdfjs = await loadPdfjsNode();
-  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePdfjsAssets(), password, verbosity: 0 });
+  const pdfjs = await nodePlatform.pdfjs.loadPdfjs();
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...nodePlatform.pdfjs.assets, password, verbosity: 0 });
   try {
     const doc = await task.promise;
     const pages: { str: string }[][] = [];
@@ -64,7 +64,7 @@ describe('readPdf', () => {
   it('reads a two-page PDF in reading order with segments back to the items', async () => {
     const bytes = await twoPagePdf();
     const length = bytes.length;
-    const doc = await readPdf(bytes);
+    const doc = await readPdf(bytes, nodePlatform.pdfjs);
     expect(bytes.length).toBe(length); // the caller's buffer is not detached
     expect(doc.type).toBe('pdf');
     expect(doc.pages.length).toBe(2);
@@ -88,7 +88,7 @@ describe('readPdf', () => {
   });
 
   it('takes an explicit pdf.js loader and asset directories', async () => {
-    const doc = await readPdf(await twoPagePdf(), { loadPdfjs: loadPdfjsNode, assets: nodePdfjsAssets() });
+    const doc = await readPdf(await twoPagePdf(), { loadPdfjs: nodePlatform.pdfjs.loadPdfjs, assets: nodePlatform.pdfjs.assets });
     expect(doc.pages[1].text).toContain('alice@example.com');
   });
 
@@ -98,14 +98,14 @@ describe('readPdf', () => {
     pdf.addPage([595, 842]);
     pdf.addPage([595, 842]).drawText('- 2 -', { x: 290, y: 30, size: 10, font });
     pdf.addPage([595, 842]).drawText('Real content on page three', { x: 72, y: 700, size: 12, font });
-    const doc = await readPdf(await pdf.save());
+    const doc = await readPdf(await pdf.save(), nodePlatform.pdfjs);
     expect(doc.pages.length).toBe(3);
     expect(doc.pages[0].text).toBe('');
     expect(doc.ocrPages).toEqual([1, 2]);
 
     const blank = await PDFDocument.create();
     blank.addPage();
-    expect((await readPdf(await blank.save())).ocrPages).toEqual([1]);
+    expect((await readPdf(await blank.save(), nodePlatform.pdfjs)).ocrPages).toEqual([1]);
   });
 
   it('reads rotated text as lines along its own direction', async () => {
@@ -119,7 +119,7 @@ describe('readPdf', () => {
     const rotatedPage = pdf.addPage([595, 842]);
     rotatedPage.setRotation(degrees(90));
     rotatedPage.drawText('On a rotated page', { x: 50, y: 700, size: 12, font });
-    const doc = await readPdf(await pdf.save());
+    const doc = await readPdf(await pdf.save(), nodePlatform.pdfjs);
     expect(doc.pages[0].text).toBe('Heading\nupward text\nline two');
     expect(doc.pages[1].text).toBe('On a rotated page');
     expect(doc.pages[1].size).toEqual({ width: 842, height: 595 });
@@ -127,17 +127,17 @@ describe('readPdf', () => {
 
   it('refuses a file that is not a PDF as corrupt', async () => {
     const garbage = new TextEncoder().encode('this is not a PDF at all\n'.repeat(50));
-    await expect(readPdf(garbage)).rejects.toMatchObject({ name: 'DocumentError', code: 'corrupt' });
-    await expect(readPdf(new Uint8Array(0))).rejects.toBeInstanceOf(DocumentError);
+    await expect(readPdf(garbage, nodePlatform.pdfjs)).rejects.toMatchObject({ name: 'DocumentError', code: 'corrupt' });
+    await expect(readPdf(new Uint8Array(0), nodePlatform.pdfjs)).rejects.toBeInstanceOf(DocumentError);
     const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
-    await expect(readPdf(random)).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(readPdf(random, nodePlatform.pdfjs)).rejects.toMatchObject({ code: 'corrupt' });
   });
 
   it('refuses a password-protected PDF as encrypted', async () => {
     const bytes = encryptedPdf('Secret text', 'user-pw', 'owner-pw');
     // the file is genuinely encrypted: with the password pdf.js reads it
     expect((await itemsOf(bytes, 'user-pw'))[0].map((i) => i.str).join('')).toBe('Secret text');
-    const err = await readPdf(bytes).catch((e: unknown) => e);
+    const err = await readPdf(bytes, nodePlatform.pdfjs).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DocumentError);
     expect(err).toMatchObject({ code: 'encrypted' });
     expect((err as Error).message).toMatch(/password-protected/);
@@ -194,7 +194,7 @@ describe('buildPage', () => {
 describe.skipIf(!existsSync(`${CORPUS}/d01_meeting-minutes.pdf`))('corpus', () => {
   it('extracts the Japanese meeting minutes', async () => {
     const bytes = new Uint8Array(readFileSync(`${CORPUS}/d01_meeting-minutes.pdf`));
-    const doc = await readPdf(bytes);
+    const doc = await readPdf(bytes, nodePlatform.pdfjs);
     expect(doc.pages.length).toBe(2);
     expect(doc.ocrPages).toEqual([]);
     const [p1, p2] = doc.pages;
@@ -216,7 +216,7 @@ describe.skipIf(!existsSync(`${CORPUS}/d01_meeting-minutes.pdf`))('corpus', () =
   });
 
   it('sends the scanned application form to OCR', async () => {
-    const doc = await readPdf(new Uint8Array(readFileSync(`${CORPUS}/d02_application-form_scan.pdf`)));
+    const doc = await readPdf(new Uint8Array(readFileSync(`${CORPUS}/d02_application-form_scan.pdf`)), nodePlatform.pdfjs);
     expect(doc.pages.length).toBe(1);
     expect(doc.ocrPages).toEqual([1]);
   });

@@ -3,6 +3,7 @@ import { grayTiff } from '../ocr/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { DocumentError } from '../../core/document.ts';
 import { readDocument } from '../../documents/read.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import { buildDocx, buildXlsx, CORPUS, zip } from './helpers.ts';
 
 // The PDF reader is another module's business (and needs pdf.js): here only the dispatch to it is checked.
@@ -14,7 +15,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 async function failure(bytes: Uint8Array, name: string): Promise<DocumentError> {
   try {
-    await readDocument(bytes, name);
+    await readDocument(bytes, name, { pdf: nodePlatform.pdfjs });
   } catch (err) {
     expect(err).toBeInstanceOf(DocumentError);
     return err as DocumentError;
@@ -25,29 +26,29 @@ async function failure(bytes: Uint8Array, name: string): Promise<DocumentError> 
 describe('readDocument', () => {
   it('sniffs by content first: a renamed XLSX, DOCX, HTML or PDF is read as what it is', async () => {
     const xlsx = buildXlsx({ sheets: [{ name: 'S', body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>氏名</t></is></c></row></sheetData>' }] });
-    expect((await readDocument(xlsx, 'report.bin')).type).toBe('xlsx');
+    expect((await readDocument(xlsx, 'report.bin', { pdf: nodePlatform.pdfjs })).type).toBe('xlsx');
     const docx = buildDocx({ body: '<w:p><w:r><w:t>本文</w:t></w:r></w:p>' });
-    expect((await readDocument(docx, 'upload')).type).toBe('docx');
-    expect((await readDocument(enc('\uFEFF<!-- saved --><!DOCTYPE html><p>x</p>'), 'page.txt')).type).toBe('html');
-    const pdf = await readDocument(enc('%PDF-1.7\n%…'), 'scan.dat');
+    expect((await readDocument(docx, 'upload', { pdf: nodePlatform.pdfjs })).type).toBe('docx');
+    expect((await readDocument(enc('\uFEFF<!-- saved --><!DOCTYPE html><p>x</p>'), 'page.txt', { pdf: nodePlatform.pdfjs })).type).toBe('html');
+    const pdf = await readDocument(enc('%PDF-1.7\n%…'), 'scan.dat', { pdf: nodePlatform.pdfjs });
     expect(pdf).toMatchObject({ type: 'pdf', pages: [{ text: 'pdf text' }] });
   });
 
   it('dispatches text formats by extension', async () => {
-    expect(await readDocument(enc('氏名,電話\n山田,090'), 'a.CSV')).toMatchObject({ type: 'csv', pages: [{ text: '氏名\t電話\n山田\t090' }] });
-    expect(await readDocument(enc('a,b\tc\n1,2\t3'), 'a.tsv')).toMatchObject({ type: 'csv', pages: [{ text: 'a,b\tc\n1,2\t3' }] });
-    expect(await readDocument(enc('<p>本文</p>'), 'x.htm')).toMatchObject({ type: 'html', pages: [{ text: '本文\n' }] });
+    expect(await readDocument(enc('氏名,電話\n山田,090'), 'a.CSV', { pdf: nodePlatform.pdfjs })).toMatchObject({ type: 'csv', pages: [{ text: '氏名\t電話\n山田\t090' }] });
+    expect(await readDocument(enc('a,b\tc\n1,2\t3'), 'a.tsv', { pdf: nodePlatform.pdfjs })).toMatchObject({ type: 'csv', pages: [{ text: 'a,b\tc\n1,2\t3' }] });
+    expect(await readDocument(enc('<p>本文</p>'), 'x.htm', { pdf: nodePlatform.pdfjs })).toMatchObject({ type: 'html', pages: [{ text: '本文\n' }] });
     for (const name of ['memo.txt', 'README.md', 'app.log', 'data.json', 'C:\\work\\notes.TXT', 'README']) {
-      expect((await readDocument(enc('password: x'), name)).type, name).toBe('text');
+      expect((await readDocument(enc('password: x'), name, { pdf: nodePlatform.pdfjs })).type, name).toBe('text');
     }
   });
 
   it('treats PNG, JPEG and TIFF as images needing OCR, one page per TIFF page', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(await readDocument(png, 'scan.png')).toEqual({ type: 'image', pages: [{ number: 1, text: '', segments: [], hidden: [] }], ocrPages: [1] });
-    expect((await readDocument(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'a.jpg')).ocrPages).toEqual([1]);
+    expect(await readDocument(png, 'scan.png', { pdf: nodePlatform.pdfjs })).toEqual({ type: 'image', pages: [{ number: 1, text: '', segments: [], hidden: [] }], ocrPages: [1] });
+    expect((await readDocument(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'a.jpg', { pdf: nodePlatform.pdfjs })).ocrPages).toEqual([1]);
     const page = (width: number, height: number) => ({ width, height, data: new Uint8Array(width * height).fill(255) });
-    const multi = await readDocument(grayTiff([page(40, 20), page(20, 40), page(30, 30)], 200), 'fax.tif');
+    const multi = await readDocument(grayTiff([page(40, 20), page(20, 40), page(30, 30)], 200), 'fax.tif', { pdf: nodePlatform.pdfjs });
     expect(multi.pages.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(multi.ocrPages).toEqual([1, 2, 3]);
   });
@@ -74,7 +75,7 @@ describe('readDocument', () => {
     // a 10000 × 10000 scan is fine
     new DataView(png.buffer).setUint32(16, 10000);
     new DataView(png.buffer).setUint32(20, 10000);
-    expect((await readDocument(png, 'ok.png')).ocrPages).toEqual([1]);
+    expect((await readDocument(png, 'ok.png', { pdf: nodePlatform.pdfjs })).ocrPages).toEqual([1]);
   });
 
   it('gives clear errors: empty, encrypted, legacy Office, other archives, binary, unknown types', async () => {
@@ -97,7 +98,7 @@ describe('readDocument', () => {
   });
 
   it('reads the four non-PDF corpus files', async () => {
-    const read = (name: string) => readDocument(new Uint8Array(readFileSync(`${CORPUS}/${name}`)), name);
+    const read = (name: string) => readDocument(new Uint8Array(readFileSync(`${CORPUS}/${name}`)), name, { pdf: nodePlatform.pdfjs });
     const csv = await read('d03_staff-accounts.csv');
     expect(csv).toMatchObject({ type: 'csv', encoding: 'shift_jis' });
     expect(csv.pages[0].text).toContain('金子　文雄\tカネコ フミオ');

@@ -2,10 +2,11 @@
 // cut out and put back, and, with real OCR, that English set among Japanese is
 // read as English.
 import { describe, expect, it } from 'vitest';
-import type { TBox, TesseractPage, TLine, TWord } from '../../ocr/engine.ts';
+import type { TBox, TesseractPage, TLine, TWord } from '../../ocr/tesseract-page.ts';
 import { isLatinWord, latinRuns, mergeLatin, stackRuns } from '../../ocr/latin-pass.ts';
-import { ocrImage } from '../../ocr/node.ts';
-import { decodePgm, encodePgm } from '../../ocr/preprocess.ts';
+import { ocrImage } from '../../ocr/ocr-document.ts';
+import { decodePgm, encodePgm } from '../../pages/gray.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import { expectWordWhereDrawn } from './drawn-box.ts';
 import { benchLines, renderTestPage } from './fixtures.ts';
 
@@ -111,7 +112,7 @@ describe('English among Japanese, read by OCR', () => {
   const rendered = renderTestPage(lines);
 
   it('reads the English as English and keeps the Japanese', async () => {
-    const doc = await ocrImage(rendered.png, { workers: 1 });
+    const doc = await ocrImage(rendered.png, nodePlatform, { workers: 1 });
     const page = doc.pages[0];
     const read = page.text.normalize('NFKC').split('\n');
     expect(read).toHaveLength(lines.length);
@@ -136,7 +137,7 @@ describe('English among Japanese, read by OCR', () => {
       'Meeting notes — attendees: John Smith, Mary Johnson, Ken Watanabe.',
     ];
     const drawnLines = texts.map((text, k) => ({ text, x: 250, baseline: 300 + k * 75, size: 44 }));
-    const doc = await ocrImage(renderTestPage(drawnLines).png, { workers: 1 });
+    const doc = await ocrImage(renderTestPage(drawnLines).png, nodePlatform, { workers: 1 });
     const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
     expect(doc.pages[0].text.split('\n').map(compact)).toEqual(texts.map(compact));
   }, 120_000);

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ocrImage } from '../../ocr/node.ts';
+import { ocrImage } from '../../ocr/ocr-document.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import { grayTiff, pngToGray, renderTestPage, renderVerticalPage } from './fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,7 +57,7 @@ describe('OCR makes no network request', () => {
     tls.connect = watch('tls.connect') as typeof tls.connect;
     dns.lookup = watch('dns.lookup') as unknown as typeof dns.lookup;
     try {
-      const doc = await ocrImage(testImage(), { workers: 1 });
+      const doc = await ocrImage(testImage(), nodePlatform, { workers: 1 });
       expect(doc.pages[0].text.normalize('NFKC')).toContain('090-1234-5678');
     } finally {
       globalThis.fetch = saved.fetch;

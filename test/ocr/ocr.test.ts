@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { SHARED_CORPUS } from '../shared-dir.ts';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../documents/pdf.ts';
-import { ocrDocument, ocrImage } from '../../ocr/node.ts';
+import { ocrDocument, ocrImage } from '../../ocr/ocr-document.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import { expectWordWhereDrawn } from './drawn-box.ts';
 import { formLines, grayTiff, pngToGray, renderTestPage } from './fixtures.ts';
 
@@ -17,7 +18,7 @@ describe('OCR of a rendered page', () => {
   let doc: Awaited<ReturnType<typeof ocrImage>>;
 
   it('reads the Japanese and English lines', async () => {
-    doc = await ocrImage(rendered.png, { workers: 1 });
+    doc = await ocrImage(rendered.png, nodePlatform, { workers: 1 });
     expect(doc.type).toBe('image');
     expect(doc.ocrPages).toEqual([1]);
     const text = nfkc(doc.pages[0].text);
@@ -62,10 +63,10 @@ describe('OCR of a rendered page', () => {
 describe('OCR of the scanned application form (d02)', () => {
   it('replaces the page without text by its OCR text', async () => {
     const bytes = new Uint8Array(readFileSync(D02));
-    const doc = await readPdf(bytes);
+    const doc = await readPdf(bytes, nodePlatform.pdfjs);
     expect(doc.ocrPages).toEqual([1]);
     const progress: string[] = [];
-    const out = await ocrDocument(doc, bytes, { workers: 1, onProgress: (d, t) => progress.push(`${d}/${t}`) });
+    const out = await ocrDocument(doc, bytes, nodePlatform, { workers: 1, onProgress: (d, t) => progress.push(`${d}/${t}`) });
     expect(progress).toEqual(['1/1']);
     expect(out.ocrPages).toEqual([1]);
     expect(out.pages).toHaveLength(1);
@@ -99,7 +100,7 @@ describe('OCR of image files', () => {
     const one = renderTestPage([{ text: '第1頁 電話 03-1111-2222', x: 60, baseline: 120, size }], { width: 900, height: 300 });
     const two = renderTestPage([{ text: 'Page two: ID sato_k2024', x: 60, baseline: 120, size }], { width: 900, height: 300 });
     const tiff = grayTiff([await pngToGray(one.png), await pngToGray(two.png)], dpi);
-    const doc = await ocrImage(tiff, { workers: 2 });
+    const doc = await ocrImage(tiff, nodePlatform, { workers: 2 });
     expect(doc.pages.map((p) => p.number)).toEqual([1, 2]);
     expect(doc.ocrPages).toEqual([1, 2]);
     expect(nfkc(doc.pages[0].text)).toContain('03-1111-2222');
@@ -111,7 +112,7 @@ describe('OCR of image files', () => {
   it('upscales a low-resolution image before reading it', async () => {
     // 9 pt text at 96 dpi: 12 px high
     const page = renderTestPage([{ text: 'E-mail: hanako@example.jp 電話 090-8765-4321', x: 20, baseline: 40, size: 12 }], { width: 420, height: 60 });
-    const doc = await ocrImage(page.png, { workers: 1 });
+    const doc = await ocrImage(page.png, nodePlatform, { workers: 1 });
     const text = nfkc(doc.pages[0].text);
     expect(text).toContain('hanako@example.jp');
     expect(text).toContain('090-8765-4321');
@@ -120,7 +121,7 @@ describe('OCR of image files', () => {
   it('stops when cancelled', async () => {
     const page = renderTestPage(formLines());
     const controller = new AbortController();
-    const run = ocrImage(page.png, { workers: 1, signal: controller.signal });
+    const run = ocrImage(page.png, nodePlatform, { workers: 1, signal: controller.signal });
     setTimeout(() => controller.abort(), 300);
     const t0 = Date.now();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
@@ -129,6 +130,6 @@ describe('OCR of image files', () => {
 
   it('says clearly when an image cannot be decoded', async () => {
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    await expect(ocrImage(broken, { workers: 1 })).rejects.toThrow(/cannot be decoded/);
+    await expect(ocrImage(broken, nodePlatform, { workers: 1 })).rejects.toThrow(/cannot be decoded/);
   }, 60_000);
 });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
-import { ocrImage } from '../../ocr/node.ts';
+import { ocrImage } from '../../ocr/ocr-document.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import type { OcrResult } from '../../ocr/engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from '../../ocr/orientation.ts';
 import { readingScore } from '../../ocr/oriented.ts';
@@ -97,7 +98,7 @@ describe('reading score', () => {
 describe('OCR of a page in vertical writing', () => {
   it('reads the columns right to left and finds the phone number and the name where they were drawn', async () => {
     const columns = verticalFormColumns();
-    const doc = await ocrImage(renderVerticalPage(columns).png, { workers: 1 });
+    const doc = await ocrImage(renderVerticalPage(columns).png, nodePlatform, { workers: 1 });
     const page = doc.pages[0];
     const text = nfkc(page.text);
     expect(text).toContain('090-1234-5678');
@@ -121,7 +122,7 @@ describe('OCR of a page in vertical writing fed upside down', () => {
   it('reads it with the vertical model and boxes the phone number where it is on that page', async () => {
     const columns = verticalFormColumns();
     const rendered = renderVerticalPage(columns);
-    const doc = await ocrImage(grayTiff([turn(await pngToGray(rendered.png), 2)], 300), { workers: 1 });
+    const doc = await ocrImage(grayTiff([turn(await pngToGray(rendered.png), 2)], 300), nodePlatform, { workers: 1 });
     const page = doc.pages[0];
     const text = nfkc(page.text);
     expect(text).toContain('090-1234-5678');
@@ -142,7 +143,7 @@ describe('OCR of a page fed sideways or upside down', () => {
     it(`finds the phone number on the page turned ${q * 90}°, boxed where it is on that page`, async () => {
       const rendered = renderTestPage(lines);
       const turned = turn(await pngToGray(rendered.png), q);
-      const doc = await ocrImage(grayTiff([turned], 300), { workers: 1 });
+      const doc = await ocrImage(grayTiff([turned], 300), nodePlatform, { workers: 1 });
       const page = doc.pages[0];
       expect(page.size!.width).toBeCloseTo(turned.width * PT_PER_PX, 0);
       const text = nfkc(page.text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSkew, inkMask, medianTextHeight, otsuThreshold, prepareForOcr, removeRules, rotate, type GrayImage } from '../../ocr/preprocess.ts';
-import { imageDpi } from '../../ocr/image-info.ts';
+import { imageDpi } from '../../pages/image-info.ts';
 
 /** A white page with dark text-like blocks in lines (and optionally table rules), skewed by `angle`. */
 function page(angle = 0, rules = false): GrayImage {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PageBuilder, type SumiDocument } from '../../core/document.ts';
 import { ocrTextItems, withOcrText } from '../../redaction/document-text.ts';
 import { visibleRuns } from '../../redaction/text-layer.ts';
-import type { PageSource } from '../../redaction/export.ts';
+import type { PageSource } from '../../pages/canvas.ts';
 
 function ocrPage(number: number) {
   const b = new PageBuilder();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readPdf } from '../../documents/pdf.ts';
-import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
+import { nodePlatform } from '../../platform/node.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
 import { planFromFindings } from '../../redaction/plan.ts';
 import { verifyExport } from '../../redaction/verify.ts';
@@ -157,15 +157,14 @@ describe('masked export searchable text', () => {
     expect(pdftotext(out)).not.toContain('Hanako');
     const withoutWithheld = pdftotext(await exportPdf(bytes, [manualMask(1, boxOf('Hanako'))], { searchableText: true }));
     expect(withoutWithheld, 'the control: the missed occurrence reaches the layer when nothing is withheld').toContain('Ask Hanako');
-    const pdfjs = await loadPdfjsNode();
-    expect((await verifyExport(out, ['Hanako'], pdfjs, nodePdfjsAssets())).recoverable).toEqual([]);
+    expect((await verifyExport(out, ['Hanako'], nodePlatform.pdfjs)).recoverable).toEqual([]);
   });
 
   it('places the words where the page shows them', async () => {
     const { bytes, boxOf } = await linePdf('Contact Hanako at hanako.tanaka@example.jp about the building permit for the new community hall');
     const out = await exportPdf(bytes, [manualMask(1, boxOf('hanako.tanaka@example.jp'))], { searchableText: true });
     const items = async (pdf: Uint8Array) => {
-      const doc = await (await loadPdfjsNode()).getDocument({ data: pdf.slice(), ...nodePdfjsAssets() }).promise;
+      const doc = await (await nodePlatform.pdfjs.loadPdfjs()).getDocument({ data: pdf.slice(), ...nodePlatform.pdfjs.assets }).promise;
       const content = await (await doc.getPage(1)).getTextContent();
       await doc.destroy();
       return content.items.filter((i) => 'str' in i && i.str.trim()) as { str: string; transform: number[]; width: number }[];
@@ -219,7 +218,7 @@ describe('masked export searchable text', () => {
   it('keeps a Japanese document searchable without any of its masked strings (d01)', async () => {
     const input = new Uint8Array(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf')));
     const labels = JSON.parse(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf.labels.json'), 'utf8')) as { items: { value: string; mask: boolean }[]; controls: string[] };
-    const doc = await readPdf(input);
+    const doc = await readPdf(input, nodePlatform.pdfjs);
     const findings = scanDocument(doc);
     const masked = labels.items.filter((i) => i.mask).map((i) => i.value);
     expect(masked.length).toBeGreaterThan(10);
@@ -227,7 +226,7 @@ describe('masked export searchable text', () => {
     const text = pdftotext(out).replace(/\s+/g, '');
     for (const control of labels.controls) expect(text).toContain(control.replace(/\s+/g, ''));
     for (const value of masked) expect(text, value).not.toContain(value.replace(/\s+/g, ''));
-    const check = await verifyExport(out, masked, await loadPdfjsNode(), nodePdfjsAssets());
+    const check = await verifyExport(out, masked, nodePlatform.pdfjs);
     expect(check.recoverable).toEqual([]);
   });
 });

@@ -1,18 +1,15 @@
 // Real exports for the exporter's tests: a PDF is opened with pdf.js, exported
 // with the masks given, and the output is read back (image dictionaries with
 // pdf-lib, pixels by rendering it again with pdf.js).
-import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { loadPdfjsNode, nodePdfjsAssets } from '../../documents/pdfjs-node.ts';
-import { exportMasked, type CanvasLike, type ExportOptions } from '../../redaction/export.ts';
-import { openPdfPages } from '../../redaction/pdf-pages.ts';
+import { nodePlatform } from '../../platform/node.ts';
+import { exportMasked, type ExportOptions } from '../../redaction/export.ts';
+import { openPdfPages } from '../../pages/pdf-pages.ts';
 import type { Mask } from '../../redaction/plan.ts';
 import type { Box } from '../../redaction/boxes.ts';
 
-const canvas = (w: number, h: number) => createCanvas(w, h) as unknown as CanvasLike;
-
 export async function exportPdf(bytes: Uint8Array, masks: Mask[], options: ExportOptions = {}): Promise<Uint8Array> {
-  const pages = await openPdfPages(bytes, await loadPdfjsNode(), nodePdfjsAssets(), canvas);
+  const pages = await openPdfPages(bytes, nodePlatform);
   try {
     return await exportMasked(pages, masks, options);
   } finally {
@@ -39,7 +36,7 @@ export async function imageDicts(bytes: Uint8Array): Promise<Record<string, stri
 
 /** A page of `bytes` rendered with pdf.js; `rgb(x, y)` reads the pixel at a point of PDF user space. */
 export async function renderedPage(bytes: Uint8Array, n = 1, scale = 2) {
-  const pages = await openPdfPages(bytes, await loadPdfjsNode(), nodePdfjsAssets(), canvas);
+  const pages = await openPdfPages(bytes, nodePlatform);
   try {
     const page = await pages.render(n, scale);
     const { width, height } = page.canvas;

@@ -9,9 +9,10 @@ import { textBoxes } from '../../redaction/boxes.ts';
 import { initialReview, masksOf, reduce } from '../../redaction/review.ts';
 import { decideEveryOccurrence, occurrencesOf, unmaskedOccurrences } from '../../redaction/occurrences.ts';
 import { CORPUS } from '../documents/helpers.ts';
+import { nodePlatform } from '../../platform/node.ts';
 
 async function d01() {
-  const doc = await readPdf(new Uint8Array(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf'))));
+  const doc = await readPdf(new Uint8Array(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf'))), nodePlatform.pdfjs);
   const findings = scanDocument(doc).map((finding) => ({ finding, boxes: textBoxes(doc.pages[finding.page - 1], finding.start, finding.end) }));
   return { doc, review: initialReview(findings) };
 }

@@ -7,9 +7,9 @@ import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, 
 import { zlibSync } from 'fflate';
 import { DocumentError } from '../core/document.ts';
 import { checkImageSize, sniffImage } from '../documents/image.ts';
-import { imageDpi } from '../ocr/image-info.ts';
-import { openTiff } from '../ocr/tiff.ts';
-import { OCR_DPI } from '../ocr/raster.ts';
+import { imageDpi } from './image-info.ts';
+import { openTiff } from './tiff.ts';
+import { SCAN_ASSUMED_DPI } from './dpi.ts';
 
 /**
  * A scan as a PDF, for the panel and the CLI alike: a TIFF a page per image, a
@@ -34,7 +34,7 @@ export async function imageToPdf(bytes: Uint8Array): Promise<Uint8Array> {
   } catch {
     throw new DocumentError('the image cannot be decoded: it is damaged or not a supported image', 'corrupt');
   }
-  const dpi = imageDpi(bytes) ?? OCR_DPI;
+  const dpi = imageDpi(bytes) ?? SCAN_ASSUMED_DPI;
   const size = { width: (image.width * 72) / dpi, height: (image.height * 72) / dpi };
   const page = pdf.addPage([size.width, size.height]);
   page.drawImage(image, { x: 0, y: 0, ...size });
@@ -51,7 +51,7 @@ export async function tiffToPdf(bytes: Uint8Array): Promise<Uint8Array> {
   }
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (let i = 0; i < tiff.count; i++) {
-    const { image, dpi = OCR_DPI } = tiff.page(i);
+    const { image, dpi = SCAN_ASSUMED_DPI } = tiff.page(i);
     const stream = pdf.context.stream(zlibSync(image.data, { level: 4 }), {
       Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode',
     });

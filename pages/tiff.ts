@@ -5,7 +5,7 @@
 // loader and under bundlers alike (a namespace import is empty under Node)
 import UTIF from 'utif2';
 import { exifDpi, sane } from './image-info.ts';
-import { rgbaToGray, type GrayImage } from './preprocess.ts';
+import { rgbaToGray, type GrayImage } from './gray.ts';
 
 export interface TiffPages {
   count: number;

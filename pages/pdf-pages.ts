@@ -1,19 +1,18 @@
-// Renders the pages of a PDF with pdf.js for the exporter. The canvas comes
-// from the caller (OffscreenCanvas in the panel, @napi-rs/canvas under Node).
-import { normalizeGlyphs, type PdfjsAssets, type PdfjsModule } from '../documents/pdf.ts';
-import type { CanvasLike, PageSource, RenderedPage } from './export.ts';
-import type { TextItem } from './text-layer.ts';
+// Renders the pages of a PDF with pdf.js, for the exporter and for OCR. pdf.js
+// and the canvas come from the platform (OffscreenCanvas in extension pages,
+// @napi-rs/canvas under Node).
+import { normalizeGlyphs } from '../documents/pdf.ts';
+import type { PageSource, RenderedPage, TextItem } from './canvas.ts';
+import type { PagePlatform } from './platform.ts';
 
 export interface PdfPageSource extends PageSource {
   close(): Promise<void>;
 }
 
-export async function openPdfPages(
-  bytes: Uint8Array,
-  pdfjs: PdfjsModule,
-  assets: PdfjsAssets,
-  createCanvas: (width: number, height: number) => CanvasLike,
-): Promise<PdfPageSource> {
+export async function openPdfPages(bytes: Uint8Array, platform: Pick<PagePlatform, 'pdfjs' | 'createCanvas'>): Promise<PdfPageSource> {
+  const { createCanvas } = platform;
+  const { assets } = platform.pdfjs;
+  const pdfjs = await platform.pdfjs.loadPdfjs();
   const task = pdfjs.getDocument({ data: bytes.slice(), ...assets, cMapPacked: true, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
   const doc = await task.promise;
   return {

@@ -1,9 +1,9 @@
-// Scans as PDFs (redaction/image-pdf.ts): the page the panel shows and both
+// Scans as PDFs (pages/scan-pdf.ts): the page the panel shows and both
 // exports mask is the size the scan's resolution gives, as OCR measures it.
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { scanToPdf } from '../../redaction/image-pdf.ts';
+import { scanToPdf } from '../../pages/scan-pdf.ts';
 import { grayTiff } from '../ocr/fixtures.ts';
 
 function drawn(format: 'png' | 'jpeg'): Uint8Array {
