@@ -1,6 +1,7 @@
 // bench layout: reading a generated 100-page PDF of tables (unruled and ruled,
 // one and two header rows, wrapped cells) with layout analysis, one thread.
 import { readPdf } from '../documents/pdf.ts';
+import { nodePlatform } from '../platform/node.ts';
 import { buildTablePdf, type Block, type TableSpec } from '../test/fixtures/table-pdf.ts';
 import { random } from './generate.ts';
 
@@ -31,9 +32,9 @@ function tablePage(r: () => number, p: number): Block[] {
 export async function run(): Promise<string> {
   const r = random(11);
   const bytes = await buildTablePdf({ pages: Array.from({ length: 100 }, (_, p) => tablePage(r, p)) });
-  await readPdf(await buildTablePdf({ pages: [tablePage(r, 0)] })); // warm-up: pdf.js loaded
+  await readPdf(await buildTablePdf({ pages: [tablePage(r, 0)] }), nodePlatform.pdfjs); // warm-up: pdf.js loaded
   const t0 = performance.now();
-  const doc = await readPdf(bytes);
+  const doc = await readPdf(bytes, nodePlatform.pdfjs);
   const seconds = (performance.now() - t0) / 1000;
   const tables = doc.pages.reduce((n, p) => n + (p.tables?.length ?? 0), 0);
   console.error(`  ${doc.pages.length} pages in ${seconds.toFixed(2)} s`);

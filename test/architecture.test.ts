@@ -29,15 +29,6 @@ const ALLOWED: Record<string, readonly string[]> = {
   entrypoints: ['core', 'engine', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'highlighter', 'guard', 'panel', 'components', 'platform'],
 };
 
-/**
- * Imports that break a rule today and are being moved by the architecture
- * work (issue #12); each entry is "from-file -> to-file". The list only shrinks.
- */
-const KNOWN: readonly string[] = [];
-
-/** File-level cycles being untangled by the same work; this list only shrinks too. */
-const KNOWN_CYCLES: readonly string[] = [];
-
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -89,8 +80,7 @@ describe('architecture: layer rules', () => {
   it('no folder imports from a folder above it', () => {
     const broken = edges
       .filter((e) => top(e.from) !== top(e.to) && !ALLOWED[top(e.from)].includes(top(e.to)))
-      .map((e) => `${e.from} -> ${e.to}`)
-      .filter((e) => !KNOWN.includes(e));
+      .map((e) => `${e.from} -> ${e.to}`);
     expect(broken).toEqual([]);
   });
 
@@ -123,6 +113,6 @@ describe('architecture: layer rules', () => {
       state.set(file, 2);
     };
     for (const file of graph.keys()) visit(file, []);
-    expect(cycles.filter((c) => !KNOWN_CYCLES.includes(c))).toEqual([]);
+    expect(cycles).toEqual([]);
   });
 });

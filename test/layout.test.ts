@@ -3,6 +3,7 @@
 // next page reads its header from the page before; prose is not cut into tables.
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../documents/pdf.ts';
+import { nodePlatform } from '../platform/node.ts';
 import type { Page } from '../core/document.ts';
 import type { Table } from '../core/tables.ts';
 import { scanDocument } from '../pipeline/scan.ts';
@@ -27,7 +28,7 @@ const ACCOUNTS: TableSpec = {
 
 describe('layout analysis of PDF text', () => {
   it('finds the columns, header row and cells of an unruled table', async () => {
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose: ['Account list of the welfare system'] }, { table: ACCOUNTS }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose: ['Account list of the welfare system'] }, { table: ACCOUNTS }]] }), nodePlatform.pdfjs);
     const [page] = doc.pages;
     expect(page.tables).toHaveLength(1);
     const table = page.tables![0];
@@ -40,7 +41,7 @@ describe('layout analysis of PDF text', () => {
   });
 
   it('reads a ruled table as the same table', async () => {
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, ruled: true } }]], font: 'TimesRoman' }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, ruled: true } }]], font: 'TimesRoman' }), nodePlatform.pdfjs);
     const [page] = doc.pages;
     expect(grid(page, page.tables![0]).slice(1)).toEqual(ACCOUNTS.rows);
   });
@@ -55,7 +56,7 @@ describe('layout analysis of PDF text', () => {
         ['2', 'Marcus Webb', '1979-11-02', 'mwebb', 'Zx3&nMp7'],
       ],
     };
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
     const table = doc.pages[0].tables![0];
     expect(table.headerRows).toBe(2);
     expect(table.columnHeaders).toEqual(['No', 'Staff Name', 'Staff Date of birth', 'Account User ID', 'Account Password']);
@@ -71,7 +72,7 @@ describe('layout analysis of PDF text', () => {
       ],
       padding: 12,
     };
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
     const [page] = doc.pages;
     const rows = grid(page, page.tables![0]);
     expect(rows).toHaveLength(3);
@@ -88,7 +89,7 @@ describe('layout analysis of PDF text', () => {
         ['Aaron Price', 'Housing', 'aprice', 'Wm2^cFs6'],
       ],
     };
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: more }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: more }]] }), nodePlatform.pdfjs);
     expect(doc.pages[1].tables![0].headerRows).toBe(0);
     const found = scanDocument(doc).filter((f) => f.page === 2);
     expect(found.find((f) => f.text === 'Hd8@pLq4')?.kind).toBe('password');
@@ -105,7 +106,7 @@ describe('layout analysis of PDF text', () => {
     ];
     const left = ['The first column of the newsletter tells', 'readers about the new library hours and', 'the events planned for the spring term.'];
     const right = ['The second column describes the changes', 'to waste collection days in the northern', 'district starting from the first of April.'];
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose }, { textColumns: [left, right] }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ prose }, { textColumns: [left, right] }]] }), nodePlatform.pdfjs);
     const [page] = doc.pages;
     expect(page.tables ?? []).toEqual([]);
     expect(page.text).toContain(prose.join('\n'));
@@ -121,7 +122,7 @@ describe('layout analysis of PDF text', () => {
         ['Phone', '090-4417-2290'],
       ],
     };
-    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: form }]] }));
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: form }]] }), nodePlatform.pdfjs);
     const [page] = doc.pages;
     expect(page.tables![0].headerRows).toBe(0);
     expect(grid(page, page.tables![0])[0]).toEqual(['Applicant', 'Sophie Turner']);
