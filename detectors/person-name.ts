@@ -113,9 +113,16 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     if (!bounds) continue;
     let [start] = bounds;
     while (start < bounds[1] && /[ 　]/.test(ctx.text[start])) start++;
+    const before = out.length;
     pushName(ctx, start, `column ${label}`, 0.92, out, bounds[1]);
+    // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
+    const cell = ctx.text.slice(start, bounds[1]).trimEnd();
+    if (out.length === before && UNSPACED_READING.test(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
+
+/** A whole cell of kana: a name's reading without its space, in a name column. */
+const UNSPACED_READING = /^(?:[ァ-ヶー]{3,16}|[ぁ-ゖー]{3,16})$/u;
 
 function pushName(ctx: ScanContext, at: number, why: string, score: number, out: Candidate[], limit = ctx.text.length): void {
   NAME_VALUE.lastIndex = at;
@@ -224,9 +231,11 @@ export const personName: Detector = {
       { text: 'カナ氏名\t生年月日\nスミス ロバート ジェームス\t1979/03/22\n', expect: 'スミス ロバート ジェームス' },
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
+      { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
       'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',
-      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催', '名義変更届を提出'],
+      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催', '名義変更届を提出',
+      '氏名\tフリガナ\n（未記入）\tー\n'],
   },
 };
