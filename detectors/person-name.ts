@@ -117,12 +117,19 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     pushName(ctx, start, `column ${label}`, 0.92, out, bounds[1]);
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
     const cell = ctx.text.slice(start, bounds[1]).trimEnd();
-    if (out.length === before && UNSPACED_READING.test(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    if (out.length === before && isUnspacedReading(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
 
-/** A whole cell of kana: a name's reading without its space, in a name column. */
-const UNSPACED_READING = /^(?:[ァ-ヶー]{3,16}|[ぁ-ゖー]{3,16})$/u;
+/**
+ * A whole cell of kana: a name's reading without its space, in a name column;
+ * OCR may turn a kana or two into look-alike kanji (マツモトドド下), so most of it is enough.
+ */
+function isUnspacedReading(cell: string): boolean {
+  if (!/^[ァ-ヶーぁ-ゖ\p{Script=Han}]{3,16}$/u.test(cell)) return false;
+  const kana = cell.match(/[ァ-ヶーぁ-ゖ]/gu)?.length ?? 0;
+  return kana >= 3 && kana >= 0.75 * cell.length;
+}
 
 function pushName(ctx: ScanContext, at: number, why: string, score: number, out: Candidate[], limit = ctx.text.length): void {
   NAME_VALUE.lastIndex = at;

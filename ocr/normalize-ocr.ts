@@ -68,8 +68,11 @@ export function repairWord(word: string, before = '', after = ''): string {
 
   let out = chars.join('');
   for (const [re, to] of LABEL_REPAIRS) out = out.replace(re, to);
-  return out;
+  // the era letter of a short era date read as 5$, $ or § (S48.12.11): no date starts with a dollar
+  return out.replace(ERA_S_MISREAD, 'S');
 }
+
+const ERA_S_MISREAD = /^(?:5?[$§])(?=\d{1,2}[./]\d{1,2}[./]\d{1,2}$)/u;
 
 /**
  * Whether the confusable letters of a word sit in a number: at least two real

@@ -6,6 +6,10 @@ describe('repairWord: OCR confusions', () => {
     expect(repairWord('O90-1234-5678')).toBe('090-1234-5678');
     expect(repairWord('090-l234-5678')).toBe('090-1234-5678');
     expect(repairWord('2O24')).toBe('2024');
+    // the S of a Showa date read as 5$ or $; a price stays
+    expect(repairWord('5$48.12.11')).toBe('S48.12.11');
+    expect(repairWord('$61.4.2')).toBe('S61.4.2');
+    expect(repairWord('$48.12')).toBe('$48.12');
     expect(repairWord('10l0')).toBe('1010');
     expect(repairWord('12|4')).toBe('1214');
     expect(repairWord('6282')).toBe('6282');
