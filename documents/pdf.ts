@@ -13,6 +13,7 @@ import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../cor
 import type { Table } from '../core/tables.ts';
 import { writeLayout } from '../layout/write.ts';
 import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 
 export type PdfjsModule = typeof import('pdfjs-dist');
 
@@ -37,16 +38,23 @@ export interface PdfjsLoader {
 export interface ReadPdfOptions extends PdfjsLoader {
   /** Called after each page is read. */
   onProgress?: (page: number, pages: number) => void;
+  /**
+   * The document opened by the caller, to be read rather than parsed again
+   * (pages/pdf-pages.ts: one parse serves reading, OCR, display and export).
+   * The caller destroys it; no document-wide cleanup runs on it, since the
+   * caller may be drawing its pages.
+   */
+  open?: () => Promise<PDFDocumentProxy>;
 }
 
 /** Pages between two document-wide cleanups (fonts and parsed pages held by the worker). */
 const CLEANUP_EVERY = 25;
 
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<SumiDocument> {
-  const { loadPdfjs, assets } = options;
+  const { loadPdfjs, assets, open } = options;
   const pdfjs = await loadPdfjs();
 
-  const task = pdfjs.getDocument({
+  const task = open ? undefined : pdfjs.getDocument({
     // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
     data: bytes.slice(),
     ...assets,
@@ -59,9 +67,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {
-    let doc: Awaited<typeof task.promise>;
+    let doc: PDFDocumentProxy;
     try {
-      doc = await task.promise;
+      doc = await (open ? open() : task!.promise);
     } catch (err) {
       throw loadError(err);
     }
@@ -88,13 +96,13 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       } finally {
         page?.cleanup();
       }
-      if (n % CLEANUP_EVERY === 0) await doc.cleanup();
+      if (n % CLEANUP_EVERY === 0 && !open) await doc.cleanup();
       options.onProgress?.(n, doc.numPages);
     }
     if (failed > 0 && failed === doc.numPages) throw loadError(firstFailure);
     return { type: 'pdf', pages, ocrPages };
   } finally {
-    await task.destroy();
+    await task?.destroy();
   }
 }
 

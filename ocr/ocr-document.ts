@@ -5,8 +5,9 @@
 // how an engine starts) comes from the platform the caller hands in.
 import type { Page, SumiDocument } from '../core/document.ts';
 import { OCR_RENDER_DPI } from '../pages/dpi.ts';
-import { openPdfPages } from '../pages/pdf-pages.ts';
+import { openPdfPages, pdfPages, type OpenPdf } from '../pages/pdf-pages.ts';
 import type { PagePlatform } from '../pages/platform.ts';
+import type { PageSource } from '../pages/canvas.ts';
 import { imageRasters, pdfPageRaster, type Raster } from '../pages/raster.ts';
 import type { OcrEngine } from './engine.ts';
 import type { PrepareOptions } from './preprocess.ts';
@@ -34,6 +35,8 @@ export interface OcrOptions {
   languages?: string[];
   /** preprocessing switches (all on by default) */
   prepare?: PrepareOptions;
+  /** the PDF already open (pages/pdf-pages.ts): its pages are drawn from that parse instead of a new one */
+  pdf?: OpenPdf;
 }
 
 const DEFAULT_LANGUAGES = ['jpn', 'eng'];
@@ -55,9 +58,11 @@ export async function ocrDocument(doc: SumiDocument, bytes: Uint8Array, platform
 /** OCR of PDF pages `numbers` (1-based): one Page per number, in that order. */
 export async function ocrPdfPages(bytes: Uint8Array, numbers: number[], platform: OcrPlatform, options: OcrOptions = {}): Promise<Page[]> {
   if (!numbers.length) return [];
+  const read = (source: PageSource) => runOcr(numbers, platform, options, (n) => pdfPageRaster(source, n, options.dpi ?? OCR_RENDER_DPI));
+  if (options.pdf) return read(pdfPages(options.pdf, platform));
   const source = await openPdfPages(bytes, platform);
   try {
-    return await runOcr(numbers, platform, options, (n) => pdfPageRaster(source, n, options.dpi ?? OCR_RENDER_DPI));
+    return await read(source);
   } finally {
     await source.close();
   }

@@ -1,7 +1,9 @@
 // Renders the pages of a PDF with pdf.js, for the exporter and for OCR. pdf.js
 // and the canvas come from the platform (OffscreenCanvas in extension pages,
-// @napi-rs/canvas under Node).
-import { normalizeGlyphs } from '../documents/pdf.ts';
+// @napi-rs/canvas under Node). A PDF is opened once (`openPdf`) and that one
+// parse serves reading its text, OCR of its scanned pages, display and export.
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
+import { normalizeGlyphs, type PdfjsLoader, type PdfjsModule } from '../documents/pdf.ts';
 import type { PageSource, RenderedPage, TextItem } from './canvas.ts';
 import type { PagePlatform } from './platform.ts';
 
@@ -9,12 +11,28 @@ export interface PdfPageSource extends PageSource {
   close(): Promise<void>;
 }
 
+/** A PDF opened by pdf.js: its bytes, the parsed document and the pdf.js that parsed it. Whoever opens it destroys it. */
+export interface OpenPdf {
+  bytes: Uint8Array;
+  document: PDFDocumentProxy;
+  pdfjs: PdfjsModule;
+}
+
+/** Opens a PDF with the options drawing, reading and OCR all take (`worker`: a pdf.js worker to parse in, e.g. the panel's display worker). */
+export async function openPdf(bytes: Uint8Array, loader: PdfjsLoader, worker?: PDFWorker): Promise<OpenPdf> {
+  const pdfjs = await loader.loadPdfjs();
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({ data: bytes.slice(), ...loader.assets, cMapPacked: true, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS, ...(worker ? { worker } : {}) });
+  return { bytes, document: await task.promise, pdfjs };
+}
+
 export async function openPdfPages(bytes: Uint8Array, platform: Pick<PagePlatform, 'pdfjs' | 'createCanvas'>): Promise<PdfPageSource> {
-  const { createCanvas } = platform;
-  const { assets } = platform.pdfjs;
-  const pdfjs = await platform.pdfjs.loadPdfjs();
-  const task = pdfjs.getDocument({ data: bytes.slice(), ...assets, cMapPacked: true, isEvalSupported: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
-  const doc = await task.promise;
+  const pdf = await openPdf(bytes, platform.pdfjs);
+  return { ...pdfPages(pdf, platform), close: () => pdf.document.destroy() };
+}
+
+/** The pages of an open PDF, drawn and read (closing stays with whoever opened it). */
+export function pdfPages({ document: doc, pdfjs }: OpenPdf, { createCanvas }: Pick<PagePlatform, 'createCanvas'>): PageSource {
   return {
     pageCount: doc.numPages,
     async render(n: number, scale: number): Promise<RenderedPage> {
@@ -54,6 +72,5 @@ export async function openPdfPages(bytes: Uint8Array, platform: Pick<PagePlatfor
       }
       return items;
     },
-    close: () => task.destroy(),
   };
 }

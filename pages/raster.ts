@@ -2,11 +2,10 @@
 // OCR_RENDER_DPI, less for huge pages), or a frame of a scanned image (PNG and
 // JPEG decoded by the platform, TIFF by ./tiff.ts), each with its resolution
 // and its size in points. Platform-neutral.
-import type { RenderedPage } from './canvas.ts';
+import type { PageSource, RenderedPage } from './canvas.ts';
 import { OCR_RENDER_DPI, SCAN_ASSUMED_DPI } from './dpi.ts';
 import { rgbaToGray, type GrayImage } from './gray.ts';
 import { imageDpi } from './image-info.ts';
-import type { PdfPageSource } from './pdf-pages.ts';
 import type { PagePlatform } from './platform.ts';
 import { openTiff } from './tiff.ts';
 
@@ -48,7 +47,7 @@ export function rasterToPageOf(page: RenderedPage): (x: number, y: number) => [n
 const MAX_RASTER_SIDE = 7000;
 
 /** Draws PDF page `n` for OCR at `dpi` (less for huge pages) and returns it as grey pixels. */
-export async function pdfPageRaster(source: PdfPageSource, n: number, dpi = OCR_RENDER_DPI): Promise<Raster> {
+export async function pdfPageRaster(source: PageSource, n: number, dpi = OCR_RENDER_DPI): Promise<Raster> {
   let scale = dpi / 72;
   let rendered = await source.render(n, scale);
   const side = Math.max(rendered.canvas.width, rendered.canvas.height);
