@@ -1,20 +1,20 @@
-// OCR for the command line: pages without text go through the OCR worker
-// pool, with a progress bar on stderr when it is a terminal.
-import type { SumiDocument } from '../core/document.ts';
+// Progress for the command line: the OCR of pages without text as a bar on
+// stderr when it is a terminal.
+import type { ReadStep } from '../pipeline/read-and-scan.ts';
 
-export async function withOcr(doc: SumiDocument, bytes: Uint8Array, label: string): Promise<SumiDocument> {
-  if (!doc.ocrPages.length) return doc;
-  // loaded only when needed: most documents have text and never pay for tesseract.js
-  const [{ ocrDocument }, { nodePlatform }] = await Promise.all([import('../ocr/ocr-document.ts'), import('../platform/node.ts')]);
+export function ocrProgress(label: string): (step: ReadStep, done: number, total: number) => void {
   const tty = process.stderr.isTTY;
-  const result = await ocrDocument(doc, bytes, nodePlatform, {
-    onProgress: (done, total) => {
-      if (!tty) return;
+  let drawn = false;
+  return (step, done, total) => {
+    if (!tty) return;
+    if (step === 'ocr') {
       const width = 24;
       const filled = Math.round((done / total) * width);
       process.stderr.write(`\r${label}: OCR [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-    },
-  });
-  if (tty) process.stderr.write('\n');
-  return result;
+      drawn = true;
+    } else if (drawn) {
+      process.stderr.write('\n');
+      drawn = false;
+    }
+  };
 }

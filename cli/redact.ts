@@ -1,16 +1,11 @@
 // `sumi redact IN OUT`: find, mask, export, verify, and write the redaction log beside OUT.
 import { readFile, writeFile } from 'node:fs/promises';
-import { readDocument } from '../documents/read.ts';
-import { scanDocument } from '../pipeline/scan.ts';
+import { readAndScan, type ScannedDocument } from '../pipeline/read-and-scan.ts';
+import { exportVerified } from '../pipeline/export-verified.ts';
 import { planFromFindings } from '../redaction/plan.ts';
-import { exportMasked } from '../redaction/export.ts';
-import { openPdfPages } from '../pages/pdf-pages.ts';
-import { withOcrText } from '../redaction/document-text.ts';
-import { verifyExport } from '../redaction/verify.ts';
-import { logCsv, logEntries } from '../redaction/log.ts';
-import { scanToPdf } from '../pages/scan-pdf.ts';
+import { logCsv } from '../redaction/log.ts';
 import { nodePlatform } from '../platform/node.ts';
-import { withOcr } from './ocr.ts';
+import { ocrProgress } from './ocr.ts';
 import type { Command } from './args.ts';
 
 export type RedactCommand = Extract<Command, { name: 'redact' }>;
@@ -22,50 +17,45 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   } catch (err) {
     return fail(cmd, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((err as Error).message));
   }
-  let doc;
+  let scanned: ScannedDocument;
   try {
-    doc = await readDocument(bytes, cmd.input, { pdf: nodePlatform.pdfjs });
+    scanned = await readAndScan(nodePlatform, cmd.input, bytes, {
+      scan: { kinds: cmd.kinds, minSeverity: cmd.minSeverity },
+      // the PDF parsed for reading is the one the export draws
+      keepOpen: true,
+      check: (doc) => {
+        if (doc.type !== 'pdf' && doc.type !== 'image') throw new Error(`redact takes a PDF or an image; this is ${doc.type}`);
+      },
+      onProgress: ocrProgress(cmd.input),
+    });
   } catch (err) {
     return fail(cmd, (err as Error).message);
   }
-  if (doc.type !== 'pdf' && doc.type !== 'image') return fail(cmd, `redact takes a PDF or an image; this is ${doc.type}`);
-  try {
-    doc = await withOcr(doc, bytes, cmd.input);
-    // a scan is exported like a PDF: the image becomes a page of its own size
-    if (doc.type === 'image') bytes = await scanToPdf(bytes);
-  } catch (err) {
-    return fail(cmd, (err as Error).message);
-  }
-  const findings = scanDocument(doc, { kinds: cmd.kinds, minSeverity: cmd.minSeverity });
+  const { doc, findings, source } = scanned;
   const maskedTexts = findings.map((f) => f.text);
-  // widened in the plan already, so the log lists the boxes as they are burned
-  const masks = planFromFindings(doc, findings, { minWidth: cmd.minMaskWidth ?? 0 });
-  const pages = await openPdfPages(bytes, nodePlatform);
-  let out: Uint8Array;
+  let result;
   try {
-    out = await exportMasked(withOcrText(pages, doc), masks, {
+    result = await exportVerified(nodePlatform, { doc, source, masks: planFromFindings(doc, findings), maskedTexts }, {
       colour: cmd.colour ? 'colour' : 'grey',
       minMaskWidth: cmd.minMaskWidth,
       searchableText: cmd.searchable,
-      withheldTexts: maskedTexts,
       onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
     });
   } finally {
-    await pages.close();
+    await scanned.close();
     if (process.stderr.isTTY) process.stderr.write('\n');
   }
-  const check = await verifyExport(out, maskedTexts, nodePlatform.pdfjs);
-  if (check.recoverable.length) {
+  const { pdf, verification, log } = result;
+  if (verification.recoverable.length) {
     // with a text layer, a masked text that the page also shows unmasked elsewhere is found again
     const hint = cmd.searchable ? ' (the text layer holds what stays visible: a masked text that also appears unmasked elsewhere is recoverable)' : '';
-    return fail(cmd, `export refused: ${check.recoverable.length} masked string(s) could still be recovered from the output${hint}`);
+    return fail(cmd, `export refused: ${verification.recoverable.length} masked string(s) could still be recovered from the output${hint}`);
   }
-  await writeFile(cmd.output, out);
-  const entries = logEntries(masks);
-  await writeFile(`${cmd.output}.log.json`, JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masks: entries }, null, 2));
-  await writeFile(`${cmd.output}.log.csv`, logCsv(entries));
+  await writeFile(cmd.output, pdf);
+  await writeFile(`${cmd.output}.log.json`, JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masks: log }, null, 2));
+  await writeFile(`${cmd.output}.log.csv`, logCsv(log));
   const printable = findings.map(({ detector: _d, ...f }) => f);
-  process.stdout.write(JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masked: masks.length, recoverable: 0, findings: printable }) + '\n');
+  process.stdout.write(JSON.stringify({ file: cmd.input, output: cmd.output, pages: doc.pages.length, masked: log.length, recoverable: 0, findings: printable }) + '\n');
   return 0;
 }
 

@@ -1,9 +1,8 @@
 // `sumi scan`: read each file, find what it holds, print JSON Lines or a table.
 import { readFile, stat } from 'node:fs/promises';
-import { readDocument } from '../documents/read.ts';
-import { scanDocument } from '../pipeline/scan.ts';
+import { readAndScan } from '../pipeline/read-and-scan.ts';
 import { nodePlatform } from '../platform/node.ts';
-import { withOcr } from './ocr.ts';
+import { ocrProgress } from './ocr.ts';
 import type { Finding } from '../core/findings.ts';
 import type { HiddenNote } from '../core/document.ts';
 
@@ -26,8 +25,9 @@ export async function scanFile(file: string): Promise<FileResult> {
     if (info.isDirectory()) return { file, error: 'is a directory, not a file' };
     if (info.size > MAX_FILE_BYTES) return { file, error: `file is too large to scan (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)` };
     const bytes = new Uint8Array(await readFile(file));
-    const doc = await withOcr(await readDocument(bytes, file, { pdf: nodePlatform.pdfjs }), bytes, file);
-    const findings = scanDocument(doc).map(({ detector: _detector, ...f }) => f);
+    const scanned = await readAndScan(nodePlatform, file, bytes, { onProgress: ocrProgress(file) });
+    const doc = scanned.doc;
+    const findings = scanned.findings.map(({ detector: _detector, ...f }) => f);
     const hidden = doc.pages.flatMap((p) => p.hidden.map((h: HiddenNote) => h.detail));
     return { file, type: doc.type, pages: doc.pages.length, ocrPages: doc.ocrPages, ...(hidden.length ? { hidden } : {}), findings };
   } catch (err) {

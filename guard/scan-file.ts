@@ -1,7 +1,6 @@
 // Reads and scans one file for the upload guard (runs in the scanning frame).
-import type { SumiDocument } from '../core/document.ts';
-import { readDocument, type ReadOptions } from '../documents/read.ts';
-import { scanDocument } from '../pipeline/scan.ts';
+import type { PdfjsLoader } from '../documents/pdf.ts';
+import { readAndScan, type OcrPlatform } from '../pipeline/read-and-scan.ts';
 import { summarize, type FileSummary } from './summary.ts';
 import { isSumiExport } from './sumi-export.ts';
 
@@ -10,9 +9,14 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export interface ScanFileOptions extends ReadOptions {
-  /** OCR of the pages listed in doc.ocrPages (scans, images); without it those pages are reported as unchecked */
-  ocr?: (doc: SumiDocument, bytes: Uint8Array) => Promise<SumiDocument>;
+export interface ScanFileOptions {
+  /** pdf.js as the platform loads it */
+  pdf: PdfjsLoader;
+  /** the platform's OCR, for the pages listed in doc.ocrPages (scans, images); without it those pages are reported as unchecked */
+  ocr?: OcrPlatform;
+  /** OCR progress: pages done, pages to do */
+  onOcrProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
 }
 
 export async function scanFileBytes(name: string, bytes: Uint8Array, options: ScanFileOptions): Promise<FileSummary> {
@@ -20,10 +24,11 @@ export async function scanFileBytes(name: string, bytes: Uint8Array, options: Sc
   const base: FileSummary = { name, size: bytes.length, sha256, kinds: [], examples: [], hidden: [], unchecked: [], total: 0 };
   try {
     if (bytes[0] === 0x25 && (await isSumiExport(bytes))) return { ...base, type: 'pdf', sumiExport: true };
-    let doc = await readDocument(bytes, name, options);
-    const unchecked = options.ocr ? [] : doc.ocrPages;
-    if (options.ocr && doc.ocrPages.length) doc = await options.ocr(doc, bytes);
-    return summarize(name, bytes.length, sha256, doc, scanDocument(doc), unchecked);
+    const { doc, findings, unread } = await readAndScan(options.ocr ?? { pdfjs: options.pdf }, name, bytes, {
+      signal: options.signal,
+      onProgress: (step, done, total) => step === 'ocr' && done > 0 && options.onOcrProgress?.(done, total),
+    });
+    return summarize(name, bytes.length, sha256, doc, findings, unread);
   } catch (err) {
     return { ...base, error: err instanceof Error ? err.message : String(err) };
   }

@@ -6,7 +6,6 @@ import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../guard/protocol.ts';
 import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
-import { ocrDocument } from '../../ocr/ocr-document.ts';
 import { browserPlatform } from '../../platform/browser.ts';
 
 const platform = browserPlatform();
@@ -34,7 +33,7 @@ window.addEventListener('message', async (e) => {
     window.parent.postMessage(progress, '*');
   };
   // scans and images are read by OCR here too, so what they show is checked like text
-  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: (doc, b) => ocrDocument(doc, b, platform, { onProgress }) });
+  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });
