@@ -1,33 +1,16 @@
-// The panel's export: the same exporter and verifier as the CLI, on the
-// platform the panel is given (OffscreenCanvas for rendering).
-import { exportMasked, type ExportOptions } from '../redaction/export.ts';
-import { openPdfPages } from '../pages/pdf-pages.ts';
+// The panel's export: the officer's review through the same export, verifier
+// and log as the CLI (pipeline/export-verified.ts), on the platform the panel
+// is given (OffscreenCanvas for rendering), drawn from the PDF on display.
+import { exportVerified, type ExportSettings, type VerifiedExport } from '../pipeline/export-verified.ts';
 import type { PagePlatform } from '../pages/platform.ts';
-import { verifyExport, type Verification } from '../redaction/verify.ts';
-import type { Mask } from '../redaction/plan.ts';
-import { withOcrText } from '../redaction/document-text.ts';
-import type { SumiDocument } from '../core/document.ts';
+import { masksOf, type ReviewState } from '../redaction/review.ts';
+import type { OpenedDocument } from './load.ts';
 
-export interface PanelExport {
-  pdf: Uint8Array;
-  verification: Verification;
+/** The texts of the accepted findings: what must not be recoverable from the output. */
+export function acceptedTexts(review: ReviewState): string[] {
+  return review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
 }
 
-export async function exportInPanel(
-  platform: PagePlatform,
-  bytes: Uint8Array,
-  /** the document as read (with its OCR words), so scanned pages get a searchable layer too */
-  doc: SumiDocument,
-  masks: Mask[],
-  maskedTexts: string[],
-  options: ExportOptions & { onProgress(done: number, total: number): void; signal: AbortSignal },
-): Promise<PanelExport> {
-  const pages = await openPdfPages(bytes, platform);
-  try {
-    const pdf = await exportMasked(withOcrText(pages, doc), masks, { ...options, withheldTexts: maskedTexts });
-    const verification = await verifyExport(pdf, maskedTexts, platform.pdfjs);
-    return { pdf, verification };
-  } finally {
-    await pages.close();
-  }
+export function exportReview(platform: PagePlatform, opened: OpenedDocument, review: ReviewState, settings: ExportSettings): Promise<VerifiedExport> {
+  return exportVerified(platform, { doc: opened.doc, source: opened.source, masks: masksOf(review), maskedTexts: acceptedTexts(review) }, settings);
 }

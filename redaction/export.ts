@@ -5,7 +5,7 @@
 // attachment, script, layer, bookmark or metadata of the original survives,
 // because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
-import { widenMasks, type Mask } from './plan.ts';
+import type { Mask } from './plan.ts';
 import { encodePixels, type ColourMode } from '../pages/page-image.ts';
 import type { PageSource, RenderedPage, TextItem } from '../pages/canvas.ts';
 import { EXPORT_DPI, EXPORT_DPI_MAX, EXPORT_DPI_MIN } from '../pages/dpi.ts';
@@ -22,8 +22,6 @@ export interface ExportOptions {
   printReason?: boolean;
   /** 'grey' (default: 4-bit grey, smallest) or 'colour' (RGB, for stamps and colour forms) */
   colour?: ColourMode;
-  /** masks narrower than this many points are widened, so a short name cannot be told from a long one */
-  minMaskWidth?: number;
   /** add an invisible text layer of the words that stay visible, so the output stays searchable */
   searchableText?: boolean;
   /**
@@ -37,6 +35,7 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
+/** `masks` are burned as they are: widened already where a minimum width applies (pipeline/export-verified.ts), so the log lists what is burned. */
 export async function exportMasked(source: PageSource, masks: Mask[], options: ExportOptions = {}): Promise<Uint8Array> {
   const dpi = Math.min(EXPORT_DPI_MAX, Math.max(EXPORT_DPI_MIN, options.dpi ?? EXPORT_DPI));
   const scale = dpi / 72;
@@ -47,7 +46,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
     if (options.signal?.aborted) throw new DOMException('export cancelled', 'AbortError');
     const rendered = await source.render(n, scale);
     try {
-      const pageMasks = widenMasks(masks.filter((m) => m.page === n), options.minMaskWidth ?? 0);
+      const pageMasks = masks.filter((m) => m.page === n);
       const { width, height } = rendered.canvas;
       const ctx = rendered.canvas.getContext('2d')!;
       // the page is read once: the text layer looks at it before the masks, the masks are filled into it
@@ -73,7 +72,7 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
         popGraphicsState(),
       );
       if (layer && text) {
-        // only words no mask (after widening) and no cover touches are written: a hidden character never enters the file
+        // only words no mask and no cover touches are written: a hidden character never enters the file
         const runs = withoutWithheld(visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]), withheld);
         layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
       }

@@ -36,19 +36,15 @@ export interface Mask {
   source: 'finding' | 'manual';
 }
 
-export interface PlanOptions {
-  /** masks narrower than this (points) are widened, so a short name cannot be told from a long one */
-  minWidth?: number;
-}
-
-export function planFromFindings(doc: SumiDocument, findings: Finding[], options: PlanOptions = {}): Mask[] {
+/** The masks of the findings, as found: a minimum width is applied once, at export (pipeline/export-verified.ts). */
+export function planFromFindings(doc: SumiDocument, findings: Finding[]): Mask[] {
   const pages = new Map(doc.pages.map((p) => [p.number, p]));
   const masks: Mask[] = [];
   for (const f of findings) {
     const page = pages.get(f.page);
     if (!page) continue;
     for (const box of textBoxes(page, f.start, f.end)) {
-      masks.push({ page: f.page, box: widen(box, options.minWidth ?? 0), kind: f.kind, reason: defaultReason(f.kind), source: 'finding' });
+      masks.push({ page: f.page, box, kind: f.kind, reason: defaultReason(f.kind), source: 'finding' });
     }
   }
   return masks;
@@ -61,7 +57,7 @@ export function widen(box: Box, minWidth: number): Box {
   return { ...box, x: box.x - extra / 2, width: minWidth };
 }
 
-/** Every mask widened to at least `minWidth` points, as the export burns them (and as the log should list them). */
+/** Every mask widened to at least `minWidth` points, so a short name cannot be told from a long one. */
 export function widenMasks(masks: Mask[], minWidth: number): Mask[] {
   return minWidth > 0 ? masks.map((m) => ({ ...m, box: widen(m.box, minWidth) })) : masks;
 }

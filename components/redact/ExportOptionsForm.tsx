@@ -1,9 +1,9 @@
 // The export's settings: resolution, grey or colour, minimum mask width, an
 // invisible text layer of what stays visible, and the reason printed on boxes.
-import type { ExportOptions } from '../../redaction/export.ts';
+import type { ExportSettings } from '../../pipeline/export-verified.ts';
 import { t } from './i18n.ts';
 
-export type PanelExportOptions = Required<Pick<ExportOptions, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>>;
+export type PanelExportOptions = Required<Pick<ExportSettings, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>>;
 
 export const DEFAULT_EXPORT_OPTIONS: PanelExportOptions = { dpi: 150, colour: 'grey', minMaskWidth: 0, searchableText: false, printReason: false };
 

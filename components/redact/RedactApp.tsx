@@ -3,18 +3,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
-import { apply, historyOf, masksOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
+import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
 import { decideEveryOccurrence, unmaskedOccurrences } from '../../redaction/occurrences.ts';
-import { logCsv, logEntries } from '../../redaction/log.ts';
+import { logCsv } from '../../redaction/log.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
-import { openDocument, viewablePdf, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
+import { openDocument, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
+import { viewablePdf } from '../../pipeline/read-and-scan.ts';
 import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
-import { exportInPanel } from '../../panel/export.ts';
+import { exportReview } from '../../panel/export.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
-import { viewerWorker } from '../../panel/viewer.ts';
+import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
 import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
@@ -145,24 +146,23 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     setProgress({ label: 'read', done: 0, total: 1 });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const view = await viewablePdf(bytes);
-      // show the first page at once while the text is read and scanned
-      const pdfjs = await platform.pdfjs.loadPdfjs();
-      const shown = await pdfjs.getDocument({ data: view.slice(), ...platform.pdfjs.assets, isEvalSupported: false, worker: viewerWorker(pdfjs) }).promise.catch(() => null);
-      if (!current()) return void shown?.destroy();
+      // show the first page at once while the text is read and scanned; that parse is read, OCR'd and exported too
+      const shown = await openForDisplay(await viewablePdf(bytes), platform.pdfjs).catch(() => undefined);
+      if (!current()) return void shown?.document.destroy();
       if (shown) {
         // the first page gets the machine to itself for a moment before the whole document is read
         const drawnOrLater = new Promise<void>((resolve) => {
           firstDrawn.current = resolve;
           setTimeout(resolve, FIRST_PAGE_HEAD_START_MS);
         });
-        show(shown);
+        show(shown.document);
         setPage(1);
         await drawnOrLater;
         firstDrawn.current = null;
         if (!current()) return;
       }
-      const doc = await openDocument(platform, file.name, bytes, view, {
+      const doc = await openDocument(platform, file.name, bytes, {
+        shown,
         onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
         signal: mine.all.signal,
         ocrSignal: mine.ocr.signal,
@@ -219,9 +219,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     abort.current = controller;
     setMessage(null);
     try {
-      const masks = masksOf(review);
-      const texts = review.findings.filter((f) => f.decision === 'accepted').map((f) => f.finding.text);
-      const result = await exportInPanel(platform, opened.bytes, opened.doc, masks, texts, {
+      const result = await exportReview(platform, opened, review, {
         ...exportOptions,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ label: 'export', done, total }),
@@ -235,9 +233,9 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
       }
       const base = opened.name.replace(/\.[^.]+$/, '');
       download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
-      const entries = logEntries(masks);
-      download(`${base}-masked.log.csv`, logCsv(entries), 'text/csv');
-      download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: entries }, null, 2), 'application/json');
+      // the log lists the masks as burned (widened to the minimum width), as the CLI's does
+      download(`${base}-masked.log.csv`, logCsv(result.log), 'text/csv');
+      download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: result.log }, null, 2), 'application/json');
       // the same text left visible elsewhere: not recoverable from a mask, but disclosed all the same
       const visible = unmaskedOccurrences(review, opened.doc);
       const pages = [...new Set(visible.map((o) => o.page))].map((p) => `p${p}`).join(', ');

@@ -5,13 +5,14 @@ import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { nodePlatform } from '../../platform/node.ts';
 import { exportMasked, type ExportOptions } from '../../redaction/export.ts';
 import { openPdfPages } from '../../pages/pdf-pages.ts';
-import type { Mask } from '../../redaction/plan.ts';
+import { widenMasks, type Mask } from '../../redaction/plan.ts';
 import type { Box } from '../../redaction/boxes.ts';
 
-export async function exportPdf(bytes: Uint8Array, masks: Mask[], options: ExportOptions = {}): Promise<Uint8Array> {
+/** `minMaskWidth`: the masks are widened first, as pipeline/export-verified.ts widens them. */
+export async function exportPdf(bytes: Uint8Array, masks: Mask[], { minMaskWidth = 0, ...options }: ExportOptions & { minMaskWidth?: number } = {}): Promise<Uint8Array> {
   const pages = await openPdfPages(bytes, nodePlatform);
   try {
-    return await exportMasked(pages, masks, options);
+    return await exportMasked(pages, widenMasks(masks, minMaskWidth), options);
   } finally {
     await pages.close();
   }

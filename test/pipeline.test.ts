@@ -1,0 +1,56 @@
+// One export for every face: the CLI's `sumi redact` and the redaction panel
+// (its opening and its export of an officer's review, run here on the Node
+// platform) burn and log the same boxes for the same document, findings and
+// minimum mask width: the width is applied once, in pipeline/export-verified.ts.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sumi, CORPUS } from './cli-helpers.ts';
+import { nodePlatform } from '../platform/node.ts';
+import { openDocument } from '../panel/load.ts';
+import { exportReview } from '../panel/export.ts';
+import { masksOf, reduce } from '../redaction/review.ts';
+import type { LogEntry } from '../redaction/log.ts';
+import { readAndScan } from '../pipeline/read-and-scan.ts';
+import { exportVerified } from '../pipeline/export-verified.ts';
+
+const MIN_WIDTH = 40;
+
+describe('pipeline: one export, one log', () => {
+  it('the panel logs the boxes the CLI logs, widened to the minimum mask width', async () => {
+    const input = join(CORPUS, 'd01_meeting-minutes.pdf');
+    const out = join(mkdtempSync(join(tmpdir(), 'sumi-pipeline-')), 'out.pdf');
+    const r = sumi(['redact', input, out, `--min-mask-width=${MIN_WIDTH}`]);
+    expect(r.status, r.stderr).toBe(0);
+    const cliLog = (JSON.parse(readFileSync(`${out}.log.json`, 'utf8')) as { masks: LogEntry[] }).masks;
+
+    const opened = await openDocument(nodePlatform, 'd01_meeting-minutes.pdf', new Uint8Array(readFileSync(input)), { onProgress: () => {} });
+    // the officer accepts every finding, as `sumi redact` masks them all
+    const review = reduce(opened.review, { type: 'decide', ids: opened.review.findings.map((f) => f.id), decision: 'accepted' });
+    // the test means something only if some box is narrower than the minimum
+    expect(masksOf(review).some((m) => m.box.width < MIN_WIDTH)).toBe(true);
+    const panel = await exportReview(nodePlatform, opened, review, { minMaskWidth: MIN_WIDTH });
+    expect(panel.verification.recoverable).toEqual([]);
+
+    expect(panel.log).toEqual(cliLog);
+    expect(cliLog.length).toBeGreaterThan(5);
+    for (const entry of cliLog) expect(entry.width).toBeGreaterThanOrEqual(MIN_WIDTH - 0.05);
+  });
+});
+
+describe('pipeline: cancellation by AbortSignal', () => {
+  it('reading and exporting stop when the signal is aborted', async () => {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'd01_meeting-minutes.pdf')));
+    const reading = new AbortController();
+    // aborted while pdf.js reads the first page
+    const read = readAndScan(nodePlatform, 'd01.pdf', bytes, { signal: reading.signal, onProgress: (step) => step === 'read' && reading.abort() });
+    await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+
+    const { doc, findings, source } = await readAndScan(nodePlatform, 'd01.pdf', bytes);
+    const exporting = new AbortController();
+    const masks = findings.map((f) => ({ page: f.page, box: { x: 0, y: 0, width: 10, height: 10 }, kind: f.kind, reason: '5条1号', source: 'finding' as const }));
+    const out = exportVerified(nodePlatform, { doc, source, masks, maskedTexts: [] }, { signal: exporting.signal, onProgress: () => exporting.abort() });
+    await expect(out).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
