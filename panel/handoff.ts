@@ -1,17 +1,12 @@
 // Hands a file from the upload guard to the redaction panel: the guard's frame
 // (extension origin) stores it in IndexedDB, the panel opens with its key and
 // takes it out again. The file never leaves the machine.
+import { openDatabase } from './idb.ts';
+
 const DB = 'sumi-handoff';
 const STORE = 'files';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
+const open = () => openDatabase(DB, STORE);
 
 export async function putHandoff(file: File): Promise<string> {
   const key = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

@@ -1,18 +1,12 @@
 // Review state saved as the officer works, in IndexedDB keyed by the
 // document's SHA-256: closing the tab loses nothing, reopening the file resumes.
 import type { SavedReview } from '../redaction/review.ts';
+import { openDatabase } from './idb.ts';
 
 const DB = 'sumi-review';
 const STORE = 'reviews';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
+const open = () => openDatabase(DB, STORE);
 
 function run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   return open().then(
