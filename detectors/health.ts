@@ -52,6 +52,8 @@ const NOT_HEALTH_HEADER = /(?:日|日時|年月日|者|医|医師|機関|病院|
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
 const CELL_PIECE = /[^、,;/\t\n]+/g;
+/** A bracketed note that is itself about the condition: its severity, grade or kind. */
+const CONDITION_NOTE = /症|病|炎|級|度|期|障害|疑|科|陽性|陰性|[ⅠⅡⅢⅣ]/u;
 
 /** Each condition in the cells under a health column header, split at 、 , ; / */
 function healthColumns(ctx: ScanContext, out: Candidate[]): void {
@@ -65,7 +67,10 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
     for (const [cellStart, cellEnd] of column.cells) {
       for (const piece of matches(ctx.text, CELL_PIECE, cellStart, cellEnd)) {
         if (piece.end > cellEnd) break;
-        const text = piece.text.trim().replace(TRAILING_NOTE, '');
+        // the note in brackets stays when it says more about the condition (入院（中等症Ⅱ）, 視覚障害（1級）)
+        const whole = piece.text.trim();
+        const stripped = whole.replace(TRAILING_NOTE, '');
+        const text = stripped.length <= 3 || CONDITION_NOTE.test(whole.slice(stripped.length)) ? whole : stripped;
         if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
         const start = piece.start + piece.text.indexOf(text);
         out.push({ start, end: start + text.length, score: 0.8, why: `column ${column.header}` });

@@ -42,7 +42,9 @@ function plausibleName(name: string): boolean {
   const compact = name.replace(/[ 　]/g, '');
   if (compact.length < 2 || BLANK_NAME.test(compact)) return false;
   const [family, ...given] = name.split(/[ 　]/);
-  if (NOT_A_NAME.test(family) || COMMON_WORDS.test(family) || COMMON_WORDS.test(compact)) return false;
+  // many family names end like a village (中村, 野々村): with a given name after them they are names
+  const villageLike = given.length > 0 && /^[\p{Script=Han}々]{1,3}村$/u.test(family);
+  if ((NOT_A_NAME.test(family) && !villageLike) || COMMON_WORDS.test(family) || COMMON_WORDS.test(compact)) return false;
   return !given.some((p) => NOT_A_GIVEN_NAME.test(p) || COMMON_WORDS.test(p));
 }
 
@@ -239,6 +241,7 @@ export const personName: Detector = {
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
+      { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
       'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',

@@ -8,6 +8,16 @@
 // found in an added header line is reported.
 import type { Table } from '../core/tables.ts';
 
+/**
+ * A column header as detectors read it: spaces between Japanese characters
+ * closed up (氏　名 spread out to fill its cell, 生年月 日 as OCR read it).
+ */
+function headerText(cell: string): string {
+  return cell.replace(/[\t\n]/g, ' ').replace(SPACE_IN_JAPANESE, '');
+}
+
+const SPACE_IN_JAPANESE = /(?<=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])[ \u3000]+(?=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])/gu;
+
 interface Piece {
   /** where a run of page text starts in the view, and in the page */
   view: number;
@@ -35,7 +45,7 @@ export function tableView(text: string, tables: readonly Table[], inherited: (ta
     viewLength += to - from;
   };
   const addLine = (cells: readonly string[]) => {
-    const line = `${cells.map((c) => c.replace(/[\t\n]/g, ' ')).join('\t')}\n`;
+    const line = `${cells.map(headerText).join('\t')}\n`;
     parts.push(line);
     viewLength += line.length;
   };

@@ -6,8 +6,8 @@
 // gaps line up into gutters across the rows. A line of one narrow chunk that
 // sits tight against a row (closer than the table's row pitch) is the
 // continuation of a wrapped cell, above or below the row's main line.
-import { chunksOf, chunkText } from './chunks.ts';
-import { columnOf, columnsUnder, findColumns } from './columns.ts';
+import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
+import { columnOf, columnsUnder, findColumns, splitAtGutters } from './columns.ts';
 import { headerLike, isHeaderRow } from './header-words.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
@@ -26,7 +26,7 @@ const TABLE_GAP = 2.5;
 /** A line closer to its neighbour than this share of the row pitch belongs to the neighbour's row. */
 const TIGHT = 0.8;
 /** Distance between the lines of a wrapped cell, in ems. */
-const WRAPPED_LINE = 1.5;
+const WRAPPED_LINE = 1.8;
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;
 
@@ -86,11 +86,19 @@ function median(values: number[]): number | undefined {
   return s[Math.floor(s.length / 2)];
 }
 
-/** The distance between consecutive lines of several chunks: a table's row pitch. */
+/**
+ * A table's row pitch: the distance between consecutive main lines, those
+ * with about as many chunks as the fullest (the lines of wrapped cells between
+ * them have fewer), else between any consecutive lines of several chunks.
+ */
 function rowPitch(region: readonly Info[]): number {
   const em = median(region.map((r) => r.line.size)) ?? 10;
-  const steps = region.slice(1).flatMap((r, k) => (r.chunks.length >= 2 && region[k].chunks.length >= 2 ? [mid(r.line) - mid(region[k].line)] : []));
-  return median(steps) ?? 1.6 * em;
+  const most = Math.max(...region.map((r) => r.chunks.length));
+  const main = region.filter((r) => r.chunks.length >= Math.max(2, 0.75 * most));
+  const steps = main.slice(1).map((r, k) => mid(r.line) - mid(main[k].line));
+  if (steps.length) return median(steps)!;
+  const any = region.slice(1).flatMap((r, k) => (r.chunks.length >= 2 && region[k].chunks.length >= 2 ? [mid(r.line) - mid(region[k].line)] : []));
+  return median(any) ?? 1.6 * em;
 }
 
 /** The first line of one chunk that is not tight against a neighbour (a heading or note between two tables), or -1. */
@@ -105,18 +113,39 @@ function loneLine(region: readonly Info[]): number {
   return -1;
 }
 
+/**
+ * The first line below the header candidates: below the last header line
+ * among the first few lines (titles may stand above it), else below the
+ * leading lines that may be headers.
+ */
+function bodyStart(region: readonly Info[]): number {
+  const limit = Math.min(MAX_HEADER_ROWS + 2, region.length - 2);
+  const texts = region.map((r) => r.chunks.map(chunkText));
+  let lastHeader = -1;
+  for (let k = 0; k < limit; k++) if (isHeaderRow(texts[k], true)) lastHeader = k;
+  if (lastHeader >= 0) return lastHeader + 1;
+  let n = 0;
+  while (n < Math.min(MAX_HEADER_ROWS, region.length - 2) && texts[n].every(headerLike)) n++;
+  return n;
+}
+
 /** The table a run of lines forms (after the title lines above its header), or null when it is not one. */
 function tableOf(region: Info[]): Block[] | null {
   const em = median(region.map((r) => r.line.size)) ?? 10;
   const pitch = rowPitch(region);
   // columns measured on the rows below the header candidates: a spanning header would close a gutter
-  let firstBody = 0;
-  while (firstBody < Math.min(MAX_HEADER_ROWS, region.length - 2) && region[firstBody].chunks.every((c) => headerLike(chunkText(c)))) firstBody++;
+  const firstBody = bodyStart(region);
+  // nor does a title line set with wide gaps above the table measure it: its text runs across the columns
+  const left = Math.min(...region.map((r) => r.chunks[0]?.x0 ?? Infinity));
+  const right = Math.max(...region.map((r) => r.chunks[r.chunks.length - 1]?.x1 ?? -Infinity));
+  const measure = region.slice(firstBody).filter((r, k) => k >= 2 || firstBody > 0 || !r.chunks.some((c) => c.x1 - c.x0 > 0.45 * (right - left)));
   const columns = findColumns(
-    region.slice(firstBody).map((r) => r.chunks),
+    measure.map((r) => chunksOf(r.line, NARROW_GAP)),
     em,
   );
   if (columns.length < 2) return null;
+  // two cells that nearly touch were read as one chunk: cut them apart at the gutter
+  region = region.map((r) => ({ ...r, chunks: r.chunks.flatMap((c) => splitAtGutters(c, columns)) }));
 
   const rows = intoRows(region, columns, pitch);
   const filledRows = rows.filter((r) => new Set(r.lines.flatMap((l) => l.chunks.map((c) => c.col))).size >= 2);
@@ -147,7 +176,7 @@ function intoRows(region: Info[], columns: [number, number][], pitch: number): T
   const fill = placed.map((p) => new Set(p.chunks.map((c) => c.col)).size);
   const typical = median(fill) ?? 1;
   const isPart = placed.map((p, k) => {
-    if (fill[k] > Math.max(1, Math.floor(typical / 2))) return false;
+    if (fill[k] >= Math.max(2, typical)) return false;
     const up = k > 0 ? mid(p.line) - mid(placed[k - 1].line) : Infinity;
     const down = k + 1 < placed.length ? mid(placed[k + 1].line) - mid(p.line) : Infinity;
     return Math.min(up, down) < TIGHT * pitch;

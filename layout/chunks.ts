@@ -5,12 +5,17 @@ import type { Chunk, LayoutLine } from './types.ts';
 
 /** Gap (in ems of the line's font size) that separates two cells. */
 export const CELL_GAP = 0.9;
+/**
+ * A gap wider than a word space: two cells that nearly touch in a dense table
+ * still stand this far apart, so columns are measured on chunks cut here.
+ */
+export const NARROW_GAP = 0.45;
 
-export function chunksOf(line: LayoutLine): Chunk[] {
+export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk | undefined;
   for (const piece of line.pieces) {
-    if (current && piece.x0 - current.x1 < CELL_GAP * line.size) {
+    if (current && piece.x0 - current.x1 < gap * line.size) {
       current.pieces.push(piece);
       current.x1 = Math.max(current.x1, piece.x1);
       continue;

@@ -7,23 +7,76 @@ import type { Chunk } from './types.ts';
 
 /** Narrowest gutter (in ems) that separates two columns. */
 const MIN_GUTTER = 0.5;
+/** Share of the rows whose text may run across a gutter (a long cell that touches its neighbour). */
+const MAY_CROSS = 0.15;
 
-/** Column extents [left, right], left to right, from the chunks of the rows that measure them. */
+/**
+ * Column extents [left, right], left to right, from the chunks of the rows
+ * that measure them. A gutter is a stretch that rows leave blank between two
+ * of their chunks (at least two rows show it) and that at most a few rows run
+ * across: a cell whose text nearly touches the next one is read as one chunk
+ * and would otherwise close the gutter for the whole table.
+ */
 export function findColumns(rows: readonly Chunk[][], em: number): [number, number][] {
-  const spans = rows.flat().map((c): [number, number] => [c.x0, c.x1]);
-  if (!spans.length) return [];
-  spans.sort((a, b) => a[0] - b[0]);
-  const columns: [number, number][] = [];
-  let [left, right] = spans[0];
-  for (const [x0, x1] of spans) {
-    if (x0 - right >= MIN_GUTTER * em) {
-      columns.push([left, right]);
-      left = x0;
+  const measured = rows.filter((r) => r.length > 0);
+  if (!measured.length) return [];
+  const edges = [...new Set(measured.flat().flatMap((c) => [c.x0, c.x1]))].sort((a, b) => a - b);
+  // lines of one chunk (a wrapped cell's part) show no gutter: the allowance counts rows of several
+  const mayCross = Math.floor(MAY_CROSS * measured.filter((r) => r.length >= 2).length);
+  // each elementary stretch between two edges: is it in a gutter?
+  const open: boolean[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const x = (edges[i] + edges[i + 1]) / 2;
+    let crossing = 0;
+    let between = 0;
+    for (const row of measured) {
+      if (row.some((c) => c.x0 <= x && x <= c.x1)) crossing++;
+      else if (row[0].x1 < x && x < row[row.length - 1].x0) between++;
     }
-    right = Math.max(right, x1);
+    open.push(crossing <= mayCross && between >= 2 && between > crossing);
   }
-  columns.push([left, right]);
+  const gutters: [number, number][] = [];
+  for (let i = 0; i < open.length; ) {
+    if (!open[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < open.length && open[j + 1]) j++;
+    if (edges[j + 1] - edges[i] >= MIN_GUTTER * em) gutters.push([edges[i], edges[j + 1]]);
+    i = j + 1;
+  }
+  const left = Math.min(...measured.map((r) => r[0].x0));
+  const right = Math.max(...measured.map((r) => r[r.length - 1].x1));
+  const bounds = [left, ...gutters.flat(), right];
+  const columns: [number, number][] = [];
+  for (let k = 0; k < bounds.length; k += 2) columns.push([bounds[k], bounds[k + 1]]);
   return columns;
+}
+
+/**
+ * A chunk cut where it runs across a gutter at a gap between its pieces: the
+ * text of two cells that nearly touch, split back into its cells.
+ */
+export function splitAtGutters(chunk: Chunk, columns: readonly [number, number][]): Chunk[] {
+  if (columns.length < 2) return [chunk];
+  const out: Chunk[] = [];
+  let current: Chunk = { pieces: [chunk.pieces[0]], x0: chunk.pieces[0].x0, x1: chunk.pieces[0].x1 };
+  for (const piece of chunk.pieces.slice(1)) {
+    const gapFrom = current.x1;
+    const gapTo = piece.x0;
+    // the gap between the two pieces lies in the blank between two columns
+    const cut = gapTo > gapFrom && columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r);
+    if (cut) {
+      out.push(current);
+      current = { pieces: [piece], x0: piece.x0, x1: piece.x1 };
+    } else {
+      current.pieces.push(piece);
+      current.x1 = Math.max(current.x1, piece.x1);
+    }
+  }
+  out.push(current);
+  return out;
 }
 
 /** Overlap of [a0, a1] and [b0, b1], never negative. */

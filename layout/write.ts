@@ -58,6 +58,8 @@ function lineJoin(lineText: string, after: string, filledToEdge: boolean): strin
   const a = lineText[lineText.length - 1] ?? ' ';
   const z = after[0] ?? ' ';
   if (CJK.test(a) && CJK.test(z)) return '';
+  // a token broken after its hyphen or dot (+81-80-7738- / 8204, name@host- / sys.co.jp)
+  if (/[-./@_]/.test(a) && /[\w]/.test(z) && !/\s/.test(lineText)) return '';
   const token = /[\w@.\-/:%#]/;
   return filledToEdge && !/\s/.test(lineText) && token.test(a) && token.test(z) ? '' : ' ';
 }
