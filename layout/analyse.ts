@@ -39,7 +39,7 @@ export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
   const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
   const blocks: Block[] = [];
   for (let i = 0; i < info.length; ) {
-    let end = info[i].chunks.length >= 2 ? regionEnd(info, i) : i + 1;
+    let end = info[i].chunks.length >= 2 || headsTable(info, i) ? regionEnd(info, i) : i + 1;
     const lone = loneLine(info.slice(i, end));
     if (lone !== -1) end = i + lone;
     const table = end - i >= 2 ? tableOf(info.slice(i, end)) : null;
@@ -51,10 +51,23 @@ export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
   return blocks;
 }
 
+/** Two lines in the same type size: a heading is set larger than the table under it. */
+function sameSize(a: LayoutLine, b: LayoutLine): boolean {
+  return Math.abs(a.size - b.size) <= 0.15 * Math.max(a.size, b.size);
+}
+
+/** A line of one chunk just above a table's first line, in its type: the upper part of a header cell (Date of / Birth). */
+function headsTable(info: readonly Info[], i: number): boolean {
+  const next = info[i + 1];
+  return info[i].chunks.length === 1 && !!next && next.chunks.length >= 2 && sameSize(info[i].line, next.line) && mid(next.line) - mid(info[i].line) < WRAPPED_LINE * next.line.size;
+}
+
 /** The end of the run of lines from `start` that may form one table. */
 function regionEnd(info: readonly Info[], start: number): number {
-  let left = info[start].chunks[0].x0;
-  let right = info[start].chunks[info[start].chunks.length - 1].x1;
+  const first = info[start].chunks.length >= 2 ? info[start] : info[start + 1];
+  let last = first;
+  let left = first.chunks[0].x0;
+  let right = first.chunks[first.chunks.length - 1].x1;
   let lastMulti = start;
   for (let j = start + 1; j < info.length; j++) {
     const { line, chunks } = info[j];
@@ -62,13 +75,15 @@ function regionEnd(info: readonly Info[], start: number): number {
     if (line.top - prev.bottom > TABLE_GAP * Math.max(line.size, prev.size)) break;
     if (chunks.length >= 2) {
       lastMulti = j;
+      last = info[j];
       left = Math.min(left, chunks[0].x0);
       right = Math.max(right, chunks[chunks.length - 1].x1);
       continue;
     }
-    // one chunk: a wrapped cell's part is narrow; a line of prose or a heading runs wide
+    // one chunk: a wrapped cell's part is narrow and in the table's type; a line of prose runs wide,
+    // a heading is set larger or stands out to the left of the table
     const c = chunks[0];
-    if (!c || c.x1 - c.x0 > 0.5 * (right - left)) break;
+    if (!c || c.x1 - c.x0 > 0.5 * (right - left) || !sameSize(line, last.line) || c.x0 < left - 0.5 * line.size) break;
     // the last row's wrapped part comes at the spacing of wrapped lines
     if (j === lastMulti + 1 && mid(line) - mid(prev) < WRAPPED_LINE * line.size) lastMulti = j;
   }
@@ -94,7 +109,7 @@ function median(values: number[]): number | undefined {
 function rowPitch(region: readonly Info[]): number {
   const em = median(region.map((r) => r.line.size)) ?? 10;
   const most = Math.max(...region.map((r) => r.chunks.length));
-  const main = region.filter((r) => r.chunks.length >= Math.max(2, 0.75 * most));
+  const main = region.filter((r) => r.chunks.length >= Math.max(2, 0.6 * most));
   const steps = main.slice(1).map((r, k) => mid(r.line) - mid(main[k].line));
   if (steps.length) return median(steps)!;
   const any = region.slice(1).flatMap((r, k) => (r.chunks.length >= 2 && region[k].chunks.length >= 2 ? [mid(r.line) - mid(region[k].line)] : []));
@@ -168,19 +183,20 @@ function isTextInColumns(region: Info[], columns: [number, number][]): boolean {
 }
 
 /** Lines into rows: a line with fewer filled cells than a row, tight against a row's line, is part of that row. */
-function intoRows(region: Info[], columns: [number, number][], pitch: number): TableRow[] {
+function intoRows(region: Info[], columns: [number, number][], fallbackPitch: number): TableRow[] {
   const placed = region.map((r) => ({
     line: r.line,
     chunks: r.chunks.map((chunk) => ({ chunk, col: columnOf(chunk, columns), span: columnsUnder(chunk, columns) })),
   }));
   const fill = placed.map((p) => new Set(p.chunks.map((c) => c.col)).size);
-  const typical = median(fill) ?? 1;
-  const isPart = placed.map((p, k) => {
-    if (fill[k] >= Math.max(2, typical)) return false;
-    const up = k > 0 ? mid(p.line) - mid(placed[k - 1].line) : Infinity;
-    const down = k + 1 < placed.length ? mid(placed[k + 1].line) - mid(p.line) : Infinity;
-    return Math.min(up, down) < TIGHT * pitch;
-  });
+  const full = Math.max(...fill);
+  // the row pitch, measured between the main lines (those with most of the columns filled)
+  const main = placed.filter((_, k) => fill[k] >= Math.max(2, 0.6 * full));
+  const steps = main.slice(1).map((p, k) => mid(p.line) - mid(main[k].line));
+  const pitch = steps.length ? median(steps)! : fallbackPitch;
+  // a wrapped part lies tight against a fuller line (its row's main line, or another part of it)
+  const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
+  const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
   const rows: TableRow[] = [];
   const owner: number[] = [];
   placed.forEach((p, k) => {
