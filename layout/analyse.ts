@@ -144,6 +144,16 @@ function bodyStart(region: readonly Info[]): number {
   return n;
 }
 
+/**
+ * The line without pieces far wider than their text: what OCR reads into a
+ * table's rules, a stamp or a smudge (せ over 200 points), which would close
+ * every gutter it lies across. Only the measure of columns leaves them out.
+ */
+function plausibleOnly(line: LayoutLine): LayoutLine {
+  const pieces = line.pieces.filter((p) => p.x1 - p.x0 <= (1.6 * [...p.text].length + 1) * line.size);
+  return pieces.length === line.pieces.length ? line : { ...line, pieces };
+}
+
 /** The table a run of lines forms (after the title lines above its header), or null when it is not one. */
 function tableOf(region: Info[]): Block[] | null {
   const em = median(region.map((r) => r.line.size)) ?? 10;
@@ -155,7 +165,7 @@ function tableOf(region: Info[]): Block[] | null {
   const right = Math.max(...region.map((r) => r.chunks[r.chunks.length - 1]?.x1 ?? -Infinity));
   const measure = region.slice(firstBody).filter((r, k) => k >= 2 || firstBody > 0 || !r.chunks.some((c) => c.x1 - c.x0 > 0.45 * (right - left)));
   const columns = findColumns(
-    measure.map((r) => chunksOf(r.line, NARROW_GAP)),
+    measure.map((r) => chunksOf(plausibleOnly(r.line), NARROW_GAP)),
     em,
   );
   if (columns.length < 2) return null;

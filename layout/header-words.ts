@@ -21,8 +21,9 @@ const JA_RE = new RegExp(JA.join('|'));
 
 /** A cell that may be a header: short, and no value in it. */
 export function headerLike(cell: string): boolean {
-  const t = cell.replace(/\s+/g, ' ').trim();
-  return t.length > 0 && t.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}/i.test(t);
+  // full-width digits and colons count as the ASCII ones
+  const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return t.length > 0 && t.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}|:\s*\S/i.test(t);
 }
 
 /** A cell that names a column. */

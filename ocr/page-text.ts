@@ -278,8 +278,9 @@ function firstChar(s: string | undefined): string {
 /**
  * A word as one or more segments: where tesseract's symbols line up with the
  * text, a word mixing full-width and narrow characters (パスワード：Tokyo#2024pw)
- * is cut where the script changes, each part with its own box, so a mask of
- * the narrow part is exact.
+ * is cut where the script changes, and a word is cut where its symbols stand
+ * apart by a wide blank, each part with its own box, so a mask of the narrow
+ * part is exact and layout analysis sees the gap between two cells.
  */
 function parts(w: OcrWord, text: string, toPage: (px: PixelBox) => PageBox): { text: string; box: PageBox }[] {
   const chars = Array.from(text);
@@ -287,8 +288,10 @@ function parts(w: OcrWord, text: string, toPage: (px: PixelBox) => PageBox): { t
   if (s.length !== chars.length || s.length < 2 || s.map((x) => x.text).join('') !== Array.from(w.text).join('')) return [{ text, box: w.box }];
   const out: { text: string; box: PageBox }[] = [];
   let start = 0;
+  // tesseract may take two table cells that stand close for one word: a wide blank between symbols cuts it too
+  const wideBlank = (i: number) => s[i].px.x0 - s[i - 1].px.x1 > 0.6 * (w.px.y1 - w.px.y0);
   for (let i = 1; i <= chars.length; i++) {
-    if (i < chars.length && isWide(chars[i]) === isWide(chars[start])) continue;
+    if (i < chars.length && isWide(chars[i]) === isWide(chars[start]) && !wideBlank(i)) continue;
     // each part spans its symbols along the line and the whole word across it
     const run = s.slice(start, i);
     const px = { x0: Math.min(...run.map((x) => x.px.x0)), x1: Math.max(...run.map((x) => x.px.x1)), y0: w.px.y0, y1: w.px.y1 };

@@ -2,7 +2,8 @@
 // (test/fixtures/generalise: labelled like the shared corpus), with the real
 // scorer, so that overfitting the corpus shows up as a drop here.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanFile } from '../cli/scan.ts';
@@ -15,9 +16,13 @@ const DOCUMENTS = readdirSync(SET)
   .filter((f) => /^g\d+_/.test(f) && !f.endsWith('.labels.json'))
   .sort();
 
-/** The scorer's last line as numbers, and the lines above it (misses and false positives). */
-function score(jsonl: string): { metrics: Record<string, number>; report: string } {
-  const r = spawnSync(process.execPath, [SCORER, SET], { input: jsonl, encoding: 'utf8' });
+/** The scorer's last line as numbers, and the lines above it (misses and false positives), over `docs` only. */
+function score(jsonl: string, docs: readonly string[]): { metrics: Record<string, number>; report: string } {
+  // the scorer counts every labels file of its folder: give it the labels of these documents alone
+  const labels = mkdtempSync(join(tmpdir(), 'sumi-labels-'));
+  for (const d of docs) copyFileSync(join(SET, `${d}.labels.json`), join(labels, `${d}.labels.json`));
+  const r = spawnSync(process.execPath, [SCORER, labels], { input: jsonl, encoding: 'utf8' });
+  rmSync(labels, { recursive: true, force: true });
   expect(r.status, r.stderr).toBe(0);
   const lines = r.stdout.trimEnd().split('\n');
   const metrics = Object.fromEntries(
@@ -26,23 +31,51 @@ function score(jsonl: string): { metrics: Record<string, number>; report: string
   return { metrics, report: r.stdout };
 }
 
+async function scoreOf(docs: readonly string[]): Promise<{ metrics: Record<string, number>; report: string }> {
+  const results = [];
+  for (const doc of docs) results.push(await scanFile(join(SET, doc)));
+  expect(results.filter((r) => r.error)).toEqual([]);
+  const scored = score(results.map((r) => JSON.stringify(r)).join('\n'), docs);
+  expect(scored.metrics.files, scored.report).toBe(docs.length);
+  return scored;
+}
+
+const isPdf = (d: string) => d.endsWith('.pdf');
+const isScan = (d: string) => d.endsWith('_scan.pdf');
+
 describe('generalisation set', () => {
   it('has the shared scorer and every document labelled, in every format the readers take', () => {
     expect(SCORER, 'score.mjs of ../shared/eval').toBeDefined();
     expect(DOCUMENTS.length).toBeGreaterThanOrEqual(12);
     const labelled = new Set(readdirSync(SET).filter((f) => f.endsWith('.labels.json')).map((f) => f.replace(/\.labels\.json$/, '')));
     expect(DOCUMENTS.filter((d) => !labelled.has(d))).toEqual([]);
-    expect(new Set(DOCUMENTS.map((d) => d.split('.').pop()))).toEqual(new Set(['txt', 'md', 'csv', 'html', 'xlsx', 'docx']));
+    expect(new Set(DOCUMENTS.map((d) => d.split('.').pop()))).toEqual(new Set(['txt', 'md', 'csv', 'html', 'xlsx', 'docx', 'pdf']));
   });
 
-  it('finds every critical item and keeps recall and precision at 0.99 or more (1.000 when last tuned)', async () => {
-    const results = [];
-    for (const doc of DOCUMENTS) results.push(await scanFile(join(SET, doc)));
-    expect(results.filter((r) => r.error)).toEqual([]);
-    const { metrics, report } = score(results.map((r) => JSON.stringify(r)).join('\n'));
-    expect(metrics.files, report).toBe(DOCUMENTS.length);
+  it('finds every critical item and keeps recall and precision at 0.99 or more on the text and office documents (1.000 when last tuned)', async () => {
+    const { metrics, report } = await scoreOf(DOCUMENTS.filter((d) => !isPdf(d)));
     expect(metrics.critical_recall, report).toBe(1);
     expect(metrics.recall, report).toBeGreaterThanOrEqual(0.99);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('reads the tables of PDFs laid out by others: every critical item, recall 0.95, precision 0.90 (0.974 / 0.994 when last tuned)', async () => {
+    const pdfs = DOCUMENTS.filter((d) => isPdf(d) && !isScan(d));
+    expect(pdfs.length).toBeGreaterThanOrEqual(8);
+    const { metrics, report } = await scoreOf(pdfs);
+    expect(metrics.critical_recall, report).toBe(1);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Known gap: on these scans OCR's word boxes of neighbouring cells overlap or
+  // run together, so columns merge and headers miss their cells (0.715 when
+  // last measured). The floor guards what works; the target is the text PDFs'.
+  it('reads scanned tables without losing ground (floor, not the target)', async () => {
+    const scans = DOCUMENTS.filter(isScan);
+    expect(scans.length).toBeGreaterThanOrEqual(2);
+    const { metrics, report } = await scoreOf(scans);
+    expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.25);
   });
 });
