@@ -24,7 +24,7 @@ const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME
 const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
-const COMMON_WORDS = /^(?:匿名|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
+const COMMON_WORDS = /^(?:匿名|普通|当座|貯蓄|定期|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
 
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
@@ -88,9 +88,10 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     extra.lastIndex = at;
     at += extra.exec(ctx.text)?.[0].length ?? 0;
     // a label cell of a two-column table (Requester | Kenji Sasaki): the name is in the next cell
+    let valueCell: [number, number] | null = null;
     if (cell && at >= cell[2] && cellText.length <= 16) {
-      const next = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
-      if (next) at = next[0];
+      valueCell = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
+      if (valueCell) at = valueCell[0];
     }
     // a relationship before the name: 緊急連絡先：父 鈴木 一郎
     RELATION.lastIndex = at;
@@ -98,9 +99,19 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     // kanji straight after the label, nothing between, may be one word with it
     // (名前空間, 担当課長): a name then has to start with a family name (氏名山田太郎)
     if (at === m.end && HAN_AT.test(ctx.text[at] ?? '') && !startsWithSurname(ctx.text, at)) continue;
+    const before = out.length;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
+    // OCR may carry a word of the cell before into the value cell (普通イノウエ アイ): a spaced reading in it is the name
+    if (out.length === before && valueCell) {
+      const inCell = ctx.text.slice(valueCell[0], valueCell[1]);
+      const reading = SPACED_READING.exec(inCell);
+      if (reading) pushName(ctx, valueCell[0] + reading.index, `label ${m.text}`, 0.85, out, valueCell[1]);
+    }
   }
 }
+
+/** A reading with a space between family and given name, inside a cell. */
+const SPACED_READING = /[ァ-ヶー]{2,10}[ 　][ァ-ヶー]{1,10}|[ぁ-ゖー]{2,10}[ 　][ぁ-ゖー]{1,10}/u;
 
 const HAN_AT = new RegExp(`^${HAN}$`, 'u');
 
@@ -242,6 +253,7 @@ export const personName: Detector = {
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
+      { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
       'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',

@@ -8,7 +8,7 @@
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
 import { columnOf, columnsUnder, findColumns, splitAtGutters } from './columns.ts';
-import { headerLike, isHeaderRow } from './header-words.ts';
+import { headerLike, isHeaderRow, namesColumn } from './header-words.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
 export interface TableRow {
@@ -206,7 +206,9 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
   const pitch = steps.length ? median(steps)! : fallbackPitch;
   // a wrapped part lies tight against a fuller line (its row's main line, or another part of it)
   const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
-  const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
+  // a line that starts with a field label in the first column (個人番号 under 電話番号 in a form) is a row of its own
+  const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && headerLike(chunkText(c.chunk)) && namesColumn(chunkText(c.chunk)));
+  const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && !startsWithLabel(k) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
   const rows: TableRow[] = [];
   const owner: number[] = [];
   placed.forEach((p, k) => {
@@ -243,8 +245,10 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
     for (const l of r.lines) for (const c of l.chunks) cells[c.col] += (cells[c.col] ? ' ' : '') + chunkText(c.chunk);
     return cells;
   });
-  // a two-column table whose left cells are all labels is a form (氏名 | 山田 太郎), not a header over values
-  if (columns === 2 && texts.every((t) => !t[0] || headerLike(t[0]))) return { skip: 0, count: 0 };
+  // a two-column table whose left cells are all labels is a form (氏名 | 山田 太郎), not a header over values;
+  // so is a wider one whose left cells all name a field (金融機関 | … | 支店 | …, 口座名義 | … | 口座番号 | …)
+  const left = texts.map((t) => t[0]).filter((c) => c.trim());
+  if (left.every(headerLike) && (columns === 2 || left.filter(namesColumn).length >= Math.max(2, 0.6 * left.length))) return { skip: 0, count: 0 };
   let skip = 0;
   while (skip < Math.min(2, rows.length - 2) && !isHeaderRow(texts[skip], true)) skip++;
   if (!isHeaderRow(texts[skip], true)) return { skip: 0, count: 0 };

@@ -1,7 +1,7 @@
 // Cuts a line into chunks where the page shows a gap wider than a space: the
 // cells of a table row, or the label and value of a form line. A word space
 // is a fraction of an em; the gutter between two cells is about an em or more.
-import type { Chunk, LayoutLine } from './types.ts';
+import type { Chunk, LayoutLine, LayoutPiece } from './types.ts';
 
 /** Gap (in ems of the line's font size) that separates two cells. */
 export const CELL_GAP = 0.9;
@@ -15,7 +15,7 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk | undefined;
   for (const piece of line.pieces) {
-    if (current && piece.x0 - current.x1 < gap * line.size) {
+    if (current && (piece.x0 - current.x1 < gap * line.size || !mayBreakBetween(current.pieces[current.pieces.length - 1], piece))) {
       current.pieces.push(piece);
       current.x1 = Math.max(current.x1, piece.x1);
       continue;
@@ -24,6 +24,15 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
     chunks.push(current);
   }
   return chunks;
+}
+
+/**
+ * Whether two pieces may stand in different cells: not when the first ends
+ * with a hyphen and the second goes on with a digit (080- 4886-3920: OCR or a
+ * justified line left a gap inside one number).
+ */
+export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece): boolean {
+  return !(/[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text));
 }
 
 /** The text of a chunk as the reader spaced it. */

@@ -3,6 +3,7 @@
 // in Tabula's and pdfplumber's stream mode); the columns lie between them.
 // Header lines are left out of the measure: a header that spans two columns
 // (職員 over 氏名 and フリガナ) would close the gutter between them.
+import { mayBreakBetween } from './chunks.ts';
 import type { Chunk } from './types.ts';
 
 /** Narrowest gutter (in ems) that separates two columns. */
@@ -66,7 +67,7 @@ export function splitAtGutters(chunk: Chunk, columns: readonly [number, number][
     const gapFrom = current.x1;
     const gapTo = piece.x0;
     // the gap between the two pieces lies in the blank between two columns
-    const cut = gapTo > gapFrom && columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r);
+    const cut = gapTo > gapFrom && mayBreakBetween(current.pieces[current.pieces.length - 1], piece) && columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r);
     if (cut) {
       out.push(current);
       current = { pieces: [piece], x0: piece.x0, x1: piece.x1 };

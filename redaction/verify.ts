@@ -29,7 +29,8 @@ export async function verifyExport(bytes: Uint8Array, masked: string[], pdf: Pdf
       page.cleanup();
     }
     const meta = await doc.getMetadata().catch(() => null);
-    text += JSON.stringify(meta?.info ?? {});
+    // the text the metadata holds, not its JSON: its keys and false/true are no one's text ("als" is in "false")
+    text += metadataText(meta?.info);
   } finally {
     await task.destroy();
   }
@@ -41,24 +42,55 @@ export async function verifyExport(bytes: Uint8Array, masked: string[], pdf: Pdf
   return { pages: doc.numPages, recoverable };
 }
 
-/** The file's bytes read as Latin-1, UTF-8 and UTF-16BE, plus every Flate stream inflated. */
+/** Every string in the document information (Title, Author, custom entries), one a line. */
+function metadataText(info: unknown): string {
+  if (typeof info === 'string') return `\n${info}`;
+  if (!info || typeof info !== 'object') return '';
+  return Object.values(info).map(metadataText).join('');
+}
+
+/**
+ * The file's bytes read as Latin-1, UTF-8 and UTF-16BE, plus every Flate
+ * stream inflated; image streams are left out of all of them: their bytes are
+ * pixels, and compressed or not they hold any short string by chance while
+ * they cannot hold text.
+ */
 function rawStrings(bytes: Uint8Array): string[] {
-  const out = [new TextDecoder('latin1').decode(bytes), new TextDecoder('utf-8').decode(bytes), new TextDecoder('utf-16be').decode(bytes)];
-  const latin = out[0];
+  const latin = new TextDecoder('latin1').decode(bytes);
+  const kept: Uint8Array[] = [];
+  const inflated: string[] = [];
+  let from = 0;
   for (let at = latin.indexOf('stream'); at !== -1; at = latin.indexOf('stream', at + 6)) {
     const start = latin[at + 6] === '\r' ? at + 8 : at + 7;
     const end = latin.indexOf('endstream', start);
     if (end === -1) break;
-    try {
-      // image streams inflate to pixels, not text; only small streams can hold text worth checking
-      if (end - start < 2_000_000) {
-        const inflated = unzlibSync(bytes.subarray(start, end));
-        if (inflated.length < 4_000_000) out.push(new TextDecoder('latin1').decode(inflated));
+    const dict = latin.slice(Math.max(latin.lastIndexOf(' obj', at), at - 4096), at);
+    if (/\/Subtype\s*\/Image/.test(dict)) {
+      kept.push(bytes.subarray(from, start));
+      from = end;
+    } else {
+      try {
+        // only small streams can hold text worth checking
+        if (end - start < 2_000_000) {
+          const text = unzlibSync(bytes.subarray(start, end));
+          if (text.length < 4_000_000) inflated.push(new TextDecoder('latin1').decode(text));
+        }
+      } catch {
+        // not Flate, or not a complete stream
       }
-    } catch {
-      // not Flate, or not a complete stream
     }
     at = end;
   }
-  return out.map((s) => s.toLowerCase().replace(/\s+/g, ''));
+  kept.push(bytes.subarray(from));
+  const rest = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
+  let o = 0;
+  for (const k of kept) {
+    rest.set(k, o);
+    o += k.length;
+  }
+  const out = [new TextDecoder('latin1').decode(rest), new TextDecoder('utf-8').decode(rest), new TextDecoder('utf-16be').decode(rest), ...inflated];
+  // PDF's own names and keywords (/Root, /Filter, endobj) are syntax, not text: a masked account called root is not in them
+  return out.map((t) => t.replace(PDF_SYNTAX, ' ').toLowerCase().replace(/\s+/g, ''));
 }
+
+const PDF_SYNTAX = /\/[^\s/<>[\](){}%]+|\b(?:endobj|obj|endstream|stream|xref|startxref|trailer)\b/g;

@@ -160,6 +160,17 @@ describe('masked export searchable text', () => {
     expect((await verifyExport(out, ['Hanako'], nodePlatform.pdfjs)).recoverable).toEqual([]);
   });
 
+  it('does not take PDF syntax, metadata keys or image bytes for a masked text (root, ALS)', async () => {
+    const { bytes, boxOf } = await linePdf('Login root with the password Qz7!mK2p; the patient has ALS since 2019');
+    const masked = ['root', 'Qz7!mK2p', 'ALS'];
+    const out = await exportPdf(bytes, masked.map((m) => manualMask(1, boxOf(m))));
+    // the trailer's /Root, the information's false and the page image are no one's text
+    expect((await verifyExport(out, masked, nodePlatform.pdfjs)).recoverable).toEqual([]);
+    // the control: a text that really is in the file is still found
+    const visible = await exportPdf(bytes, [manualMask(1, boxOf('Qz7!mK2p'))], { searchableText: true });
+    expect((await verifyExport(visible, ['root', 'ALS'], nodePlatform.pdfjs)).recoverable).toEqual(['root', 'ALS']);
+  });
+
   it('places the words where the page shows them', async () => {
     const { bytes, boxOf } = await linePdf('Contact Hanako at hanako.tanaka@example.jp about the building permit for the new community hall');
     const out = await exportPdf(bytes, [manualMask(1, boxOf('hanako.tanaka@example.jp'))], { searchableText: true });
