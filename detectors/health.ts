@@ -42,7 +42,7 @@ const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${alternation(STATES)}|${ENGLISH}|(?:${alternation(CONDITIONS)})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|患者数|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
+const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical condition/gi;
