@@ -14,7 +14,7 @@ export interface ScanFileOptions {
   pdf: PdfjsLoader;
   /** the platform's OCR, for the pages listed in doc.ocrPages (scans, images); without it those pages are reported as unchecked */
   ocr?: OcrPlatform;
-  /** OCR progress: pages done, pages to do */
+  /** OCR progress: the page being read (1-based), pages to read */
   onOcrProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -26,7 +26,8 @@ export async function scanFileBytes(name: string, bytes: Uint8Array, options: Sc
     if (bytes[0] === 0x25 && (await isSumiExport(bytes))) return { ...base, type: 'pdf', sumiExport: true };
     const { doc, findings, unread } = await readAndScan(options.ocr ?? { pdfjs: options.pdf }, name, bytes, {
       signal: options.signal,
-      onProgress: (step, done, total) => step === 'ocr' && done > 0 && options.onOcrProgress?.(done, total),
+      // the page being read, from the start of each page: "1/1" shows while the only page is read, not just as it ends
+      onProgress: (step, done, total) => step === 'ocr' && total > 0 && options.onOcrProgress?.(Math.min(done + 1, total), total),
     });
     return summarize(name, bytes.length, sha256, doc, findings, unread);
   } catch (err) {
