@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
 import type { Kind } from '../core/findings.ts';
-import { STORAGE_KEYS, type FindingsReply } from '../highlighter/messages.ts';
+import type { FindingsReply, FindingsRequest, RevealRequest } from '../extension/messages.ts';
+import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
 import { partlyMasked } from '../core/mask-text.ts';
 
 const lang = pickLang(navigator.language);
@@ -35,12 +36,12 @@ export function FindingsPopup() {
       setTabUrl(tab?.url ?? '');
       const site = tab?.url ? new URL(tab.url).hostname : '';
       setHost(site);
-      const stored = await browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]);
-      setPaused(((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []).includes(site));
-      setBlur(Boolean(stored[STORAGE_KEYS.screenShareSafe]));
+      const [pausedSites, blurOn] = await Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue()]);
+      setPaused(pausedSites.includes(site));
+      setBlur(Boolean(blurOn));
       if (tab?.id === undefined) return setReply(null);
       try {
-        setReply((await browser.tabs.sendMessage(tab.id, { type: 'sumi:findings' })) as FindingsReply);
+        setReply((await browser.tabs.sendMessage(tab.id, { type: 'sumi:findings' } satisfies FindingsRequest)) as FindingsReply);
       } catch {
         setReply(null);
       }
@@ -48,16 +49,15 @@ export function FindingsPopup() {
   }, []);
 
   async function togglePause(next: boolean) {
-    const stored = await browser.storage.local.get(STORAGE_KEYS.pausedSites);
-    const sites = new Set((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []);
+    const sites = new Set(await pausedSitesItem.getValue());
     if (next) sites.add(host);
     else sites.delete(host);
-    await browser.storage.local.set({ [STORAGE_KEYS.pausedSites]: [...sites] });
+    await pausedSitesItem.setValue([...sites]);
     setPaused(next);
   }
 
   async function toggleBlur(next: boolean) {
-    await browser.storage.local.set({ [STORAGE_KEYS.screenShareSafe]: next });
+    await screenShareSafeItem.setValue(next);
     setBlur(next);
   }
 
@@ -80,7 +80,7 @@ export function FindingsPopup() {
               <ul>
                 {indexes.map((i) => (
                   <li key={i}>
-                    <button type="button" onClick={() => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'sumi:reveal', index: i })}>
+                    <button type="button" onClick={() => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'sumi:reveal', index: i } satisfies RevealRequest)}>
                       {partlyMasked(findings[i].text)}
                     </button>
                   </li>

@@ -1,10 +1,10 @@
 // Settings of the upload guard and its decision log (viewable, exportable as CSV).
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { SEVERITIES, type Severity } from '../core/findings.ts';
 import { pickLang } from '../core/kind-names.ts';
 import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
-import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, logCsv, type GuardSettings, type UploadLogEntry } from '../guard/settings.ts';
+import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, logCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
+import type { UploadLogEntry } from '../extension/messages.ts';
 
 const lang = pickLang(navigator.language);
 const T = {
@@ -30,14 +30,14 @@ export function OptionsPage() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void browser.storage.local.get([GUARD_KEYS.settings, GUARD_KEYS.log]).then((s) => {
-      setSettings({ ...DEFAULT_GUARD_SETTINGS, ...((s[GUARD_KEYS.settings] as Partial<GuardSettings>) ?? {}) });
-      setLog((s[GUARD_KEYS.log] as UploadLogEntry[] | undefined) ?? []);
+    void Promise.all([guardSettingsItem.getValue(), uploadLogItem.getValue()]).then(([stored, entries]) => {
+      setSettings(withDefaults(stored));
+      setLog(entries);
     });
   }, []);
 
   async function save() {
-    await browser.storage.local.set({ [GUARD_KEYS.settings]: settings });
+    await guardSettingsItem.setValue(settings);
     setStatus(T.saved[lang]);
   }
 

@@ -2,9 +2,9 @@
 // relaying sub-frame findings to the top frame, the upload decision log, and the
 // "Open in Sumi" context menu.
 import { browser } from 'wxt/browser';
-import type { SumiMessage } from '../highlighter/messages.ts';
+import type { SumiMessage, UploadLogEntry } from '../extension/messages.ts';
 import { answerScanSlice } from '../highlighter/scan-service.ts';
-import { GUARD_KEYS, type UploadLogEntry } from '../guard/settings.ts';
+import { uploadLogItem } from '../guard/settings.ts';
 
 /** The upload decision log keeps this many entries, oldest dropped first. */
 const LOG_LIMIT = 10_000;
@@ -18,9 +18,8 @@ function appendLog(entries: UploadLogEntry[]): Promise<void> {
 }
 
 async function writeLog(entries: UploadLogEntry[]): Promise<void> {
-  const stored = await browser.storage.local.get(GUARD_KEYS.log);
-  const log = [...((stored[GUARD_KEYS.log] as UploadLogEntry[] | undefined) ?? []), ...entries].slice(-LOG_LIMIT);
-  await browser.storage.local.set({ [GUARD_KEYS.log]: log });
+  const log = [...(await uploadLogItem.getValue()), ...entries].slice(-LOG_LIMIT);
+  await uploadLogItem.setValue(log);
 }
 
 const MENU_ID = 'sumi-open-in-panel';
@@ -49,7 +48,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info) => {
     if (String(info.menuItemId).startsWith(MENU_ID)) openInPanel(info);
   });
-  browser.runtime.onMessage.addListener((message: SumiMessage | { type: 'sumi:upload-log'; entries: UploadLogEntry[] }, sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message: SumiMessage, sender, sendResponse) => {
     if (message.type === 'sumi:scan-slice') {
       sendResponse(answerScanSlice(message));
       return false;

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { Highlighter } from '../highlighter/controller.ts';
 import { mark } from '../highlighter/profile.ts';
 import { yieldToMain } from '../highlighter/scheduler.ts';
-import { STORAGE_KEYS, type FindingsReply, type SumiMessage } from '../highlighter/messages.ts';
+import type { FindingsReply, SumiMessage } from '../extension/messages.ts';
+import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
 
 /** Runs `then` in a task of its own once the document is parsed (never inside the parser's DOMContentLoaded task). */
 function whenDomReady(then: () => void): void {
@@ -57,16 +58,13 @@ export default defineContentScript({
     });
 
     const site = location.hostname;
-    const settings = browser.storage.local.get([STORAGE_KEYS.pausedSites, STORAGE_KEYS.screenShareSafe]).then((stored) => {
-      const paused = ((stored[STORAGE_KEYS.pausedSites] as string[] | undefined) ?? []).includes(site);
-      highlighter.setBlur(Boolean(stored[STORAGE_KEYS.screenShareSafe]));
-      if (paused) highlighter.setPaused(true);
+    const settings = Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue()]).then(([pausedSites, blur]) => {
+      highlighter.setBlur(Boolean(blur));
+      if (pausedSites.includes(site)) highlighter.setPaused(true);
     });
     // the walk starts with the DOM; the scan waits for the settings
     whenDomReady(() => highlighter.start(settings));
-    browser.storage.onChanged.addListener((changes) => {
-      if (changes[STORAGE_KEYS.pausedSites]) highlighter.setPaused(((changes[STORAGE_KEYS.pausedSites].newValue as string[]) ?? []).includes(site));
-      if (changes[STORAGE_KEYS.screenShareSafe]) highlighter.setBlur(Boolean(changes[STORAGE_KEYS.screenShareSafe].newValue));
-    });
+    pausedSitesItem.watch((pausedSites) => highlighter.setPaused(pausedSites.includes(site)));
+    screenShareSafeItem.watch((blur) => highlighter.setBlur(Boolean(blur)));
   },
 });

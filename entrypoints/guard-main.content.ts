@@ -1,7 +1,7 @@
 // The page-world half of the upload guard: script uploads (fetch, XHR,
 // sendBeacon, form.submit()) that carry files are held until the isolated
 // content script has checked them and the officer has decided.
-import { CHANNEL, isGuardMessage, type HoldRequest } from '../guard/protocol.ts';
+import { CHANNEL, isGuardMessage, type HoldRequest } from '../extension/messages.ts';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -2,10 +2,10 @@
 // chosen, dropped, pasted or submitted, and the script uploads the page-world
 // half holds; has them scanned in the extension's frame; and asks the officer.
 import { browser } from 'wxt/browser';
-import { CHANNEL, isGuardMessage, type HoldDecision, type OpenPanelRequest, type ScanRequest } from './protocol.ts';
-import { needsWarning, type FileSummary } from './summary.ts';
+import { CHANNEL, isGuardMessage, type FileSummary, type HoldDecision, type OpenPanelRequest, type ScanRequest, type UploadLogEntry, type UploadLogMessage } from '../extension/messages.ts';
+import { needsWarning } from './summary.ts';
 import { showChecking, showDialog, type CheckingNote, type Choice } from './dialog.ts';
-import { DEFAULT_GUARD_SETTINGS, GUARD_KEYS, shouldCheck, type GuardSettings, type UploadLogEntry } from './settings.ts';
+import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, shouldCheck, withDefaults, type GuardSettings } from './settings.ts';
 import { SUMI_HOST_ATTR } from '../highlighter/dom-text.ts';
 
 const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
@@ -25,11 +25,8 @@ export class UploadGuard {
   private checking?: CheckingNote;
 
   async start(): Promise<void> {
-    const stored = await browser.storage.local.get(GUARD_KEYS.settings);
-    this.settings = { ...DEFAULT_GUARD_SETTINGS, ...((stored[GUARD_KEYS.settings] as Partial<GuardSettings>) ?? {}) };
-    browser.storage.onChanged.addListener((changes) => {
-      if (changes[GUARD_KEYS.settings]) this.settings = { ...DEFAULT_GUARD_SETTINGS, ...(changes[GUARD_KEYS.settings].newValue as Partial<GuardSettings>) };
-    });
+    this.settings = withDefaults(await guardSettingsItem.getValue());
+    guardSettingsItem.watch((stored) => (this.settings = withDefaults(stored)));
     window.addEventListener('change', (e) => this.onChange(e), true);
     window.addEventListener('submit', (e) => this.onSubmit(e as SubmitEvent), true);
     window.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer), true);
@@ -183,7 +180,7 @@ export class UploadGuard {
       checker: choice.action === 'upload' ? choice.checker : undefined,
       via,
     }));
-    void browser.runtime.sendMessage({ type: 'sumi:upload-log', entries }).catch(() => {});
+    void browser.runtime.sendMessage({ type: 'sumi:upload-log', entries } satisfies UploadLogMessage).catch(() => {});
   }
 
   // ---- Sumi's own elements

@@ -2,7 +2,7 @@
 // Focus moves into it and stays there, Escape cancels, and it speaks the
 // browser's language. It says what the files hold, never the values.
 import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
-import type { FileSummary } from './summary.ts';
+import type { FileSummary } from '../extension/messages.ts';
 
 export type Choice = { action: 'cancel' } | { action: 'open-panel' } | { action: 'upload'; reason: string; checker?: string };
 

@@ -1,7 +1,8 @@
 // Reads and scans one file for the upload guard (runs in the scanning frame).
 import type { PdfjsLoader } from '../documents/pdf.ts';
 import { readAndScan, type OcrPlatform } from '../pipeline/read-and-scan.ts';
-import { summarize, type FileSummary } from './summary.ts';
+import type { FileSummary } from '../extension/messages.ts';
+import { summarize } from './summary.ts';
 import { isSumiExport } from './sumi-export.ts';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -1,5 +1,8 @@
-// The upload guard's settings (options page) and its decision log.
+// The upload guard's settings (options page) and its decision log, and the
+// typed storage items that keep them.
+import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../core/findings.ts';
+import type { UploadLogEntry } from '../extension/messages.ts';
 
 export interface GuardSettings {
   minSeverity: Severity;
@@ -21,19 +24,15 @@ export const DEFAULT_GUARD_SETTINGS: GuardSettings = {
   requireSecondChecker: false,
 };
 
-export const GUARD_KEYS = { settings: 'sumi.guard.settings', log: 'sumi.guard.log' } as const;
+/** The options page's settings as stored (older versions may lack a field: read them with `withDefaults`). */
+export const guardSettingsItem = storage.defineItem<Partial<GuardSettings>>('local:sumi.guard.settings');
 
-/** One decision, logged locally: what was found by kind and count, never the values. */
-export interface UploadLogEntry {
-  time: string;
-  site: string;
-  file: string;
-  sha256: string;
-  found: string; // e.g. "person-name:396 health:12"
-  choice: 'cancel' | 'open-panel' | 'upload';
-  reason?: string;
-  checker?: string;
-  via: string;
+/** The decision log, oldest first (the background appends to it). */
+export const uploadLogItem = storage.defineItem<UploadLogEntry[]>('local:sumi.guard.log', { fallback: [] });
+
+/** Stored settings over the defaults. */
+export function withDefaults(stored: Partial<GuardSettings> | null | undefined): GuardSettings {
+  return { ...DEFAULT_GUARD_SETTINGS, ...(stored ?? {}) };
 }
 
 export function shouldCheck(settings: GuardSettings, host: string): boolean {

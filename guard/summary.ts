@@ -3,25 +3,8 @@
 import type { SumiDocument } from '../core/document.ts';
 import { severityRank, type Finding, type Kind, type Severity } from '../core/findings.ts';
 import { partlyMasked } from '../core/mask-text.ts';
+import type { FileSummary } from '../extension/messages.ts';
 
-export interface FileSummary {
-  name: string;
-  size: number;
-  sha256: string;
-  type?: string;
-  pages?: number;
-  kinds: { kind: Kind; count: number; severity: Severity }[];
-  examples: { kind: Kind; masked: string }[];
-  hidden: string[];
-  /** pages that could not be checked (no text, and OCR did not run) */
-  unchecked: number[];
-  total: number;
-  worst?: Severity;
-  /** a clear reason when the file could not be read */
-  error?: string;
-  /** PDF exported by Sumi and unchanged since */
-  sumiExport?: boolean;
-}
 
 export function summarize(name: string, size: number, sha256: string, doc: SumiDocument, findings: Finding[], unchecked = doc.ocrPages): FileSummary {
   const byKind = new Map<Kind, { count: number; severity: Severity }>();

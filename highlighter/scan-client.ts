@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Slice } from '../engine/slices.ts';
 import type { Finding } from '../core/findings.ts';
-import type { FindingRow, ScanSliceReply, ScanSliceRequest } from './messages.ts';
+import type { FindingRow, ScanSliceReply, ScanSliceRequest } from '../extension/messages.ts';
 
 /**
  * A slice not answered in this long counts as lost. An MV3 service worker that was

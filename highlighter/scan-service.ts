@@ -2,7 +2,7 @@
 // extension's own process, so detection never competes with the page's main
 // thread (its layout, its scripts, the user's input).
 import { scanSlice } from '../pipeline/scan.ts';
-import type { ScanSliceReply, ScanSliceRequest } from './messages.ts';
+import type { ScanSliceReply, ScanSliceRequest } from '../extension/messages.ts';
 
 export function answerScanSlice(request: ScanSliceRequest): ScanSliceReply {
   return { rows: scanSlice(request.slice, 1).map((f) => [f.kind, f.severity, f.score, f.start, f.end, f.why, f.detector]) };

@@ -1,9 +1,9 @@
 // The office's own non-disclosure labels (e.g. a by-law clause), offered in the
 // panel beside the Article 5 grounds. Set on the options page, kept in the
 // extension's local storage.
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 
-export const REASON_LABELS_KEY = 'sumi:redactionReasonLabels';
+const reasonLabelsItem = storage.defineItem<unknown>('local:sumi:redactionReasonLabels');
 const MAX_LABELS = 30;
 const MAX_LENGTH = 40;
 
@@ -13,21 +13,18 @@ export function parseReasonLabels(text: string): string[] {
   return [...new Set(labels)].slice(0, MAX_LABELS);
 }
 
+/** Only the strings of what is stored (it may come from an older version or be edited by hand). */
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
 export async function loadReasonLabels(): Promise<string[]> {
-  const stored = await browser.storage.local.get(REASON_LABELS_KEY);
-  const value = stored[REASON_LABELS_KEY];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return strings(await reasonLabelsItem.getValue());
 }
 
 export function saveReasonLabels(labels: string[]): Promise<void> {
-  return browser.storage.local.set({ [REASON_LABELS_KEY]: labels });
+  return reasonLabelsItem.setValue(labels);
 }
 
 /** Calls `onChange` whenever the labels are changed (on the options page, in another tab). */
 export function watchReasonLabels(onChange: (labels: string[]) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && REASON_LABELS_KEY in changes) void loadReasonLabels().then(onChange);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return reasonLabelsItem.watch((value) => onChange(strings(value)));
 }

@@ -18,15 +18,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   pages: ['core', 'documents'],
   ocr: ['core', 'documents', 'layout', 'pages'],
   redaction: ['core', 'documents', 'pages'],
+  extension: ['core', 'engine'],
   pipeline: ['core', 'engine', 'detectors', 'documents', 'pages', 'ocr', 'redaction'],
-  highlighter: ['core', 'engine', 'pipeline'],
-  guard: ['core', 'documents', 'pipeline', 'highlighter'],
-  panel: ['core', 'documents', 'pages', 'ocr', 'redaction', 'pipeline'],
-  components: ['core', 'engine', 'documents', 'redaction', 'pipeline', 'highlighter', 'guard', 'panel'],
+  highlighter: ['core', 'engine', 'pipeline', 'extension'],
+  guard: ['core', 'documents', 'pipeline', 'highlighter', 'extension'],
+  panel: ['core', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'extension'],
+  components: ['core', 'engine', 'documents', 'redaction', 'pipeline', 'highlighter', 'guard', 'panel', 'extension'],
   platform: ['core', 'documents', 'pages', 'ocr', 'redaction', 'pipeline'],
   cli: ['core', 'engine', 'detectors', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'platform'],
   bench: ['core', 'engine', 'detectors', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'platform', 'highlighter', 'test'],
-  entrypoints: ['core', 'engine', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'highlighter', 'guard', 'panel', 'components', 'platform'],
+  entrypoints: ['core', 'engine', 'documents', 'pages', 'ocr', 'redaction', 'pipeline', 'highlighter', 'guard', 'panel', 'components', 'platform', 'extension'],
 };
 
 function sourceFiles(dir: string): string[] {

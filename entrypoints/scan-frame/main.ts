@@ -3,7 +3,7 @@
 // process, so the reading and scanning never block the page; pdf.js parses in
 // its own worker.
 import { browser } from 'wxt/browser';
-import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../guard/protocol.ts';
+import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../extension/messages.ts';
 import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
 import { browserPlatform } from '../../platform/browser.ts';
