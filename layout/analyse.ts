@@ -7,7 +7,7 @@
 // sits tight against a row (closer than the table's row pitch) is the
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
-import { columnOf, columnsUnder, findColumns, splitAtGutters } from './columns.ts';
+import { columnOf, columnsUnder, findColumns, overlap, splitAtGutters } from './columns.ts';
 import { headerLike, isHeaderRow, namesColumn } from './header-words.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
@@ -72,7 +72,7 @@ function regionEnd(info: readonly Info[], start: number): number {
   for (let j = start + 1; j < info.length; j++) {
     const { line, chunks } = info[j];
     const prev = info[j - 1].line;
-    if (line.top - prev.bottom > TABLE_GAP * Math.max(line.size, prev.size)) break;
+    if (line.top - prev.bottom > TABLE_GAP * Math.min(line.size, prev.size)) break;
     if (chunks.length >= 2) {
       lastMulti = j;
       last = info[j];
@@ -163,14 +163,22 @@ function tableOf(region: Info[]): Block[] | null {
   // nor does a title line set with wide gaps above the table measure it: its text runs across the columns
   const left = Math.min(...region.map((r) => r.chunks[0]?.x0 ?? Infinity));
   const right = Math.max(...region.map((r) => r.chunks[r.chunks.length - 1]?.x1 ?? -Infinity));
-  const measure = region.slice(firstBody).filter((r, k) => k >= 2 || firstBody > 0 || !r.chunks.some((c) => c.x1 - c.x0 > 0.45 * (right - left)));
+  // and a note set under the table (※ …) runs across its columns: lines with such a wide chunk measure only when most lines have one
+  const wide = (r: Info) => r.chunks.some((c) => c.x1 - c.x0 > 0.45 * (right - left));
+  const body = region.slice(firstBody);
+  const fewWide = body.filter(wide).length < body.length / 3;
+  const measure = body.filter((r, k) => !wide(r) || (!fewWide && (k >= 2 || firstBody > 0)));
   const columns = findColumns(
     measure.map((r) => chunksOf(plausibleOnly(r.line), NARROW_GAP)),
     em,
   );
   if (columns.length < 2) return null;
+  // notes under the table run across three columns or more: they follow it as prose
+  let end = region.length;
+  while (end > 2 && region[end - 1].chunks.some((c) => columns.filter(([l, r]) => overlap(c.x0, c.x1, l, r) > 0).length >= 3)) end--;
+  const notes: Block[] = region.slice(end).map((r) => ({ type: 'prose', line: r.line }));
   // two cells that nearly touch were read as one chunk: cut them apart at the gutter
-  region = region.map((r) => ({ ...r, chunks: r.chunks.flatMap((c) => splitAtGutters(c, columns)) }));
+  region = region.slice(0, end).map((r) => ({ ...r, chunks: r.chunks.flatMap((c) => splitAtGutters(c, columns)) }));
 
   const rows = intoRows(region, columns, pitch);
   const filledRows = rows.filter((r) => new Set(r.lines.flatMap((l) => l.chunks.map((c) => c.col))).size >= 2);
@@ -182,7 +190,7 @@ function tableOf(region: Info[]): Block[] | null {
   }
   const { skip, count } = headerRows(rows, columns.length);
   const titles: Block[] = rows.slice(0, skip).flatMap((r) => r.lines.map((l) => ({ type: 'prose' as const, line: l.line })));
-  return [...titles, { type: 'table', columns, rows: rows.slice(skip), headerRows: count }];
+  return [...titles, { type: 'table', columns, rows: rows.slice(skip), headerRows: count }, ...notes];
 }
 
 /** Two columns of running text (a two-column page), not a table: long lines in both columns. */

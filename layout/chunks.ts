@@ -27,12 +27,14 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
 }
 
 /**
- * Whether two pieces may stand in different cells: not when the first ends
- * with a hyphen and the second goes on with a digit (080- 4886-3920: OCR or a
- * justified line left a gap inside one number).
+ * Whether two pieces may stand in different cells: not at a hyphen between
+ * two digits (080- 4886-3920, 080 -4886: OCR or a justified line left a gap
+ * inside one number).
  */
 export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece): boolean {
-  return !(/[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text));
+  const hyphenThenDigit = /[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
+  const digitThenHyphen = /[0-9０-９]$/u.test(before.text) && /^[-‐‑－][0-9０-９]?/u.test(after.text);
+  return !hyphenThenDigit && !digitThenHyphen;
 }
 
 /** The text of a chunk as the reader spaced it. */

@@ -66,8 +66,12 @@ export function splitAtGutters(chunk: Chunk, columns: readonly [number, number][
   for (const piece of chunk.pieces.slice(1)) {
     const gapFrom = current.x1;
     const gapTo = piece.x0;
-    // the gap between the two pieces lies in the blank between two columns
-    const cut = gapTo > gapFrom && mayBreakBetween(current.pieces[current.pieces.length - 1], piece) && columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r);
+    // the gap between the two pieces lies in the blank between two columns, and the text after it reaches into the next one
+    // (a word that lies in the blank itself is the end of a long cell: fukushi.kitaminat|o.lg.jp)
+    const cut =
+      gapTo > gapFrom &&
+      mayBreakBetween(current.pieces[current.pieces.length - 1], piece) &&
+      columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r && chunk.x1 > columns[k + 1][0]);
     if (cut) {
       out.push(current);
       current = { pieces: [piece], x0: piece.x0, x1: piece.x1 };

@@ -94,7 +94,10 @@ export function measureLine(image: GrayImage, line: PixelBox, words: WordIn[]): 
   while (top < rows.length - 1 && rows[top] < minRow) top++;
   let bottom = rows.length - 1;
   while (bottom > top && rows[bottom] < minRow) bottom--;
-  const em = Math.max(8, (bottom - top + 1) / 0.92);
+  // a line whose band holds a cell wrapped onto a second line is twice as tall as its type: then the words' own height tells the size
+  const bandEm = (bottom - top + 1) / 0.92;
+  const wordEm = median(words.map((w) => w.box.y1 - w.box.y0)) / 0.92;
+  const em = Math.max(8, bandEm > 1.5 * wordEm ? wordEm : bandEm);
 
   let first = x0;
   while (first < x1 - 1 && !ink(first)) first++;
@@ -211,6 +214,11 @@ export function measureLine(image: GrayImage, line: PixelBox, words: WordIn[]): 
     };
   });
   return { em, words: out };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1] ?? 0;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -12,7 +12,8 @@
 // one: the distance between the facing characters' centres exceeds the
 // line's own character pitch by a space's width.
 import { PageBuilder, type Page } from '../core/document.ts';
-import type { OcrLine, OcrResult, OcrWord, PageBox, PixelBox } from './engine.ts';
+import type { OcrLine, OcrResult, OcrSymbol, OcrWord, PageBox, PixelBox } from './engine.ts';
+import { advance } from './layout.ts';
 import { isWide, repairWord } from './normalize-ocr.ts';
 import { writeLayout } from '../layout/write.ts';
 import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
@@ -37,6 +38,7 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
     const texts = words.map(({ w }) => w.text);
     const repaired = options.repair === false ? texts : texts.map((t, i) => repairWord(t, lastChar(texts[i - 1]), firstChar(texts[i + 1])));
     const pitch = rowPitch(row);
+    const em = median(words.map(({ w }) => w.px.y1 - w.px.y0)) ?? 1;
     const pieces: LayoutPiece[] = [];
     for (let i = 0; i < words.length; i++) {
       const { w, line, first } = words[i];
@@ -49,9 +51,9 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
             ? first || spaceBetween(prev.w, repaired[i - 1], w, text, pitch, height(line.px))
             : spaceByInk(prev.w, repaired[i - 1], w, text, charBefore(repaired, i - 1), charAfter(repaired, i));
       }
-      parts(w, text, result.toPage).forEach((part, k) => {
+      parts(w, text, em, result.toPage).forEach((part, k) => {
         const source = { type: 'ocr-word' as const, box: part.box, offset: 0, length: part.text.length };
-        pieces.push({ text: part.text, source, x0: part.box.x, x1: part.box.x + part.box.width, spaceBefore: k === 0 && space });
+        pieces.push({ text: part.text, source, x0: part.span[0], x1: part.span[1], spaceBefore: k === 0 ? space : part.blankBefore });
       });
     }
     lines.push(layoutLine(pieces, words.map(({ w }) => w.box), result.height));
@@ -281,22 +283,47 @@ function firstChar(s: string | undefined): string {
  * is cut where the script changes, and a word is cut where its symbols stand
  * apart by a wide blank, each part with its own box, so a mask of the narrow
  * part is exact and layout analysis sees the gap between two cells.
+ *
+ * Each part also has a span for layout: where its characters stand along the
+ * line. A word's box may reach far past its last character (it is kept for the
+ * mask: rather a character too many), which would bridge the gap to the next
+ * table column; the characters' own boxes rarely do, and one stretched over a
+ * blank is held to about its character's width (`em`: the row's type size).
  */
-function parts(w: OcrWord, text: string, toPage: (px: PixelBox) => PageBox): { text: string; box: PageBox }[] {
+function parts(w: OcrWord, text: string, em: number, toPage: (px: PixelBox) => PageBox): WordPart[] {
   const chars = Array.from(text);
   const s = w.symbols;
-  if (s.length !== chars.length || s.length < 2 || s.map((x) => x.text).join('') !== Array.from(w.text).join('')) return [{ text, box: w.box }];
-  const out: { text: string; box: PageBox }[] = [];
+  const whole = { text, box: w.box, span: [w.box.x, w.box.x + w.box.width] as [number, number], blankBefore: false };
+  if (s.length !== chars.length || s.map((x) => x.text).join('') !== Array.from(w.text).join('')) return [whole];
+  const out: WordPart[] = [];
   let start = 0;
   // tesseract may take two table cells that stand close for one word: a wide blank between symbols cuts it too
-  const wideBlank = (i: number) => s[i].px.x0 - s[i - 1].px.x1 > 0.6 * (w.px.y1 - w.px.y0);
+  const wideBlank = (i: number) => i < chars.length && s[i].px.x0 - s[i - 1].px.x1 > 0.6 * (w.px.y1 - w.px.y0);
   for (let i = 1; i <= chars.length; i++) {
     if (i < chars.length && isWide(chars[i]) === isWide(chars[start]) && !wideBlank(i)) continue;
     // each part spans its symbols along the line and the whole word across it
     const run = s.slice(start, i);
     const px = { x0: Math.min(...run.map((x) => x.px.x0)), x1: Math.max(...run.map((x) => x.px.x1)), y0: w.px.y0, y1: w.px.y1 };
-    out.push({ text: chars.slice(start, i).join(''), box: toPage(px) });
+    out.push({ text: chars.slice(start, i).join(''), box: toPage(px), span: layoutSpan(run, em, w.px, toPage), blankBefore: start > 0 && wideBlank(start) });
     start = i;
   }
-  return out.length === 1 ? [{ text, box: w.box }] : out;
+  return out.length > 1 ? out : [{ ...whole, span: out[0].span }];
+}
+
+interface WordPart {
+  text: string;
+  /** what a mask covers */
+  box: PageBox;
+  /** where its characters stand along the line (page x), for layout */
+  span: [number, number];
+  /** cut from the part before it at a wide blank: the page shows a gap */
+  blankBefore: boolean;
+}
+
+/** The page x-range of characters `run`, each held to 1.3 times its advance, within the word's box; the word's box where nothing is left. */
+function layoutSpan(run: OcrSymbol[], em: number, word: PixelBox, toPage: (px: PixelBox) => PageBox): [number, number] {
+  const x0 = Math.max(word.x0, Math.min(...run.map((c) => c.px.x0)));
+  const x1 = Math.min(word.x1, Math.max(...run.map((c) => Math.min(c.px.x1, c.px.x0 + 1.3 * advance(c.text) * em))));
+  const box = toPage(x1 > x0 ? { x0, x1, y0: word.y0, y1: word.y1 } : word);
+  return [box.x, box.x + box.width];
 }

@@ -68,14 +68,16 @@ describe('generalisation set', () => {
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Known gap: on these scans OCR's word boxes of neighbouring cells overlap or
-  // run together, so columns merge and headers miss their cells (0.715 when
-  // last measured). The floor guards what works; the target is the text PDFs'.
+  // Known gap: the case list (g31) reads as a table now that OCR's drifting
+  // word boxes no longer close the gutters (32/39), but the evacuation list
+  // (g32: 12 columns, small type) still loses most of its columns (81/249;
+  // 0.392 together when last measured). The floor guards what works; the
+  // target is the text PDFs'.
   it('reads scanned tables without losing ground (floor, not the target)', async () => {
     const scans = DOCUMENTS.filter(isScan);
     expect(scans.length).toBeGreaterThanOrEqual(2);
     const { metrics, report } = await scoreOf(scans);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.25);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.35);
   });
 });

@@ -98,6 +98,15 @@ describe('layout analysis of PDF text', () => {
     expect(scanDocument(doc).some((f) => /Password|Username/.test(f.text))).toBe(false);
   });
 
+  it('reads a note set close under a table as prose after it, not as a row', async () => {
+    const note = '*      Temporary passwords are changed at the first login; the department confirms each user by phone.';
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, padding: 2 } }, { gap: -6 }, { prose: [note] }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const table = page.tables![0];
+    expect(grid(page, table).slice(1)).toEqual(ACCOUNTS.rows);
+    expect(page.text.split('\n')).toContain(note.replace(/ +/, ' '));
+  });
+
   it('does not cut prose into tables, and reads two columns of text one after the other', async () => {
     const prose = [
       'The committee met on Tuesday to review the budget for the coming year and the schedule',
