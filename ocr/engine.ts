@@ -86,9 +86,10 @@ export interface OcrGeometry {
    */
   image?: GrayImage;
   /**
-   * The recognised image is the page turned (./oriented.ts): words are laid
-   * out (their `px`) in the recognised image's own frame, where its lines run
-   * across, and only their page boxes go through `toRaster`.
+   * The recognised image is the page turned
+   * (./recognize-any-orientation.ts): words are laid out (their `px`) in the
+   * recognised image's own frame, where its lines run across, and only their
+   * page boxes go through `toRaster`.
    */
   turned?: boolean;
 }

@@ -5,7 +5,7 @@
 import type { Page } from '../core/document.ts';
 import type { Raster } from '../pages/raster.ts';
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
-import { recognizeOriented } from './oriented.ts';
+import { recognizeOriented } from './recognize-any-orientation.ts';
 import { buildOcrPage } from './page-text.ts';
 import { prepareForOcr, type PrepareOptions } from './preprocess.ts';
 import { DEFAULT_RECYCLE_AFTER, runPool } from './worker-pool.ts';
@@ -23,7 +23,7 @@ export interface RasterOcrOptions {
   createEngine: () => Promise<OcrEngine>;
 }
 
-/** Prepares one page raster and recognises it, whichever way it is written or was fed (./oriented.ts): words with boxes in raster pixels and in PDF user space. */
+/** Prepares one page raster and recognises it, whichever way it is written or was fed (./recognize-any-orientation.ts): words with boxes in raster pixels and in PDF user space. */
 export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: PrepareOptions = {}): Promise<OcrResult> {
   const prepared = prepareForOcr(r.gray, { dpi: r.dpi, ...prepare });
   const geometry: OcrGeometry = {

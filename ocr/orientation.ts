@@ -5,7 +5,7 @@
 // the ink: between horizontal lines whole pixel rows are blank, between
 // vertical columns whole pixel columns are. Which of the two readings of a
 // direction is right (vertical writing or a sideways page; upright or upside
-// down) only recognition can tell (./oriented.ts tries them).
+// down) only recognition can tell (./recognize-any-orientation.ts tries them).
 //
 // Platform-neutral: plain grayscale arrays, no canvas.
 import type { GrayImage } from '../pages/gray.ts';
