@@ -10,10 +10,10 @@
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
 import type { GrayImage } from '../pages/gray.ts';
-import type { PixelBox } from './preprocess.ts';
+import type { PixelBox } from './prepare-image.ts';
 import type { TesseractPage } from './tesseract-page.ts';
 
-export type { PixelBox } from './preprocess.ts';
+export type { PixelBox } from './prepare-image.ts';
 
 /** A rectangle in PDF user space: x left, y LOWER edge, in points. */
 export interface PageBox {

@@ -10,7 +10,7 @@ import type { PagePlatform } from '../pages/platform.ts';
 import type { PageSource } from '../pages/canvas.ts';
 import { imageRasters, pdfPageRaster, type Raster } from '../pages/raster.ts';
 import type { OcrEngine } from './engine.ts';
-import type { PrepareOptions } from './preprocess.ts';
+import type { PrepareOptions } from './prepare-image.ts';
 import { ocrRasters } from './ocr-rasters.ts';
 
 /** The platform's services OCR uses: the page services and its OCR engines (platform/node.ts, platform/browser.ts). */

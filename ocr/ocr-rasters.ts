@@ -1,13 +1,13 @@
 // From page rasters to OCR'd pages, for any platform: a raster (grey pixels,
 // its resolution and the page size in points: pages/raster.ts) is prepared
-// (./preprocess.ts), recognised by an engine, and built into a core Page
+// (./prepare-image.ts), recognised by an engine, and built into a core Page
 // (./page-text.ts); a pool of engines (./worker-pool.ts) does many pages.
 import type { Page } from '../core/document.ts';
 import type { Raster } from '../pages/raster.ts';
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { recognizeOriented } from './recognize-any-orientation.ts';
 import { buildOcrPage } from './page-text.ts';
-import { prepareForOcr, type PrepareOptions } from './preprocess.ts';
+import { prepareForOcr, type PrepareOptions } from './prepare-image.ts';
 import { DEFAULT_RECYCLE_AFTER, runPool } from './worker-pool.ts';
 
 export interface RasterOcrOptions {

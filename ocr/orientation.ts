@@ -9,7 +9,7 @@
 //
 // Platform-neutral: plain grayscale arrays, no canvas.
 import type { GrayImage } from '../pages/gray.ts';
-import type { PixelBox } from './preprocess.ts';
+import type { PixelBox } from './prepare-image.ts';
 
 /** Quarter turns clockwise: 0, 90°, 180°, 270°. */
 export type Quarter = 0 | 1 | 2 | 3;

@@ -17,7 +17,7 @@
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { lineDirection, turn, unturnBox, type Quarter } from './orientation.ts';
 import { decodePgm, encodePgm } from '../pages/gray.ts';
-import type { PreparedImage } from './preprocess.ts';
+import type { PreparedImage } from './prepare-image.ts';
 
 /**
  * Score (./readingScore) from which a reading is taken as right without

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew, inkMask, medianTextHeight, otsuThreshold, prepareForOcr, removeRules, rotate, type GrayImage } from '../../ocr/preprocess.ts';
+import { estimateSkew, inkMask, medianTextHeight, otsuThreshold, prepareForOcr, removeRules, rotate, type GrayImage } from '../../ocr/prepare-image.ts';
 import { imageDpi } from '../../pages/image-info.ts';
 
 /** A white page with dark text-like blocks in lines (and optionally table rules), skewed by `angle`. */
@@ -27,7 +27,7 @@ function page(angle = 0, rules = false): GrayImage {
   return { width, height, data };
 }
 
-describe('preprocess', () => {
+describe('image preparation for OCR', () => {
   it('finds the skew of the text lines and undoes it', () => {
     for (const deg of [0, 1.5, -2.5]) {
       const img = page((deg * Math.PI) / 180);
