@@ -17,9 +17,9 @@
 // image back to the pixels of the image that came in.
 
 import { encodePgm, type GrayImage } from '../pages/gray.ts';
-
-// ocr/layout.ts reads the grey image type from here
-export type { GrayImage } from '../pages/gray.ts';
+import { resize } from '../pages/resize.ts';
+import { rotate } from '../pages/rotate.ts';
+import { inkMask, otsuThreshold } from '../pages/threshold.ts';
 
 /** An axis-aligned box in pixels: left, top, right, bottom. */
 export interface PixelBox {
@@ -70,44 +70,6 @@ const MAX_SIDE = 9000;
 const MIN_SKEW = 0.0035;
 /** Largest skew searched for (about 6°). */
 const MAX_SKEW = 0.105;
-
-/** Otsu's threshold over the whole image: pixels below it are ink. */
-export function otsuThreshold(img: GrayImage): number {
-  const hist = new Float64Array(256);
-  const d = img.data;
-  for (let i = 0; i < d.length; i++) hist[d[i]]++;
-  const total = d.length;
-  let sum = 0;
-  for (let t = 0; t < 256; t++) sum += t * hist[t];
-  let sumB = 0;
-  let wB = 0;
-  let best = -1;
-  let threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t];
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t];
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) * (mB - mF);
-    if (between > best) {
-      best = between;
-      threshold = t + 1;
-    }
-  }
-  // a blank or nearly blank page: Otsu splits paper noise; keep only real ink
-  return Math.min(threshold, 200);
-}
-
-/** 1 where the pixel is ink (below the threshold), else 0. */
-export function inkMask(img: GrayImage, threshold: number): Uint8Array {
-  const d = img.data;
-  const out = new Uint8Array(d.length);
-  for (let i = 0; i < d.length; i++) out[i] = d[i] < threshold ? 1 : 0;
-  return out;
-}
 
 /**
  * The skew of the text lines in radians (positive: lines descend to the right
@@ -171,83 +133,6 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number): nu
   // no clear winner over "not skewed": leave the page as it is
   if (bestScore < zeroScore * 1.03) return 0;
   return best;
-}
-
-/**
- * Rotates by -angle around the centre (undoing a skew of `angle`), same size,
- * white where nothing comes in. Bilinear.
- */
-export function rotate(img: GrayImage, angle: number): GrayImage {
-  const { width, height, data } = img;
-  const out = new Uint8Array(width * height).fill(255);
-  // 16.16 fixed point: source = R(angle) · (dest - c) + c
-  const ONE = 65536;
-  const cos = Math.round(Math.cos(angle) * ONE);
-  const sin = Math.round(Math.sin(angle) * ONE);
-  const cx = width / 2;
-  const cy = height / 2;
-  const maxX = (width - 1) * ONE;
-  const maxY = (height - 1) * ONE;
-  for (let y = 0; y < height; y++) {
-    const dy = y - cy;
-    let sx = Math.round((cx - cx * Math.cos(angle) - dy * Math.sin(angle)) * ONE);
-    let sy = Math.round((cy - cx * Math.sin(angle) + dy * Math.cos(angle)) * ONE);
-    const row = y * width;
-    for (let x = 0; x < width; x++, sx += cos, sy += sin) {
-      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) continue;
-      const x0 = sx >> 16;
-      const y0 = sy >> 16;
-      const fx = (sx & 0xffff) >> 8;
-      const fy = (sy & 0xffff) >> 8;
-      const i = y0 * width + x0;
-      const a = data[i];
-      const b = data[i + 1];
-      const c = data[i + width];
-      const d = data[i + width + 1];
-      const top = (a << 8) + (b - a) * fx;
-      const bottom = (c << 8) + (d - c) * fx;
-      out[row + x] = ((top << 8) + (bottom - top) * fy + 32768) >> 16;
-    }
-  }
-  return { width, height, data: out };
-}
-
-/** Bilinear resize by `scale` (> 1 to enlarge). */
-export function resize(img: GrayImage, scale: number): GrayImage {
-  const width = Math.max(1, Math.round(img.width * scale));
-  const height = Math.max(1, Math.round(img.height * scale));
-  const out = new Uint8Array(width * height);
-  const src = img.data;
-  const sw = img.width;
-  const sh = img.height;
-  const xi = new Int32Array(width);
-  const xf = new Float32Array(width);
-  for (let x = 0; x < width; x++) {
-    const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) / scale - 0.5));
-    xi[x] = Math.min(sw - 2, Math.floor(sx));
-    xf[x] = sx - xi[x];
-    if (sw === 1) {
-      xi[x] = 0;
-      xf[x] = 0;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) / scale - 0.5));
-    const y0 = sh === 1 ? 0 : Math.min(sh - 2, Math.floor(sy));
-    const fy = sh === 1 ? 0 : sy - y0;
-    const r0 = y0 * sw;
-    const r1 = sh === 1 ? r0 : r0 + sw;
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const i = xi[x];
-      const fx = xf[x];
-      const j = sw === 1 ? i : i + 1;
-      const top = src[r0 + i] + (src[r0 + j] - src[r0 + i]) * fx;
-      const bottom = src[r1 + i] + (src[r1 + j] - src[r1 + i]) * fx;
-      out[row + x] = top + (bottom - top) * fy + 0.5;
-    }
-  }
-  return { width, height, data: out };
 }
 
 /**

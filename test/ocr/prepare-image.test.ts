@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew, inkMask, medianTextHeight, otsuThreshold, prepareForOcr, removeRules, rotate, type GrayImage } from '../../ocr/prepare-image.ts';
+import { estimateSkew, medianTextHeight, prepareForOcr, removeRules } from '../../ocr/prepare-image.ts';
+import type { GrayImage } from '../../pages/gray.ts';
+import { rotate } from '../../pages/rotate.ts';
+import { inkMask, otsuThreshold } from '../../pages/threshold.ts';
 import { imageDpi } from '../../pages/image-info.ts';
 
 /** A white page with dark text-like blocks in lines (and optionally table rules), skewed by `angle`. */
