@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew, medianTextHeight, prepareForOcr, removeRules } from '../../ocr/prepare-image.ts';
+import { estimateSkew } from '../../ocr/deskew.ts';
+import { prepareForOcr } from '../../ocr/prepare-image.ts';
+import { removeRules } from '../../ocr/table-rules.ts';
+import { medianTextHeight } from '../../ocr/text-height.ts';
 import type { GrayImage } from '../../pages/gray.ts';
 import { rotate } from '../../pages/rotate.ts';
 import { inkMask, otsuThreshold } from '../../pages/threshold.ts';
