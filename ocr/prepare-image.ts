@@ -81,12 +81,16 @@ export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): 
   if (options.deskew !== false) ({ image: img, skew } = deskew(img));
 
   // 2. rules, then the text size: small text is upscaled (and its rules found again)
-  let threshold = otsuThreshold(img);
-  let ink = inkMask(img, threshold);
-  const ruleLength = (scaleDpi: number) => Math.max(40, Math.round(0.5 * scaleDpi));
   const findRules = options.removeRules !== false;
-  let rules = new Uint8Array(findRules ? ink.length : 0);
-  if (findRules) removeRules(ink, img.width, img.height, ruleLength(dpi), rules);
+  // the ink with the rules cleared, and where the rules were (fringes included)
+  const inkAndRules = (image: GrayImage, atDpi: number) => {
+    const ink = inkMask(image, otsuThreshold(image));
+    const rules = new Uint8Array(findRules ? ink.length : 0);
+    // a rule is at least half an inch long
+    if (findRules) removeRules(ink, image.width, image.height, Math.max(40, Math.round(0.5 * atDpi)), rules);
+    return { ink, rules };
+  };
+  let { ink, rules } = inkAndRules(img, dpi);
   let scale = 1;
   let textHeight: number | undefined;
   if (options.upscale !== false) {
@@ -95,10 +99,7 @@ export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): 
       scale = Math.min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / textHeight, MAX_SIDE / Math.max(img.width, img.height));
       if (scale > 1.1) {
         img = resize(img, scale);
-        threshold = otsuThreshold(img);
-        ink = inkMask(img, threshold);
-        rules = new Uint8Array(findRules ? ink.length : 0);
-        if (findRules) removeRules(ink, img.width, img.height, ruleLength(dpi * scale), rules);
+        ({ ink, rules } = inkAndRules(img, dpi * scale));
         textHeight = Math.round(textHeight * scale);
       } else scale = 1;
     }
