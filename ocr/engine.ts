@@ -9,11 +9,10 @@
 // platform/browser.ts) pass the paths and the tesseract.js module.
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
-import type { GrayImage } from '../pages/gray.ts';
-import type { PixelBox } from './prepare-image.ts';
+import type { GrayImage, PixelBox } from '../pages/gray.ts';
 import type { TesseractPage } from './tesseract-page.ts';
 
-export type { PixelBox } from './prepare-image.ts';
+export type { PixelBox } from '../pages/gray.ts';
 
 /** A rectangle in PDF user space: x left, y LOWER edge, in points. */
 export interface PageBox {

@@ -8,8 +8,7 @@
 // down) only recognition can tell (./recognize-any-orientation.ts tries them).
 //
 // Platform-neutral: plain grayscale arrays, no canvas.
-import type { GrayImage } from '../pages/gray.ts';
-import type { PixelBox } from './prepare-image.ts';
+import type { GrayImage, PixelBox } from '../pages/gray.ts';
 
 /** Quarter turns clockwise: 0, 90°, 180°, 270°. */
 export type Quarter = 0 | 1 | 2 | 3;

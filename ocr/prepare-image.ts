@@ -18,20 +18,12 @@
 // (inside tesseract) reads without any decoding cost. `toSource` maps a box found in the prepared
 // image back to the pixels of the image that came in.
 
-import { encodePgm, type GrayImage } from '../pages/gray.ts';
+import { encodePgm, type GrayImage, type PixelBox } from '../pages/gray.ts';
 import { resize } from '../pages/resize.ts';
 import { inkMask, otsuThreshold } from '../pages/threshold.ts';
 import { deskew } from './deskew.ts';
 import { removeRules } from './table-rules.ts';
 import { medianTextHeight } from './text-height.ts';
-
-/** An axis-aligned box in pixels: left, top, right, bottom. */
-export interface PixelBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 export interface PrepareOptions {
   /** Resolution of the incoming image in dots per inch (default 300). */
