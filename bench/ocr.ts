@@ -20,7 +20,7 @@ import { PDFDocument } from 'pdf-lib';
 import { buildOcrPage } from '../ocr/page-text.ts';
 import { ocrPdfPages } from '../ocr/ocr-document.ts';
 import { createNodeEngine, nodePlatform, tessdataDir } from '../platform/node.ts';
-import { prepareForOcr } from '../ocr/preprocess.ts';
+import { prepareForOcr } from '../ocr/prepare-image.ts';
 import { a4, benchLines, pngToGray, renderTestPage } from '../test/ocr/fixtures.ts';
 
 const PAGES = 4;

@@ -9,11 +9,10 @@
 // platform/browser.ts) pass the paths and the tesseract.js module.
 import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
-import type { GrayImage } from '../pages/gray.ts';
-import type { PixelBox } from './preprocess.ts';
+import type { GrayImage, PixelBox } from '../pages/gray.ts';
 import type { TesseractPage } from './tesseract-page.ts';
 
-export type { PixelBox } from './preprocess.ts';
+export type { PixelBox } from '../pages/gray.ts';
 
 /** A rectangle in PDF user space: x left, y LOWER edge, in points. */
 export interface PageBox {
@@ -86,9 +85,10 @@ export interface OcrGeometry {
    */
   image?: GrayImage;
   /**
-   * The recognised image is the page turned (./oriented.ts): words are laid
-   * out (their `px`) in the recognised image's own frame, where its lines run
-   * across, and only their page boxes go through `toRaster`.
+   * The recognised image is the page turned
+   * (./recognize-any-orientation.ts): words are laid out (their `px`) in the
+   * recognised image's own frame, where its lines run across, and only their
+   * page boxes go through `toRaster`.
    */
   turned?: boolean;
 }

@@ -21,7 +21,7 @@
 // blank run inside a word says how loosely its characters are set (digits
 // typed full-width stand half an em apart with no space between them).
 // Everything is in the prepared image's pixels; gaps are given in ems.
-import type { GrayImage, PixelBox } from './preprocess.ts';
+import type { GrayImage, PixelBox } from '../pages/gray.ts';
 
 export interface WordInk {
   /** the word's box on the ink (prepared-image pixels) */

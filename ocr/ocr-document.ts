@@ -1,6 +1,6 @@
 // OCR of a document's scanned pages, on any platform: PDF pages are drawn with
 // pdf.js (pages/pdf-pages.ts), image frames decoded (pages/raster.ts), and
-// every page is prepared and read by a pool of engines (./raster.ts). What
+// every page is prepared and read by a pool of engines (./ocr-rasters.ts). What
 // differs between Node and the browser (pdf.js, the canvas, the image decoder,
 // how an engine starts) comes from the platform the caller hands in.
 import type { Page, SumiDocument } from '../core/document.ts';
@@ -10,8 +10,8 @@ import type { PagePlatform } from '../pages/platform.ts';
 import type { PageSource } from '../pages/canvas.ts';
 import { imageRasters, pdfPageRaster, type Raster } from '../pages/raster.ts';
 import type { OcrEngine } from './engine.ts';
-import type { PrepareOptions } from './preprocess.ts';
-import { ocrRasters } from './raster.ts';
+import type { PrepareOptions } from './prepare-image.ts';
+import { ocrRasters } from './ocr-rasters.ts';
 
 /** The platform's services OCR uses: the page services and its OCR engines (platform/node.ts, platform/browser.ts). */
 export interface OcrPlatform extends PagePlatform {

@@ -1,12 +1,21 @@
 // A page as grey pixels: the 8-bit image OCR reads and scans are stored as,
-// made from a canvas's RGBA, and its PGM ("P5") file form, which leptonica
-// (inside tesseract) reads without any decoding cost. Platform-neutral.
+// made from a canvas's RGBA, boxes in its pixels, and its PGM ("P5") file
+// form, which leptonica (inside tesseract) reads without any decoding cost.
+// Platform-neutral.
 
 export interface GrayImage {
   width: number;
   height: number;
   /** one byte per pixel, row by row, 0 = black */
   data: Uint8Array;
+}
+
+/** An axis-aligned box in pixels: left, top, right, bottom. */
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {

@@ -7,8 +7,9 @@ import { scanDocument } from '../../pipeline/scan.ts';
 import { ocrImage } from '../../ocr/ocr-document.ts';
 import { nodePlatform } from '../../platform/node.ts';
 import type { OcrResult } from '../../ocr/engine.ts';
-import { lineDirection, turn, unturnBox, type Quarter } from '../../ocr/orientation.ts';
-import { readingScore } from '../../ocr/oriented.ts';
+import { lineDirection } from '../../ocr/line-direction.ts';
+import { turn, unturnBox, type Quarter } from '../../pages/rotate.ts';
+import { readingScore } from '../../ocr/recognize-any-orientation.ts';
 import { drawnColumnSpan, drawnSpan, formLines, grayTiff, pngToGray, renderTestPage, renderVerticalPage, verticalFormColumns, type DrawnBox } from './fixtures.ts';
 
 const PT_PER_PX = 72 / 300;

@@ -1,7 +1,7 @@
 // Recognition whichever way the page is written or was fed: upright, upside
 // down, sideways, or in vertical writing (縦書き).
 //
-// The ink tells whether lines run across or down (./orientation.ts); for each
+// The ink tells whether lines run across or down (./line-direction.ts); for each
 // direction there are two readings, tried in order of how common they are:
 //   across: upright; else the page upside down (turned 180°);
 //   down:   vertical writing, read on the page turned a quarter
@@ -15,9 +15,10 @@
 // too and the most confident wins. Word boxes are mapped back through the
 // turn, so they sit on the unturned page.
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
-import { lineDirection, turn, unturnBox, type Quarter } from './orientation.ts';
+import { lineDirection } from './line-direction.ts';
 import { decodePgm, encodePgm } from '../pages/gray.ts';
-import type { PreparedImage } from './preprocess.ts';
+import { turn, unturnBox, type Quarter } from '../pages/rotate.ts';
+import type { PreparedImage } from './prepare-image.ts';
 
 /**
  * Score (./readingScore) from which a reading is taken as right without

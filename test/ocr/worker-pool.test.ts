@@ -1,7 +1,7 @@
 // The pool's own contract (ordering, recycling, cancellation, clean-up), with
 // plain objects as workers; the OCR tests run the pool with real tesseract.js.
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../ocr/scheduler.ts';
+import { runPool } from '../../ocr/worker-pool.ts';
 
 function tracker() {
   let next = 0;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew, inkMask, medianTextHeight, otsuThreshold, prepareForOcr, removeRules, rotate, type GrayImage } from '../../ocr/preprocess.ts';
+import { estimateSkew } from '../../ocr/deskew.ts';
+import { prepareForOcr } from '../../ocr/prepare-image.ts';
+import { removeRules } from '../../ocr/table-rules.ts';
+import { medianTextHeight } from '../../ocr/text-height.ts';
+import type { GrayImage } from '../../pages/gray.ts';
+import { rotate } from '../../pages/rotate.ts';
+import { inkMask, otsuThreshold } from '../../pages/threshold.ts';
 import { imageDpi } from '../../pages/image-info.ts';
 
 /** A white page with dark text-like blocks in lines (and optionally table rules), skewed by `angle`. */
@@ -27,7 +33,7 @@ function page(angle = 0, rules = false): GrayImage {
   return { width, height, data };
 }
 
-describe('preprocess', () => {
+describe('image preparation for OCR', () => {
   it('finds the skew of the text lines and undoes it', () => {
     for (const deg of [0, 1.5, -2.5]) {
       const img = page((deg * Math.PI) / 180);

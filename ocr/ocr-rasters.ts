@@ -1,14 +1,14 @@
 // From page rasters to OCR'd pages, for any platform: a raster (grey pixels,
 // its resolution and the page size in points: pages/raster.ts) is prepared
-// (./preprocess.ts), recognised by an engine, and built into a core Page
-// (./page-text.ts); a pool of engines (./scheduler.ts) does many pages.
+// (./prepare-image.ts), recognised by an engine, and built into a core Page
+// (./page-text.ts); a pool of engines (./worker-pool.ts) does many pages.
 import type { Page } from '../core/document.ts';
 import type { Raster } from '../pages/raster.ts';
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
-import { recognizeOriented } from './oriented.ts';
+import { recognizeOriented } from './recognize-any-orientation.ts';
 import { buildOcrPage } from './page-text.ts';
-import { prepareForOcr, type PrepareOptions } from './preprocess.ts';
-import { DEFAULT_RECYCLE_AFTER, runPool } from './scheduler.ts';
+import { prepareForOcr, type PrepareOptions } from './prepare-image.ts';
+import { DEFAULT_RECYCLE_AFTER, runPool } from './worker-pool.ts';
 
 export interface RasterOcrOptions {
   /** after each page: pages done, pages to do */
@@ -23,7 +23,7 @@ export interface RasterOcrOptions {
   createEngine: () => Promise<OcrEngine>;
 }
 
-/** Prepares one page raster and recognises it, whichever way it is written or was fed (./oriented.ts): words with boxes in raster pixels and in PDF user space. */
+/** Prepares one page raster and recognises it, whichever way it is written or was fed (./recognize-any-orientation.ts): words with boxes in raster pixels and in PDF user space. */
 export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: PrepareOptions = {}): Promise<OcrResult> {
   const prepared = prepareForOcr(r.gray, { dpi: r.dpi, ...prepare });
   const geometry: OcrGeometry = {
