@@ -3,8 +3,8 @@
 // review of the same file. Images are shown and exported as a one-page PDF of their own size.
 import { readAndScan, type DocumentSource, type OcrPlatform, type ReadStep } from '../pipeline/read-and-scan.ts';
 import type { OpenPdf } from '../pages/pdf-pages.ts';
-import { textBoxes } from '../redaction/boxes.ts';
-import { initialReview, type ReviewState } from '../redaction/review.ts';
+import { textBoxes } from '../review/boxes.ts';
+import { initialReview, type ReviewState } from '../review/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
 import { loadReview, sha256 } from './review-store.ts';
 

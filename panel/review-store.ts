@@ -1,6 +1,6 @@
 // Review state saved as the officer works, in IndexedDB keyed by the
 // document's SHA-256: closing the tab loses nothing, reopening the file resumes.
-import type { SavedReview } from '../redaction/review.ts';
+import type { SavedReview } from '../review/review.ts';
 import { openDatabase } from './idb.ts';
 
 const DB = 'sumi-review';

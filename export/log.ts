@@ -1,6 +1,6 @@
 // The redaction log for the decision notice (開示決定通知書): page, kind, reason
 // and position of every mask — never the masked content.
-import type { Mask } from './plan.ts';
+import type { Mask } from '../review/plan.ts';
 
 export interface LogEntry {
   page: number;
