@@ -30,8 +30,3 @@ export function loadReview(hash: string): Promise<SavedReview | undefined> {
 export function saveReview(hash: string, review: SavedReview): Promise<unknown> {
   return run('readwrite', (s) => s.put({ ...review, savedAt: Date.now() }, hash));
 }
-
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
