@@ -1,4 +1,5 @@
 // Command-line parsing for `sumi`, kept apart from what the commands do.
+import { parseArgs as utilParseArgs } from 'node:util';
 import { KINDS, SEVERITIES, type Kind, type Severity } from '../core/findings.ts';
 
 export class UsageError extends Error {}
@@ -27,39 +28,65 @@ export type Command =
 export function parseArgs(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === 'scan') {
-    const json = rest.includes('--json');
-    const unknown = rest.find((a) => a.startsWith('--') && a !== '--json');
-    if (unknown) throw new UsageError(`unknown option ${unknown}`);
-    const files = rest.filter((a) => a !== '--json');
-    if (!files.length) throw new UsageError('scan needs at least one FILE');
-    return { name, json, files };
+    const { values, positionals } = readWords(rest, { json: 'flag' });
+    if (!positionals.length) throw new UsageError('scan needs at least one FILE');
+    return { name, json: values.json ?? false, files: positionals };
   }
   if (name === 'redact') {
-    const positional: string[] = [];
-    let kinds: Kind[] | undefined;
-    let minSeverity: Severity | undefined;
-    let colour: boolean | undefined;
-    let minMaskWidth: number | undefined;
-    let searchable: boolean | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      const a = rest[i];
-      const value = () => {
-        const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
-        if (!v) throw new UsageError(`${a} needs a value`);
-        return v;
-      };
-      if (a.startsWith('--kinds')) kinds = parseKinds(value());
-      else if (a.startsWith('--min-severity')) minSeverity = parseSeverity(value());
-      else if (a === '--colour') colour = true;
-      else if (a === '--searchable') searchable = true;
-      else if (a.startsWith('--min-mask-width')) minMaskWidth = parseWidth(value());
-      else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-      else positional.push(a);
-    }
-    if (positional.length !== 2) throw new UsageError('redact needs IN and OUT');
-    return { name, input: positional[0], output: positional[1], kinds, minSeverity, colour, minMaskWidth, searchable };
+    const { values, positionals } = readWords(rest, {
+      kinds: parseKinds,
+      'min-severity': parseSeverity,
+      colour: 'flag',
+      'min-mask-width': parseWidth,
+      searchable: 'flag',
+    });
+    if (positionals.length !== 2) throw new UsageError('redact needs IN and OUT');
+    const [input, output] = positionals;
+    const { kinds, colour, searchable } = values;
+    return { name, input, output, kinds, minSeverity: values['min-severity'], colour, minMaskWidth: values['min-mask-width'], searchable };
   }
   throw new UsageError(name ? `unknown command ${name}` : 'no command given');
+}
+
+/** A long option: a flag, or one that takes a value and checks it. */
+type OptionSpec = 'flag' | ((value: string) => unknown);
+
+type OptionValues<O extends Record<string, OptionSpec>> = { [K in keyof O]?: O[K] extends (value: string) => infer T ? T : true };
+
+/**
+ * Reads a command's words with util.parseArgs, loose (not strict): its
+ * tokens are checked here, in order, so the first bad word gives the error
+ * sumi has always given (util's own messages name other things), and values are
+ * checked in the order they come. sumi has no short options: a word such as
+ * `-x` is a file name.
+ */
+function readWords<O extends Record<string, OptionSpec>>(args: string[], options: O): { values: OptionValues<O>; positionals: string[] } {
+  const { tokens } = utilParseArgs({
+    args,
+    options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec === 'flag' ? 'boolean' : 'string' }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    const word = args[token.index];
+    if (token.kind === 'positional') positionals.push(word);
+    // `--` ends options for util, but sumi never took it: it is an unknown option like any other
+    else if (token.kind === 'option-terminator') throw new UsageError(`unknown option ${word}`);
+    else if (!token.rawName.startsWith('--')) {
+      // util splits -xy into a token a letter, all of one word: the word is kept once
+      if (tokens[i - 1]?.index !== token.index) positionals.push(word);
+    } else {
+      const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+      if (spec === undefined || (spec === 'flag' && token.value !== undefined)) throw new UsageError(`unknown option ${word}`);
+      if (spec === 'flag') values[token.name] = true;
+      else if (!token.value) throw new UsageError(`${word} needs a value`);
+      else values[token.name] = spec(token.value);
+    }
+  }
+  return { values: values as OptionValues<O>, positionals };
 }
 
 function parseKinds(v: string): Kind[] {

@@ -2,8 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { readAndScan, type ScannedDocument } from '../pipeline/read-and-scan.ts';
 import { exportVerified } from '../pipeline/export-verified.ts';
-import { planFromFindings } from '../redaction/plan.ts';
-import { logCsv } from '../redaction/log.ts';
+import { planFromFindings } from '../review/plan.ts';
+import { logCsv } from '../export/log.ts';
 import { nodePlatform } from '../platform/node.ts';
 import { ocrProgress } from './ocr.ts';
 import type { Command } from './args.ts';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { SEVERITIES, type Severity } from '../core/findings.ts';
 import { pickLang } from '../core/kind-names.ts';
 import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
-import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, logCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
+import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, uploadLogCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
 import type { UploadLogEntry } from '../extension/messages.ts';
 
 const lang = pickLang(navigator.language);
@@ -42,7 +42,7 @@ export function OptionsPage() {
   }
 
   function exportCsv() {
-    const url = URL.createObjectURL(new Blob(['\uFEFF' + logCsv(log)], { type: 'text/csv' }));
+    const url = URL.createObjectURL(new Blob(['\uFEFF' + uploadLogCsv(log)], { type: 'text/csv' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: 'sumi-upload-log.csv' });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -1,14 +1,10 @@
 // Reads and scans one file for the upload guard (runs in the scanning frame).
+import { sha256Hex } from '../core/sha256.ts';
 import type { PdfjsLoader } from '../documents/pdf.ts';
 import { readAndScan, type OcrPlatform } from '../pipeline/read-and-scan.ts';
 import type { FileSummary } from '../extension/messages.ts';
 import { summarize } from './summary.ts';
 import { isSumiExport } from './sumi-export.ts';
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export interface ScanFileOptions {
   /** pdf.js as the platform loads it */

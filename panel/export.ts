@@ -3,7 +3,7 @@
 // is given (OffscreenCanvas for rendering), drawn from the PDF on display.
 import { exportVerified, type ExportSettings, type VerifiedExport } from '../pipeline/export-verified.ts';
 import type { PagePlatform } from '../pages/platform.ts';
-import { masksOf, type ReviewState } from '../redaction/review.ts';
+import { masksOf, type ReviewState } from '../review/review.ts';
 import type { OpenedDocument } from './load.ts';
 
 /** The texts of the accepted findings: what must not be recoverable from the output. */

@@ -3,10 +3,11 @@
 // review of the same file. Images are shown and exported as a one-page PDF of their own size.
 import { readAndScan, type DocumentSource, type OcrPlatform, type ReadStep } from '../pipeline/read-and-scan.ts';
 import type { OpenPdf } from '../pages/pdf-pages.ts';
-import { textBoxes } from '../redaction/boxes.ts';
-import { initialReview, type ReviewState } from '../redaction/review.ts';
+import { textBoxes } from '../review/boxes.ts';
+import { initialReview, type ReviewState } from '../review/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
-import { loadReview, sha256 } from './review-store.ts';
+import { sha256Hex } from '../core/sha256.ts';
+import { loadReview } from './review-store.ts';
 
 /** What the panel needs from its platform (platform/browser.ts, handed in by entrypoints/redact). */
 export type PanelPlatform = OcrPlatform;
@@ -39,7 +40,7 @@ export interface OpenOptions {
 /** `platform`: the browser's, handed in by the panel's entry point. */
 export async function openDocument(platform: PanelPlatform, name: string, bytes: Uint8Array, options: OpenOptions): Promise<OpenedDocument> {
   const { signal } = options;
-  const hash = await sha256(bytes);
+  const hash = await sha256Hex(bytes);
   const { doc, findings, source, unread } = await readAndScan(platform, name, bytes, {
     pdf: options.shown,
     signal,

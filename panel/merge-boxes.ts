@@ -1,7 +1,7 @@
 // Joins the boxes of neighbouring characters on one line into one area, so a
 // selection over a PDF that writes each glyph as its own text item becomes one
 // mask per line instead of one per character.
-import type { Box } from '../redaction/boxes.ts';
+import type { Box } from '../review/boxes.ts';
 
 /** Same line: the vertical overlap is at least half the smaller height. */
 function sameLine(a: Box, b: Box): boolean {

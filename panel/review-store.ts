@@ -1,6 +1,6 @@
 // Review state saved as the officer works, in IndexedDB keyed by the
 // document's SHA-256: closing the tab loses nothing, reopening the file resumes.
-import type { SavedReview } from '../redaction/review.ts';
+import type { SavedReview } from '../review/review.ts';
 import { openDatabase } from './idb.ts';
 
 const DB = 'sumi-review';
@@ -29,9 +29,4 @@ export function loadReview(hash: string): Promise<SavedReview | undefined> {
 
 export function saveReview(hash: string, review: SavedReview): Promise<unknown> {
   return run('readwrite', (s) => s.put({ ...review, savedAt: Date.now() }, hash));
-}
-
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -5,11 +5,11 @@ import type { SumiDocument } from '../core/document.ts';
 import { openPdfPages, pdfPages } from '../pages/pdf-pages.ts';
 import type { PageSource } from '../pages/canvas.ts';
 import type { PagePlatform } from '../pages/platform.ts';
-import { exportMasked, type ExportOptions } from '../redaction/export.ts';
-import { withOcrText } from '../redaction/document-text.ts';
-import { widenMasks, type Mask } from '../redaction/plan.ts';
-import { verifyExport, type Verification } from '../redaction/verify.ts';
-import { logEntries, type LogEntry } from '../redaction/log.ts';
+import { exportMasked, type ExportOptions } from '../export/export.ts';
+import { withOcrText } from '../export/document-text.ts';
+import { widenMasks, type Mask } from '../review/plan.ts';
+import { verifyExport, type Verification } from '../export/verify.ts';
+import { logEntries, type LogEntry } from '../export/log.ts';
 import { viewablePdf, type DocumentSource } from './read-and-scan.ts';
 
 export interface ExportSettings extends Omit<ExportOptions, 'withheldTexts'> {

@@ -10,8 +10,8 @@ import { sumi, CORPUS } from './cli-helpers.ts';
 import { nodePlatform } from '../platform/node.ts';
 import { openDocument } from '../panel/load.ts';
 import { exportReview } from '../panel/export.ts';
-import { masksOf, reduce } from '../redaction/review.ts';
-import type { LogEntry } from '../redaction/log.ts';
+import { masksOf, reduce } from '../review/review.ts';
+import type { LogEntry } from '../export/log.ts';
 import { readAndScan } from '../pipeline/read-and-scan.ts';
 import { exportVerified } from '../pipeline/export-verified.ts';
 

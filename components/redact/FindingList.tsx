@@ -2,8 +2,8 @@
 // for each, and manual areas below.
 import type { Kind } from '../../core/findings.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
-import { REASONS, type Reason } from '../../redaction/plan.ts';
-import type { Decision, ReviewState } from '../../redaction/review.ts';
+import { REASONS, type Reason } from '../../review/plan.ts';
+import type { Decision, ReviewState } from '../../review/review.ts';
 import { lang, t } from './i18n.ts';
 
 export interface FindingListProps {

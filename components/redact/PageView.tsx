@@ -2,12 +2,12 @@
 // drawn over it. Drag on the page to add an area; boxes are focusable buttons.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { Box } from '../../redaction/boxes.ts';
-import type { ReviewState } from '../../redaction/review.ts';
+import type { Box } from '../../review/boxes.ts';
+import type { ReviewState } from '../../review/review.ts';
 import type { Page } from '../../core/document.ts';
 import { TextLayer } from './TextLayer.tsx';
 import { KIND_NAMES } from '../../core/kind-names.ts';
-import type { Decision } from '../../redaction/review.ts';
+import type { Decision } from '../../review/review.ts';
 import { lang, t } from './i18n.ts';
 
 const DECISION_WORDS: Record<Decision, 'proposed' | 'accept' | 'reject' | 'disclose'> = { proposed: 'proposed', accepted: 'accept', rejected: 'reject', disclose: 'disclose' };

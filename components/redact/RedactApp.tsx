@@ -2,11 +2,11 @@
 // reason, export a masked PDF that is verified before it is offered, and the log.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { REASONS, type Reason } from '../../redaction/plan.ts';
-import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
-import { decideEveryOccurrence, unmaskedOccurrences } from '../../redaction/occurrences.ts';
-import { logCsv } from '../../redaction/log.ts';
-import { textBoxes, type Box } from '../../redaction/boxes.ts';
+import { REASONS, type Reason } from '../../review/plan.ts';
+import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../review/review.ts';
+import { decideEveryOccurrence, unmaskedOccurrences } from '../../review/occurrences.ts';
+import { logCsv } from '../../export/log.ts';
+import { textBoxes, type Box } from '../../review/boxes.ts';
 import { openDocument, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
 import { DocumentError } from '../../core/document.ts';

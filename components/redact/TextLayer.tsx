@@ -4,7 +4,7 @@
 // text offsets through each span's data-start, and from there to mask boxes.
 import { useLayoutEffect, useRef } from 'react';
 import type { Page } from '../../core/document.ts';
-import type { Box } from '../../redaction/boxes.ts';
+import type { Box } from '../../review/boxes.ts';
 
 interface Props {
   page: Page;

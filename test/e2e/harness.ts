@@ -19,7 +19,7 @@ export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
 export const CHROMIUM = process.env.SUMI_CHROMIUM ?? '/usr/bin/chromium';
 
 /** What goes into the extension; a build older than any of these is rebuilt. */
-const SOURCES = ['entrypoints', 'highlighter', 'core', 'detectors', 'components', 'documents', 'redaction', 'panel', 'ocr', 'guard', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'highlighter', 'core', 'detectors', 'components', 'documents', 'review', 'export', 'panel', 'ocr', 'guard', 'public', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -11,7 +11,7 @@ import { ensureBuilt, launch, type SumiBrowser } from './harness.ts';
 import { SHARED_CORPUS, SHARED_EVAL } from '../shared-dir.ts';
 
 /** What the panel is built from besides the harness's own list. */
-export const PANEL_SOURCES = ['panel', 'redaction', 'ocr'];
+export const PANEL_SOURCES = ['panel', 'review', 'export', 'ocr'];
 
 export { SHARED } from '../shared-dir.ts';
 export const PANEL_CORPUS = SHARED_CORPUS;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, ROOT, ensureBuilt, launch, poll, startServer, uploadRecorder, type FixtureServer, type SumiBrowser, type UploadRecorder } from './harness.ts';
 
 /** What goes into the extension besides the harness's own list (the guard and the scanning frame's imports). */
-const GUARD_SOURCES = ['guard', 'panel', 'redaction', 'ocr'];
+const GUARD_SOURCES = ['guard', 'panel', 'review', 'export', 'ocr'];
 const DIALOG_TIMEOUT = 30_000;
 
 interface Sample {

@@ -13,7 +13,7 @@
 // with the text between it and the nearer end of the item, Latin text counting
 // most: a manual mask drawn over the real glyphs must never miss the word it
 // hides because the estimate put that word elsewhere.
-import { charWeight, type Box } from './boxes.ts';
+import { charWeight, type Box } from '../review/boxes.ts';
 import type { TextItem } from '../pages/canvas.ts';
 
 

@@ -1,7 +1,7 @@
 // Which words of a page may enter the invisible text layer: a pure function of
 // the page's text items and the mask boxes.
 import { describe, expect, it } from 'vitest';
-import { visibleRuns } from '../../redaction/text-layer.ts';
+import { visibleRuns } from '../../export/text-layer.ts';
 import type { TextItem } from '../../pages/canvas.ts';
 
 const texts = (items: TextItem[]) => items.map((i) => i.text);

@@ -5,15 +5,15 @@
 // attachment, script, layer, bookmark or metadata of the original survives,
 // because nothing of it is copied.
 import { PDFDocument, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } from 'pdf-lib';
-import type { Mask } from './plan.ts';
+import type { Mask } from '../review/plan.ts';
 import { encodePixels, type ColourMode } from '../pages/page-image.ts';
 import type { PageSource, RenderedPage, TextItem } from '../pages/canvas.ts';
 import { EXPORT_DPI, EXPORT_DPI_MAX, EXPORT_DPI_MIN } from '../pages/dpi.ts';
 import { visibleRuns } from './text-layer.ts';
 import { coversOf } from './covers.ts';
-import type { Box } from './boxes.ts';
+import type { Box } from '../review/boxes.ts';
 import { InvisibleText, type PlacedText } from './invisible-text.ts';
-import { searchKey } from './verify.ts';
+import { searchKey } from '../review/occurrences.ts';
 
 export interface ExportOptions {
   /** 150–300 (pages/dpi.ts) */

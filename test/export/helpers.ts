@@ -3,10 +3,10 @@
 // pdf-lib, pixels by rendering it again with pdf.js).
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { nodePlatform } from '../../platform/node.ts';
-import { exportMasked, type ExportOptions } from '../../redaction/export.ts';
+import { exportMasked, type ExportOptions } from '../../export/export.ts';
 import { openPdfPages } from '../../pages/pdf-pages.ts';
-import { widenMasks, type Mask } from '../../redaction/plan.ts';
-import type { Box } from '../../redaction/boxes.ts';
+import { widenMasks, type Mask } from '../../review/plan.ts';
+import type { Box } from '../../review/boxes.ts';
 
 /** `minMaskWidth`: the masks are widened first, as pipeline/export-verified.ts widens them. */
 export async function exportPdf(bytes: Uint8Array, masks: Mask[], { minMaskWidth = 0, ...options }: ExportOptions & { minMaskWidth?: number } = {}): Promise<Uint8Array> {

@@ -7,7 +7,7 @@
 // stretch of identical columns longer than any glyph (and than the gap between
 // two words) where the text says there are characters is taken as a cover, and
 // returned as a box to be treated like a mask.
-import type { Box } from './boxes.ts';
+import type { Box } from '../review/boxes.ts';
 import { INK_ABOVE, INK_BELOW } from './text-layer.ts';
 import type { TextItem } from '../pages/canvas.ts';
 

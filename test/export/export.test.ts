@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { readPdf } from '../../documents/pdf.ts';
 import { nodePlatform } from '../../platform/node.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
-import { planFromFindings } from '../../redaction/plan.ts';
-import { verifyExport } from '../../redaction/verify.ts';
+import { planFromFindings } from '../../review/plan.ts';
+import { verifyExport } from '../../export/verify.ts';
 import { CORPUS } from '../documents/helpers.ts';
 import { exportPdf, imageDicts, manualMask, renderedPage } from './helpers.ts';
 

@@ -2,8 +2,8 @@
 // masked string in its text layer and in its raw bytes. The officer sees
 // "0 masked strings recoverable" or the export is refused.
 import { unzlibSync } from 'fflate';
-import { normalizeText } from '../core/normalize.ts';
 import type { PdfjsLoader } from '../documents/pdf.ts';
+import { searchKey } from '../review/occurrences.ts';
 
 export interface Verification {
   pages: number;
@@ -11,8 +11,7 @@ export interface Verification {
   recoverable: string[];
 }
 
-/** How text is compared when looking for a masked string: NFKC, case and spacing ignored. */
-export const searchKey = (s: string) => normalizeText(s).text.toLowerCase().replace(/\s+/g, '');
+// a masked string is looked for as the review matched it to its other occurrences
 const squash = searchKey;
 
 export async function verifyExport(bytes: Uint8Array, masked: string[], pdf: PdfjsLoader): Promise<Verification> {

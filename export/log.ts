@@ -1,6 +1,6 @@
 // The redaction log for the decision notice (開示決定通知書): page, kind, reason
 // and position of every mask — never the masked content.
-import type { Mask } from './plan.ts';
+import type { Mask } from '../review/plan.ts';
 
 export interface LogEntry {
   page: number;
@@ -19,6 +19,7 @@ export function logEntries(masks: Mask[]): LogEntry[] {
   return masks.map((m) => ({ page: m.page, kind: m.kind, reason: m.reason, source: m.source, x: r(m.box.x), y: r(m.box.y), width: r(m.box.width), height: r(m.box.height) }));
 }
 
+/** The redaction log as CSV, written beside the masked PDF (the upload guard's own log is guard/settings.ts). */
 export function logCsv(entries: LogEntry[]): string {
   const header = 'page,kind,reason,source,x,y,width,height';
   const quote = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);

@@ -1,13 +1,18 @@
 // "Every occurrence of this text": a detector may find a name once and miss it
 // where it runs into other words (鈴木 美穂委員の…). The officer's choice for one
 // finding is carried to every place the same text occurs in the document —
-// compared as the export's verifier compares, NFKC with case and spacing
-// ignored — findings or not.
+// compared by searchKey, NFKC with case and spacing ignored — findings or
+// not. The export's text layer and verifier look for masked texts the same way.
 import type { SumiDocument } from '../core/document.ts';
 import { normalizeText } from '../core/normalize.ts';
 import { textBoxes, type Box } from './boxes.ts';
-import { searchKey } from './verify.ts';
 import { reduce, type ManualMask, type ReviewState } from './review.ts';
+
+/**
+ * How texts are compared: NFKC, case and spacing ignored. It stands beside
+ * `searchable`, which must squash a page the same way.
+ */
+export const searchKey = (s: string) => normalizeText(s).text.toLowerCase().replace(/\s+/g, '');
 
 export interface Occurrence {
   page: number;

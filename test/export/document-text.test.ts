@@ -1,8 +1,8 @@
 // The searchable layer's text for scanned pages: the document's OCR words.
 import { describe, expect, it } from 'vitest';
 import { PageBuilder, type SumiDocument } from '../../core/document.ts';
-import { ocrTextItems, withOcrText } from '../../redaction/document-text.ts';
-import { visibleRuns } from '../../redaction/text-layer.ts';
+import { ocrTextItems, withOcrText } from '../../export/document-text.ts';
+import { visibleRuns } from '../../export/text-layer.ts';
 import type { PageSource } from '../../pages/canvas.ts';
 
 function ocrPage(number: number) {

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf } from '../../documents/pdf.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
-import { textBoxes } from '../../redaction/boxes.ts';
-import { initialReview, masksOf, reduce } from '../../redaction/review.ts';
-import { decideEveryOccurrence, occurrencesOf, unmaskedOccurrences } from '../../redaction/occurrences.ts';
+import { textBoxes } from '../../review/boxes.ts';
+import { initialReview, masksOf, reduce } from '../../review/review.ts';
+import { decideEveryOccurrence, occurrencesOf, unmaskedOccurrences } from '../../review/occurrences.ts';
 import { CORPUS } from '../documents/helpers.ts';
 import { nodePlatform } from '../../platform/node.ts';
 
