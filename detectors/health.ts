@@ -27,6 +27,21 @@ const STATES = ['陽性', '入院中', '精神障害者保健福祉手帳', '産
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
 const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
+// English sentences about a person's care: the verb phrase that says it with the condition it names
+// ("was hospitalised with pneumonia", "is undergoing chemotherapy"); the whole phrase is the finding.
+const CARE_VERB = String.raw`(?:diagnosed (?:with|as having)|tested positive for|hospitali[sz]ed (?:with|for|after)|admitted to (?:the )?(?:hospital|ICU|intensive care)(?: (?:with|for|after))?|(?:receiving|received|under|getting) treatment for|on medication for|taking medication for|(?:being )?treated for|suffer(?:s|ed|ing)? from|recovering from)`;
+// the last three say something about health only when what follows names an illness ("suffering from the heat" does not)
+const WEAK_VERB = /^(?:(?:was|were|is|are|has been|have been|had been) )?(?:(?:being )?treated for|suffer(?:s|ed|ing)? from|recovering from)/i;
+const ILLNESS_WORD = /\b(?:[a-z]+(?:itis|osis|emia|aemia|oma|pathy|plegia)|disease|disorder|syndrome|infection|injury|illness|cancer|tumou?r|stroke|fracture|flu|influenza|covid(?:-19)?|pneumonia|diabetes|dementia|depression|anxiety|asthma|hypertension|failure|attack|addiction|pain|virus|allerg[a-z]*)\b/i;
+const CARE_OBJECT = String.raw`(?:undergo(?:es|ing)?|underwent|on|started|receiving|received|needs?|requires?) (?:(?:kidney |renal |weekly |regular )?dialysis|chemotherapy|chemo|radiotherapy|radiation therapy|(?:heart |major )?surgery|an operation|rehabilitation|physiotherapy|psychiatric (?:treatment|care)|counselling for [a-z]+)`;
+const CARE_STATE = String.raw`(?:uses? a wheelchair|is (?:blind|deaf)|(?:is|was|became) pregnant|has (?:a )?(?:physical |intellectual |mental |learning )?disability|(?:is|was) (?:in|admitted to) (?:the )?(?:hospital|ICU|intensive care))`;
+const AUXILIARY = String.raw`(?:(?:was|were|is|are|has been|have been|had been) )?`;
+// the condition after the verb: up to five words, to the end of the clause
+const CONDITION_WORDS = String.raw`(?: (?!(?:and|but|so|since|while|which|who|because|last|this|on|at|in|to)\b)[A-Za-z0-9'-]+){1,5}`;
+// after a state, its cause: "after a stroke", "due to arthritis"
+const CAUSE = String.raw`(?: (?:after|following|due to|because of|since) (?:a |an |her |his |their )?[A-Za-z'-]+(?: [A-Za-z'-]+)?)?`;
+const CARE_PHRASE = new RegExp(String.raw`\b${AUXILIARY}(?:${CARE_VERB}${CONDITION_WORDS}|${CARE_OBJECT}${CAUSE}|${CARE_STATE}${CAUSE})(?![A-Za-z])`, 'gi');
+
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
@@ -42,7 +57,7 @@ const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|
 // states first: 身体障害者手帳 must not stop at 身体障害
 const TERMS = new RegExp(`${alternation(STATES)}|${ENGLISH}|(?:${alternation(CONDITIONS)})${SUFFIX}`, 'g');
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
-const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車| ?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp))/u;
+const NOT_PERSONAL_AFTER = /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車|[ -]?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp|friendly))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
 const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical condition/gi;
@@ -82,6 +97,10 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
+  for (const m of matches(ctx.text, CARE_PHRASE)) {
+    if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;
+    out.push({ start: m.start, end: m.end, score: 0.88, why: 'care described in a sentence' });
+  }
   for (const m of matches(ctx.text, TERMS)) {
     if (m.start > 0 && LATIN.test(m.text[0]) && LATIN.test(ctx.text[m.start - 1])) continue;
     if (NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
@@ -126,9 +145,19 @@ export const health: Detector = {
       { text: '母は昨年骨折して以来', expect: '骨折' },
       { text: '母親は産後うつの疑いがあり', expect: '産後うつ' },
       { text: 'Work from home during recovery from knee surgery (hospitalised 9/2–9/9).', expect: 'hospitalised' },
+      { text: 'Caller asked about insurance after being diagnosed with type 2 diabetes.', expect: 'diagnosed with type 2 diabetes' },
+      { text: 'Caller reported that her son was hospitalised with pneumonia.', expect: 'was hospitalised with pneumonia' },
+      { text: 'Caller requested an interpreter; currently receiving treatment for depression.', expect: 'receiving treatment for depression' },
+      { text: 'spouse is undergoing chemotherapy.', expect: 'is undergoing chemotherapy' },
+      { text: 'needs a wheelchair-accessible room; uses a wheelchair after a stroke.', expect: 'uses a wheelchair after a stroke' },
+      { text: 'The resident tested positive for COVID-19 on 3 May.', expect: 'tested positive for COVID-19' },
+      { text: 'Her father has been on dialysis since 2019.', expect: 'has been on dialysis' },
+      { text: 'He is recovering from a hip fracture at home.', expect: 'is recovering from a hip fracture' },
     ],
     negative: ['感染症対策の徹底', '新型コロナウイルス感染症 陽性者一覧（第12報）', 'インフルエンザ患者数の推移', '糖尿病予防教室のお知らせ', '入院日', '健康診断の日程', 'がん検診について', 'アレルギー対応の献立',
       '氏名\t既往歴\n今野\tなし\n小松\t-\n', '氏名\t障害者控除\t診断日\n今野\t該当\t令和6年5月1日\n', '車いす対応トイレあり', 'Cancer screening at the city hall', '新型コロナウイルス感染症の対策について', 'a stroke of luck', 'the PALS programme',
-      '軽症の場合は自宅で療養してください', '案件\t重要度\t対応状況\nA-12\t高\t対応中\n'],
+      '軽症の場合は自宅で療養してください', '案件\t重要度\t対応状況\nA-12\t高\t対応中\n',
+      // a building, a process or a system, not a person
+      'The ward is wheelchair-accessible.', 'The city hall is undergoing renovation.', 'The server was admitted to the cluster.', 'The form is treated as received.', 'Residents suffering from the heat may use the cooling shelter.'],
   },
 };

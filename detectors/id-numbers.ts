@@ -114,3 +114,52 @@ export const insuranceNumber: Detector = {
     negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人'],
   },
 };
+
+// A residence card (在留カード) or special permanent resident certificate number:
+// two letters, eight digits, two letters. Its kind is the nearest of the identity
+// documents the findings name: like a passport, it identifies a foreign resident.
+export const residenceCardNumber: Detector = {
+  id: 'residence-card-number',
+  kind: 'passport-number',
+  severity: 'high',
+  triggers: ['在留', '特別永住', 'residen'],
+  detect: labelledNumberDetector({
+    kind: 'passport-number',
+    name: 'residence card number',
+    minDigits: 8,
+    label: /在留カード|特別永住者証明書|residen(?:ce|t|cy) card/gi,
+    value: /(?<![A-Za-z0-9])[A-Z]{2} ?\d{8} ?[A-Z]{2}(?![A-Za-z0-9])/g,
+  }),
+  examples: {
+    positive: [
+      { text: '在留カード番号：AB12345678CD', expect: 'AB12345678CD' },
+      { text: 'Your resident card number was recorded as AB49505857CD and your date of birth as', expect: 'AB49505857CD' },
+      { text: '確認書類\t番号\n在留カード\tUH 20481736 ZK\n', expect: 'UH 20481736 ZK' },
+    ],
+    // no label, or a label with a product code in the wrong shape
+    negative: ['AB12345678CD', '在留カード番号：AB1234567CD', '在留期間 2025年3月まで（更新申請中 REF12345678XY0）'],
+  },
+};
+
+// A United States Social Security number, beside its label; the blocks the
+// Social Security Administration never issues (000, 666, 9xx; 00; 0000) are left out.
+export const socialSecurityNumber: Detector = {
+  id: 'social-security-number',
+  kind: 'insurance-number',
+  severity: 'high',
+  triggers: ['ssn', 'social security'],
+  detect: labelledNumberDetector({
+    kind: 'insurance-number',
+    name: 'social security number',
+    minDigits: 9,
+    label: /\bSSN\b|social security (?:number|no\.?|#)/gi,
+    value: /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ]?)(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g,
+  }),
+  examples: {
+    positive: [
+      { text: 'SSN: 536-22-1937', expect: '536-22-1937' },
+      { text: 'Social Security Number 412 55 0923 (verified)', expect: '412 55 0923' },
+    ],
+    negative: ['536-22-1937', 'SSN: 000-12-3456', 'SSN: 666-12-3456', 'SSN: 912-12-3456', 'Social security number: 123-00-4567', 'SSN on file: yes, phone 555-123-4567'],
+  },
+};

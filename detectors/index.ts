@@ -16,7 +16,7 @@ import { address } from './address.ts';
 import { personName } from './person-name.ts';
 import { birthDate } from './birth-date.ts';
 import { myNumber } from './my-number.ts';
-import { passportNumber, driversLicense, insuranceNumber } from './id-numbers.ts';
+import { passportNumber, driversLicense, insuranceNumber, residenceCardNumber, socialSecurityNumber } from './id-numbers.ts';
 import { creditCard } from './credit-card.ts';
 import { bankAccount } from './bank-account.ts';
 import { health } from './health.ts';
@@ -26,5 +26,5 @@ export type { Detector } from '../engine/detector.ts';
 
 export const DETECTORS: readonly Detector[] = [
   password, commandLine, loginId, email, url, apiKey, secretToken, privateKey, ipAddress, ipv6Address, phone, postalCode, address,
-  personName, birthDate, myNumber, passportNumber, driversLicense, insuranceNumber, creditCard, bankAccount, health, custom,
+  personName, birthDate, myNumber, passportNumber, residenceCardNumber, driversLicense, insuranceNumber, socialSecurityNumber, creditCard, bankAccount, health, custom,
 ];

@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import { SURNAMES } from './data/surnames.ts';
+import { LATIN_GIVEN_NAMES } from './data/latin-given-names.ts';
 
 // Person names are found three ways, strongest first:
 // 1. beside a name label or in a column headed 氏名/名前/フリガナ/Name;
@@ -17,11 +18,14 @@ const KANJI_NAME = String.raw`${HAN}{1,4}(?:[ 　](?:${KANA_KANJI_GIVEN}|${HAN}{
 const KATAKANA_NAME = String.raw`[ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}`;
 const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2}`;
 // a first name may be an initial: J. Smith
-const LATIN_NAME = String.raw`[A-Z](?:[a-zA-Z'-]{1,20}|\.)(?: [A-Z][a-zA-Z'-]{0,20}\.?){1,2}`;
+// letters of names written in Latin script, accents included (Tomás, Sørensen, Nguyễn)
+const LATIN_UPPER = String.raw`[A-ZÀ-ÖØ-Þ]`;
+const LATIN_LETTER = String.raw`[a-zA-ZÀ-ÖØ-öø-ɏḀ-ỿ'-]`;
+const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){1,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名)
-const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter))/giu;
+const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
 const COMMON_WORDS = /^(?:匿名|普通|当座|貯蓄|定期|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
@@ -64,6 +68,11 @@ function nameAtEndOfRun(run: string): string {
   return run.length > 4 ? run.slice(-4) : run;
 }
 
+// Labels that head a letter or a message (To:, Dear): what follows may be an office or a greeting
+// (To: Finance Division, Dear Valued Customer), so the words after them are checked.
+const ADDRESS_LABEL = /^(?:to|from|attn|attention|cc|dear)$/i;
+const GENERIC_ADDRESSEE = /\b(?:All|Valued|Customer|Customers|Sir|Madam|Resident|Residents|Member|Members|Colleague|Colleagues|Parent|Parents|Guardian|Guardians|Staff|Team|Friend|Friends|Applicant|Applicants|Whom|Concern|Everyone|Participants?|Users?|Partners?|Neighbou?rs?|Citizens?)\b/;
+
 function byLabel(ctx: ScanContext, out: Candidate[]): void {
   const seenColumns = new Set<string>();
   for (const m of matches(ctx.text, NAME_LABEL)) {
@@ -101,6 +110,7 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     if (at === m.end && HAN_AT.test(ctx.text[at] ?? '') && !startsWithSurname(ctx.text, at)) continue;
     const before = out.length;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
+    if (ADDRESS_LABEL.test(m.text) && out.length > before && GENERIC_ADDRESSEE.test(ctx.text.slice(out[out.length - 1].start, out[out.length - 1].end))) out.pop();
     // OCR may carry a word of the cell before into the value cell (普通イノウエ アイ): a spaced reading in it is the name
     if (out.length === before && valueCell) {
       const inCell = ctx.text.slice(valueCell[0], valueCell[1]);
@@ -150,6 +160,7 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
   if (!v || v.index !== at) return;
   let name = v[0].slice(0, limit - at).replace(HONORIFIC_TAIL, '').trimEnd();
   if (/^[A-Za-z]/.test(name) && !/ /.test(name)) return; // one Latin word is not a full name
+  if (/^[A-Za-z]/.test(name) && NOT_LATIN_NAME.test(name)) return; // Finance Division, City Hall
   name = name.replace(/[ 　]+$/u, '');
   if (!plausibleName(name)) return;
   if (!/[ 　A-Za-z]/.test(name) && ORGANISATION_AHEAD.test(ctx.text.slice(at, at + 24))) return;
@@ -208,8 +219,19 @@ function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// A frequent given name and a capitalised word after it, in running text: Kenji Mori, Sofia Hartley
+const LATIN_FULL_NAME = /(?<![A-Za-z.'-])([A-Z][a-z'-]{1,20}) ([A-Z][a-z'-]{1,20}|[A-Z]\. [A-Z][a-z'-]{1,20})(?! [A-Z])(?![A-Za-z'-])/g;
+
+function byGivenName(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, LATIN_FULL_NAME)) {
+    if (!LATIN_GIVEN_NAMES.has(m.groups[0]!) || NOT_LATIN_NAME.test(m.text) || GENERIC_ADDRESSEE.test(m.groups[1]!)) continue;
+    out.push({ start: m.start, end: m.end, score: 0.75, why: `given name ${m.groups[0]}` });
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  byGivenName(ctx, out);
   byLabel(ctx, out);
   byHonorific(ctx, out);
   bySurname(ctx, out);
@@ -253,11 +275,19 @@ export const personName: Detector = {
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
+      { text: 'To: Amara Adeyemi\n2-20-8 Minato-cho, Kitaminato-shi', expect: 'Amara Adeyemi' },
+      { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
+      { text: 'Complainant: Grace O\'Neill (resident of Ward 3)', expect: "Grace O'Neill" },
+      { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
+      { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
+      { text: 'Tenant\tUnit\tRent\nTomás Ferreira\t204\t62,000\n', expect: 'Tomás Ferreira' },
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
       'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',
       'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催', '名義変更届を提出',
-      '氏名\tフリガナ\n（未記入）\tー\n'],
+      '氏名\tフリガナ\n（未記入）\tー\n',
+      // an office, a greeting, a place or a product after a word of address or a given name
+      'To: Finance Division', 'Dear Valued Customer,', 'Dear Sir or Madam,', 'From: City Hall Tax Office', 'Take the Kenji Line to Central Station.', 'Sent to: All Staff'],
   },
 };
