@@ -21,7 +21,7 @@ import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { selectedRanges } from './TextLayer.tsx';
-import { lang, t } from './i18n.ts';
+import { lang, t } from '../../extension/i18n.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 
 interface Progress {
