@@ -4,31 +4,24 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
 import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
-import { decideEveryOccurrence, unmaskedOccurrences } from '../../redaction/occurrences.ts';
-import { logCsv } from '../../redaction/log.ts';
+import { decideEveryOccurrence } from '../../redaction/occurrences.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
-import { openDocument, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
+import { openDocument, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
 import { DocumentError } from '../../core/document.ts';
 import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
-import { exportReview } from '../../panel/export.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
 import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
-import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
+import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { selectedRanges } from './TextLayer.tsx';
-import { lang, t } from '../../extension/i18n.ts';
-import { KIND_NAMES } from '../../core/kind-names.ts';
-
-interface Progress {
-  label: OpenStep | 'export';
-  done: number;
-  total: number;
-}
+import { t } from '../../extension/i18n.ts';
+import type { Message, Progress } from './status.ts';
+import { useExport } from './use-export.ts';
 
 /** How long reading the document waits at most for the first page to be drawn. */
 const FIRST_PAGE_HEAD_START_MS = 1500;
@@ -46,17 +39,6 @@ function openError(err: unknown): string {
   return `${t(key)} (${detail})`;
 }
 
-function download(name: string, data: BlobPart, type: string) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** A manual area's id: unique within a review, and saying nothing of the document. */
 function newMaskId(): string {
   return `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -68,7 +50,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [history, setHistory] = useState<History<ReviewState> | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'ok'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1.25);
   /** the page in view has been drawn once: thumbnails wait for it */
@@ -81,8 +63,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
-  const [exportOptions, setExportOptions] = useState<PanelExportOptions>(loadExportOptions);
-  const abort = useRef<AbortController | null>(null);
+  const exporter = useExport(platform, { say: setMessage, progress: setProgress });
 
   const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
   const review = history?.present;
@@ -190,7 +171,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   }
 
   function cancelProgress() {
-    if (progress?.label === 'export') abort.current?.abort();
+    if (progress?.label === 'export') exporter.cancel();
     else if (progress?.label === 'ocr') opening.current?.ocr.abort();
     else opening.current?.all.abort();
   }
@@ -211,41 +192,6 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     addBoxes(mergeLineBoxes(ranges.flatMap(([start, end]) => textBoxes(textPage, start, end))));
     window.getSelection()?.removeAllRanges();
     return true;
-  }
-
-  async function exportPdf() {
-    if (!opened || !review) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setMessage(null);
-    try {
-      const result = await exportReview(platform, opened, review, {
-        ...exportOptions,
-        signal: controller.signal,
-        onProgress: (done, total) => setProgress({ label: 'export', done, total }),
-      });
-      if (result.verification.recoverable.length) {
-        // where, never what: the page and kind of each finding whose text was found again
-        const found = new Set(result.verification.recoverable);
-        const where = review.findings.filter((f) => f.decision === 'accepted' && found.has(f.finding.text)).map((f) => `p${f.finding.page} ${KIND_NAMES[f.finding.kind][lang]}`);
-        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length}): ${[...new Set(where)].join(', ')}` });
-        return;
-      }
-      const base = opened.name.replace(/\.[^.]+$/, '');
-      download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
-      // the log lists the masks as burned (widened to the minimum width), as the CLI's does
-      download(`${base}-masked.log.csv`, logCsv(result.log), 'text/csv');
-      download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: result.log }, null, 2), 'application/json');
-      // the same text left visible elsewhere: not recoverable from a mask, but disclosed all the same
-      const visible = unmaskedOccurrences(review, opened.doc);
-      const pages = [...new Set(visible.map((o) => o.page))].map((p) => `p${p}`).join(', ');
-      setMessage({ kind: 'ok', text: visible.length ? `${t('verified')} — ${t('visibleElsewhere')} (${visible.length}: ${pages})` : t('verified') });
-    } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setProgress(null);
-      abort.current = null;
-    }
   }
 
   // keyboard: move/resize the selected manual area, delete, undo/redo
@@ -315,14 +261,8 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
               {t('maskSelection')}
             </button>
-            <ExportOptionsForm
-              value={exportOptions}
-              onChange={(o) => {
-                setExportOptions(o);
-                saveExportOptions(o);
-              }}
-            />
-            <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!!progress}>{t('export')}</button>
+            <ExportOptionsForm value={exporter.options} onChange={exporter.changeOptions} />
+            <button type="button" className="primary" onClick={() => void exporter.exportPdf(opened, review)} disabled={!!progress}>{t('export')}</button>
           </>
         )}
       </header>
