@@ -3,13 +3,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
-import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../redaction/review.ts';
+import type { ReviewAction, ReviewState } from '../../redaction/review.ts';
 import { decideEveryOccurrence } from '../../redaction/occurrences.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
 import { openDocument, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
 import { DocumentError } from '../../core/document.ts';
-import { saveReview } from '../../panel/review-store.ts';
 import { takeHandoff } from '../../panel/handoff.ts';
 import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
@@ -22,6 +21,7 @@ import { selectedRanges } from './TextLayer.tsx';
 import { t } from '../../extension/i18n.ts';
 import type { Message, Progress } from './status.ts';
 import { useExport } from './use-export.ts';
+import { useReviewHistory } from './use-review-history.ts';
 
 /** How long reading the document waits at most for the first page to be drawn. */
 const FIRST_PAGE_HEAD_START_MS = 1500;
@@ -48,7 +48,6 @@ function newMaskId(): string {
 export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const [opened, setOpened] = useState<OpenedDocument | null>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
-  const [history, setHistory] = useState<History<ReviewState> | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [page, setPage] = useState(1);
@@ -65,8 +64,8 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const [reason, setReason] = useState<Reason>('5条1号');
   const exporter = useExport(platform, { say: setMessage, progress: setProgress });
 
-  const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
-  const review = history?.present;
+  const history = useReviewHistory(opened, setMessage);
+  const { review, dispatch } = history;
 
   // the office's own reason labels, beside the Article 5 grounds
   const [ownReasons, setOwnReasons] = useState<string[]>([]);
@@ -96,12 +95,6 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     }
   }, []);
 
-  // save as the officer works (a file only looked at leaves nothing behind to "resume")
-  const touched = Boolean(history && (history.past.length || history.future.length));
-  useEffect(() => {
-    if (opened && review && (touched || opened.resumed)) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: `${t('saveFailed')}: ${String(e)}` }));
-  }, [opened, review, touched]);
-
   /** The opening in progress: cancels it all, or only its OCR. */
   const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
 
@@ -120,7 +113,6 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     const current = () => opening.current === mine;
     setMessage(null);
     setOpened(null);
-    setHistory(null);
     show(null);
     setDrawn(false);
     setSelected(null);
@@ -150,7 +142,6 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
       });
       if (!current()) return;
       setOpened(doc);
-      setHistory(historyOf(doc.review));
       const notes = [];
       if (doc.resumed) notes.push(t('resumed'));
       if (doc.unread.length) notes.push(`${t('ocrCancelled')}: ${doc.unread.join(', ')}`);
@@ -180,7 +171,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   function addBoxes(boxes: Box[]) {
     if (!boxes.length) return;
     const masks = boxes.map((box) => ({ id: newMaskId(), page, box, reason }));
-    setHistory((h) => h && apply(h, masks.reduce((s, mask) => reduce(s, { type: 'add-manual', mask }), h.present)));
+    dispatch(...masks.map((mask): ReviewAction => ({ type: 'add-manual', mask })));
     setSelected(masks[masks.length - 1].id);
   }
 
@@ -198,8 +189,8 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('select, input, textarea')) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), history.undo());
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), history.redo());
       if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && maskSelection()) return void e.preventDefault();
       // a, r, d: accept, reject or disclose the selected finding
       const finding = review?.findings.find((f) => f.id === selected);
@@ -249,8 +240,8 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
         <span>{t('drop')}</span>
         {opened && (
           <>
-            <button type="button" onClick={() => setHistory((h) => h && undo(h))} disabled={!history?.past.length}>{t('undo')}</button>
-            <button type="button" onClick={() => setHistory((h) => h && redo(h))} disabled={!history?.future.length}>{t('redo')}</button>
+            <button type="button" onClick={history.undo} disabled={!history.canUndo}>{t('undo')}</button>
+            <button type="button" onClick={history.redo} disabled={!history.canRedo}>{t('redo')}</button>
             <label>
               {t('reason')}{' '}
               <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
@@ -312,7 +303,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
                 setPage(p);
               }}
               onDecide={(ids, decision) => dispatch({ type: 'decide', ids, decision })}
-              onEveryOccurrence={(id) => setHistory((h) => h && opened ? apply(h, decideEveryOccurrence(h.present, id, opened.doc, newMaskId)) : h)}
+              onEveryOccurrence={(id) => opened && history.change((r) => decideEveryOccurrence(r, id, opened.doc, newMaskId))}
               onReason={(ids, r) => dispatch({ type: 'reason', ids, reason: r })}
               onRemoveManual={(id) => dispatch({ type: 'remove-manual', id })}
             />
