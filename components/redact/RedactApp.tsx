@@ -1,18 +1,13 @@
 // The redaction panel: open a PDF, review every finding, add areas with a legal
 // reason, export a masked PDF that is verified before it is offered, and the log.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useMemo, useState } from 'react';
 import { REASONS, type Reason } from '../../redaction/plan.ts';
 import type { ReviewAction, ReviewState } from '../../redaction/review.ts';
 import { decideEveryOccurrence } from '../../redaction/occurrences.ts';
 import { textBoxes, type Box } from '../../redaction/boxes.ts';
-import { openDocument, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
-import { viewablePdf } from '../../pipeline/read-and-scan.ts';
-import { DocumentError } from '../../core/document.ts';
-import { takeHandoff } from '../../panel/handoff.ts';
+import type { PanelPlatform } from '../../panel/load.ts';
 import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
 import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
-import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
@@ -21,23 +16,13 @@ import { selectedRanges } from './TextLayer.tsx';
 import { t } from '../../extension/i18n.ts';
 import type { Message, Progress } from './status.ts';
 import { useExport } from './use-export.ts';
+import { useHandedFile } from './use-handed-file.ts';
+import { useOpenDocument } from './use-open-document.ts';
 import { useReviewHistory } from './use-review-history.ts';
-
-/** How long reading the document waits at most for the first page to be drawn. */
-const FIRST_PAGE_HEAD_START_MS = 1500;
 
 const EMPTY_REVIEW: ReviewState = { findings: [], manual: [] };
 
 const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', export: 'exporting' } as const;
-
-/** A file that cannot be opened, said in the officer's language, with the reader's own detail. */
-function openError(err: unknown): string {
-  const detail = err instanceof Error ? err.message : String(err);
-  const code = err instanceof DocumentError ? err.code : undefined;
-  const keys = { encrypted: 'errEncrypted', corrupt: 'errCorrupt', unsupported: 'errUnsupported', 'too-large': 'errTooLarge' } as const;
-  const key = (code && code in keys ? keys[code as keyof typeof keys] : undefined) ?? 'errOpen';
-  return `${t(key)} (${detail})`;
-}
 
 /** A manual area's id: unique within a review, and saying nothing of the document. */
 function newMaskId(): string {
@@ -46,26 +31,13 @@ function newMaskId(): string {
 
 /** `platform`: the browser's (platform/browser.ts), handed in by the entry point. */
 export function RedactApp({ platform }: { platform: PanelPlatform }) {
-  const [opened, setOpened] = useState<OpenedDocument | null>(null);
-  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1.25);
-  /** the page in view has been drawn once: thumbnails wait for it */
-  const [drawn, setDrawn] = useState(false);
-  /** resolves the wait of the opening in progress for its first page to be drawn */
-  const firstDrawn = useRef<(() => void) | null>(null);
-  const onDrawn = useCallback(() => {
-    setDrawn(true);
-    firstDrawn.current?.();
-  }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
-  const exporter = useExport(platform, { say: setMessage, progress: setProgress });
-
-  const history = useReviewHistory(opened, setMessage);
-  const { review, dispatch } = history;
+  const status = { say: setMessage, progress: setProgress };
 
   // the office's own reason labels, beside the Article 5 grounds
   const [ownReasons, setOwnReasons] = useState<string[]>([]);
@@ -75,96 +47,15 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   }, []);
   const reasons = useMemo(() => [...new Set<Reason>([...REASONS, ...ownReasons])], [ownReasons]);
 
-  // the display worker boots while the officer picks a file
-  useEffect(() => void platform.pdfjs.loadPdfjs().then(viewerWorker), [platform]);
-
-  // a file handed over by the upload guard, or a PDF opened from a tab ("Open in Sumi")
-  useEffect(() => {
-    const params = new URLSearchParams(location.hash.slice(1));
-    const handoff = params.get('handoff');
-    const url = params.get('url');
-    if (handoff) void takeHandoff(handoff).then((file) => file && open(file));
-    else if (url) {
-      void fetch(url)
-        .then(async (r) => {
-          if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-          return new File([await r.blob()], decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf'));
-        })
-        .then(open)
-        .catch((err) => setMessage({ kind: 'error', text: String(err instanceof Error ? err.message : err) }));
-    }
-  }, []);
-
-  /** The opening in progress: cancels it all, or only its OCR. */
-  const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
-
-  /** The document on screen; the one it replaces is released (its pages, fonts and worker port). */
-  const shownDoc = useRef<PDFDocumentProxy | null>(null);
-  function show(doc: PDFDocumentProxy | null) {
-    if (shownDoc.current && shownDoc.current !== doc) void shownDoc.current.destroy();
-    shownDoc.current = doc;
-    setPdf(doc);
-  }
-
-  async function open(file: File) {
-    opening.current?.all.abort();
-    const mine = { all: new AbortController(), ocr: new AbortController() };
-    opening.current = mine;
-    const current = () => opening.current === mine;
-    setMessage(null);
-    setOpened(null);
-    show(null);
-    setDrawn(false);
-    setSelected(null);
-    setProgress({ label: 'read', done: 0, total: 1 });
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      // show the first page at once while the text is read and scanned; that parse is read, OCR'd and exported too
-      const shown = await openForDisplay(await viewablePdf(bytes), platform.pdfjs).catch(() => undefined);
-      if (!current()) return void shown?.document.destroy();
-      if (shown) {
-        // the first page gets the machine to itself for a moment before the whole document is read
-        const drawnOrLater = new Promise<void>((resolve) => {
-          firstDrawn.current = resolve;
-          setTimeout(resolve, FIRST_PAGE_HEAD_START_MS);
-        });
-        show(shown.document);
-        setPage(1);
-        await drawnOrLater;
-        firstDrawn.current = null;
-        if (!current()) return;
-      }
-      const doc = await openDocument(platform, file.name, bytes, {
-        shown,
-        onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
-        signal: mine.all.signal,
-        ocrSignal: mine.ocr.signal,
-      });
-      if (!current()) return;
-      setOpened(doc);
-      const notes = [];
-      if (doc.resumed) notes.push(t('resumed'));
-      if (doc.unread.length) notes.push(`${t('ocrCancelled')}: ${doc.unread.join(', ')}`);
-      else if (doc.doc.ocrPages.length) notes.push(`${t('ocrDone')}: ${doc.doc.ocrPages.join(', ')}`);
-      if (notes.length) setMessage({ kind: 'info', text: notes.join(' / ') });
-    } catch (err) {
-      if (!current()) return;
-      if ((err as { name?: string }).name === 'AbortError') {
-        show(null);
-        setMessage({ kind: 'info', text: t('openCancelled') });
-      } else setMessage({ kind: 'error', text: openError(err) });
-    } finally {
-      if (current()) {
-        setProgress(null);
-        opening.current = null;
-      }
-    }
-  }
+  const { opened, pdf, drawn, onDrawn, open, cancel: cancelOpening } = useOpenDocument(platform, { ...status, started: () => setSelected(null), shown: () => setPage(1) });
+  useHandedFile(open, setMessage);
+  const history = useReviewHistory(opened, setMessage);
+  const { review, dispatch } = history;
+  const exporter = useExport(platform, status);
 
   function cancelProgress() {
     if (progress?.label === 'export') exporter.cancel();
-    else if (progress?.label === 'ocr') opening.current?.ocr.abort();
-    else opening.current?.all.abort();
+    else cancelOpening(progress?.label === 'ocr');
   }
 
   /** Adds manual areas on the current page with the current reason, as one undo step. */
