@@ -2,23 +2,13 @@
 // site and the screen-share-safe switch.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
+import { KIND_NAMES } from '../core/kind-names.ts';
+import { lang, t } from '../extension/i18n.ts';
 import type { Kind } from '../core/findings.ts';
 import type { FindingsReply, FindingsRequest, RevealRequest } from '../extension/messages.ts';
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
 import { partlyMasked } from '../core/mask-text.ts';
 
-const lang = pickLang(navigator.language);
-const T = {
-  title: { ja: 'このページの検出結果', en: 'Findings on this page' },
-  none: { ja: '検出なし', en: 'Nothing found' },
-  unavailable: { ja: 'このページは確認できません', en: 'Sumi cannot check this page' },
-  pause: { ja: 'このサイトで一時停止', en: 'Pause Sumi on this site' },
-  blur: { ja: '画面共有モード（検出箇所をぼかす）', en: 'Screen-share safe (blur findings)' },
-  panel: { ja: '墨消しパネルを開く', en: 'Open the redaction panel' },
-  openPdf: { ja: 'このPDFを墨消しパネルで開く', en: 'Open this PDF in Sumi' },
-  options: { ja: '設定とアップロード記録', en: 'Settings and upload log' },
-} as const;
 
 export function FindingsPopup() {
   const [tabId, setTabId] = useState<number>();
@@ -67,9 +57,9 @@ export function FindingsPopup() {
 
   return (
     <main lang={lang} style={{ font: '13px system-ui, "Noto Sans CJK JP", sans-serif', width: 320, padding: 8 }}>
-      <h1 style={{ fontSize: 15, margin: '0 0 8px' }}>Sumi 墨 — {T.title[lang]}</h1>
-      {reply === null && <p>{T.unavailable[lang]}</p>}
-      {reply && !findings.length && <p>{T.none[lang]}</p>}
+      <h1 style={{ fontSize: 15, margin: '0 0 8px' }}>Sumi 墨 — {t('popup.title')}</h1>
+      {reply === null && <p>{t('popup.unavailable')}</p>}
+      {reply && !findings.length && <p>{t('popup.none')}</p>}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {[...byKind].map(([kind, indexes]) => (
           <li key={kind}>
@@ -92,16 +82,16 @@ export function FindingsPopup() {
       </ul>
       <p style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
         {/\.pdf($|[?#])/i.test(tabUrl) && (
-          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>{T.openPdf[lang]}</button>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>{t('popup.openPdf')}</button>
         )}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/redact.html') })}>{T.panel[lang]}</button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{T.options[lang]}</button>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/redact.html') })}>{t('popup.panel')}</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup.options')}</button>
       </p>
       <label style={{ display: 'block', marginTop: 8 }}>
-        <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {T.pause[lang]} {host && `(${host})`}
+        <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}
       </label>
       <label style={{ display: 'block' }}>
-        <input type="checkbox" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {T.blur[lang]}
+        <input type="checkbox" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {t('popup.blur')}
       </label>
     </main>
   );

@@ -1,26 +1,11 @@
 // Settings of the upload guard and its decision log (viewable, exportable as CSV).
 import { useEffect, useState } from 'react';
 import { SEVERITIES, type Severity } from '../core/findings.ts';
-import { pickLang } from '../core/kind-names.ts';
+import { lang, t } from '../extension/i18n.ts';
 import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
 import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, uploadLogCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
 import type { UploadLogEntry } from '../extension/messages.ts';
 
-const lang = pickLang(navigator.language);
-const T = {
-  title: { ja: 'Sumi 設定', en: 'Sumi settings' },
-  guard: { ja: 'アップロード前の確認', en: 'Check before upload' },
-  minSeverity: { ja: '警告する重要度（以上）', en: 'Warn at this severity or above' },
-  always: { ja: '常に確認するサイト（1行に1つ）', en: 'Sites always checked (one per line)' },
-  never: { ja: '確認しないサイト（1行に1つ）', en: 'Sites never checked (one per line)' },
-  maxMb: { ja: '確認する最大サイズ（MB）', en: 'Largest file checked (MB)' },
-  checker: { ja: '「このままアップロード」に確認者の氏名を必須にする', en: '"Upload anyway" asks for a second checker' },
-  save: { ja: '保存', en: 'Save' },
-  saved: { ja: '保存しました', en: 'Saved' },
-  log: { ja: 'アップロード記録', en: 'Upload log' },
-  exportCsv: { ja: 'CSVで書き出す', en: 'Export as CSV' },
-  empty: { ja: '記録はありません', en: 'No decisions logged yet' },
-} as const;
 
 const lines = (s: string) => s.split(/\s+/).map((x) => x.trim()).filter(Boolean);
 
@@ -38,7 +23,7 @@ export function OptionsPage() {
 
   async function save() {
     await guardSettingsItem.setValue(settings);
-    setStatus(T.saved[lang]);
+    setStatus(t('options.saved'));
   }
 
   function exportCsv() {
@@ -50,32 +35,32 @@ export function OptionsPage() {
 
   return (
     <main lang={lang} style={{ font: '14px system-ui, "Noto Sans CJK JP", sans-serif', maxWidth: 900, margin: '16px auto' }}>
-      <h1>{T.title[lang]}</h1>
-      <h2>{T.guard[lang]}</h2>
+      <h1>{t('options.title')}</h1>
+      <h2>{t('options.guard')}</h2>
       <label style={{ display: 'block' }}>
-        {T.minSeverity[lang]}{' '}
+        {t('options.minSeverity')}{' '}
         <select value={settings.minSeverity} onChange={(e) => setSettings({ ...settings, minSeverity: e.target.value as Severity })}>
           {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
         </select>
       </label>
       <label style={{ display: 'block' }}>
-        {T.always[lang]}
+        {t('options.always')}
         <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.alwaysSites.join('\n')} key={`a${settings.alwaysSites.join()}`} onBlur={(e) => setSettings({ ...settings, alwaysSites: lines(e.target.value) })} />
       </label>
       <label style={{ display: 'block' }}>
-        {T.never[lang]}
+        {t('options.never')}
         <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.neverSites.join('\n')} key={`n${settings.neverSites.join()}`} onBlur={(e) => setSettings({ ...settings, neverSites: lines(e.target.value) })} />
       </label>
       <label style={{ display: 'block' }}>
-        {T.maxMb[lang]} <input type="number" min={1} value={settings.maxMegabytes} onChange={(e) => setSettings({ ...settings, maxMegabytes: Math.max(1, Number(e.target.value) || 1) })} />
+        {t('options.maxMb')} <input type="number" min={1} value={settings.maxMegabytes} onChange={(e) => setSettings({ ...settings, maxMegabytes: Math.max(1, Number(e.target.value) || 1) })} />
       </label>
       <label style={{ display: 'block' }}>
-        <input type="checkbox" checked={settings.requireSecondChecker} onChange={(e) => setSettings({ ...settings, requireSecondChecker: e.target.checked })} /> {T.checker[lang]}
+        <input type="checkbox" checked={settings.requireSecondChecker} onChange={(e) => setSettings({ ...settings, requireSecondChecker: e.target.checked })} /> {t('options.checker')}
       </label>
-      <button type="button" onClick={() => void save()}>{T.save[lang]}</button> <span role="status">{status}</span>
+      <button type="button" onClick={() => void save()}>{t('options.save')}</button> <span role="status">{status}</span>
       <ReasonLabelsSetting />
-      <h2>{T.log[lang]} ({log.length})</h2>
-      <button type="button" onClick={exportCsv} disabled={!log.length}>{T.exportCsv[lang]}</button>
+      <h2>{t('options.log')} ({log.length})</h2>
+      <button type="button" onClick={exportCsv} disabled={!log.length}>{t('options.exportCsv')}</button>
       {log.length ? (
         <table style={{ borderCollapse: 'collapse', marginTop: 8, width: '100%' }}>
           <thead>
@@ -88,7 +73,7 @@ export function OptionsPage() {
           </tbody>
         </table>
       ) : (
-        <p>{T.empty[lang]}</p>
+        <p>{t('options.empty')}</p>
       )}
     </main>
   );

@@ -3,6 +3,8 @@
 // "Open in Sumi" context menu.
 import { browser } from 'wxt/browser';
 import type { SumiMessage, UploadLogEntry } from '../extension/messages.ts';
+import { pickLang } from '../core/kind-names.ts';
+import { t } from '../extension/i18n.ts';
 import { answerScanSlice } from '../highlighter/scan-service.ts';
 import { uploadLogItem } from '../guard/settings.ts';
 
@@ -26,10 +28,9 @@ const MENU_ID = 'sumi-open-in-panel';
 
 /** "Open in Sumi" on a PDF or image link, or on a PDF shown in the tab: the redaction panel fetches it from its URL. */
 function addContextMenu(): void {
-  const ja = browser.i18n.getUILanguage().startsWith('ja');
   const documents = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', 'file:///*.pdf'];
   const images = ['*://*/*.png', '*://*/*.jpg', '*://*/*.jpeg', '*://*/*.tif', '*://*/*.tiff'];
-  const title = ja ? 'Sumiの墨消しパネルで開く' : 'Open in Sumi (redaction panel)';
+  const title = t('menu.openInPanel', pickLang(browser.i18n.getUILanguage()));
   void browser.contextMenus.removeAll().then(() => {
     // a link to, or an image of, a document
     browser.contextMenus.create({ id: `${MENU_ID}:link`, title, contexts: ['link', 'image'], targetUrlPatterns: [...documents, ...images] });

@@ -1,30 +1,11 @@
 // The upload warning: an accessible alert dialog in Sumi's own shadow root.
 // Focus moves into it and stays there, Escape cancels, and it speaks the
 // browser's language. It says what the files hold, never the values.
-import { KIND_NAMES, pickLang } from '../core/kind-names.ts';
+import { KIND_NAMES } from '../core/kind-names.ts';
+import { lang, t } from '../extension/i18n.ts';
 import type { FileSummary } from '../extension/messages.ts';
 
 export type Choice = { action: 'cancel' } | { action: 'open-panel' } | { action: 'upload'; reason: string; checker?: string };
-
-const lang = pickLang(navigator.language);
-const W = {
-  title: { ja: 'アップロードを保留しました', en: 'Upload held' },
-  intro: { ja: '次のファイルに個人情報または秘密情報が含まれています。送信する前に確認してください。', en: 'These files hold personal data or secrets. Check them before they are sent.' },
-  unchecked: { ja: '確認できなかった内容があります', en: 'Some content could not be checked' },
-  hidden: { ja: '隠れた内容', en: 'Hidden content' },
-  examples: { ja: '例', en: 'Examples' },
-  reason: { ja: 'このままアップロードする理由', en: 'Reason for uploading anyway' },
-  checker: { ja: '確認者（ダブルチェックした職員の氏名）', en: 'Second checker (who checked this file)' },
-  needReason: { ja: '理由を入力してください', en: 'Type a reason first' },
-  needChecker: { ja: '確認者の氏名を入力してください', en: 'Type the name of the second checker' },
-  cancel: { ja: 'アップロードを中止 (Cancel upload)', en: 'Cancel upload' },
-  panel: { ja: '墨消しパネルで開く', en: 'Open in the redaction panel' },
-  upload: { ja: 'このままアップロード (Upload anyway)', en: 'Upload anyway' },
-  pages: { ja: 'ページ（文字情報なし・OCR未実施）', en: 'page(s) without text, not read by OCR' },
-  checking: { ja: 'ファイルを確認しています…', en: 'Checking the file…' },
-  reading: { ja: 'スキャン画像を文字認識しています', en: 'Reading scanned pages' },
-} as const;
-const w = (k: keyof typeof W) => W[k][lang];
 
 const STYLE = `
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647}
@@ -49,13 +30,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 function describe(s: FileSummary): HTMLElement {
   const box = el('div');
   box.append(el('div', { className: 'file' }, `${s.name}${s.pages ? ` (${s.pages})` : ''}`));
-  if (s.error) box.append(el('p', {}, `${w('unchecked')}: ${s.error}`));
+  if (s.error) box.append(el('p', {}, `${t('guard.unchecked')}: ${s.error}`));
   const list = el('ul');
   for (const k of s.kinds) list.append(el('li', {}, `${KIND_NAMES[k.kind][lang]}: ${k.count}`));
-  if (s.unchecked.length) list.append(el('li', {}, `${w('unchecked')}: ${s.unchecked.length} ${w('pages')}`));
+  if (s.unchecked.length) list.append(el('li', {}, `${t('guard.unchecked')}: ${s.unchecked.length} ${t('guard.pages')}`));
   box.append(list);
-  if (s.examples.length) box.append(el('p', {}, `${w('examples')}: ${s.examples.map((e) => `${KIND_NAMES[e.kind][lang]} ${e.masked}`).join(' / ')}`));
-  if (s.hidden.length) box.append(el('p', {}, `${w('hidden')}: ${s.hidden.join(' / ')}`));
+  if (s.examples.length) box.append(el('p', {}, `${t('guard.examples')}: ${s.examples.map((e) => `${KIND_NAMES[e.kind][lang]} ${e.masked}`).join(' / ')}`));
+  if (s.hidden.length) box.append(el('p', {}, `${t('guard.hidden')}: ${s.hidden.join(' / ')}`));
   return box;
 }
 
@@ -75,13 +56,13 @@ export interface CheckingNote {
 /** A small progress note while files are checked. */
 export function showChecking(root: ShadowRoot): CheckingNote {
   ensureStyle(root);
-  const note = el('div', { className: 'status' }, w('checking'));
+  const note = el('div', { className: 'status' }, t('guard.checking'));
   note.setAttribute('role', 'status');
   note.setAttribute('aria-live', 'polite');
   root.append(note);
   return {
     progress: (done, total) => {
-      note.textContent = `${w('checking')} ${w('reading')} ${done}/${total}`;
+      note.textContent = `${t('guard.checking')} ${t('guard.reading')} ${done}/${total}`;
     },
     close: () => note.remove(),
   };
@@ -95,21 +76,21 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
     const checker = el('input', { id: 'sumi-checker', type: 'text', autocomplete: 'name' });
     const error = el('p', { className: 'error' });
     error.setAttribute('role', 'alert');
-    const cancel = el('button', { type: 'button', className: 'primary' }, w('cancel'));
-    const panel = el('button', { type: 'button' }, w('panel'));
-    const upload = el('button', { type: 'button' }, w('upload'));
+    const cancel = el('button', { type: 'button', className: 'primary' }, t('guard.cancel'));
+    const panel = el('button', { type: 'button' }, t('guard.panel'));
+    const upload = el('button', { type: 'button' }, t('guard.upload'));
     const dialog = el('div', { className: 'dialog' });
     dialog.setAttribute('role', 'alertdialog');
     dialog.setAttribute('aria-modal', 'true');
     dialog.setAttribute('aria-labelledby', 'sumi-title');
     dialog.setAttribute('aria-describedby', 'sumi-intro');
     dialog.append(
-      el('h2', { id: 'sumi-title' }, w('title')),
-      el('p', { id: 'sumi-intro' }, w('intro')),
+      el('h2', { id: 'sumi-title' }, t('guard.title')),
+      el('p', { id: 'sumi-intro' }, t('guard.intro')),
       ...summaries.map(describe),
-      el('label', { htmlFor: 'sumi-reason' }, w('reason')),
+      el('label', { htmlFor: 'sumi-reason' }, t('guard.reason')),
       reason,
-      ...(requireChecker ? [el('label', { htmlFor: 'sumi-checker' }, w('checker')), checker] : []),
+      ...(requireChecker ? [el('label', { htmlFor: 'sumi-checker' }, t('guard.checker')), checker] : []),
       error,
       el('div', { className: 'buttons' }, cancel, panel, upload),
     );
@@ -127,11 +108,11 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
     panel.onclick = () => finish({ action: 'open-panel' });
     upload.onclick = () => {
       if (reason.value.trim().length < 2) {
-        error.textContent = w('needReason');
+        error.textContent = t('guard.needReason');
         return reason.focus();
       }
       if (requireChecker && checker.value.trim().length < 2) {
-        error.textContent = w('needChecker');
+        error.textContent = t('guard.needChecker');
         return checker.focus();
       }
       finish({ action: 'upload', reason: reason.value.trim(), checker: requireChecker ? checker.value.trim() : undefined });

@@ -1,7 +1,7 @@
 // The export's settings: resolution, grey or colour, minimum mask width, an
 // invisible text layer of what stays visible, and the reason printed on boxes.
 import type { ExportSettings } from '../../pipeline/export-verified.ts';
-import { t } from './i18n.ts';
+import { t } from '../../extension/i18n.ts';
 
 export type PanelExportOptions = Required<Pick<ExportSettings, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>>;
 

@@ -4,7 +4,7 @@ import type { Kind } from '../../core/findings.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 import { REASONS, type Reason } from '../../review/plan.ts';
 import type { Decision, ReviewState } from '../../review/review.ts';
-import { lang, t } from './i18n.ts';
+import { lang, t } from '../../extension/i18n.ts';
 
 export interface FindingListProps {
   review: ReviewState;

@@ -8,7 +8,7 @@ import type { Page } from '../../core/document.ts';
 import { TextLayer } from './TextLayer.tsx';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 import type { Decision } from '../../review/review.ts';
-import { lang, t } from './i18n.ts';
+import { lang, t } from '../../extension/i18n.ts';
 
 const DECISION_WORDS: Record<Decision, 'proposed' | 'accept' | 'reject' | 'disclose'> = { proposed: 'proposed', accepted: 'accept', rejected: 'reject', disclose: 'disclose' };
 

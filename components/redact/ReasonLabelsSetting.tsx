@@ -1,7 +1,7 @@
 // Options page section: the office's own redaction reason labels, one a line.
 import { useEffect, useState } from 'react';
 import { loadReasonLabels, parseReasonLabels, saveReasonLabels } from '../../panel/reason-labels.ts';
-import { t } from './i18n.ts';
+import { t } from '../../extension/i18n.ts';
 
 export function ReasonLabelsSetting() {
   const [text, setText] = useState('');

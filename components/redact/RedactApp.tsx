@@ -1,287 +1,53 @@
 // The redaction panel: open a PDF, review every finding, add areas with a legal
 // reason, export a masked PDF that is verified before it is offered, and the log.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { REASONS, type Reason } from '../../review/plan.ts';
-import { apply, historyOf, redo, reduce, saveable, undo, type History, type ReviewAction, type ReviewState } from '../../review/review.ts';
-import { decideEveryOccurrence, unmaskedOccurrences } from '../../review/occurrences.ts';
-import { logCsv } from '../../export/log.ts';
-import { textBoxes, type Box } from '../../review/boxes.ts';
-import { openDocument, type OpenStep, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
-import { viewablePdf } from '../../pipeline/read-and-scan.ts';
-import { DocumentError } from '../../core/document.ts';
-import { saveReview } from '../../panel/review-store.ts';
-import { takeHandoff } from '../../panel/handoff.ts';
-import { loadReasonLabels, watchReasonLabels } from '../../panel/reason-labels.ts';
-import { exportReview } from '../../panel/export.ts';
-import { mergeLineBoxes } from '../../panel/merge-boxes.ts';
-import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
-import { ExportOptionsForm, loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
+// The work is done by hooks of one job each; this file puts them together and lays out the page.
+import { useMemo, useState } from 'react';
+import type { Reason } from '../../review/plan.ts';
+import type { ReviewState } from '../../review/review.ts';
+import { decideEveryOccurrence } from '../../review/occurrences.ts';
+import type { PanelPlatform } from '../../panel/load.ts';
+import { ExportOptionsForm } from './ExportOptionsForm.tsx';
 import { FindingList } from './FindingList.tsx';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
-import { selectedRanges } from './TextLayer.tsx';
-import { lang, t } from './i18n.ts';
-import { KIND_NAMES } from '../../core/kind-names.ts';
-
-interface Progress {
-  label: OpenStep | 'export';
-  done: number;
-  total: number;
-}
-
-/** How long reading the document waits at most for the first page to be drawn. */
-const FIRST_PAGE_HEAD_START_MS = 1500;
+import { t } from '../../extension/i18n.ts';
+import { manualAreas, newMaskId } from './manual-areas.ts';
+import type { Message, Progress } from './status.ts';
+import { useExport } from './use-export.ts';
+import { useHandedFile } from './use-handed-file.ts';
+import { useOpenDocument } from './use-open-document.ts';
+import { useReasons } from './use-reasons.ts';
+import { useReviewHistory } from './use-review-history.ts';
+import { useShortcuts } from './use-shortcuts.ts';
 
 const EMPTY_REVIEW: ReviewState = { findings: [], manual: [] };
 
 const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', export: 'exporting' } as const;
 
-/** A file that cannot be opened, said in the officer's language, with the reader's own detail. */
-function openError(err: unknown): string {
-  const detail = err instanceof Error ? err.message : String(err);
-  const code = err instanceof DocumentError ? err.code : undefined;
-  const keys = { encrypted: 'errEncrypted', corrupt: 'errCorrupt', unsupported: 'errUnsupported', 'too-large': 'errTooLarge' } as const;
-  const key = (code && code in keys ? keys[code as keyof typeof keys] : undefined) ?? 'errOpen';
-  return `${t(key)} (${detail})`;
-}
-
-function download(name: string, data: BlobPart, type: string) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** A manual area's id: unique within a review, and saying nothing of the document. */
-function newMaskId(): string {
-  return `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /** `platform`: the browser's (platform/browser.ts), handed in by the entry point. */
 export function RedactApp({ platform }: { platform: PanelPlatform }) {
-  const [opened, setOpened] = useState<OpenedDocument | null>(null);
-  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
-  const [history, setHistory] = useState<History<ReviewState> | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'ok'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1.25);
-  /** the page in view has been drawn once: thumbnails wait for it */
-  const [drawn, setDrawn] = useState(false);
-  /** resolves the wait of the opening in progress for its first page to be drawn */
-  const firstDrawn = useRef<(() => void) | null>(null);
-  const onDrawn = useCallback(() => {
-    setDrawn(true);
-    firstDrawn.current?.();
-  }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [reason, setReason] = useState<Reason>('5条1号');
-  const [exportOptions, setExportOptions] = useState<PanelExportOptions>(loadExportOptions);
-  const abort = useRef<AbortController | null>(null);
+  const status = { say: setMessage, progress: setProgress };
 
-  const dispatch = useCallback((action: ReviewAction) => setHistory((h) => (h ? apply(h, reduce(h.present, action)) : h)), []);
-  const review = history?.present;
-
-  // the office's own reason labels, beside the Article 5 grounds
-  const [ownReasons, setOwnReasons] = useState<string[]>([]);
-  useEffect(() => {
-    void loadReasonLabels().then(setOwnReasons, () => {});
-    return watchReasonLabels(setOwnReasons);
-  }, []);
-  const reasons = useMemo(() => [...new Set<Reason>([...REASONS, ...ownReasons])], [ownReasons]);
-
-  // the display worker boots while the officer picks a file
-  useEffect(() => void platform.pdfjs.loadPdfjs().then(viewerWorker), [platform]);
-
-  // a file handed over by the upload guard, or a PDF opened from a tab ("Open in Sumi")
-  useEffect(() => {
-    const params = new URLSearchParams(location.hash.slice(1));
-    const handoff = params.get('handoff');
-    const url = params.get('url');
-    if (handoff) void takeHandoff(handoff).then((file) => file && open(file));
-    else if (url) {
-      void fetch(url)
-        .then(async (r) => {
-          if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-          return new File([await r.blob()], decodeURIComponent(new URL(url).pathname.split('/').pop() || 'document.pdf'));
-        })
-        .then(open)
-        .catch((err) => setMessage({ kind: 'error', text: String(err instanceof Error ? err.message : err) }));
-    }
-  }, []);
-
-  // save as the officer works (a file only looked at leaves nothing behind to "resume")
-  const touched = Boolean(history && (history.past.length || history.future.length));
-  useEffect(() => {
-    if (opened && review && (touched || opened.resumed)) void saveReview(opened.hash, saveable(review)).catch((e) => setMessage({ kind: 'error', text: `${t('saveFailed')}: ${String(e)}` }));
-  }, [opened, review, touched]);
-
-  /** The opening in progress: cancels it all, or only its OCR. */
-  const opening = useRef<{ all: AbortController; ocr: AbortController } | null>(null);
-
-  /** The document on screen; the one it replaces is released (its pages, fonts and worker port). */
-  const shownDoc = useRef<PDFDocumentProxy | null>(null);
-  function show(doc: PDFDocumentProxy | null) {
-    if (shownDoc.current && shownDoc.current !== doc) void shownDoc.current.destroy();
-    shownDoc.current = doc;
-    setPdf(doc);
-  }
-
-  async function open(file: File) {
-    opening.current?.all.abort();
-    const mine = { all: new AbortController(), ocr: new AbortController() };
-    opening.current = mine;
-    const current = () => opening.current === mine;
-    setMessage(null);
-    setOpened(null);
-    setHistory(null);
-    show(null);
-    setDrawn(false);
-    setSelected(null);
-    setProgress({ label: 'read', done: 0, total: 1 });
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      // show the first page at once while the text is read and scanned; that parse is read, OCR'd and exported too
-      const shown = await openForDisplay(await viewablePdf(bytes), platform.pdfjs).catch(() => undefined);
-      if (!current()) return void shown?.document.destroy();
-      if (shown) {
-        // the first page gets the machine to itself for a moment before the whole document is read
-        const drawnOrLater = new Promise<void>((resolve) => {
-          firstDrawn.current = resolve;
-          setTimeout(resolve, FIRST_PAGE_HEAD_START_MS);
-        });
-        show(shown.document);
-        setPage(1);
-        await drawnOrLater;
-        firstDrawn.current = null;
-        if (!current()) return;
-      }
-      const doc = await openDocument(platform, file.name, bytes, {
-        shown,
-        onProgress: (label, done, total) => current() && setProgress({ label, done, total }),
-        signal: mine.all.signal,
-        ocrSignal: mine.ocr.signal,
-      });
-      if (!current()) return;
-      setOpened(doc);
-      setHistory(historyOf(doc.review));
-      const notes = [];
-      if (doc.resumed) notes.push(t('resumed'));
-      if (doc.unread.length) notes.push(`${t('ocrCancelled')}: ${doc.unread.join(', ')}`);
-      else if (doc.doc.ocrPages.length) notes.push(`${t('ocrDone')}: ${doc.doc.ocrPages.join(', ')}`);
-      if (notes.length) setMessage({ kind: 'info', text: notes.join(' / ') });
-    } catch (err) {
-      if (!current()) return;
-      if ((err as { name?: string }).name === 'AbortError') {
-        show(null);
-        setMessage({ kind: 'info', text: t('openCancelled') });
-      } else setMessage({ kind: 'error', text: openError(err) });
-    } finally {
-      if (current()) {
-        setProgress(null);
-        opening.current = null;
-      }
-    }
-  }
+  const reasons = useReasons();
+  const { opened, pdf, drawn, onDrawn, open, cancel: cancelOpening } = useOpenDocument(platform, { ...status, started: () => setSelected(null), shown: () => setPage(1) });
+  useHandedFile(open, setMessage);
+  const history = useReviewHistory(opened, setMessage);
+  const { review, dispatch } = history;
+  const exporter = useExport(platform, status);
+  const textPage = opened?.doc.pages[page - 1];
+  const areas = manualAreas({ page, reason, textPage, dispatch, select: setSelected });
+  useShortcuts({ review, selected, dispatch, undo: history.undo, redo: history.redo, maskSelection: areas.maskSelection, deselect: () => setSelected(null) });
 
   function cancelProgress() {
-    if (progress?.label === 'export') abort.current?.abort();
-    else if (progress?.label === 'ocr') opening.current?.ocr.abort();
-    else opening.current?.all.abort();
+    if (progress?.label === 'export') exporter.cancel();
+    else cancelOpening(progress?.label === 'ocr');
   }
-
-  /** Adds manual areas on the current page with the current reason, as one undo step. */
-  function addBoxes(boxes: Box[]) {
-    if (!boxes.length) return;
-    const masks = boxes.map((box) => ({ id: newMaskId(), page, box, reason }));
-    setHistory((h) => h && apply(h, masks.reduce((s, mask) => reduce(s, { type: 'add-manual', mask }), h.present)));
-    setSelected(masks[masks.length - 1].id);
-  }
-
-  /** Masks the text selected in the page's text layer. */
-  function maskSelection(): boolean {
-    const textPage = opened?.doc.pages[page - 1];
-    const ranges = selectedRanges(document.querySelector('.page .text-layer'));
-    if (!textPage || !ranges.length) return false;
-    addBoxes(mergeLineBoxes(ranges.flatMap(([start, end]) => textBoxes(textPage, start, end))));
-    window.getSelection()?.removeAllRanges();
-    return true;
-  }
-
-  async function exportPdf() {
-    if (!opened || !review) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setMessage(null);
-    try {
-      const result = await exportReview(platform, opened, review, {
-        ...exportOptions,
-        signal: controller.signal,
-        onProgress: (done, total) => setProgress({ label: 'export', done, total }),
-      });
-      if (result.verification.recoverable.length) {
-        // where, never what: the page and kind of each finding whose text was found again
-        const found = new Set(result.verification.recoverable);
-        const where = review.findings.filter((f) => f.decision === 'accepted' && found.has(f.finding.text)).map((f) => `p${f.finding.page} ${KIND_NAMES[f.finding.kind][lang]}`);
-        setMessage({ kind: 'error', text: `${t('refused')} (${result.verification.recoverable.length}): ${[...new Set(where)].join(', ')}` });
-        return;
-      }
-      const base = opened.name.replace(/\.[^.]+$/, '');
-      download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
-      // the log lists the masks as burned (widened to the minimum width), as the CLI's does
-      download(`${base}-masked.log.csv`, logCsv(result.log), 'text/csv');
-      download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: result.log }, null, 2), 'application/json');
-      // the same text left visible elsewhere: not recoverable from a mask, but disclosed all the same
-      const visible = unmaskedOccurrences(review, opened.doc);
-      const pages = [...new Set(visible.map((o) => o.page))].map((p) => `p${p}`).join(', ');
-      setMessage({ kind: 'ok', text: visible.length ? `${t('verified')} — ${t('visibleElsewhere')} (${visible.length}: ${pages})` : t('verified') });
-    } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setProgress(null);
-      abort.current = null;
-    }
-  }
-
-  // keyboard: move/resize the selected manual area, delete, undo/redo
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('select, input, textarea')) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), setHistory((h) => h && undo(h)));
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), setHistory((h) => h && redo(h)));
-      if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && maskSelection()) return void e.preventDefault();
-      // a, r, d: accept, reject or disclose the selected finding
-      const finding = review?.findings.find((f) => f.id === selected);
-      const decision = ({ a: 'accepted', r: 'rejected', d: 'disclose' } as const)[e.key.toLowerCase()];
-      if (finding && decision && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        dispatch({ type: 'decide', ids: [finding.id], decision });
-        return;
-      }
-      const manual = review?.manual.find((m) => m.id === selected);
-      if (!manual) return;
-      if (e.key === 'Delete' || e.key === 'Backspace') {
-        e.preventDefault();
-        dispatch({ type: 'remove-manual', id: manual.id });
-        setSelected(null);
-        return;
-      }
-      const step = e.shiftKey ? 10 : 1;
-      const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[e.key];
-      if (!d) return;
-      e.preventDefault();
-      const b = manual.box;
-      const box = e.altKey ? { ...b, width: Math.max(2, b.width + d[0]), height: Math.max(2, b.height - d[1]), y: b.y + d[1] } : { ...b, x: b.x + d[0], y: b.y + d[1] };
-      dispatch({ type: 'update-manual', id: manual.id, box });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
 
   const counts = useMemo(() => review && { accepted: review.findings.filter((f) => f.decision === 'accepted').length, total: review.findings.length }, [review]);
 
@@ -303,26 +69,20 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
         <span>{t('drop')}</span>
         {opened && (
           <>
-            <button type="button" onClick={() => setHistory((h) => h && undo(h))} disabled={!history?.past.length}>{t('undo')}</button>
-            <button type="button" onClick={() => setHistory((h) => h && redo(h))} disabled={!history?.future.length}>{t('redo')}</button>
+            <button type="button" onClick={history.undo} disabled={!history.canUndo}>{t('undo')}</button>
+            <button type="button" onClick={history.redo} disabled={!history.canRedo}>{t('redo')}</button>
             <label>
               {t('reason')}{' '}
               <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
                 {reasons.map((r) => <option key={r}>{r}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => addBoxes([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
-            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
+            <button type="button" onClick={() => areas.add([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => areas.maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
               {t('maskSelection')}
             </button>
-            <ExportOptionsForm
-              value={exportOptions}
-              onChange={(o) => {
-                setExportOptions(o);
-                saveExportOptions(o);
-              }}
-            />
-            <button type="button" className="primary" onClick={() => void exportPdf()} disabled={!!progress}>{t('export')}</button>
+            <ExportOptionsForm value={exporter.options} onChange={exporter.changeOptions} />
+            <button type="button" className="primary" onClick={() => void exporter.exportPdf(opened, review)} disabled={!!progress}>{t('export')}</button>
           </>
         )}
       </header>
@@ -354,9 +114,9 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
               review={review ?? EMPTY_REVIEW}
               selected={selected}
               onSelect={setSelected}
-              onDraw={(box) => (review ? addBoxes([box]) : undefined)}
+              onDraw={(box) => (review ? areas.add([box]) : undefined)}
               onEdit={(id, box) => dispatch({ type: 'update-manual', id, box })}
-              textPage={opened?.doc.pages[page - 1]}
+              textPage={textPage}
               onDrawn={onDrawn}
             />
           )}
@@ -372,7 +132,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
                 setPage(p);
               }}
               onDecide={(ids, decision) => dispatch({ type: 'decide', ids, decision })}
-              onEveryOccurrence={(id) => setHistory((h) => h && opened ? apply(h, decideEveryOccurrence(h.present, id, opened.doc, newMaskId)) : h)}
+              onEveryOccurrence={(id) => opened && history.change((r) => decideEveryOccurrence(r, id, opened.doc, newMaskId))}
               onReason={(ids, r) => dispatch({ type: 'reason', ids, reason: r })}
               onRemoveManual={(id) => dispatch({ type: 'remove-manual', id })}
             />

@@ -3,7 +3,7 @@
 // after the page shown in full has been drawn.
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { t } from './i18n.ts';
+import { t } from '../../extension/i18n.ts';
 
 const WIDTH = 72;
 

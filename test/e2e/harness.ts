@@ -18,8 +18,12 @@ export const SCORE = path.join(SHARED_EVAL, 'score.mjs');
 export const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
 export const CHROMIUM = process.env.SUMI_CHROMIUM ?? '/usr/bin/chromium';
 
-/** What goes into the extension; a build older than any of these is rebuilt. */
-const SOURCES = ['entrypoints', 'highlighter', 'core', 'detectors', 'components', 'documents', 'review', 'export', 'panel', 'ocr', 'guard', 'public', 'wxt.config.ts', 'package.json'];
+/**
+ * What goes into the extension; a build older than any of these is rebuilt. Every
+ * folder the entry points reach must be here, or a change made only there (a word
+ * in extension/i18n.ts) is tested against the old build.
+ */
+const SOURCES = ['entrypoints', 'highlighter', 'core', 'engine', 'detectors', 'components', 'documents', 'layout', 'pages', 'review', 'export', 'pipeline', 'panel', 'ocr', 'guard', 'extension', 'platform', 'public', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

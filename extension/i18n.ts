@@ -1,9 +1,16 @@
-// The panel's words, in Japanese and English (chosen by the browser's language).
-import { pickLang } from '../../core/kind-names.ts';
+// Sumi's words in Japanese and English, for every page and the upload warning: one
+// table and one helper, `t(key)`, in the browser's language (or the one given).
+// The redaction panel's words have plain keys; the others are prefixed with where
+// they show (popup., options., guard., menu.).
+import { pickLang, type Lang } from '../core/kind-names.ts';
 
-export const lang = pickLang(typeof navigator === 'undefined' ? 'en' : navigator.language);
+export type { Lang };
+
+/** The browser's language, Japanese or English. */
+export const lang: Lang = pickLang(typeof navigator === 'undefined' ? 'en' : navigator.language);
 
 const WORDS = {
+  // ---- the redaction panel
   title: { ja: 'Sumi 墨 — 墨消しパネル', en: 'Sumi 墨 — Redaction panel' },
   open: { ja: 'PDF・画像を開く', en: 'Open a PDF or scan' },
   drop: { ja: 'ここにPDF・画像（PNG/JPEG/TIFF）をドロップ', en: 'or drop a PDF or PNG/JPEG/TIFF scan here' },
@@ -66,8 +73,50 @@ const WORDS = {
     ja: '操作：矢印で選択中の範囲を移動（Shiftで大きく）、Alt+矢印で大きさ変更（マウスでは範囲をドラッグで移動、右下の角で大きさ変更）、Deleteで削除、Ctrl+Z/Ctrl+Yで元に戻す/やり直す。選択中の検出はAで墨消し、Rで対象外、Dで開示。ページ上をドラッグで範囲を追加、文字を選択してMで墨消し。',
     en: 'Keys: arrows move the selected area (Shift: faster), Alt+arrows resize (with the mouse: drag an area to move it, its lower-right corner to resize it), Delete removes, Ctrl+Z / Ctrl+Y undo and redo. A, R, D accept, reject or disclose the selected finding. Drag on the page to add an area; select text and press M to mask it.',
   },
+  // ---- the toolbar popup
+  'popup.title': { ja: 'このページの検出結果', en: 'Findings on this page' },
+  'popup.none': { ja: '検出なし', en: 'Nothing found' },
+  'popup.unavailable': { ja: 'このページは確認できません', en: 'Sumi cannot check this page' },
+  'popup.pause': { ja: 'このサイトで一時停止', en: 'Pause Sumi on this site' },
+  'popup.blur': { ja: '画面共有モード（検出箇所をぼかす）', en: 'Screen-share safe (blur findings)' },
+  'popup.panel': { ja: '墨消しパネルを開く', en: 'Open the redaction panel' },
+  'popup.openPdf': { ja: 'このPDFを墨消しパネルで開く', en: 'Open this PDF in Sumi' },
+  'popup.options': { ja: '設定とアップロード記録', en: 'Settings and upload log' },
+  // ---- the options page
+  'options.title': { ja: 'Sumi 設定', en: 'Sumi settings' },
+  'options.guard': { ja: 'アップロード前の確認', en: 'Check before upload' },
+  'options.minSeverity': { ja: '警告する重要度（以上）', en: 'Warn at this severity or above' },
+  'options.always': { ja: '常に確認するサイト（1行に1つ）', en: 'Sites always checked (one per line)' },
+  'options.never': { ja: '確認しないサイト（1行に1つ）', en: 'Sites never checked (one per line)' },
+  'options.maxMb': { ja: '確認する最大サイズ（MB）', en: 'Largest file checked (MB)' },
+  'options.checker': { ja: '「このままアップロード」に確認者の氏名を必須にする', en: '"Upload anyway" asks for a second checker' },
+  'options.save': { ja: '保存', en: 'Save' },
+  'options.saved': { ja: '保存しました', en: 'Saved' },
+  'options.log': { ja: 'アップロード記録', en: 'Upload log' },
+  'options.exportCsv': { ja: 'CSVで書き出す', en: 'Export as CSV' },
+  'options.empty': { ja: '記録はありません', en: 'No decisions logged yet' },
+  // ---- the upload warning (content script)
+  'guard.title': { ja: 'アップロードを保留しました', en: 'Upload held' },
+  'guard.intro': { ja: '次のファイルに個人情報または秘密情報が含まれています。送信する前に確認してください。', en: 'These files hold personal data or secrets. Check them before they are sent.' },
+  'guard.unchecked': { ja: '確認できなかった内容があります', en: 'Some content could not be checked' },
+  'guard.hidden': { ja: '隠れた内容', en: 'Hidden content' },
+  'guard.examples': { ja: '例', en: 'Examples' },
+  'guard.reason': { ja: 'このままアップロードする理由', en: 'Reason for uploading anyway' },
+  'guard.checker': { ja: '確認者（ダブルチェックした職員の氏名）', en: 'Second checker (who checked this file)' },
+  'guard.needReason': { ja: '理由を入力してください', en: 'Type a reason first' },
+  'guard.needChecker': { ja: '確認者の氏名を入力してください', en: 'Type the name of the second checker' },
+  'guard.cancel': { ja: 'アップロードを中止 (Cancel upload)', en: 'Cancel upload' },
+  'guard.panel': { ja: '墨消しパネルで開く', en: 'Open in the redaction panel' },
+  'guard.upload': { ja: 'このままアップロード (Upload anyway)', en: 'Upload anyway' },
+  'guard.pages': { ja: 'ページ（文字情報なし・OCR未実施）', en: 'page(s) without text, not read by OCR' },
+  'guard.checking': { ja: 'ファイルを確認しています…', en: 'Checking the file…' },
+  'guard.reading': { ja: 'スキャン画像を文字認識しています', en: 'Reading scanned pages' },
+  // ---- the context menu (background)
+  'menu.openInPanel': { ja: 'Sumiの墨消しパネルで開く', en: 'Open in Sumi (redaction panel)' },
 } as const;
 
-export function t(key: keyof typeof WORDS): string {
-  return WORDS[key][lang];
+export type WordKey = keyof typeof WORDS;
+
+export function t(key: WordKey, language: Lang = lang): string {
+  return WORDS[key][language];
 }
