@@ -49,7 +49,12 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(...filesOf(join(pdfjsRoot, 'cmaps'), 'pdfjs/cmaps'), ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'), ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'), ...tesseractFiles());
+      files.push(
+        ...filesOf(join(pdfjsRoot, 'cmaps'), 'pdfjs/cmaps'),
+        ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'),
+        ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'),
+        ...tesseractFiles(),
+      );
     },
   },
 });

@@ -43,7 +43,10 @@ export async function run(): Promise<string> {
   console.error(`  ${pages.pageCount} pages, ${masks.length} masks, ${(out.length / 1024).toFixed(0)} KB in ${seconds.toFixed(1)} s`);
   // colour and the text layer, on the first 10 pages: detail only
   const first10 = { ...pages, pageCount: 10 };
-  for (const [label, options] of [['colour', { colour: 'colour' }], ['grey with text layer', { searchableText: true }]] as const) {
+  for (const [label, options] of [
+    ['colour', { colour: 'colour' }],
+    ['grey with text layer', { searchableText: true }],
+  ] as const) {
     const t = performance.now();
     const bytes = await exportMasked(first10, masks, { dpi: 150, ...options });
     const s = (performance.now() - t) / 1000;

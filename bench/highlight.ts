@@ -78,7 +78,8 @@ export function generatePage(bytes = TARGET_BYTES, seed = 7): { html: string; pl
     parts.push(html);
     size += Buffer.byteLength(html);
   }
-  const head = '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>生成ページ</title>' +
+  const head =
+    '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>生成ページ</title>' +
     '<style>body{font-family:"Noto Sans CJK JP",sans-serif;margin:16px;font-size:14px} td,th{border:1px solid #aaa;padding:2px 4px} table{border-collapse:collapse;margin:8px 0}</style></head><body>\n';
   return { html: head + parts.join('') + '</body></html>\n', planted };
 }
@@ -155,7 +156,10 @@ const navTiming = (page: Page): Promise<Timing> =>
 const benchState = (page: Page) =>
   page.evaluate(() => ({
     ...(window as unknown as { __sumiBench: BenchState }).__sumiBench,
-    marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sumi:') && m.name !== 'sumi:profile').map((m) => ({ name: m.name.slice(5), start: m.startTime })),
+    marks: performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('sumi:') && m.name !== 'sumi:profile')
+      .map((m) => ({ name: m.name.slice(5), start: m.startTime })),
     now: performance.now(),
   }));
 
@@ -194,7 +198,12 @@ export async function run(): Promise<string> {
       for (let i = 0; i < RUNS; i++) {
         const page = await browser.context.newPage();
         await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-        const stable = await poll(() => benchState(page), (s) => s.first >= 0 && s.now - s.last > STABLE_MS, 120_000, 250);
+        const stable = await poll(
+          () => benchState(page),
+          (s) => s.first >= 0 && s.now - s.last > STABLE_MS,
+          120_000,
+          250,
+        );
         if (stable.first < 0) throw new Error('no sumi-* highlight appeared within 120 s');
         const reply = await browser.findings(page);
         const s = await benchState(page);
@@ -204,7 +213,13 @@ export async function run(): Promise<string> {
         const ours = s.longtasks.filter((t) => t.start >= nav.dcl);
         const worstLoaf = Math.max(0, ...s.loafs.filter((l) => l.start >= nav.dcl).map((l) => l.duration));
         const allFromNavigation = reply.scannedAt - nav.origin;
-        const result: RunResult = { frame: worstLoaf, first: s.first - nav.ready, all: allFromNavigation - nav.ready, longest: Math.max(0, ...ours.map((t) => t.duration)), findings: reply.findings.length };
+        const result: RunResult = {
+          frame: worstLoaf,
+          first: s.first - nav.ready,
+          all: allFromNavigation - nav.ready,
+          longest: Math.max(0, ...ours.map((t) => t.duration)),
+          findings: reply.findings.length,
+        };
         results.push(result);
         const marks = s.marks.map((m) => `${m.name} ${ms(m.start - nav.ready)}`).join(', ');
         console.error(

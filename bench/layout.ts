@@ -9,7 +9,7 @@ const NAMES = ['Emily Carter', 'Daniel Brooks', 'Hannah Lee', 'Olivia Grant', 'M
 const DEPTS = ['Finance', 'Planning', 'Welfare', 'Housing', 'Tax', 'Health'];
 
 function tablePage(r: () => number, p: number): Block[] {
-  const pick = <T,>(list: T[]) => list[Math.floor(r() * list.length)];
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)];
   const rows = Array.from({ length: 14 }, (_, i) => [
     String(p * 14 + i + 1),
     pick(NAMES),
@@ -20,7 +20,13 @@ function tablePage(r: () => number, p: number): Block[] {
   ]);
   const table: TableSpec = {
     columns: [40, 70, 170, 250, 340, 470],
-    header: p % 2 ? [['No', ['Staff', 3], ['Account', 2]], ['', 'Name', 'Department', 'Born', 'User ID', 'Password']] : [['No', 'Name', 'Department', 'Born', 'User ID', 'Password']],
+    header:
+      p % 2
+        ? [
+            ['No', ['Staff', 3], ['Account', 2]],
+            ['', 'Name', 'Department', 'Born', 'User ID', 'Password'],
+          ]
+        : [['No', 'Name', 'Department', 'Born', 'User ID', 'Password']],
     centreHeader: p % 2 === 1,
     ruled: p % 3 === 0,
     rows,

@@ -78,7 +78,13 @@ function runNative(image: string, out: string, tessdata?: string): NativeRun {
   const r = spawnSync(cmd, argv, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`native tesseract failed: ${r.stderr}`);
-  const cpu = hasTimeCommand ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : undefined;
+  const cpu = hasTimeCommand
+    ? readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .map(Number)
+        .reduce((a, b) => a + b, 0)
+    : undefined;
   return { wall, cpu, text: existsSync(`${out}.txt`) ? readFileSync(`${out}.txt`, 'utf8') : '' };
 }
 
@@ -124,7 +130,8 @@ export async function run(): Promise<string> {
     const ours = native ? unpackOurData(dir) : undefined;
     const startup = native ? nativeStartup(dir, ours, 'ours') : { wall: 0, cpu: 0 };
     const systemStartup = native ? nativeStartup(dir, undefined, 'system') : { wall: 0, cpu: 0 };
-    if (native) console.error(`  native start-up (taken off each page): ${seconds(startup.wall)} s wall, ${seconds(startup.cpu)} s CPU with our models; ${seconds(systemStartup.wall)} s wall with the system's`);
+    if (native)
+      console.error(`  native start-up (taken off each page): ${seconds(startup.wall)} s wall, ${seconds(startup.cpu)} s CPU with our models; ${seconds(systemStartup.wall)} s wall with the system's`);
 
     const sum = { js: 0, jsCpu: 0, jsAcc: 0, nat: 0, natCpu: 0, natAcc: 0, sys: 0, sysCpu: 0, sysAcc: 0 };
     try {
@@ -162,10 +169,14 @@ export async function run(): Promise<string> {
     }
     const pageS = sum.js / PAGES;
     const nativePageS = native ? sum.nat / PAGES : 0;
-    console.error(`  per page: tesseract.js ${seconds(pageS)} s wall, ${seconds(sum.jsCpu / PAGES)} s CPU; native (same models) ${seconds(nativePageS)} s wall, ${hasTimeCommand ? seconds(sum.natCpu / PAGES) : '-'} s CPU`);
+    console.error(
+      `  per page: tesseract.js ${seconds(pageS)} s wall, ${seconds(sum.jsCpu / PAGES)} s CPU; native (same models) ${seconds(nativePageS)} s wall, ${hasTimeCommand ? seconds(sum.natCpu / PAGES) : '-'} s CPU`,
+    );
     if (native) console.error(`  per page, native with the system's models (${SYSTEM_MODELS}): ${seconds(sum.sys / PAGES)} s wall, ${hasTimeCommand ? seconds(sum.sysCpu / PAGES) : '-'} s CPU`);
     if (native && hasTimeCommand && sum.natCpu) console.error(`  CPU ratio (less sensitive to machine load): ${(sum.jsCpu / sum.natCpu).toFixed(2)}`);
-    console.error(`  character accuracy: tesseract.js ${percent(sum.jsAcc / PAGES)}, native ${native ? percent(sum.natAcc / PAGES) : '-'} (same models), native ${native ? percent(sum.sysAcc / PAGES) : '-'} (system's models)`);
+    console.error(
+      `  character accuracy: tesseract.js ${percent(sum.jsAcc / PAGES)}, native ${native ? percent(sum.natAcc / PAGES) : '-'} (same models), native ${native ? percent(sum.sysAcc / PAGES) : '-'} (system's models)`,
+    );
 
     // the whole pipeline on a scanned PDF of the pages (twice over), all workers
     const pdf = await PDFDocument.create();
@@ -177,7 +188,12 @@ export async function run(): Promise<string> {
     const bytes = await pdf.save();
     const workers = nodePlatform.ocrWorkers;
     const t2 = performance.now();
-    await ocrPdfPages(bytes, Array.from({ length: 2 * PAGES }, (_, k) => k + 1), nodePlatform, { workers });
+    await ocrPdfPages(
+      bytes,
+      Array.from({ length: 2 * PAGES }, (_, k) => k + 1),
+      nodePlatform,
+      { workers },
+    );
     const minutes = (performance.now() - t2) / 60000;
     const perMin = (2 * PAGES) / minutes;
     console.error(`  pipeline: ${2 * PAGES} scanned pages with ${workers} workers in ${(minutes * 60).toFixed(1)} s (worker start included)`);

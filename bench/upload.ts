@@ -124,10 +124,12 @@ async function measure(browser: SumiBrowser, server: FixtureServer, file: string
     await page.setInputFiles('#file', file);
     await page.getByRole('alertdialog').waitFor({ state: 'visible', timeout: DIALOG_TIMEOUT_MS });
     const wallMs = Date.now() - t0;
-    const { start, shown } = await page.waitForFunction(() => {
-      const w = window as unknown as { benchStart?: number; benchShown?: number };
-      return w.benchShown !== undefined && w.benchStart !== undefined ? { start: w.benchStart, shown: w.benchShown } : null;
-    }).then((h) => h.jsonValue() as Promise<{ start: number; shown: number }>);
+    const { start, shown } = await page
+      .waitForFunction(() => {
+        const w = window as unknown as { benchStart?: number; benchShown?: number };
+        return w.benchShown !== undefined && w.benchStart !== undefined ? { start: w.benchStart, shown: w.benchShown } : null;
+      })
+      .then((h) => h.jsonValue() as Promise<{ start: number; shown: number }>);
     const text = await page.getByRole('alertdialog').innerText();
     return { ms: shown - start, wallMs, text };
   } finally {

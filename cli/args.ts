@@ -90,7 +90,10 @@ function readWords<O extends Record<string, OptionSpec>>(args: string[], options
 }
 
 function parseKinds(v: string): Kind[] {
-  const kinds = v.split(',').map((k) => k.trim()).filter(Boolean);
+  const kinds = v
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const bad = kinds.find((k) => !(KINDS as readonly string[]).includes(k));
   if (bad) throw new UsageError(`unknown kind ${bad}; kinds are ${KINDS.join(', ')}`);
   return kinds as Kind[];

@@ -35,12 +35,16 @@ export async function redactFile(cmd: RedactCommand): Promise<number> {
   const maskedTexts = findings.map((f) => f.text);
   let result;
   try {
-    result = await exportVerified(nodePlatform, { doc, source, masks: planFromFindings(doc, findings), maskedTexts }, {
-      colour: cmd.colour ? 'colour' : 'grey',
-      minMaskWidth: cmd.minMaskWidth,
-      searchableText: cmd.searchable,
-      onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
-    });
+    result = await exportVerified(
+      nodePlatform,
+      { doc, source, masks: planFromFindings(doc, findings), maskedTexts },
+      {
+        colour: cmd.colour ? 'colour' : 'grey',
+        minMaskWidth: cmd.minMaskWidth,
+        searchableText: cmd.searchable,
+        onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rexporting page ${done}/${total}`),
+      },
+    );
   } finally {
     await scanned.close();
     if (process.stderr.isTTY) process.stderr.write('\n');

@@ -9,7 +9,6 @@ import type { FindingsReply, FindingsRequest, RevealRequest } from '../extension
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
 import { partlyMasked } from '../core/mask-text.ts';
 
-
 export function FindingsPopup() {
   const [tabId, setTabId] = useState<number>();
   const [tabUrl, setTabUrl] = useState('');
@@ -82,10 +81,16 @@ export function FindingsPopup() {
       </ul>
       <p style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
         {/\.pdf($|[?#])/i.test(tabUrl) && (
-          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>{t('popup.openPdf')}</button>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>
+            {t('popup.openPdf')}
+          </button>
         )}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/redact.html') })}>{t('popup.panel')}</button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup.options')}</button>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/redact.html') })}>
+          {t('popup.panel')}
+        </button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.options')}
+        </button>
       </p>
       <label style={{ display: 'block', marginTop: 8 }}>
         <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}

@@ -6,8 +6,11 @@ import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
 import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, uploadLogCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
 import type { UploadLogEntry } from '../extension/messages.ts';
 
-
-const lines = (s: string) => s.split(/\s+/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function OptionsPage() {
   const [settings, setSettings] = useState<GuardSettings>(DEFAULT_GUARD_SETTINGS);
@@ -40,16 +43,30 @@ export function OptionsPage() {
       <label style={{ display: 'block' }}>
         {t('options.minSeverity')}{' '}
         <select value={settings.minSeverity} onChange={(e) => setSettings({ ...settings, minSeverity: e.target.value as Severity })}>
-          {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
+          {SEVERITIES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
         </select>
       </label>
       <label style={{ display: 'block' }}>
         {t('options.always')}
-        <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.alwaysSites.join('\n')} key={`a${settings.alwaysSites.join()}`} onBlur={(e) => setSettings({ ...settings, alwaysSites: lines(e.target.value) })} />
+        <textarea
+          rows={3}
+          style={{ display: 'block', width: '100%' }}
+          defaultValue={settings.alwaysSites.join('\n')}
+          key={`a${settings.alwaysSites.join()}`}
+          onBlur={(e) => setSettings({ ...settings, alwaysSites: lines(e.target.value) })}
+        />
       </label>
       <label style={{ display: 'block' }}>
         {t('options.never')}
-        <textarea rows={3} style={{ display: 'block', width: '100%' }} defaultValue={settings.neverSites.join('\n')} key={`n${settings.neverSites.join()}`} onBlur={(e) => setSettings({ ...settings, neverSites: lines(e.target.value) })} />
+        <textarea
+          rows={3}
+          style={{ display: 'block', width: '100%' }}
+          defaultValue={settings.neverSites.join('\n')}
+          key={`n${settings.neverSites.join()}`}
+          onBlur={(e) => setSettings({ ...settings, neverSites: lines(e.target.value) })}
+        />
       </label>
       <label style={{ display: 'block' }}>
         {t('options.maxMb')} <input type="number" min={1} value={settings.maxMegabytes} onChange={(e) => setSettings({ ...settings, maxMegabytes: Math.max(1, Number(e.target.value) || 1) })} />
@@ -57,19 +74,41 @@ export function OptionsPage() {
       <label style={{ display: 'block' }}>
         <input type="checkbox" checked={settings.requireSecondChecker} onChange={(e) => setSettings({ ...settings, requireSecondChecker: e.target.checked })} /> {t('options.checker')}
       </label>
-      <button type="button" onClick={() => void save()}>{t('options.save')}</button> <span role="status">{status}</span>
+      <button type="button" onClick={() => void save()}>
+        {t('options.save')}
+      </button>{' '}
+      <span role="status">{status}</span>
       <ReasonLabelsSetting />
-      <h2>{t('options.log')} ({log.length})</h2>
-      <button type="button" onClick={exportCsv} disabled={!log.length}>{t('options.exportCsv')}</button>
+      <h2>
+        {t('options.log')} ({log.length})
+      </h2>
+      <button type="button" onClick={exportCsv} disabled={!log.length}>
+        {t('options.exportCsv')}
+      </button>
       {log.length ? (
         <table style={{ borderCollapse: 'collapse', marginTop: 8, width: '100%' }}>
           <thead>
-            <tr>{['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'].map((h) => <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid #999' }}>{h}</th>)}</tr>
+            <tr>
+              {['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'].map((h) => (
+                <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid #999' }}>
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
-            {[...log].reverse().slice(0, 500).map((e, i) => (
-              <tr key={i}>{[e.time, e.site, e.file, e.found, e.choice, e.reason ?? '', e.checker ?? ''].map((v, j) => <td key={j} style={{ borderBottom: '1px solid #eee' }}>{v}</td>)}</tr>
-            ))}
+            {[...log]
+              .reverse()
+              .slice(0, 500)
+              .map((e, i) => (
+                <tr key={i}>
+                  {[e.time, e.site, e.file, e.found, e.choice, e.reason ?? '', e.checker ?? ''].map((v, j) => (
+                    <td key={j} style={{ borderBottom: '1px solid #eee' }}>
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
           </tbody>
         </table>
       ) : (

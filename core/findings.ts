@@ -1,11 +1,24 @@
 // Findings are plain data shared by every consumer (CLI, highlighter, mask plan, upload guard).
 
 export const KINDS = [
-  'password', 'login-id', 'api-key', 'private-key', 'url',
+  'password',
+  'login-id',
+  'api-key',
+  'private-key',
+  'url',
   'ip-address',
-  'email', 'phone', 'postal-code', 'address',
-  'person-name', 'birth-date', 'my-number', 'passport-number', 'drivers-license', 'insurance-number',
-  'credit-card', 'bank-account',
+  'email',
+  'phone',
+  'postal-code',
+  'address',
+  'person-name',
+  'birth-date',
+  'my-number',
+  'passport-number',
+  'drivers-license',
+  'insurance-number',
+  'credit-card',
+  'bank-account',
   'health',
   'custom',
 ] as const;

@@ -61,7 +61,7 @@ export function normalizeText(original: string): NormalizedText {
   for (let k = 0; k < first; k++) map[k] = k;
   let len = first;
   let runStart = 0;
-  for (let i = first; i < n; ) {
+  for (let i = first; i < n;) {
     const code = original.charCodeAt(i);
     if (!changesChar(code)) {
       map[len++] = i++;

@@ -26,7 +26,8 @@ const LABEL_THEN_PARTICLE = /(?:住所|所在地|居所|住居|本籍|送付先|
 // Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
 const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
-const ROMAJI = /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+const ROMAJI =
+  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
 // A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
 const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
 
@@ -177,6 +178,15 @@ export const address: Detector = {
       { text: '住所：東京都千代田区霞が関1-2-2 中央合同庁舎5号館', expect: '東京都千代田区霞が関1-2-2 中央合同庁舎5号館' },
       { text: 'Home address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044', expect: '2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044' },
     ],
-    negative: ['宮城県北みなと市の人口は', '東京都の施策', '3丁目の夕日', '市町村長の会議', '港南四丁目の自宅で独居', 'バージョン 10.13.1005-2 の更新', 'version 2-1 Release-candidate', '氏名\t方書\n山田\t\n'],
+    negative: [
+      '宮城県北みなと市の人口は',
+      '東京都の施策',
+      '3丁目の夕日',
+      '市町村長の会議',
+      '港南四丁目の自宅で独居',
+      'バージョン 10.13.1005-2 の更新',
+      'version 2-1 Release-candidate',
+      '氏名\t方書\n山田\t\n',
+    ],
   },
 };

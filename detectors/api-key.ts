@@ -7,7 +7,11 @@ import { entropy } from './lib/checksums.ts';
 // anchored by a literal prefix and bounded, so scanning stays linear.
 // `hints`: literals (case as written) of which every match contains one, checked before the regex runs.
 const KEY_FORMATS: { name: string; hints: string[]; re: RegExp }[] = [
-  { name: 'AWS access key ID', hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'AIPA'], re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g },
+  {
+    name: 'AWS access key ID',
+    hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'ANPA', 'AIPA'],
+    re: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+  },
   { name: 'GitHub token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], re: /(?<!\w)gh[pousr]_[A-Za-z0-9]{36,251}(?!\w)/g },
   { name: 'GitHub fine-grained token', hints: ['github_pat_'], re: /(?<!\w)github_pat_[A-Za-z0-9_]{22,255}(?!\w)/g },
   { name: 'GitLab token', hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'gloas-', 'glsoat-'], re: /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|oas|soat)-[\w-]{20,64}(?![\w-])/g },
@@ -26,7 +30,11 @@ const KEY_FORMATS: { name: string; hints: string[]; re: RegExp }[] = [
 ];
 
 // one pass over the page tells whether any prefix occurs at all (most pages have none)
-const ANY_HINT = new RegExp(KEY_FORMATS.flatMap((f) => f.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const ANY_HINT = new RegExp(
+  KEY_FORMATS.flatMap((f) => f.hints)
+    .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];

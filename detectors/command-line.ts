@@ -68,6 +68,14 @@ export const commandLine: Detector = {
       { text: 'SSH接続: ssh jmadmin@10.0.5.21 -p 2222', expect: 'jmadmin' },
       { text: 'scp -P 2222 dump.sql backup_ops@db01.kitaminato.local:/tmp', expect: 'backup_ops' },
     ],
-    negative: ['mysql -u root -p appdb', 'curl -u "$USER:$TOKEN" https://api.example.org', '--password=<password>', 'mysql -u root -p****', 'sort -u file.txt', 'git clone git@github.com:org/repo.git', 'ssh の設定は user@host の形で書く'],
+    negative: [
+      'mysql -u root -p appdb',
+      'curl -u "$USER:$TOKEN" https://api.example.org',
+      '--password=<password>',
+      'mysql -u root -p****',
+      'sort -u file.txt',
+      'git clone git@github.com:org/repo.git',
+      'ssh の設定は user@host の形で書く',
+    ],
   },
 };

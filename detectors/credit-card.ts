@@ -6,7 +6,8 @@ import { luhnValid } from './lib/checksums.ts';
 // 13–19 digits, optionally in groups of 4 (Amex 4-6-5) separated by spaces or hyphens.
 const CARD = /(?<![\d-])\d{4}(?:[ -]?\d{2,6}){2,4}(?![\d-])/g;
 // Issuer ranges (IIN): Visa, Mastercard, Amex, JCB, Diners, Discover, UnionPay.
-const ISSUER = /^(?:4\d{12}(?:\d{3}){0,2}|5[1-5]\d{14}|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)\d{12}|3[47]\d{13}|35(?:2[89]|[3-8]\d)\d{12,15}|3(?:0[0-5]|[68]\d)\d{11,16}|6(?:011|5\d\d)\d{12,15}|62\d{14,17})$/;
+const ISSUER =
+  /^(?:4\d{12}(?:\d{3}){0,2}|5[1-5]\d{14}|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)\d{12}|3[47]\d{13}|35(?:2[89]|[3-8]\d)\d{12,15}|3(?:0[0-5]|[68]\d)\d{11,16}|6(?:011|5\d\d)\d{12,15}|62\d{14,17})$/;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];

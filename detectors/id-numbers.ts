@@ -87,7 +87,10 @@ export const driversLicense: Detector = {
     value: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g,
   }),
   examples: {
-    positive: [{ text: '運転免許証番号 第123456789012号', expect: '123456789012' }, { text: "Driver's license: 3012 3456 7890", expect: '3012 3456 7890' }],
+    positive: [
+      { text: '運転免許証番号 第123456789012号', expect: '123456789012' },
+      { text: "Driver's license: 3012 3456 7890", expect: '3012 3456 7890' },
+    ],
     negative: ['123456789012', '免許証番号：000000000000'],
   },
 };

@@ -55,14 +55,6 @@ export const ipv6Address: Detector = {
       { text: '公開アドレス 2400:4050:a2c1:9f00:1c3e:5aff:fe10:77b2', expect: '2400:4050:a2c1:9f00:1c3e:5aff:fe10:77b2' },
       { text: 'DNSサーバ 2404:1a8::53', expect: '2404:1a8::53' },
     ],
-    negative: [
-      '受付時間 10:30:00 から',
-      '比率 1:2:3:4:5:6:7:8',
-      'std::vector<int> を返す',
-      'MAC 00:1A:2B:3C:4D:5E',
-      'cafe::beef',
-      'a:b:c',
-      '12:00–13:00',
-    ],
+    negative: ['受付時間 10:30:00 から', '比率 1:2:3:4:5:6:7:8', 'std::vector<int> を返す', 'MAC 00:1A:2B:3C:4D:5E', 'cafe::beef', 'a:b:c', '12:00–13:00'],
   },
 };

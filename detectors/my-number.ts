@@ -14,7 +14,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const digits = m.text.replace(/\D/g, '');
     if (!myNumberValid(digits) || /^(\d)\1+$/.test(digits)) continue;
     const label = `${ctx.before(m.start, 24)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
-    const lineAbove = ctx.before(m.start, 1) === '' ? ctx.previousLine(m.start) ?? '' : '';
+    const lineAbove = ctx.before(m.start, 1) === '' ? (ctx.previousLine(m.start) ?? '') : '';
     if (!MY_NUMBER_CONTEXT.test(label) && !MY_NUMBER_CONTEXT.test(lineAbove.slice(-24))) continue;
     out.push({ start: m.start, end: m.end, score: 0.98, why: 'valid check digit beside a My Number label' });
   }

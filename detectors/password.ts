@@ -7,7 +7,8 @@ import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value
 // boundary; バスワード is how OCR often reads パスワード.
 // A Wi-Fi or VPN pre-shared key is a password too. Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
-const PASSWORD_LABEL = /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
+const PASSWORD_LABEL =
+  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
 
 // A PIN (暗証番号 4721) is digits only, and is written after a mere space too.
 const PIN_LABEL = /暗証|パスコード|PIN/;
@@ -18,8 +19,11 @@ const RULE: LabelRule = { label: PASSWORD_LABEL, value: ASCII_TOKEN, columns: tr
 // "ID/PW: user01 / Secret#1" writes both values after one label; a stacked
 // header ("ログインID／パスワード") puts them on the next two lines.
 const ID_WORD = String.raw`(?<![a-z])(?:id|ユーザー?(?:id|名)?|ログイン(?:id|名)?|アカウント|user(?:name)?|login)`;
-const ID_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)[)\]】]?\s*(?:[:=]\s*)?([!-~]{3,64})[ 	]*(?:[/／]|
-)[ 	]*([!-~]{3,64})`, 'gi');
+const ID_PW = new RegExp(
+  String.raw`${ID_WORD}\s*[/／・]\s*(?:pw|pass(?:word)?|[パバ]スワ[ー-]ド)[)\]】]?\s*(?:[:=]\s*)?([!-~]{3,64})[ 	]*(?:[/／]|
+)[ 	]*([!-~]{3,64})`,
+  'gi',
+);
 
 const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 
@@ -65,7 +69,31 @@ export const password: Detector = {
   id: 'password',
   kind: 'password',
   severity: 'critical',
-  triggers: ['パスワ', 'バスワ', '暗証', 'pin', 'パスコード', 'パスフレーズ', '合言葉', '共有キー', '共有鍵', '暗号化キー', 'セキュリティキー', 'shared', 'psk', 'pass', 'pw', 'p/w', '管理', '保守', 'テスト', '共通', 'admin', 'root', 'maintenance'],
+  triggers: [
+    'パスワ',
+    'バスワ',
+    '暗証',
+    'pin',
+    'パスコード',
+    'パスフレーズ',
+    '合言葉',
+    '共有キー',
+    '共有鍵',
+    '暗号化キー',
+    'セキュリティキー',
+    'shared',
+    'psk',
+    'pass',
+    'pw',
+    'p/w',
+    '管理',
+    '保守',
+    'テスト',
+    '共通',
+    'admin',
+    'root',
+    'maintenance',
+  ],
   detect,
   examples: {
     positive: [

@@ -25,10 +25,13 @@ const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LA
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名)
-const NAME_LABEL = /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
+const NAME_LABEL =
+  /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
-const NOT_A_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
-const COMMON_WORDS = /^(?:匿名|普通|当座|貯蓄|定期|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
+const NOT_A_NAME =
+  /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
+const COMMON_WORDS =
+  /^(?:匿名|普通|当座|貯蓄|定期|無記名|非公開|署名|記名|押印|捺印|以上|以下|同上|記載|確認|対応|予定|連絡|参加|出席|欠席|説明|報告|相談|申請|受付|本人|家族|全員|各位|皆様|御中|不在|有り|無し|あり|なし|Name|Date|Total|Page)$/u;
 
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
@@ -40,7 +43,8 @@ const HONORIFIC_TAIL = /(?:さん|様|殿|ちゃん|くん)$/u;
 const BLANK_NAME = /[〇○●◯×＊*某]{2}|^[〇○●◯×＊*某]/u;
 
 // Given names end in 人 (雅人, 直人): after the family name, only the role and place words rule a part out.
-const NOT_A_GIVEN_NAME = /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|駅|線|店|社|院|課|係|部|局|室|校|園|館|署|庁|省|等|様|殿|者|書|類|票|表|証|済))$/u;
+const NOT_A_GIVEN_NAME =
+  /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|駅|線|店|社|院|課|係|部|局|室|校|園|館|署|庁|省|等|様|殿|者|書|類|票|表|証|済))$/u;
 
 function plausibleName(name: string): boolean {
   const compact = name.replace(/[ 　]/g, '');
@@ -71,7 +75,8 @@ function nameAtEndOfRun(run: string): string {
 // Labels that head a letter or a message (To:, Dear): what follows may be an office or a greeting
 // (To: Finance Division, Dear Valued Customer), so the words after them are checked.
 const ADDRESS_LABEL = /^(?:to|from|attn|attention|cc|dear)$/i;
-const GENERIC_ADDRESSEE = /\b(?:All|Valued|Customer|Customers|Sir|Madam|Resident|Residents|Member|Members|Colleague|Colleagues|Parent|Parents|Guardian|Guardians|Staff|Team|Friend|Friends|Applicant|Applicants|Whom|Concern|Everyone|Participants?|Users?|Partners?|Neighbou?rs?|Citizens?)\b/;
+const GENERIC_ADDRESSEE =
+  /\b(?:All|Valued|Customer|Customers|Sir|Madam|Resident|Residents|Member|Members|Colleague|Colleagues|Parent|Parents|Guardian|Guardians|Staff|Team|Friend|Friends|Applicant|Applicants|Whom|Concern|Everyone|Participants?|Users?|Partners?|Neighbou?rs?|Citizens?)\b/;
 
 function byLabel(ctx: ScanContext, out: Candidate[]): void {
   const seenColumns = new Set<string>();
@@ -158,7 +163,10 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
   NAME_VALUE.lastIndex = at;
   const v = NAME_VALUE.exec(ctx.text);
   if (!v || v.index !== at) return;
-  let name = v[0].slice(0, limit - at).replace(HONORIFIC_TAIL, '').trimEnd();
+  let name = v[0]
+    .slice(0, limit - at)
+    .replace(HONORIFIC_TAIL, '')
+    .trimEnd();
   if (/^[A-Za-z]/.test(name) && !/ /.test(name)) return; // one Latin word is not a full name
   if (/^[A-Za-z]/.test(name) && NOT_LATIN_NAME.test(name)) return; // Finance Division, City Hall
   name = name.replace(/[ 　]+$/u, '');
@@ -209,7 +217,8 @@ function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[
 // A Latin name followed by the person's contact details: "Daniel Murphy, mobile +81 …", "Aiko Fujimoto, 080 …"
 const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
 // capitalised words of headings and organisations that are not names
-const NOT_LATIN_NAME = /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee)\b/;
+const NOT_LATIN_NAME =
+  /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee)\b/;
 
 function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, LATIN_BEFORE_CONTACT)) {
@@ -277,17 +286,43 @@ export const personName: Detector = {
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
       { text: 'To: Amara Adeyemi\n2-20-8 Minato-cho, Kitaminato-shi', expect: 'Amara Adeyemi' },
       { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
-      { text: 'Complainant: Grace O\'Neill (resident of Ward 3)', expect: "Grace O'Neill" },
+      { text: "Complainant: Grace O'Neill (resident of Ward 3)", expect: "Grace O'Neill" },
       { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
       { text: 'Tenant\tUnit\tRent\nTomás Ferreira\t204\t62,000\n', expect: 'Tomás Ferreira' },
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
-    negative: ['本人確認書類', '〇〇様', '会員様各位', '資料3 同意書様式（案）', '山口 県の施策', '氏名：（未記入）', '中野 区役所', '担当課長', 'お客様各位', '株式会社山田製作所様', '氏名欄に記入してください', '審査担当：子育て支援課　確認印',
-      'Vendor helpdesk: +81-3-5555-0100', 'Tax Support Desk, 03-1234-5678', 'Remote Access (VPN) Request', '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n', 'Green Hotel, 03-1234-5678', '代表者氏名　株式会社北みなと',
-      'C++ の名前空間は std::string のように書く', '患者数は前年より増加', '保護者会を開催', '名義変更届を提出',
+    negative: [
+      '本人確認書類',
+      '〇〇様',
+      '会員様各位',
+      '資料3 同意書様式（案）',
+      '山口 県の施策',
+      '氏名：（未記入）',
+      '中野 区役所',
+      '担当課長',
+      'お客様各位',
+      '株式会社山田製作所様',
+      '氏名欄に記入してください',
+      '審査担当：子育て支援課　確認印',
+      'Vendor helpdesk: +81-3-5555-0100',
+      'Tax Support Desk, 03-1234-5678',
+      'Remote Access (VPN) Request',
+      '受付日\t相談者\t相談内容\n6/1\t匿名\t近所の騒音\n',
+      'Green Hotel, 03-1234-5678',
+      '代表者氏名　株式会社北みなと',
+      'C++ の名前空間は std::string のように書く',
+      '患者数は前年より増加',
+      '保護者会を開催',
+      '名義変更届を提出',
       '氏名\tフリガナ\n（未記入）\tー\n',
       // an office, a greeting, a place or a product after a word of address or a given name
-      'To: Finance Division', 'Dear Valued Customer,', 'Dear Sir or Madam,', 'From: City Hall Tax Office', 'Take the Kenji Line to Central Station.', 'Sent to: All Staff'],
+      'To: Finance Division',
+      'Dear Valued Customer,',
+      'Dear Sir or Madam,',
+      'From: City Hall Tax Office',
+      'Take the Kenji Line to Central Station.',
+      'Sent to: All Staff',
+    ],
   },
 };

@@ -6,7 +6,8 @@ import { isPlaceholder } from './lib/placeholders.ts';
 
 // Secrets without a known prefix: a long random-looking value beside a
 // key/secret/token label (aws_secret_access_key = 9BcQ…, client_secret: …).
-const SECRET_LABEL = /(?:(?<![\w-])[\w-]{0,40}?(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|signing[_-]?key|client[_-]?secret)[\w-]{0,40}|シークレット(?:キー)?|アクセスキー|秘密鍵|トークン|apiキー|認証キー)/giu;
+const SECRET_LABEL =
+  /(?:(?<![\w-])[\w-]{0,40}?(?:secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|signing[_-]?key|client[_-]?secret)[\w-]{0,40}|シークレット(?:キー)?|アクセスキー|秘密鍵|トークン|apiキー|認証キー)/giu;
 const SECRET_VALUE = /[A-Za-z0-9+/=_.~-]{16,512}/y;
 
 const RULE: LabelRule = { label: SECRET_LABEL, value: SECRET_VALUE, columns: true };

@@ -4,11 +4,13 @@ import { matches } from './lib/matches.ts';
 
 // A URL runs to the first space, quote, bracket or non-ASCII character.
 // Database and directory URLs (postgres://user:pass@host) carry credentials as often as web ones.
-const URL_RE = /(?<![\w/])(?:https?|ftps?|sftp|ssh|rdp|smb|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|ldaps?|mssql|sqlserver|oracle):\/\/[\w.~:/?#[\]@!$&'()*+,;=%-]{3,2000}/gi;
+const URL_RE =
+  /(?<![\w/])(?:https?|ftps?|sftp|ssh|rdp|smb|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|ldaps?|mssql|sqlserver|oracle):\/\/[\w.~:/?#[\]@!$&'()*+,;=%-]{3,2000}/gi;
 // Documentation shows the shape of a secret URL with the secret left out: …/TXXXXXXXX/…, <token>, your-key.
 const PLACEHOLDER_PART = /X{6,}|x{6,}|\*{4,}|%3C|\{\{|\$\{|your[-_]?(?:token|key|secret|password)/;
 
-const LOGIN_PATH = /\/(?:login|logon|signin|sign-in|auth|sso|saml|oauth|admin|administrator|manage|management|console|dashboard|wp-admin|wp-login|phpmyadmin|cpanel|portal|kanri|system)(?:[/.?#_-]|$)/i;
+const LOGIN_PATH =
+  /\/(?:login|logon|signin|sign-in|auth|sso|saml|oauth|admin|administrator|manage|management|console|dashboard|wp-admin|wp-login|phpmyadmin|cpanel|portal|kanri|system)(?:[/.?#_-]|$)/i;
 const SECRET_QUERY = /[?&](?:token|access_token|api_?key|key|secret|password|passwd|pwd|sig|signature|auth|session|sid)=[^&#\s]{6,}/i;
 const INTERNAL_HOST = /(?:^|\.)(?:lgwan|intra|intranet|internal|corp|local|lan|localhost|home\.arpa)(?:\.|$)|\.lgwan\.jp$/i;
 const LG_JP_SYSTEM = /^(?:[^.]*(?:test|dev|stg|staging|admin|intra|renkei|portal|vpn|sys|kanri|mail|webmail)[^.]*)\..+\.lg\.jp$/i;

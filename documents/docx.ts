@@ -48,7 +48,10 @@ export function readDocx(bytes: Uint8Array): SumiDocument {
   }
   if (found.deletions.length) {
     const n = found.deletions.length;
-    b.hidden.push({ kind: 'tracked-deletions', detail: `${n} tracked deletion${n === 1 ? '' : 's'} (text deleted with Track Changes on, still in the file) included, e.g. "${sample(found.deletions)}"` });
+    b.hidden.push({
+      kind: 'tracked-deletions',
+      detail: `${n} tracked deletion${n === 1 ? '' : 's'} (text deleted with Track Changes on, still in the file) included, e.g. "${sample(found.deletions)}"`,
+    });
   }
   if (found.vanished.length) {
     b.hidden.push({ kind: 'hidden-element', detail: `text formatted as hidden in Word is included, e.g. "${sample(found.vanished)}"` });

@@ -30,7 +30,10 @@ export function checkImageSize(bytes: Uint8Array, format: ImageFormat): { width:
   sizes.forEach(({ width, height }, i) => {
     if (width * height > MAX_PAGE_PIXELS) {
       const where = sizes.length > 1 ? `page ${i + 1} of the image` : 'the image';
-      throw new DocumentError(`${where} is too large to read: ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels; the limit is ${MAX_PAGE_PIXELS / 1e6} per page)`, 'too-large');
+      throw new DocumentError(
+        `${where} is too large to read: ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels; the limit is ${MAX_PAGE_PIXELS / 1e6} per page)`,
+        'too-large',
+      );
     }
   });
   return sizes;
@@ -75,7 +78,7 @@ function tiffDirectories(view: DataView): { width: number; height: number }[] {
   const seen = new Set<number>();
   const out: { width: number; height: number }[] = [];
   try {
-    for (let ifd = view.getUint32(4, le); ifd !== 0 && !seen.has(ifd) && out.length < 10000; ) {
+    for (let ifd = view.getUint32(4, le); ifd !== 0 && !seen.has(ifd) && out.length < 10000;) {
       seen.add(ifd); // a loop in the chain must not hang the reader
       const entries = view.getUint16(ifd, le);
       let width = 0;

@@ -54,18 +54,20 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const { loadPdfjs, assets, open } = options;
   const pdfjs = await loadPdfjs();
 
-  const task = open ? undefined : pdfjs.getDocument({
-    // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    ...assets,
-    cMapPacked: true,
-    // Text only: no font faces, no system fonts, no eval (extension pages forbid it).
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = open
+    ? undefined
+    : pdfjs.getDocument({
+        // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
+        data: bytes.slice(),
+        ...assets,
+        cMapPacked: true,
+        // Text only: no font faces, no system fonts, no eval (extension pages forbid it).
+        disableFontFace: true,
+        useSystemFonts: false,
+        isEvalSupported: false,
+        stopAtErrors: false,
+        verbosity: pdfjs.VerbosityLevel.ERRORS,
+      });
   try {
     let doc: PDFDocumentProxy;
     try {
@@ -305,14 +307,64 @@ function intoLines(items: Placed[]): Placed[][] {
 // for the supplement, only the forms that stand for an ordinary character
 // (Unicode's EquivalentUnifiedIdeograph data) are mapped.
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺁': '厂', '⺄': '乙', '⺅': '亻', '⺆': '冂', '⺉': '刂', '⺊': '卜', '⺌': '小', '⺎': '兀',
-  '⺐': '尢', '⺒': '巳', '⺓': '幺', '⺖': '忄', '⺘': '扌', '⺙': '攵', '⺛': '旡', '⺜': '日',
-  '⺝': '月', '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺦': '丬', '⺧': '牛',
-  '⺨': '犭', '⺩': '王', '⺫': '罒', '⺬': '示', '⺭': '礻', '⺯': '糹', '⺱': '罓', '⺲': '罒',
-  '⺹': '耂', '⺺': '肀', '⺼': '肉', '⺾': '艹', '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西',
-  '⻆': '角', '⻌': '辶', '⻑': '長', '⻒': '镸', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻝': '食',
-  '⻟': '飠', '⻣': '骨', '⻤': '鬼', '⻨': '麦', '⻩': '黄', '⻫': '斉', '⻭': '歯', '⻯': '竜',
-  '⻲': '亀', '⻳': '龟',
+  '⺁': '厂',
+  '⺄': '乙',
+  '⺅': '亻',
+  '⺆': '冂',
+  '⺉': '刂',
+  '⺊': '卜',
+  '⺌': '小',
+  '⺎': '兀',
+  '⺐': '尢',
+  '⺒': '巳',
+  '⺓': '幺',
+  '⺖': '忄',
+  '⺘': '扌',
+  '⺙': '攵',
+  '⺛': '旡',
+  '⺜': '日',
+  '⺝': '月',
+  '⺟': '母',
+  '⺠': '民',
+  '⺡': '氵',
+  '⺢': '氺',
+  '⺣': '灬',
+  '⺦': '丬',
+  '⺧': '牛',
+  '⺨': '犭',
+  '⺩': '王',
+  '⺫': '罒',
+  '⺬': '示',
+  '⺭': '礻',
+  '⺯': '糹',
+  '⺱': '罓',
+  '⺲': '罒',
+  '⺹': '耂',
+  '⺺': '肀',
+  '⺼': '肉',
+  '⺾': '艹',
+  '⻁': '虎',
+  '⻂': '衤',
+  '⻃': '覀',
+  '⻄': '西',
+  '⻆': '角',
+  '⻌': '辶',
+  '⻑': '長',
+  '⻒': '镸',
+  '⻖': '阝',
+  '⻗': '雨',
+  '⻘': '青',
+  '⻝': '食',
+  '⻟': '飠',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻫': '斉',
+  '⻭': '歯',
+  '⻯': '竜',
+  '⻲': '亀',
+  '⻳': '龟',
 };
 
 export function normalizeGlyphs(text: string): string {

@@ -120,11 +120,37 @@ const D: DateFormat = { date: true, time: false, seconds: false, elapsed: false 
 const T: DateFormat = { date: false, time: true, seconds: false, elapsed: false };
 const TS: DateFormat = { ...T, seconds: true };
 const BUILTIN_DATE_FORMATS: Record<number, DateFormat> = {
-  14: D, 15: D, 16: D, 17: D, 18: T, 19: TS, 20: T, 21: TS,
+  14: D,
+  15: D,
+  16: D,
+  17: D,
+  18: T,
+  19: TS,
+  20: T,
+  21: TS,
   22: { date: true, time: true, seconds: false, elapsed: false },
-  27: D, 28: D, 29: D, 30: D, 31: D, 32: T, 33: TS, 34: D, 35: D, 36: D,
-  45: TS, 46: { ...TS, elapsed: true }, 47: TS,
-  50: D, 51: D, 52: D, 53: D, 54: D, 55: D, 56: D, 57: D, 58: D,
+  27: D,
+  28: D,
+  29: D,
+  30: D,
+  31: D,
+  32: T,
+  33: TS,
+  34: D,
+  35: D,
+  36: D,
+  45: TS,
+  46: { ...TS, elapsed: true },
+  47: TS,
+  50: D,
+  51: D,
+  52: D,
+  53: D,
+  54: D,
+  55: D,
+  56: D,
+  57: D,
+  58: D,
 };
 
 function parseDateStyles(xml: string): (DateFormat | null)[] {
@@ -402,7 +428,7 @@ function noteHiddenSheet(b: PageBuilder, sheet: SheetInfo, rows: number): void {
 /** "3, 5–7, 10" from sorted numbers; long lists are cut. */
 function ranges(sorted: number[], label: (n: number) => string): string {
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     out.push(i === j ? label(sorted[i]) : `${label(sorted[i])}–${label(sorted[j])}`);

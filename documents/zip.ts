@@ -66,7 +66,10 @@ export class ZipArchive {
       throw err;
     }
     for (const e of entries) this.entries.set(e.name.toLowerCase(), e);
-    checkDeclaredSizes([...this.entries.values()].filter((e) => /\.(xml|rels)$/i.test(e.name)), what);
+    checkDeclaredSizes(
+      [...this.entries.values()].filter((e) => /\.(xml|rels)$/i.test(e.name)),
+      what,
+    );
   }
 
   /** Part names as stored, in archive order. */

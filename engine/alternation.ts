@@ -66,7 +66,5 @@ export function alternation(sources: readonly string[]): string {
       out.push(created);
     }
   }
-  return out
-    .map((x) => (typeof x === 'string' ? x : x.rests.length === 1 ? x.head + x.rests[0] : `${x.head}(?:${x.rests.join('|')})`))
-    .join('|');
+  return out.map((x) => (typeof x === 'string' ? x : x.rests.length === 1 ? x.head + x.rests[0] : `${x.head}(?:${x.rests.join('|')})`)).join('|');
 }

@@ -58,8 +58,15 @@ export function scanText(original: string, page: number, options: ScanOptions): 
     if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
     const [start, end] = toOriginalRange(norm, c.start, c.end);
     findings.push({
-      kind: c.kind, severity: c.severity, score: round(c.score), page, start, end,
-      text: original.slice(start, end), why: c.why, detector: c.detector,
+      kind: c.kind,
+      severity: c.severity,
+      score: round(c.score),
+      page,
+      start,
+      end,
+      text: original.slice(start, end),
+      why: c.why,
+      detector: c.detector,
     });
   }
   return findings;
@@ -105,7 +112,7 @@ function mergeOverlaps(candidates: Scored[]): Scored[] {
   const byStart = [...candidates].sort((a, b) => a.start - b.start);
   const kept: Scored[] = [];
   // sweep clusters of transitively overlapping candidates; each cluster is small
-  for (let i = 0; i < byStart.length; ) {
+  for (let i = 0; i < byStart.length;) {
     let j = i + 1;
     let clusterEnd = byStart[i].end;
     while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
@@ -117,10 +124,7 @@ function mergeOverlaps(candidates: Scored[]): Scored[] {
 
 function resolveCluster(cluster: Scored[]): Scored[] {
   if (cluster.length === 1) return cluster;
-  const ranked = cluster.sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const ranked = cluster.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Scored[] = [];
   for (const c of ranked) {
     if (c.end > c.start && !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);

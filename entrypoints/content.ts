@@ -25,8 +25,7 @@ export default defineContentScript({
     mark('content-start');
     const isTop = window === window.top;
     const childFindings = new Map<number, FindingsReply['findings']>();
-    const summary = (list: { kind: string; text: string; severity: string }[]) =>
-      list.map(({ kind, text, severity }) => ({ kind, text, severity })) as FindingsReply['findings'];
+    const summary = (list: { kind: string; text: string; severity: string }[]) => list.map(({ kind, text, severity }) => ({ kind, text, severity })) as FindingsReply['findings'];
 
     const highlighter = new Highlighter(document, {
       onScanned(found) {

@@ -60,21 +60,25 @@ export async function exportMasked(source: PageSource, masks: Mask[], options: E
       }
       const samples = encodePixels(rgba, width, height, options.colour);
       const image = out.context.stream(samples.data, {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: samples.colorSpace, BitsPerComponent: samples.bitsPerComponent, Filter: 'FlateDecode',
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: width,
+        Height: height,
+        ColorSpace: samples.colorSpace,
+        BitsPerComponent: samples.bitsPerComponent,
+        Filter: 'FlateDecode',
       });
       const ref = out.context.register(image);
       const page = out.addPage([rendered.widthPt, rendered.heightPt]);
       const name = page.node.newXObject('Im', ref);
-      page.pushOperators(
-        pushGraphicsState(),
-        concatTransformationMatrix(rendered.widthPt, 0, 0, rendered.heightPt, 0, 0),
-        drawObject(name),
-        popGraphicsState(),
-      );
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(rendered.widthPt, 0, 0, rendered.heightPt, 0, 0), drawObject(name), popGraphicsState());
       if (layer && text) {
         // only words no mask and no cover touches are written: a hidden character never enters the file
         const runs = withoutWithheld(visibleRuns(text.items, [...pageMasks.map((m) => m.box), ...text.covers]), withheld);
-        layer.draw(page, runs.map((r) => onOutputPage(r, rendered)));
+        layer.draw(
+          page,
+          runs.map((r) => onOutputPage(r, rendered)),
+        );
       }
     } finally {
       rendered.release();

@@ -67,8 +67,16 @@ export class InvisibleText {
     const fontFileRef = ctx.register(ctx.flateStream(fontFile, { Length1: fontFile.length }));
     const descriptor = ctx.register(
       ctx.obj({
-        Type: 'FontDescriptor', FontName: 'GlyphLessFont', Flags: 5, FontBBox: [0, 0, ADVANCE, 1000],
-        ItalicAngle: 0, Ascent: 1000, Descent: 0, CapHeight: 1000, StemV: 80, FontFile2: fontFileRef,
+        Type: 'FontDescriptor',
+        FontName: 'GlyphLessFont',
+        Flags: 5,
+        FontBBox: [0, 0, ADVANCE, 1000],
+        ItalicAngle: 0,
+        Ascent: 1000,
+        Descent: 0,
+        CapHeight: 1000,
+        StemV: 80,
+        FontFile2: fontFileRef,
       }),
     );
     // every code → glyph 1
@@ -77,16 +85,24 @@ export class InvisibleText {
     const cidToGid = ctx.register(ctx.stream(zlibSync(gids, { level: 9 }), { Filter: 'FlateDecode' }));
     const cidFont = ctx.register(
       ctx.obj({
-        Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'GlyphLessFont',
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: 'GlyphLessFont',
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-        FontDescriptor: descriptor, DW: ADVANCE, CIDToGIDMap: cidToGid,
+        FontDescriptor: descriptor,
+        DW: ADVANCE,
+        CIDToGIDMap: cidToGid,
       }),
     );
     const toUnicode = ctx.register(ctx.flateStream(identityCMap()));
     return ctx.register(
       ctx.obj({
-        Type: 'Font', Subtype: 'Type0', BaseFont: 'GlyphLessFont', Encoding: 'Identity-H',
-        DescendantFonts: [cidFont], ToUnicode: toUnicode,
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: 'GlyphLessFont',
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidFont],
+        ToUnicode: toUnicode,
       }),
     );
   }

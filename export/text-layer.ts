@@ -16,7 +16,6 @@
 import { charWeight, type Box } from '../review/boxes.ts';
 import type { TextItem } from '../pages/canvas.ts';
 
-
 /**
  * A word's box grows by this fraction of the text height at both ends before
  * it is tested against the masks: the masks' own margins come from the same

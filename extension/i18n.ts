@@ -51,7 +51,10 @@ const WORDS = {
   searchableText: { ja: '見える文字を検索できるようにする（透明テキスト）', en: 'Keep visible text searchable (invisible text layer)' },
   printReason: { ja: '理由を印字', en: 'Print the reason on each box' },
   verified: { ja: '検証済み：復元できる墨消し文字列 0件', en: 'Verified: 0 masked strings recoverable' },
-  visibleElsewhere: { ja: '注意：墨消しした文字列が他の場所では見えたままです。「同じ文字列すべて」で墨消しできます', en: 'Note: a masked text is still visible elsewhere; "Every occurrence" masks it there too' },
+  visibleElsewhere: {
+    ja: '注意：墨消しした文字列が他の場所では見えたままです。「同じ文字列すべて」で墨消しできます',
+    en: 'Note: a masked text is still visible elsewhere; "Every occurrence" masks it there too',
+  },
   refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
   resumed: { ja: '前回の確認状態を復元しました', en: 'Your earlier review of this file was restored' },
   reasonLabelsTitle: { ja: '墨消しの理由：独自のラベル', en: 'Redaction reasons: your office’s own labels' },

@@ -85,9 +85,10 @@ export class UploadGuard {
       if (!allow) return;
       const dt = new DataTransfer();
       for (const f of files) dt.items.add(f);
-      const again = e.type === 'drop'
-        ? new DragEvent('drop', { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, ...init })
-        : new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: dt });
+      const again =
+        e.type === 'drop'
+          ? new DragEvent('drop', { bubbles: true, cancelable: true, composed: true, dataTransfer: dt, ...init })
+          : new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: dt });
       this.replayed.add(again);
       target.dispatchEvent(again);
     });

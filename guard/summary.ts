@@ -5,7 +5,6 @@ import { severityRank, type Finding, type Kind, type Severity } from '../core/fi
 import { partlyMasked } from '../core/mask-text.ts';
 import type { FileSummary } from '../extension/messages.ts';
 
-
 export function summarize(name: string, size: number, sha256: string, doc: SumiDocument, findings: Finding[], unchecked = doc.ocrPages): FileSummary {
   const byKind = new Map<Kind, { count: number; severity: Severity }>();
   for (const f of findings) {

@@ -122,9 +122,11 @@ export class Highlighter {
     if (this.job) this.job.cancelled = true;
     const job = new Job();
     this.job = job;
-    const run = this.readAndScan(job).catch((err: unknown) => console.warn('Sumi: page scan failed', err)).finally(() => {
-      if (this.running === run) this.running = null;
-    });
+    const run = this.readAndScan(job)
+      .catch((err: unknown) => console.warn('Sumi: page scan failed', err))
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      });
     this.running = run;
     return run;
   }

@@ -123,7 +123,8 @@ export class Painter {
       if (!r.width && !r.height) continue;
       const box = this.doc.createElement('div');
       const colour = COLOURS[f.severity].replace(/[\d.]+\)$/, '1)');
-      box.style.cssText = `position:absolute;pointer-events:none;left:${r.left + sx - 3}px;top:${r.top + sy - 3}px;width:${r.width + 6}px;height:${r.height + 6}px;` +
+      box.style.cssText =
+        `position:absolute;pointer-events:none;left:${r.left + sx - 3}px;top:${r.top + sy - 3}px;width:${r.width + 6}px;height:${r.height + 6}px;` +
         `border:3px solid ${colour};border-radius:4px;box-sizing:border-box;` +
         (this.blur ? 'backdrop-filter:blur(6px);background:rgba(128,128,128,0.3);' : '');
       box.dataset.sumiField = f.severity;

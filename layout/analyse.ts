@@ -16,10 +16,7 @@ export interface TableRow {
   lines: { line: LayoutLine; chunks: { chunk: Chunk; col: number; span: number[] }[] }[];
 }
 
-export type Block =
-  | { type: 'prose'; line: LayoutLine }
-  | { type: 'table'; columns: [number, number][]; rows: TableRow[]; headerRows: number }
-  | { type: 'text-columns'; columns: LayoutLine[][] };
+export type Block = { type: 'prose'; line: LayoutLine } | { type: 'table'; columns: [number, number][]; rows: TableRow[]; headerRows: number } | { type: 'text-columns'; columns: LayoutLine[][] };
 
 /** Blank space between two lines (in ems) that ends a table. */
 const TABLE_GAP = 2.5;
@@ -38,7 +35,7 @@ interface Info {
 export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
   const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
   const blocks: Block[] = [];
-  for (let i = 0; i < info.length; ) {
+  for (let i = 0; i < info.length;) {
     let end = info[i].chunks.length >= 2 || headsTable(info, i) ? regionEnd(info, i) : i + 1;
     const lone = loneLine(info.slice(i, end));
     if (lone !== -1) end = i + lone;

@@ -37,7 +37,7 @@ export function findColumns(rows: readonly Chunk[][], em: number): [number, numb
     open.push(crossing <= mayCross && between >= 2 && between > crossing);
   }
   const gutters: [number, number][] = [];
-  for (let i = 0; i < open.length; ) {
+  for (let i = 0; i < open.length;) {
     if (!open[i]) {
       i++;
       continue;

@@ -114,12 +114,7 @@ export interface OcrEngine {
 
 /** The subset of the tesseract.js module used here (Node and browser builds alike). */
 export interface TesseractModule {
-  createWorker(
-    langs: string | string[],
-    oem?: number,
-    options?: Record<string, unknown>,
-    config?: Record<string, unknown> | string,
-  ): Promise<TesseractWorker>;
+  createWorker(langs: string | string[], oem?: number, options?: Record<string, unknown>, config?: Record<string, unknown> | string): Promise<TesseractWorker>;
   OEM: { LSTM_ONLY: number };
 }
 
@@ -263,7 +258,14 @@ export function toResult(page: TesseractPage, geometry: OcrGeometry): OcrResult 
     for (const para of block.paragraphs ?? []) {
       for (const line of para.lines ?? []) {
         const found = (line.words ?? []).filter((w) => (w.text ?? '').trim());
-        const ink = geometry.image && found.length ? measureLine(geometry.image, line.bbox, found.map((w) => ({ text: w.text.trim(), box: w.bbox }))) : undefined;
+        const ink =
+          geometry.image && found.length
+            ? measureLine(
+                geometry.image,
+                line.bbox,
+                found.map((w) => ({ text: w.text.trim(), box: w.bbox })),
+              )
+            : undefined;
         const words: OcrWord[] = found.map((w, i) => {
           const px = layout(ink ? ink.words[i].box : w.bbox);
           confSum += w.confidence;

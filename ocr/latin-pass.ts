@@ -165,13 +165,11 @@ export function mergeLatin(stack: LatinStack, second: TesseractPage): void {
     const words = readWords
       .filter((w) => w.text.trim() && (w.bbox.y0 + w.bbox.y1) / 2 >= p.top && (w.bbox.y0 + w.bbox.y1) / 2 < p.bottom)
       .sort((a, b) => a.bbox.x0 - b.bbox.x0)
-      .map(
-        (w): TWord => ({
-          ...w,
-          bbox: moved(w.bbox, p.dx, p.dy),
-          symbols: w.symbols?.map((s): TSymbol => ({ ...s, bbox: moved(s.bbox, p.dx, p.dy) })),
-        }),
-      );
+      .map((w): TWord => ({
+        ...w,
+        bbox: moved(w.bbox, p.dx, p.dy),
+        symbols: w.symbols?.map((s): TSymbol => ({ ...s, bbox: moved(s.bbox, p.dx, p.dy) })),
+      }));
     // a second reading that lost much of the run (a faint word missed) is not kept
     const first = p.run.line.words.slice(p.run.first, p.run.first + p.run.count);
     if (chars(words) < MIN_KEPT * chars(first)) continue;

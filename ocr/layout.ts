@@ -106,7 +106,7 @@ export function measureLine(image: GrayImage, line: PixelBox, words: WordIn[]): 
 
   // blank runs of columns between the first and the last ink: [start, end)
   const runs: [number, number][] = [];
-  for (let x = first; x <= last; ) {
+  for (let x = first; x <= last;) {
     if (ink(x)) {
       x++;
       continue;

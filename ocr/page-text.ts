@@ -56,7 +56,13 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
         pieces.push({ text: part.text, source, x0: part.span[0], x1: part.span[1], spaceBefore: k === 0 ? space : part.blankBefore });
       });
     }
-    lines.push(layoutLine(pieces, words.map(({ w }) => w.box), result.height));
+    lines.push(
+      layoutLine(
+        pieces,
+        words.map(({ w }) => w.box),
+        result.height,
+      ),
+    );
   }
   const b = new PageBuilder();
   const tables = writeLayout(b, lines);
@@ -199,7 +205,7 @@ function spaceBetween(a: OcrWord, aText: string, b: OcrWord, bText: string, rowP
   const local = (chars: string) => {
     const own = [wordPitch(a), wordPitch(b)];
     const v = isWide(chars) ? own.flatMap((p) => p.wide) : own.flatMap((p) => p.narrow);
-    return median(v) ?? (isWide(chars) ? rowP.wide ?? em : rowP.narrow ?? 0.55 * em);
+    return median(v) ?? (isWide(chars) ? (rowP.wide ?? em) : (rowP.narrow ?? 0.55 * em));
   };
   const gapRaw = b.px.x0 - a.px.x1;
   // two Latin words: tesseract's own split between them is a space

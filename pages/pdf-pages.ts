@@ -46,7 +46,13 @@ export function pdfPages({ document: doc, pdfjs }: OpenPdf, { createCanvas }: Pi
       // annotations and form widgets are not drawn: only the page's own content.
       // The print intent renders without requestAnimationFrame, which never fires
       // in a hidden frame (the upload guard's) or a background tab.
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, annotationMode: pdfjs.AnnotationMode.DISABLE, intent: 'print' }).promise;
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement,
+        canvasContext: ctx as unknown as CanvasRenderingContext2D,
+        viewport,
+        annotationMode: pdfjs.AnnotationMode.DISABLE,
+        intent: 'print',
+      }).promise;
       return {
         canvas,
         widthPt: base.width,

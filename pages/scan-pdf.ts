@@ -53,7 +53,13 @@ export async function tiffToPdf(bytes: Uint8Array): Promise<Uint8Array> {
   for (let i = 0; i < tiff.count; i++) {
     const { image, dpi = SCAN_ASSUMED_DPI } = tiff.page(i);
     const stream = pdf.context.stream(zlibSync(image.data, { level: 4 }), {
-      Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode',
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+      Filter: 'FlateDecode',
     });
     const width = (image.width * 72) / dpi;
     const height = (image.height * 72) / dpi;

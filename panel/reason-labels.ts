@@ -9,7 +9,10 @@ const MAX_LENGTH = 40;
 
 /** One label a line: trimmed, blank lines and repeats dropped, each at most 40 characters. */
 export function parseReasonLabels(text: string): string[] {
-  const labels = text.split(/\r?\n/).map((l) => l.trim().slice(0, MAX_LENGTH)).filter(Boolean);
+  const labels = text
+    .split(/\r?\n/)
+    .map((l) => l.trim().slice(0, MAX_LENGTH))
+    .filter(Boolean);
   return [...new Set(labels)].slice(0, MAX_LABELS);
 }
 

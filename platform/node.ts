@@ -165,7 +165,9 @@ export function tessdataDir(languages: string[] = ['jpn', 'eng', 'jpn_vert']): s
     if (!existsSync(file)) throw new Error(`OCR language data file is missing: ${file}`);
     return { lang, file };
   });
-  const candidates = tessdata ? [tessdata] : [join(dirname(dirname(require.resolve('tesseract.js/package.json'))), '.cache', 'sumi-tessdata'), join(tmpdir(), `sumi-tessdata-${process.getuid?.() ?? 0}`)];
+  const candidates = tessdata
+    ? [tessdata]
+    : [join(dirname(dirname(require.resolve('tesseract.js/package.json'))), '.cache', 'sumi-tessdata'), join(tmpdir(), `sumi-tessdata-${process.getuid?.() ?? 0}`)];
   let lastError: unknown;
   for (const dir of candidates) {
     try {

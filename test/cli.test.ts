@@ -15,7 +15,13 @@ describe('sumi scan', () => {
     writeFileSync(file, 'ログインID：admin01\nパスワード：Kt9#wLp2vQ\n連絡先 090-1234-5678\n');
     const r = sumi(['scan', '--json', file]);
     expect(r.status).toBe(1);
-    const [line] = jsonLines(r.stdout) as { file: string; type: string; pages: number; ocrPages: number[]; findings: { kind: string; text: string; page: number; start: number; end: number; severity: string; score: number }[] }[];
+    const [line] = jsonLines(r.stdout) as {
+      file: string;
+      type: string;
+      pages: number;
+      ocrPages: number[];
+      findings: { kind: string; text: string; page: number; start: number; end: number; severity: string; score: number }[];
+    }[];
     expect(line.file).toBe(file);
     expect(line.type).toBe('text');
     expect(line.pages).toBe(1);

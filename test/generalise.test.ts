@@ -26,7 +26,11 @@ function score(jsonl: string, docs: readonly string[]): { metrics: Record<string
   expect(r.status, r.stderr).toBe(0);
   const lines = r.stdout.trimEnd().split('\n');
   const metrics = Object.fromEntries(
-    lines.at(-1)!.split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]),
+    lines
+      .at(-1)!
+      .split(' ')
+      .map((kv) => kv.split('='))
+      .map(([k, v]) => [k, Number(v)]),
   );
   return { metrics, report: r.stdout };
 }
@@ -47,7 +51,11 @@ describe('generalisation set', () => {
   it('has the shared scorer and every document labelled, in every format the readers take', () => {
     expect(SCORER, 'score.mjs of ../shared/eval').toBeDefined();
     expect(DOCUMENTS.length).toBeGreaterThanOrEqual(12);
-    const labelled = new Set(readdirSync(SET).filter((f) => f.endsWith('.labels.json')).map((f) => f.replace(/\.labels\.json$/, '')));
+    const labelled = new Set(
+      readdirSync(SET)
+        .filter((f) => f.endsWith('.labels.json'))
+        .map((f) => f.replace(/\.labels\.json$/, '')),
+    );
     expect(DOCUMENTS.filter((d) => !labelled.has(d))).toEqual([]);
     expect(new Set(DOCUMENTS.map((d) => d.split('.').pop()))).toEqual(new Set(['txt', 'md', 'csv', 'html', 'xlsx', 'docx', 'pdf']));
   });

@@ -49,7 +49,10 @@ describe('layout analysis of PDF text', () => {
   it('joins a spanning header over the two header rows under it', async () => {
     const spec: TableSpec = {
       columns: [50, 90, 200, 330, 440],
-      header: [['No', ['Staff', 2], ['Account', 2]], ['', 'Name', 'Date of birth', 'User ID', 'Password']],
+      header: [
+        ['No', ['Staff', 2], ['Account', 2]],
+        ['', 'Name', 'Date of birth', 'User ID', 'Password'],
+      ],
       centreHeader: true,
       rows: [
         ['1', 'Olivia Grant', '1984-03-12', 'ogrant', 'Tr5%hYq9'],

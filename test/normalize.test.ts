@@ -49,7 +49,9 @@ describe('sliced scanning', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `K${1000 + i}\t山田 太郎\tpw${i}x${i}Z`);
     const text = ['職員番号\t氏名\t初期パスワード', ...rows].join('\n');
     const whole = scanText(text).map((f) => `${f.kind}:${f.start}:${f.text}`);
-    const sliced = sliceText(text, 1024).flatMap((s) => scanSlice(s, 1)).map((f) => `${f.kind}:${f.start}:${f.text}`);
+    const sliced = sliceText(text, 1024)
+      .flatMap((s) => scanSlice(s, 1))
+      .map((f) => `${f.kind}:${f.start}:${f.text}`);
     expect(sliced.length).toBeGreaterThan(700);
     expect(sliced).toEqual(whole);
   });

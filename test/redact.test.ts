@@ -85,10 +85,17 @@ describe('sumi redact', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const [line] = jsonLines(r.stdout) as { pages: number; findings: { kind: string; page: number }[] }[];
     expect(line.pages).toBe(2);
-    for (const n of [1, 2]) expect(line.findings.filter((f) => f.page === n).map((f) => f.kind), `page ${n}`).toContain('my-number');
+    for (const n of [1, 2])
+      expect(
+        line.findings.filter((f) => f.page === n).map((f) => f.kind),
+        `page ${n}`,
+      ).toContain('my-number');
     expect(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+2\b/);
     // the checker reads the output's text, metadata, objects and pixels: no labelled value of the form is left
-    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), join(CORPUS, 'd02_application-form_scan.pdf'), out, join(CORPUS, 'd02_application-form_scan.pdf.labels.json')], { encoding: 'utf8', timeout: 180_000 });
+    const check = spawnSync('bash', [join(EVAL, 'check-redaction.sh'), join(CORPUS, 'd02_application-form_scan.pdf'), out, join(CORPUS, 'd02_application-form_scan.pdf.labels.json')], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     expect(check.stdout.trim().split('\n').pop(), check.stdout).toMatch(/leaked=0 /);
   });
 

@@ -31,7 +31,11 @@ export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptio
       <label>
         {t('dpi')}{' '}
         <select value={value.dpi} onChange={(e) => set('dpi', Number(e.target.value))}>
-          {[150, 200, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
+          {[150, 200, 300].map((d) => (
+            <option key={d} value={d}>
+              {d} dpi
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -54,8 +58,12 @@ export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptio
         />{' '}
         pt
       </label>
-      <label><input type="checkbox" checked={value.searchableText} onChange={(e) => set('searchableText', e.target.checked)} /> {t('searchableText')}</label>
-      <label><input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}</label>
+      <label>
+        <input type="checkbox" checked={value.searchableText} onChange={(e) => set('searchableText', e.target.checked)} /> {t('searchableText')}
+      </label>
+      <label>
+        <input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}
+      </label>
     </fieldset>
   );
 }

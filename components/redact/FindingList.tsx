@@ -22,7 +22,9 @@ function ReasonSelect({ value, reasons, onChange, label }: { value: Reason; reas
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
       {[...new Set([...reasons, value])].map((r) => (
-        <option key={r} value={r}>{r}</option>
+        <option key={r} value={r}>
+          {r}
+        </option>
       ))}
     </select>
   );
@@ -33,17 +35,59 @@ export function FindingList({ review, selected, reasons, onSelect, onDecide, onE
   for (const f of review.findings) groups.set(f.finding.kind, [...(groups.get(f.finding.kind) ?? []), f]);
   return (
     <div className="findings">
-      <h2>{t('findings')} ({review.findings.length})</h2>
+      <h2>
+        {t('findings')} ({review.findings.length})
+      </h2>
       <div className="row">
-        <button type="button" onClick={() => onDecide(review.findings.map((f) => f.id), 'accepted')}>{t('acceptAll')}</button>
-        <button type="button" onClick={() => onDecide(review.findings.map((f) => f.id), 'rejected')}>{t('rejectAll')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            onDecide(
+              review.findings.map((f) => f.id),
+              'accepted',
+            )
+          }
+        >
+          {t('acceptAll')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            onDecide(
+              review.findings.map((f) => f.id),
+              'rejected',
+            )
+          }
+        >
+          {t('rejectAll')}
+        </button>
       </div>
       {[...groups].map(([kind, items]) => (
         <section key={kind} aria-label={KIND_NAMES[kind][lang]}>
           <h3>
             {KIND_NAMES[kind][lang]} <span className="count">{items.length}</span>{' '}
-            <button type="button" onClick={() => onDecide(items.map((f) => f.id), 'accepted')}>{t('accept')}</button>
-            <button type="button" onClick={() => onDecide(items.map((f) => f.id), 'rejected')}>{t('reject')}</button>
+            <button
+              type="button"
+              onClick={() =>
+                onDecide(
+                  items.map((f) => f.id),
+                  'accepted',
+                )
+              }
+            >
+              {t('accept')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                onDecide(
+                  items.map((f) => f.id),
+                  'rejected',
+                )
+              }
+            >
+              {t('reject')}
+            </button>
           </h3>
           <ul>
             {items.map((f) => (
@@ -57,7 +101,9 @@ export function FindingList({ review, selected, reasons, onSelect, onDecide, onE
                       {t(d === 'accepted' ? 'accept' : d === 'rejected' ? 'reject' : 'disclose')}
                     </button>
                   ))}
-                  <button type="button" onClick={() => onEveryOccurrence(f.id)}>{t('everyOccurrence')}</button>
+                  <button type="button" onClick={() => onEveryOccurrence(f.id)}>
+                    {t('everyOccurrence')}
+                  </button>
                 </span>
                 <ReasonSelect label={t('reason')} value={f.reason} reasons={reasons} onChange={(r) => onReason([f.id], r)} />
               </li>
@@ -65,13 +111,19 @@ export function FindingList({ review, selected, reasons, onSelect, onDecide, onE
           </ul>
         </section>
       ))}
-      <h2>{t('manual')} ({review.manual.length})</h2>
+      <h2>
+        {t('manual')} ({review.manual.length})
+      </h2>
       <ul>
         {review.manual.map((m) => (
           <li key={m.id} className={selected === m.id ? 'selected' : ''}>
-            <button type="button" className="text" onClick={() => onSelect(m.id, m.page)}>p{m.page}</button>
+            <button type="button" className="text" onClick={() => onSelect(m.id, m.page)}>
+              p{m.page}
+            </button>
             <ReasonSelect label={t('reason')} value={m.reason} reasons={reasons} onChange={(r) => onReason([m.id], r)} />
-            <button type="button" onClick={() => onRemoveManual(m.id)}>{t('removeBox')}</button>
+            <button type="button" onClick={() => onRemoveManual(m.id)}>
+              {t('removeBox')}
+            </button>
           </li>
         ))}
       </ul>

@@ -91,9 +91,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
   const [edit, setEdit] = useState<{ id: string; mode: 'move' | 'resize'; x0: number; y0: number; dx: number; dy: number } | null>(null);
   const edited = (id: string, css: CssRect): CssRect => {
     if (edit?.id !== id) return css;
-    return edit.mode === 'move'
-      ? { ...css, left: css.left + edit.dx, top: css.top + edit.dy }
-      : { ...css, width: Math.max(4, css.width + edit.dx), height: Math.max(4, css.height + edit.dy) };
+    return edit.mode === 'move' ? { ...css, left: css.left + edit.dx, top: css.top + edit.dy } : { ...css, width: Math.max(4, css.width + edit.dx), height: Math.max(4, css.height + edit.dy) };
   };
   const startEdit = (e: MouseEvent, id: string, mode: 'move' | 'resize') => {
     e.stopPropagation();
@@ -171,13 +169,29 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
               aria-pressed={selected === m.id}
               onClick={() => onSelect(m.id)}
               onMouseDown={(e) => startEdit(e, m.id, 'move')}
-              style={{ position: 'absolute', ...edited(m.id, geometry.toCss(m.box)), background: COLOURS.manual, border: selected === m.id ? '2px solid #1e90ff' : '1px solid #000', padding: 0, cursor: 'move' }}
+              style={{
+                position: 'absolute',
+                ...edited(m.id, geometry.toCss(m.box)),
+                background: COLOURS.manual,
+                border: selected === m.id ? '2px solid #1e90ff' : '1px solid #000',
+                padding: 0,
+                cursor: 'move',
+              }}
             >
               <span className="resize-handle" aria-hidden="true" onMouseDown={(e) => startEdit(e, m.id, 'resize')} />
             </button>
           ))}
       {drag && (
-        <div style={{ position: 'absolute', left: Math.min(drag.x0, drag.x1), top: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0), outline: '2px dashed #1e90ff' }} />
+        <div
+          style={{
+            position: 'absolute',
+            left: Math.min(drag.x0, drag.x1),
+            top: Math.min(drag.y0, drag.y1),
+            width: Math.abs(drag.x1 - drag.x0),
+            height: Math.abs(drag.y1 - drag.y0),
+            outline: '2px dashed #1e90ff',
+          }}
+        />
       )}
     </div>
   );

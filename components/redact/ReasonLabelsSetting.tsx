@@ -22,7 +22,10 @@ export function ReasonLabelsSetting() {
         {t('reasonLabelsHelp')}
         <textarea rows={4} style={{ display: 'block', width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      <button type="button" onClick={() => void save()}>{t('reasonLabelsSave')}</button> <span role="status">{status}</span>
+      <button type="button" onClick={() => void save()}>
+        {t('reasonLabelsSave')}
+      </button>{' '}
+      <span role="status">{status}</span>
     </section>
   );
 }

@@ -64,43 +64,68 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
       <header>
         <h1>{t('title')}</h1>
         <label className="open">
-          {t('open')} <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          {t('open')}{' '}
+          <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         <span>{t('drop')}</span>
         {opened && (
           <>
-            <button type="button" onClick={history.undo} disabled={!history.canUndo}>{t('undo')}</button>
-            <button type="button" onClick={history.redo} disabled={!history.canRedo}>{t('redo')}</button>
+            <button type="button" onClick={history.undo} disabled={!history.canUndo}>
+              {t('undo')}
+            </button>
+            <button type="button" onClick={history.redo} disabled={!history.canRedo}>
+              {t('redo')}
+            </button>
             <label>
               {t('reason')}{' '}
               <select value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('reason')}>
-                {reasons.map((r) => <option key={r}>{r}</option>)}
+                {reasons.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
               </select>
             </label>
-            <button type="button" onClick={() => areas.add([{ x: 72, y: 700, width: 144, height: 20 }])}>{t('addBox')}</button>
+            <button type="button" onClick={() => areas.add([{ x: 72, y: 700, width: 144, height: 20 }])}>
+              {t('addBox')}
+            </button>
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => areas.maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
               {t('maskSelection')}
             </button>
             <ExportOptionsForm value={exporter.options} onChange={exporter.changeOptions} />
-            <button type="button" className="primary" onClick={() => void exporter.exportPdf(opened, review)} disabled={!!progress}>{t('export')}</button>
+            <button type="button" className="primary" onClick={() => void exporter.exportPdf(opened, review)} disabled={!!progress}>
+              {t('export')}
+            </button>
           </>
         )}
       </header>
       {progress && (
         <div className="progress" role="status">
           {t(STEP_WORDS[progress.label])} <progress max={progress.total} value={progress.done} aria-label={t(STEP_WORDS[progress.label])} /> {progress.done}/{progress.total}{' '}
-          <button type="button" onClick={cancelProgress}>{progress.label === 'ocr' ? t('skipOcr') : t('cancel')}</button>
+          <button type="button" onClick={cancelProgress}>
+            {progress.label === 'ocr' ? t('skipOcr') : t('cancel')}
+          </button>
         </div>
       )}
-      {message && <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
-      {counts && <p className="summary">{counts.accepted}/{counts.total}</p>}
+      {message && (
+        <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {counts && (
+        <p className="summary">
+          {counts.accepted}/{counts.total}
+        </p>
+      )}
       <p className="keys">{opened && t('keys')}</p>
       <main>
         {pdf && (
           <nav className="thumbs" aria-label={t('page')}>
             <div className="row">
-              <button type="button" onClick={() => setZoom((z) => Math.min(3, z + 0.25))} aria-label={t('zoomIn')}>＋</button>
-              <button type="button" onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))} aria-label={t('zoomOut')}>－</button>
+              <button type="button" onClick={() => setZoom((z) => Math.min(3, z + 0.25))} aria-label={t('zoomIn')}>
+                ＋
+              </button>
+              <button type="button" onClick={() => setZoom((z) => Math.max(0.5, z - 0.25))} aria-label={t('zoomOut')}>
+                －
+              </button>
             </div>
             <Thumbnails pdf={pdf} page={page} ready={drawn} onPage={setPage} />
           </nav>

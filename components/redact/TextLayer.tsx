@@ -34,12 +34,7 @@ export function TextLayer({ page, toCss }: Props) {
         const lower = src.type === 'pdf-item' ? src.box.y - 0.2 * h : src.box.y;
         const css = toCss({ x: src.box.x, y: lower, width: src.box.width, height: h * (src.type === 'pdf-item' ? 1.2 : 1) });
         return (
-          <span
-            key={seg.start}
-            data-start={seg.start}
-            data-width={css.width}
-            style={{ left: css.left, top: css.top, height: css.height, fontSize: css.height * 0.85, lineHeight: `${css.height}px` }}
-          >
+          <span key={seg.start} data-start={seg.start} data-width={css.width} style={{ left: css.left, top: css.top, height: css.height, fontSize: css.height * 0.85, lineHeight: `${css.height}px` }}>
             {text}
           </span>
         );

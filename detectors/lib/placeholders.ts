@@ -8,8 +8,26 @@ const TEMPLATE_WORDS = /your|example|sample|dummy|placeholder|changeme|xxxx|hoge
 
 /** Passwords so famous that, in a sentence that says "example" or "bad", they are teaching material. */
 const TEXTBOOK_PASSWORDS = new Set([
-  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'password1', 'password123', '123456', '12345678', '123456789',
-  'qwerty', 'abc123', 'admin', 'letmein', 'iloveyou', 'welcome', 'test', 'test123', 'pass', 'pass123', 'secret',
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'password1',
+  'password123',
+  '123456',
+  '12345678',
+  '123456789',
+  'qwerty',
+  'abc123',
+  'admin',
+  'letmein',
+  'iloveyou',
+  'welcome',
+  'test',
+  'test123',
+  'pass',
+  'pass123',
+  'secret',
 ]);
 const EXAMPLE_CONTEXT = /例|example|e\.g\.|悪い|ng|避け|禁止|ダメ|だめ|危険|推測|bad|weak|don'?t|do not|avoid/iu;
 

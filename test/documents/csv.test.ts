@@ -35,8 +35,28 @@ describe('readCsv', () => {
   it('reads a Shift_JIS CSV into tab-joined rows with cell segments', () => {
     // '氏名,電話\r\n山田\u3000太郎,090-1234-5678' in Shift_JIS, byte by byte
     const bytes = new Uint8Array([
-      0x8e, 0x81, 0x96, 0xbc, 0x2c, 0x93, 0x64, 0x98, 0x62, 0x0d, 0x0a,
-      0x8e, 0x52, 0x93, 0x63, 0x81, 0x40, 0x91, 0xbe, 0x98, 0x59, 0x2c,
+      0x8e,
+      0x81,
+      0x96,
+      0xbc,
+      0x2c,
+      0x93,
+      0x64,
+      0x98,
+      0x62,
+      0x0d,
+      0x0a,
+      0x8e,
+      0x52,
+      0x93,
+      0x63,
+      0x81,
+      0x40,
+      0x91,
+      0xbe,
+      0x98,
+      0x59,
+      0x2c,
       ...[...'090-1234-5678'].map((c) => c.charCodeAt(0)),
     ]);
     const doc = readCsv(bytes);
@@ -44,7 +64,10 @@ describe('readCsv', () => {
     const page = doc.pages[0];
     expect(page.text).toBe('氏名\t電話\n山田\u3000太郎\t090-1234-5678');
     expect(page.segments[3]).toEqual({ start: 12, end: 25, source: { type: 'cell', sheet: '', row: 2, col: 2, offset: 0 } });
-    expectCells(page, [['氏名', '電話'], ['山田\u3000太郎', '090-1234-5678']]);
+    expectCells(page, [
+      ['氏名', '電話'],
+      ['山田\u3000太郎', '090-1234-5678'],
+    ]);
   });
 
   it('keeps empty cells as empty columns and puts a line break inside a cell on the same line', () => {

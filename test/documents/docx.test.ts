@@ -26,8 +26,10 @@ const BODY = [
   '</w:tbl>',
   // a text box: Word writes it twice (DrawingML choice and VML fallback); it must appear once
   p(
-    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>' + p(r('テキストボックス')) +
-      '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>' + p(r('テキストボックス')) +
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>' +
+      p(r('テキストボックス')) +
+      '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>' +
+      p(r('テキストボックス')) +
       '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>',
   ),
   p('<w:r><w:rPr><w:vanish/></w:rPr><w:t>秘密メモ</w:t></w:r>'),

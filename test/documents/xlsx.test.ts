@@ -43,7 +43,11 @@ function workbook(): Uint8Array {
       { name: '名簿', body: SHEET1, comments: COMMENT },
       { name: '原本', state: 'hidden', body: '<sheetData><row r="1"><c r="A1" t="s"><v>8</v></c><c r="B1" t="s"><v>9</v></c></row></sheetData>' },
       // a writer that prefixes the main namespace (x:) and omits cell references
-      { name: '設定', state: 'veryHidden', body: '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>api_key</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>sk_live_abc</x:t></x:is></x:c></x:row></x:sheetData>' },
+      {
+        name: '設定',
+        state: 'veryHidden',
+        body: '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>api_key</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>sk_live_abc</x:t></x:is></x:c></x:row></x:sheetData>',
+      },
       { name: '空', body: '<sheetData/>' },
     ],
   });
@@ -51,20 +55,32 @@ function workbook(): Uint8Array {
 
 /** What each cell shows (and each comment says), to check segments against. */
 const SOURCES: Record<string, string> = {
-  '名簿!A1': '氏名', '名簿!B1': '電話', '名簿!C1': '生年月日', '名簿!D1': '備考',
-  '名簿!A2': '山田 太郎', '名簿!B2': '090-1234-5678', '名簿!C2': '1990/01/01', '名簿!D2': 'TRUE',
-  '名簿!A3': '鈴木 & 花子', '名簿!B3': '080-0000-1111', '名簿!C3': '2000/01/01', '名簿!D3': '0.3',
-  '名簿!C5': '2024/05/20 12:00', '名簿!D5': '832824458125',
-  '名簿!B6': '一行目\n二行目', '名簿!D6': '改行\rあり', '名簿!D7': '18:00',
+  '名簿!A1': '氏名',
+  '名簿!B1': '電話',
+  '名簿!C1': '生年月日',
+  '名簿!D1': '備考',
+  '名簿!A2': '山田 太郎',
+  '名簿!B2': '090-1234-5678',
+  '名簿!C2': '1990/01/01',
+  '名簿!D2': 'TRUE',
+  '名簿!A3': '鈴木 & 花子',
+  '名簿!B3': '080-0000-1111',
+  '名簿!C3': '2000/01/01',
+  '名簿!D3': '0.3',
+  '名簿!C5': '2024/05/20 12:00',
+  '名簿!D5': '832824458125',
+  '名簿!B6': '一行目\n二行目',
+  '名簿!D6': '改行\rあり',
+  '名簿!D7': '18:00',
   '名簿!B2#comment': '職員A:\n本人確認済み',
-  '原本!A1': '原本', '原本!B1': 'Osaka#2023pw',
-  '設定!A1': 'api_key', '設定!B1': 'sk_live_abc',
+  '原本!A1': '原本',
+  '原本!B1': 'Osaka#2023pw',
+  '設定!A1': 'api_key',
+  '設定!B1': 'sk_live_abc',
 };
 
 function expectCellSegments(page: Page): void {
-  expectSegmentsMatch(page, (s) =>
-    s.type === 'cell' ? SOURCES[`${s.sheet}!${columnName(s.col)}${s.row}${s.part === 'comment' ? '#comment' : ''}`] : undefined,
-  );
+  expectSegmentsMatch(page, (s) => (s.type === 'cell' ? SOURCES[`${s.sheet}!${columnName(s.col)}${s.row}${s.part === 'comment' ? '#comment' : ''}`] : undefined));
 }
 
 describe('readXlsx', () => {
@@ -72,7 +88,12 @@ describe('readXlsx', () => {
 
   it('gives every sheet in workbook order as a page, hidden ones included', () => {
     expect(doc.type).toBe('xlsx');
-    expect(doc.pages.map((p) => [p.number, p.name])).toEqual([[1, '名簿'], [2, '原本'], [3, '設定'], [4, '空']]);
+    expect(doc.pages.map((p) => [p.number, p.name])).toEqual([
+      [1, '名簿'],
+      [2, '原本'],
+      [3, '設定'],
+      [4, '空'],
+    ]);
     expect(doc.ocrPages).toEqual([]);
   });
 

@@ -23,7 +23,28 @@ export const CHROMIUM = process.env.SUMI_CHROMIUM ?? '/usr/bin/chromium';
  * folder the entry points reach must be here, or a change made only there (a word
  * in extension/i18n.ts) is tested against the old build.
  */
-const SOURCES = ['entrypoints', 'highlighter', 'core', 'engine', 'detectors', 'components', 'documents', 'layout', 'pages', 'review', 'export', 'pipeline', 'panel', 'ocr', 'guard', 'extension', 'platform', 'public', 'wxt.config.ts', 'package.json'];
+const SOURCES = [
+  'entrypoints',
+  'highlighter',
+  'core',
+  'engine',
+  'detectors',
+  'components',
+  'documents',
+  'layout',
+  'pages',
+  'review',
+  'export',
+  'pipeline',
+  'panel',
+  'ocr',
+  'guard',
+  'extension',
+  'platform',
+  'public',
+  'wxt.config.ts',
+  'package.json',
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -105,7 +105,11 @@ describe('content script in Chromium', () => {
   it('rescans a row added by script and a password typed into a field within 2 s', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/dynamic.html'));
-    const before = await poll(() => browser.findings(page), (r) => has(r, 'person-name', '鈴木 一郎'), 10_000);
+    const before = await poll(
+      () => browser.findings(page),
+      (r) => has(r, 'person-name', '鈴木 一郎'),
+      10_000,
+    );
     expect(has(before, 'person-name', '鈴木 一郎'), show(before)).toBe(true);
     expect(has(before, 'person-name', '山田 花子')).toBe(false);
     const highlightsBefore = Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0);
@@ -133,7 +137,12 @@ describe('content script in Chromium', () => {
     );
     const paintedMs = Date.now() - t0;
     // and the findings message reports the new values
-    const after = await poll(() => browser.findings(page), (r) => has(r, 'person-name', '山田 花子') && has(r, 'phone', '080-9876-5432') && has(r, 'password', 'Kq7#vR2m!xPz'), 2000 - (Date.now() - t0), 50);
+    const after = await poll(
+      () => browser.findings(page),
+      (r) => has(r, 'person-name', '山田 花子') && has(r, 'phone', '080-9876-5432') && has(r, 'password', 'Kq7#vR2m!xPz'),
+      2000 - (Date.now() - t0),
+      50,
+    );
     const elapsed = Date.now() - t0;
     console.log(`dynamic: repainted in ${paintedMs} ms (highlights ${highlightsBefore} → ${painted.hl}, field boxes ${JSON.stringify(painted.boxes)}); findings complete after ${elapsed} ms`);
     await page.close();
@@ -148,7 +157,11 @@ describe('content script in Chromium', () => {
   it('paints visible highlights (screenshot in artifacts/highlight.png)', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/showcase.html'));
-    const reply = await poll(() => browser.findings(page), (r) => r.findings.length >= 5, 10_000);
+    const reply = await poll(
+      () => browser.findings(page),
+      (r) => r.findings.length >= 5,
+      10_000,
+    );
     console.log(`showcase findings:\n${show(reply)}`);
     // the picture first, so it is there to look at whatever fails below
     const out = path.join(ROOT, 'artifacts/highlight.png');
@@ -180,7 +193,11 @@ describe('content script in Chromium', () => {
   it('Alt+Shift+N steps to the next finding and names its kind in a tooltip', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/showcase.html'));
-    const reply = await poll(() => browser.findings(page), (r) => r.findings.length >= 5, 10_000);
+    const reply = await poll(
+      () => browser.findings(page),
+      (r) => r.findings.length >= 5,
+      10_000,
+    );
     const lang = (await page.evaluate(() => navigator.language)).toLowerCase().startsWith('ja') ? 'ja' : 'en';
     const tooltip = () =>
       page.evaluate(() => {

@@ -99,9 +99,12 @@ export async function exportDownloads(page: Page, dir: string, timeout = 120_000
   await page.getByRole('button', { name: /墨消しPDFを書き出す|Export masked PDF/ }).click();
   await Promise.race([
     three,
-    page.getByRole('alert').waitFor({ timeout }).then(async () => {
-      throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
-    }),
+    page
+      .getByRole('alert')
+      .waitFor({ timeout })
+      .then(async () => {
+        throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
+      }),
     new Promise((_, reject) => setTimeout(() => reject(new Error(`export gave ${downloads.length}/3 downloads in ${timeout} ms`)), timeout)),
   ]);
   const out: Partial<Exported> = {};

@@ -38,7 +38,10 @@ describe('scans in the redaction panel', () => {
     await page.locator('.page canvas[aria-label="page 1"]').waitFor();
     const found = await loading;
     expect(found).toBeGreaterThanOrEqual(5);
-    await page.getByRole('status').filter({ hasText: /OCRで読み取ったページ: 1|Pages read by OCR: 1/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /OCRで読み取ったページ: 1|Pages read by OCR: 1/ })
+      .waitFor();
     // OCR words are selectable like a text layer
     expect(await page.locator('.text-layer span').count()).toBeGreaterThan(20);
     const { boxes } = await acceptAllAndExport(page, D02);
@@ -53,7 +56,12 @@ describe('scans in the redaction panel', () => {
     const page = await openPanel(session.browser);
     const found = await loadFile(page, png, OCR_TIMEOUT);
     expect(found).toBeGreaterThanOrEqual(5);
-    expect(await page.getByRole('navigation').getByRole('button', { name: /^(ページ|Page) \d+$/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /^(ページ|Page) \d+$/ })
+        .count(),
+    ).toBe(1);
     const { out } = await acceptAllAndExport(page, png);
     expect(path.basename(out.pdf)).toBe('application-form-masked.pdf');
     await page.close();
@@ -75,7 +83,10 @@ describe('scans in the redaction panel', () => {
     const loading = loadFile(page, D02, 120_000);
     await page.getByRole('button', { name: /^(OCRを中止|Cancel OCR)$/ }).click({ timeout: 120_000 });
     expect(await loading).toBe(0);
-    await page.getByRole('status').filter({ hasText: /OCRを中止しました.*: 1$|OCR cancelled.*: 1$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /OCRを中止しました.*: 1$|OCR cancelled.*: 1$/ })
+      .waitFor();
     // the page is there to be masked by hand
     await page.locator('.page canvas[aria-label="page 1"]').waitFor();
     await page.close();

@@ -94,17 +94,17 @@ describe('redaction panel, end to end', () => {
     const csv = readFileSync(out.csv, 'utf8');
     expect(csv.trim().split(/\r?\n/)).toHaveLength(acceptedBoxes + 2);
     const listed = await page.locator('aside li[data-decision] button.text').allTextContents();
-    const masked = [
-      ...(JSON.parse(readFileSync(LABELS, 'utf8')) as Labels).items.filter((i) => i.mask).map((i) => i.value),
-      ...listed.map((s) => s.replace(/^p\d+ /, '')),
-    ];
+    const masked = [...(JSON.parse(readFileSync(LABELS, 'utf8')) as Labels).items.filter((i) => i.mask).map((i) => i.value), ...listed.map((s) => s.replace(/^p\d+ /, ''))];
     const logs = readFileSync(out.json, 'utf8') + csv;
     for (const text of masked) expect(logs, text).not.toContain(text);
 
     // closing the panel loses nothing: a reload and the same file resume the review
     await page.reload();
     expect(await loadFile(page, D01)).toBe(found);
-    await page.getByRole('status').filter({ hasText: /前回の確認状態を復元しました|earlier review of this file was restored/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /前回の確認状態を復元しました|earlier review of this file was restored/ })
+      .waitFor();
     expect(await page.locator('aside li[data-decision="accepted"]').count()).toBe(found);
     await expect.poll(() => page.locator('.page .mask.manual').count()).toBe(1);
     expect(await page.getByLabel(/透明テキスト|invisible text layer/).isChecked()).toBe(true);
@@ -123,7 +123,10 @@ describe('redaction panel, end to end', () => {
     await loadFile(page, D01);
     const manual = page.locator('.page .mask.manual');
     const before = await manual.count();
-    await page.locator('header').getByLabel(/^(不開示理由|Reason)$/).selectOption('5条6号');
+    await page
+      .locator('header')
+      .getByLabel(/^(不開示理由|Reason)$/)
+      .selectOption('5条6号');
 
     // the meeting date (not a finding) selected with the mouse, from its first character to its last
     const word = '令和6年2月14日';
@@ -146,7 +149,12 @@ describe('redaction panel, end to end', () => {
       };
       const first = rect(chars[i]);
       const last = rect(chars[i + w.length - 1]);
-      return { x0: first.left + 1, x1: last.right - 1, y: (first.top + first.bottom) / 2, box: { left: first.left, right: last.right, top: Math.min(first.top, last.top), bottom: Math.max(first.bottom, last.bottom) } };
+      return {
+        x0: first.left + 1,
+        x1: last.right - 1,
+        y: (first.top + first.bottom) / 2,
+        box: { left: first.left, right: last.right, top: Math.min(first.top, last.top), bottom: Math.max(first.bottom, last.bottom) },
+      };
     }, word);
     await page.mouse.move(target.x0, target.y);
     await page.mouse.down();
@@ -215,7 +223,10 @@ describe('redaction panel, end to end', () => {
     await page.reload();
     await page.locator('input[type=file]').setInputFiles(long);
     await page.getByRole('button', { name: /^(キャンセル|Cancel)$/ }).click({ timeout: 60_000 });
-    await page.getByRole('status').filter({ hasText: /読み込みを中止しました|Opening cancelled/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /読み込みを中止しました|Opening cancelled/ })
+      .waitFor();
     expect(await page.locator('aside .findings').count()).toBe(0);
     expect(await page.locator('.page canvas').count()).toBe(0);
     expect(await loadFile(page, D01)).toBeGreaterThan(5);
@@ -228,7 +239,10 @@ describe('redaction panel, end to end', () => {
     const labels = options.getByRole('textbox', { name: /第5条の各号に加えて|besides the Article 5 grounds/ });
     await labels.fill('条例第7条第2号\n\n  条例第7条第2号 \nInternal rule 3');
     await options.getByRole('button', { name: /^(ラベルを保存|Save labels)$/ }).click();
-    await options.getByRole('status').filter({ hasText: /ラベルを保存しました|Labels saved/ }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /ラベルを保存しました|Labels saved/ })
+      .waitFor();
     expect(await labels.inputValue()).toBe('条例第7条第2号\nInternal rule 3');
     await options.close();
 
@@ -287,7 +301,11 @@ describe('redaction panel, end to end', () => {
     const item = page.locator('aside li[data-decision]').first();
     await item.locator('button.text').focus();
     await page.keyboard.press('Enter');
-    for (const [key, decision] of [['r', 'rejected'], ['d', 'disclose'], ['a', 'accepted']]) {
+    for (const [key, decision] of [
+      ['r', 'rejected'],
+      ['d', 'disclose'],
+      ['a', 'accepted'],
+    ]) {
       await page.keyboard.press(key);
       await expect.poll(() => item.getAttribute('data-decision')).toBe(decision);
     }

@@ -254,7 +254,10 @@ describe('upload guard in Chromium', () => {
       50,
     );
     const summary = got.map((f) => `${f.field}=${f.filename} ${f.data.length} B`).join(', ');
-    expect(got.some((f) => f.data.equals(file.bytes)), `${file.name} (${file.bytes.length} B) arrived byte for byte; got [${summary}]`).toBe(true);
+    expect(
+      got.some((f) => f.data.equals(file.bytes)),
+      `${file.name} (${file.bytes.length} B) arrived byte for byte; got [${summary}]`,
+    ).toBe(true);
     expect(got.filter((f) => f.filename === file.name).length, 'sent once').toBe(1);
   }
 
@@ -300,7 +303,13 @@ describe('upload guard in Chromium', () => {
         await expectArrived(d06);
         if (ch.fixture !== '/upload-form.html' && ch.send) {
           expect(await changesSeen(page), "the page's change handler ran once, after the decision").toBe(1);
-          expect(await poll(() => status(page), (s) => s.startsWith('sent'), 5000)).toBe('sent 200');
+          expect(
+            await poll(
+              () => status(page),
+              (s) => s.startsWith('sent'),
+              5000,
+            ),
+          ).toBe('sent 200');
         }
       });
 
@@ -312,7 +321,7 @@ describe('upload guard in Chromium', () => {
         expect(await sawDialog(page), 'no dialog for a clean file').toBe(false);
       });
 
-      it("a PDF masked by `sumi redact` passes with no dialog and arrives", async () => {
+      it('a PDF masked by `sumi redact` passes with no dialog and arrives', async () => {
         const page = await open(ch.fixture);
         await ch.choose(page, exported);
         if (ch.send) await ch.send(page);
@@ -467,12 +476,16 @@ describe('upload guard in Chromium', () => {
     await expectDialog(page);
     await reasonBox(page).fill('承認済み');
     await uploadButton(page).click();
-    const got = await poll(async () => rec.uploads.filter((u) => u.complete), (u) => u.length > 0, 10_000);
+    const got = await poll(
+      async () => rec.uploads.filter((u) => u.complete),
+      (u) => u.length > 0,
+      10_000,
+    );
     expect(got.length).toBe(1);
     expect(got[0].parts[0].data.equals(d06.bytes), 'the beacon body is the file').toBe(true);
   });
 
-  it('sent nothing anywhere but the local test server (OCR data, cores and pdf.js assets are the extension\'s own)', async () => {
+  it("sent nothing anywhere but the local test server (OCR data, cores and pdf.js assets are the extension's own)", async () => {
     const local = (u: string) => u.startsWith(server.origin + '/') || /^(chrome-extension|data|blob|about):/.test(u);
     expect(requests.length, 'the recorder saw the fixture pages').toBeGreaterThan(0);
     expect(requests.filter((u) => !local(u))).toEqual([]);
@@ -520,7 +533,9 @@ describe('upload guard in Chromium', () => {
       return { dialog: { violations: slim(only.violations), passes: only.passes.map((r) => r.id), incomplete: slim(only.incomplete) }, page: { violations: slim(whole.violations) } };
     });
     const show = (rs: Result[]) => rs.map((r) => `${r.impact} ${r.id}: ${r.help} ${JSON.stringify(r.nodes.map((n) => n.target))}`).join('\n');
-    console.log(`axe on the dialog: ${results.dialog.passes.length} rules passed (${results.dialog.passes.join(', ')})\nviolations:\n${show(results.dialog.violations) || '(none)'}\nincomplete:\n${show(results.dialog.incomplete) || '(none)'}\nwhole page violations:\n${show(results.page.violations) || '(none)'}`);
+    console.log(
+      `axe on the dialog: ${results.dialog.passes.length} rules passed (${results.dialog.passes.join(', ')})\nviolations:\n${show(results.dialog.violations) || '(none)'}\nincomplete:\n${show(results.dialog.incomplete) || '(none)'}\nwhole page violations:\n${show(results.page.violations) || '(none)'}`,
+    );
     expect(results.dialog.passes.length, 'axe did check the dialog').toBeGreaterThan(3);
     const bad = (rs: Result[]) => rs.filter((r) => r.impact === 'serious' || r.impact === 'critical');
     expect(show(bad(results.dialog.violations))).toBe('');

@@ -66,7 +66,13 @@ describe('masked export colour', () => {
     const out = await exportPdf(await colourPdf(), [manualMask(1, stamp), manualMask(1, name)], { colour: 'colour' });
     const page = await renderedPage(out);
     for (const box of [stamp, name]) {
-      for (const [fx, fy] of [[0.1, 0.1], [0.5, 0.5], [0.9, 0.9], [0.1, 0.9], [0.9, 0.1]]) {
+      for (const [fx, fy] of [
+        [0.1, 0.1],
+        [0.5, 0.5],
+        [0.9, 0.9],
+        [0.1, 0.9],
+        [0.9, 0.1],
+      ]) {
         const px = page.rgb(box.x + fx * box.width, box.y + fy * box.height);
         expect(Math.max(...px), `pixel at ${fx},${fy} of ${JSON.stringify(box)}: ${px}`).toBeLessThanOrEqual(8);
       }
@@ -121,7 +127,6 @@ describe('masked export minimum mask width', () => {
 });
 
 describe('masked export searchable text', () => {
-
   /** One line of 12-point Helvetica at (50, 700), and where each of its words lies. */
   async function linePdf(line: string) {
     const doc = await PDFDocument.create();
@@ -163,7 +168,10 @@ describe('masked export searchable text', () => {
   it('does not take PDF syntax, metadata keys or image bytes for a masked text (root, ALS)', async () => {
     const { bytes, boxOf } = await linePdf('Login root with the password Qz7!mK2p; the patient has ALS since 2019');
     const masked = ['root', 'Qz7!mK2p', 'ALS'];
-    const out = await exportPdf(bytes, masked.map((m) => manualMask(1, boxOf(m))));
+    const out = await exportPdf(
+      bytes,
+      masked.map((m) => manualMask(1, boxOf(m))),
+    );
     // the trailer's /Root, the information's false and the page image are no one's text
     expect((await verifyExport(out, masked, nodePlatform.pdfjs)).recoverable).toEqual([]);
     // the control: a text that really is in the file is still found

@@ -26,7 +26,16 @@ describe('Latin runs', () => {
   });
 
   it('finds the runs of Latin words on a line, split by Japanese words, and skips runs without letters', () => {
-    const l = line(word('Login', 0, 50), word('ID:', 60, 90), word('/', 100, 110), word('電話', 120, 160), word('090-1234', 170, 250), word('利用者', 260, 320), word('pw', 330, 350), word('x1', 360, 380));
+    const l = line(
+      word('Login', 0, 50),
+      word('ID:', 60, 90),
+      word('/', 100, 110),
+      word('電話', 120, 160),
+      word('090-1234', 170, 250),
+      word('利用者', 260, 320),
+      word('pw', 330, 350),
+      word('x1', 360, 380),
+    );
     const runs = latinRuns(pageOf(l));
     expect(runs.map((r) => [r.first, r.count])).toEqual([
       [0, 3],
@@ -123,7 +132,13 @@ describe('English among Japanese, read by OCR', () => {
       ['support@city-office.example.jp', 'support@city-office.example.jp'],
       ['電話', '電話'],
     ]) {
-      expectWordWhereDrawn(page, w, lines.find((l) => l.text.includes(drawn))!, drawn, 10.5);
+      expectWordWhereDrawn(
+        page,
+        w,
+        lines.find((l) => l.text.includes(drawn))!,
+        drawn,
+        10.5,
+      );
     }
   }, 120_000);
 

@@ -74,7 +74,7 @@ describe('OCR makes no network request', () => {
     expect(calls).toEqual([]);
   }, 120_000);
 
-  it('in any thread of a child process, down to the system calls (the vertical model\'s worker too)', async () => {
+  it("in any thread of a child process, down to the system calls (the vertical model's worker too)", async () => {
     // a page across and a column of vertical writing: both of an engine's workers start
     const across = await pngToGray(testImage());
     const down = await pngToGray(renderVerticalPage([{ text: '電話：090-1234-5678', cx: 200, top: 60, size: 50 }], { width: 400, height: 1200 }).png);

@@ -47,7 +47,13 @@ describe('OCR of a rendered page', () => {
       ['パスワード', 'パスワード'],
       ['千代田区', '千代田区'],
     ]) {
-      expectWordWhereDrawn(page, word, formLines().find((l) => l.text.includes(drawnText))!, drawnText, em);
+      expectWordWhereDrawn(
+        page,
+        word,
+        formLines().find((l) => l.text.includes(drawnText))!,
+        drawnText,
+        em,
+      );
     }
     // segments are sorted, inside the text, and point at OCR words
     let end = 0;

@@ -88,7 +88,16 @@ describe('reading score', () => {
     toPage: () => box,
   });
   it('weighs word confidence by characters', () => {
-    expect(readingScore(result([[['電話番号', 90], ['x', 10]]]))).toBeCloseTo((4 * 90 + 10) / 5, 5);
+    expect(
+      readingScore(
+        result([
+          [
+            ['電話番号', 90],
+            ['x', 10],
+          ],
+        ]),
+      ),
+    ).toBeCloseTo((4 * 90 + 10) / 5, 5);
     expect(readingScore(result([]))).toBe(0);
   });
   it('marks down lines of a character each (a line read across the wrong way)', () => {
