@@ -104,7 +104,10 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     // a label cell of a two-column table (Requester | Kenji Sasaki): the name is in the next cell
     let valueCell: [number, number] | null = null;
     if (cell && at >= cell[2] && cellText.length <= 16) {
-      valueCell = ctx.cellBounds(ctx.lineIndex(m.start), cell[0] + 1);
+      // the cell beside it, or the one after when that is empty (a gutter OCR read as a column)
+      const line = ctx.lineIndex(m.start);
+      valueCell = ctx.cellBounds(line, cell[0] + 1);
+      if (valueCell && !ctx.text.slice(valueCell[0], valueCell[1]).trim()) valueCell = ctx.cellBounds(line, cell[0] + 2) ?? valueCell;
       if (valueCell) at = valueCell[0];
     }
     // a relationship before the name: 緊急連絡先：父 鈴木 一郎

@@ -29,12 +29,14 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
 /**
  * Whether two pieces may stand in different cells: not at a hyphen between
  * two digits (080- 4886-3920, 080 -4886: OCR or a justified line left a gap
- * inside one number).
+ * inside one number), nor between digits the reader joined (488|6).
  */
 export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece): boolean {
   const hyphenThenDigit = /[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   const digitThenHyphen = /[0-9０-９]$/u.test(before.text) && /^[-‐‑－][0-9０-９]?/u.test(after.text);
-  return !hyphenThenDigit && !digitThenHyphen;
+  // digits the reader joined without a space are one number, however far OCR's boxes set them apart
+  const joinedDigits = !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
+  return !hyphenThenDigit && !digitThenHyphen && !joinedDigits;
 }
 
 /** The text of a chunk as the reader spaced it. */

@@ -97,7 +97,7 @@ export function measureLine(image: GrayImage, line: PixelBox, words: WordIn[]): 
   // a line whose band holds a cell wrapped onto a second line is twice as tall as its type: then the words' own height tells the size
   const bandEm = (bottom - top + 1) / 0.92;
   const wordEm = median(words.map((w) => w.box.y1 - w.box.y0)) / 0.92;
-  const em = Math.max(8, bandEm > 1.5 * wordEm ? wordEm : bandEm);
+  const em = Math.max(8, bandEm > 2.5 * wordEm ? wordEm : bandEm);
 
   let first = x0;
   while (first < x1 - 1 && !ink(first)) first++;

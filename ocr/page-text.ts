@@ -53,7 +53,7 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
       }
       parts(w, text, em, result.toPage).forEach((part, k) => {
         const source = { type: 'ocr-word' as const, box: part.box, offset: 0, length: part.text.length };
-        pieces.push({ text: part.text, source, x0: part.span[0], x1: part.span[1], spaceBefore: k === 0 ? space : part.blankBefore });
+        pieces.push({ text: part.text, source, x0: part.span[0], x1: part.span[1], spaceBefore: k === 0 && space });
       });
     }
     lines.push(
@@ -299,7 +299,7 @@ function firstChar(s: string | undefined): string {
 function parts(w: OcrWord, text: string, em: number, toPage: (px: PixelBox) => PageBox): WordPart[] {
   const chars = Array.from(text);
   const s = w.symbols;
-  const whole = { text, box: w.box, span: [w.box.x, w.box.x + w.box.width] as [number, number], blankBefore: false };
+  const whole = { text, box: w.box, span: [w.box.x, w.box.x + w.box.width] as [number, number] };
   if (s.length !== chars.length || s.map((x) => x.text).join('') !== Array.from(w.text).join('')) return [whole];
   const out: WordPart[] = [];
   let start = 0;
@@ -310,7 +310,7 @@ function parts(w: OcrWord, text: string, em: number, toPage: (px: PixelBox) => P
     // each part spans its symbols along the line and the whole word across it
     const run = s.slice(start, i);
     const px = { x0: Math.min(...run.map((x) => x.px.x0)), x1: Math.max(...run.map((x) => x.px.x1)), y0: w.px.y0, y1: w.px.y1 };
-    out.push({ text: chars.slice(start, i).join(''), box: toPage(px), span: layoutSpan(run, em, w.px, toPage), blankBefore: start > 0 && wideBlank(start) });
+    out.push({ text: chars.slice(start, i).join(''), box: toPage(px), span: layoutSpan(run, em, w.px, toPage) });
     start = i;
   }
   return out.length > 1 ? out : [{ ...whole, span: out[0].span }];
@@ -322,8 +322,6 @@ interface WordPart {
   box: PageBox;
   /** where its characters stand along the line (page x), for layout */
   span: [number, number];
-  /** cut from the part before it at a wide blank: the page shows a gap */
-  blankBefore: boolean;
 }
 
 /** The page x-range of characters `run`, each held to 1.3 times its advance, within the word's box; the word's box where nothing is left. */
