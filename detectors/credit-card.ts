@@ -9,13 +9,29 @@ const CARD = /(?<![\d-])\d{4}(?:[ -]?\d{2,6}){2,4}(?![\d-])/g;
 const ISSUER =
   /^(?:4\d{12}(?:\d{3}){0,2}|5[1-5]\d{14}|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)\d{12}|3[47]\d{13}|35(?:2[89]|[3-8]\d)\d{12,15}|3(?:0[0-5]|[68]\d)\d{11,16}|6(?:011|5\d\d)\d{12,15}|62\d{14,17})$/;
 
+// 13-digit numbers are mostly JAN/EAN product codes (4901234567894); the 13-digit Visa numbers are retired,
+// so one counts as a card only with a card word before it on its line
+const CARD_WORD_BEFORE = /(?:カード|クレジット|card|visa)[^\n]{0,30}$/iu;
+
+/** The number the match starts with: the whole match, else its longest prefix ending at a separator (a card followed by its expiry). */
+function cardNumberIn(text: string): string | null {
+  const cuts = [text.length];
+  for (let i = text.length - 1; i > 0; i--) if (text[i] === ' ' || text[i] === '-') cuts.push(i);
+  for (const end of cuts) {
+    const digits = text.slice(0, end).replace(/\D/g, '');
+    if (digits.length < 13) break;
+    if (digits.length <= 19 && ISSUER.test(digits) && luhnValid(digits) && !/^(\d)\1+$/.test(digits)) return text.slice(0, end);
+  }
+  return null;
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, CARD)) {
-    const digits = m.text.replace(/\D/g, '');
-    if (digits.length < 13 || digits.length > 19) continue;
-    if (!ISSUER.test(digits) || !luhnValid(digits) || /^(\d)\1+$/.test(digits)) continue;
-    out.push({ start: m.start, end: m.end, score: 0.95, why: 'issuer range and Luhn check' });
+    const card = cardNumberIn(m.text);
+    if (!card) continue;
+    if (card.replace(/\D/g, '').length === 13 && !CARD_WORD_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    out.push({ start: m.start, end: m.start + card.length, score: 0.95, why: 'issuer range and Luhn check' });
   }
   return out;
 }
@@ -32,7 +48,12 @@ export const creditCard: Detector = {
       { text: '5555-5555-5555-4444', expect: '5555-5555-5555-4444' },
       { text: 'JCB 3530111333300000', expect: '3530111333300000' },
       { text: 'AMEX 3782 822463 10005', expect: '3782 822463 10005' },
+      // the expiry or another number after the card on the same line is not swallowed
+      { text: 'card 5500005555555559 0928', expect: '5500005555555559' },
+      { text: 'Card: 4111-1111-1111-1111-1227', expect: '4111-1111-1111-1111' },
+      { text: 'Visa 4222222222222', expect: '4222222222222' },
     ],
-    negative: ['4111 1111 1111 1112', '1234 5678 9012 3456', '法人番号 1234567890123', '2024 0610 1020 3040'],
+    // a JAN product code (13 digits, valid by Luhn too) without a card word is not a card
+    negative: ['4111 1111 1111 1112', '1234 5678 9012 3456', '法人番号 1234567890123', '2024 0610 1020 3040', 'JAN: 4901234567894', '商品コード 4901085089781'],
   },
 };

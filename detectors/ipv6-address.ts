@@ -9,7 +9,8 @@ import { matches } from './lib/matches.ts';
 import type { Detector } from '../engine/detector.ts';
 
 // not inside a longer run of groups; a label's colon before it (サーバ：fd12::1) is fine
-const IPV6 = /(?<![\w.])(?<!(?<!\w)[0-9A-Fa-f]{1,4}:)(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[A-Za-z0-9_.-]+)?(?:\/\d{1,3})?(?![\w:])/g;
+// an IPv4 address may stand for the last two groups (::ffff:192.0.2.128): it is part of the address
+const IPV6 = /(?<![\w.])(?<!(?<!\w)[0-9A-Fa-f]{1,4}:)(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:\d{1,3})(?:\.\d{1,3}){3})?(?:%[A-Za-z0-9_.-]+)?(?:\/\d{1,3})?(?![\w:])/g;
 /** Loopback, link-local (fe80::/10), unique local (fc00::/7), documentation (2001:db8::/32), IPv4-mapped. */
 const RESERVED = /^(?:::1$|fe[89ab][0-9a-f]:|f[cd][0-9a-f]{0,2}:|2001:0?db8:|::ffff:)/i;
 /** Groups written before this many are enough on their own, without a label or a reserved range. */
@@ -17,6 +18,12 @@ const SELF_EVIDENT_GROUPS = 4;
 
 /** The written groups of an IPv6 address (without zone and prefix), or undefined when it is not one. */
 export function ipv6Groups(address: string): string[] | undefined {
+  // an IPv4 tail counts for two groups
+  const tail = /:((?:\d{1,3}\.){3}\d{1,3})$/.exec(address);
+  if (tail) {
+    if (tail[1].split('.').some((n) => Number(n) > 255)) return undefined;
+    address = `${address.slice(0, tail.index)}:0:0`;
+  }
   const halves = address.split('::');
   if (halves.length > 2) return undefined;
   const groups = halves.flatMap((h) => (h ? h.split(':') : []));
@@ -54,6 +61,8 @@ export const ipv6Address: Detector = {
       { text: 'host 2001:db8:85a3::8a2e:370:7334/64.', expect: '2001:db8:85a3::8a2e:370:7334/64' },
       { text: '公開アドレス 2400:4050:a2c1:9f00:1c3e:5aff:fe10:77b2', expect: '2400:4050:a2c1:9f00:1c3e:5aff:fe10:77b2' },
       { text: 'DNSサーバ 2404:1a8::53', expect: '2404:1a8::53' },
+      { text: 'Server: 2001:db8::ffff:192.0.2.128 is up', expect: '2001:db8::ffff:192.0.2.128' },
+      { text: 'mapped ::ffff:10.20.30.40 より', expect: '::ffff:10.20.30.40' },
     ],
     negative: ['受付時間 10:30:00 から', '比率 1:2:3:4:5:6:7:8', 'std::vector<int> を返す', 'MAC 00:1A:2B:3C:4D:5E', 'cafe::beef', 'a:b:c', '12:00–13:00'],
   },

@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import { PREFECTURE } from './lib/japan.ts';
+import { isPlaceholder } from './lib/placeholders.ts';
 
 const POSTAL = /(?<![\d-])\d{3}-\d{4}(?![\d-])/g;
 const POSTAL_CONTEXT = /郵便番号|〒|postal|zip|住所|所在地/i;
@@ -9,6 +10,8 @@ const POSTAL_CONTEXT = /郵便番号|〒|postal|zip|住所|所在地/i;
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, POSTAL)) {
+    // 〒000-0000, 123-4567: a form's blank or its example
+    if (isPlaceholder(m.text.replace('-', ''))) continue;
     const marked = /〒\s?$/.test(ctx.before(m.start, 3));
     const context = marked || POSTAL_CONTEXT.test(ctx.before(m.start, 12)) || POSTAL_CONTEXT.test(ctx.header(m.start) ?? '');
     // a bare NNN-NNNN is a postal code when an address follows it
@@ -31,6 +34,6 @@ export const postalCode: Detector = {
       { text: '郵便番号：812-8359', expect: '812-8359' },
       { text: '154-4515 東京都世田谷区桜新町5-19-15', expect: '154-4515' },
     ],
-    negative: ['部品番号 123-4567', '内線 222-3333', 'ISBN 978-4-1234'],
+    negative: ['部品番号 123-4567', '内線 222-3333', 'ISBN 978-4-1234', '〒000-0000 ○○県○○市', '郵便番号 123-4567（記入例）'],
   },
 };

@@ -8,6 +8,7 @@ import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } f
 import type { Page, SumiDocument } from '../core/document.ts';
 import { continuedHeaders, type Table } from '../core/tables.ts';
 import { tableView } from './table-view.ts';
+import { exampleRanges, insideAny } from './examples.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
 
@@ -53,8 +54,11 @@ export function scanText(original: string, page: number, options: ScanOptions): 
     }
   }
   const findings: Finding[] = [];
+  // personal data in a form guide's filled-in example belongs to no one (./examples.ts); secrets are kept
+  const examples = /例|見本|サンプル|example|sample|e\.g\./.test(ctx.lower) ? exampleRanges(ctx.text) : [];
   for (const c of mergeOverlaps(candidates)) {
     if (options.kinds && !options.kinds.includes(c.kind)) continue;
+    if (examples.length && c.severity !== 'critical' && insideAny(examples, c.start, c.end)) continue;
     if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
     const [start, end] = toOriginalRange(norm, c.start, c.end);
     findings.push({
