@@ -9,6 +9,7 @@ import type { Page, SumiDocument } from '../core/document.ts';
 import { continuedHeaders, type Table } from '../core/tables.ts';
 import { tableView } from './table-view.ts';
 import { exampleRanges, insideAny } from './examples.ts';
+import { officeContactLines } from './office-contacts.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
 
@@ -36,6 +37,8 @@ function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
   return index;
 }
 
+const OFFICE_CONTACT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['phone', 'email', 'address', 'postal-code']);
+
 export function scanText(original: string, page: number, options: ScanOptions): Finding[] {
   const norm = normalizeText(original);
   // the same length as norm.text: offsets map back unchanged
@@ -56,9 +59,14 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   const findings: Finding[] = [];
   // personal data in a form guide's filled-in example belongs to no one (./examples.ts); secrets are kept
   const examples = /例|見本|サンプル|example|sample|e\.g\./.test(ctx.lower) ? exampleRanges(ctx.text) : [];
-  for (const c of mergeOverlaps(candidates)) {
+  const merged = mergeOverlaps(candidates);
+  // the issuing office's own phone, mail box and address (./office-contacts.ts), on a line that names no person
+  const named = merged.filter((c) => c.kind === 'person-name');
+  const officeLines = officeContactLines(ctx.text).filter(([s, e]) => !named.some((n) => n.start < e && n.end > s));
+  for (const c of merged) {
     if (options.kinds && !options.kinds.includes(c.kind)) continue;
     if (examples.length && c.severity !== 'critical' && insideAny(examples, c.start, c.end)) continue;
+    if (OFFICE_CONTACT_KINDS.has(c.kind) && insideAny(officeLines, c.start, c.end)) continue;
     if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
     const [start, end] = toOriginalRange(norm, c.start, c.end);
     findings.push({
