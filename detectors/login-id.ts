@@ -28,7 +28,7 @@ function passwordAfterSlash(ctx: ScanContext, at: number): { start: number; end:
   const value = ctx.text.slice(s, e);
   // a password mixes letters with digits or symbols; "ID / メール" or a path is not one
   const shaped = /[A-Za-z]/.test(value) && /[\d\W_]/.test(value) && !value.includes('/');
-  if (!shaped || rejectCredential(value, ctx.line(ctx.lineIndex(s)))) return null;
+  if (!shaped || rejectCredential(value, ctx.lineNear(s))) return null;
   return { start: s, end: e, score: 0.9 };
 }
 
@@ -37,11 +37,11 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const v of findLabelledValues(ctx, RULE)) {
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
-    if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
+    if (rejectCredential(value, ctx.lineNear(s))) continue;
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
     // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
-    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.line(ctx.lineIndex(s)))))) continue;
+    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.lineNear(s))))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
     // "ユーザー 100名" is a count: after the bare word ユーザー an ID needs a letter

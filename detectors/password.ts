@@ -37,7 +37,7 @@ function detect(ctx: ScanContext): Candidate[] {
     if (ID_BEFORE_PW.test(ctx.before(v.labelStart, 16))) continue;
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
-    if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
+    if (rejectCredential(value, ctx.lineNear(s))) continue;
     // A value with letters and digits or symbols is a password; a lone word is weaker evidence.
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a

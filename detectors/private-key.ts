@@ -10,15 +10,16 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, BEGIN)) {
     const endMarker = `-----END ${m.groups[0]}-----`;
-    const endAt = ctx.text.indexOf(endMarker, m.end);
+    // looked for within the block's reach only: a page of BEGIN lines without END must not cost the rest of the page each
+    const found = ctx.text.slice(m.end, m.end + MAX_BLOCK + endMarker.length).indexOf(endMarker);
+    const endAt = found === -1 ? -1 : m.end + found;
     if (endAt !== -1 && endAt - m.end < MAX_BLOCK) {
       out.push({ start: m.start, end: endAt + endMarker.length, score: 0.99, why: `PEM ${m.groups[0]} block` });
       continue;
     }
     // a truncated key still leaks: take the base64 lines that follow
     const body = /(?:\s*[A-Za-z0-9+/=:-]{16,80})+/y;
-    body.lastIndex = m.end;
-    const b = body.exec(ctx.text);
+    const b = body.exec(ctx.text.slice(m.end, m.end + MAX_BLOCK));
     out.push({ start: m.start, end: b ? m.end + b[0].length : m.end, score: 0.95, why: `PEM ${m.groups[0]} header (no end line)` });
   }
   return out;

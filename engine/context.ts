@@ -65,6 +65,15 @@ export class ScanContext {
     const [a, b] = this.lineBounds(n);
     return this.text.slice(a, b);
   }
+  /**
+   * The part of offset i's line within `radius` characters of it: the words
+   * around a value, read without costing the whole line when a page is one
+   * long line of repeated labels.
+   */
+  lineNear(i: number, radius = 200): string {
+    const [a, b] = this.lineBounds(this.lineIndex(i));
+    return this.text.slice(Math.max(a, i - radius), Math.min(b, i + radius));
+  }
 
   /** Text before offset i on the same line, at most max chars, cut at a table cell boundary. */
   before(i: number, max = 24): string {

@@ -37,6 +37,17 @@ function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
   return index;
 }
 
+/** The lines among `lines` (sorted) on which no person's name was found, in one sweep. */
+function withoutNames(lines: [number, number][], found: readonly Scored[]): [number, number][] {
+  if (!lines.length) return lines;
+  const names = found.filter((c) => c.kind === 'person-name').sort((a, b) => a.start - b.start);
+  let k = 0;
+  return lines.filter(([s, e]) => {
+    while (k < names.length && names[k].end <= s) k++;
+    return !(k < names.length && names[k].start < e);
+  });
+}
+
 const OFFICE_CONTACT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['phone', 'email', 'address', 'postal-code']);
 
 export function scanText(original: string, page: number, options: ScanOptions): Finding[] {
@@ -61,8 +72,7 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   const examples = /例|見本|サンプル|example|sample|e\.g\./.test(ctx.lower) ? exampleRanges(ctx.text) : [];
   const merged = mergeOverlaps(candidates);
   // the issuing office's own phone, mail box and address (./office-contacts.ts), on a line that names no person
-  const named = merged.filter((c) => c.kind === 'person-name');
-  const officeLines = officeContactLines(ctx.text).filter(([s, e]) => !named.some((n) => n.start < e && n.end > s));
+  const officeLines = withoutNames(officeContactLines(ctx.text), merged);
   for (const c of merged) {
     if (options.kinds && !options.kinds.includes(c.kind)) continue;
     if (examples.length && c.severity !== 'critical' && insideAny(examples, c.start, c.end)) continue;
