@@ -1,0 +1,90 @@
+// The tables of the structured readers (CSV, XLSX, HTML, DOCX): which rows a
+// table they wrote is made of, and which of them are its header rows.
+//
+// Rows of one filled cell above a table (a title, a caption, a date line) are
+// not its rows. A header row must read as one (layout/header-words.ts: short
+// cells, no values, words that name columns), even where the format marks it
+// (HTML <th> rows and <thead>, DOCX rows repeated on each page): the engine
+// never reports anything in a header row, so a row of names taken for a
+// header would be hidden from the scan. The first row may also be a header in
+// words the list does not know when most of its cells stand over columns of
+// values (digits, addresses, e-mail). A row under the first is a header row
+// too when the format marks it, or when a header cell above spans columns or
+// rows (職員 merged over 氏名 and フリガナ).
+import { tableOf, type Table, type TableDraft } from '../core/tables.ts';
+import { headerLike, isHeaderRow } from '../layout/header-words.ts';
+
+/** Header rows a table may have. */
+const MAX_HEADER_ROWS = 3;
+/** Body rows looked at to see whether a column holds values. */
+const SAMPLE_ROWS = 20;
+
+/** Each row's cell texts by column, '' where it has none. */
+export function cellGrid(draft: TableDraft, text: string): string[][] {
+  const grid: string[][] = Array.from({ length: draft.rows }, () => []);
+  for (const c of draft.cells) grid[c.row][c.col] = text.slice(c.start, c.end);
+  return grid.map((row) => Array.from(row, (t) => t ?? ''));
+}
+
+const filled = (row: readonly string[]) => row.filter((c) => c.trim()).length;
+
+/** The first row of two or more filled cells (the rows above are a title, not the table's), or -1. */
+export function firstTableRow(grid: readonly (readonly string[])[]): number {
+  return grid.findIndex((row) => filled(row) >= 2);
+}
+
+/**
+ * How many rows from `first` head the table: `marked(row)` when the format
+ * marks a row as a header row, `spans(row)` when a cell of the row spans
+ * columns or rows.
+ */
+export function headerRowsOf(
+  grid: readonly (readonly string[])[],
+  first: number,
+  hints: { marked?: (row: number) => boolean; spans?: (row: number) => boolean } = {},
+): number {
+  let n = 0;
+  while (first + n < grid.length && n < MAX_HEADER_ROWS) {
+    const r = first + n;
+    const heads =
+      n === 0
+        ? isHeaderRow(grid[r], true) || headsValueColumns(grid, r)
+        : (hints.marked?.(r) || hints.spans?.(r - 1)) && isHeaderRow(grid[r], false);
+    if (!heads) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A first row of header-like cells (short, no values) most of which, two at
+ * least, stand over columns that hold values: a header in words the word
+ * list does not know.
+ */
+function headsValueColumns(grid: readonly (readonly string[])[], r: number): boolean {
+  const cells = grid[r].map((c) => c.trim());
+  const words = cells.filter(Boolean);
+  if (words.length < 2 || !words.every(headerLike)) return false;
+  const body = grid.slice(r + 1, r + 1 + SAMPLE_ROWS);
+  let over = 0;
+  cells.forEach((cell, col) => {
+    if (!cell) return;
+    const below = body.map((row) => (row[col] ?? '').trim()).filter(Boolean);
+    if (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length) over++;
+  });
+  return over >= 2 && over * 2 > words.length;
+}
+
+/**
+ * The Table of a draft written on `text` (the page text): its rows from the
+ * first of two or more filled cells, its header rows as above. Null when no
+ * row has two cells (a list, not a table).
+ */
+export function readerTable(draft: TableDraft, text: string, options: { marked?: (row: number) => boolean; columns?: number } = {}): Table | null {
+  const grid = cellGrid(draft, text);
+  const first = firstTableRow(grid);
+  if (first === -1) return null;
+  const spanning = new Set(draft.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map((c) => c.row));
+  const headerRows = headerRowsOf(grid, first, { marked: options.marked, spans: (row) => spanning.has(row) });
+  return tableOf(draft, { first, headerRows, text, columns: options.columns });
+}
