@@ -61,10 +61,17 @@ export class TableDraft {
     this.end = offset;
   }
 
-  /** A cell of the current row at grid column `col`, [start, end) of the page text; an empty one is left out. */
-  cell(col: number, start: number, end: number, colSpan = 1, rowSpan = 1): void {
-    if (end > start) this.cells.push({ row: this.rowStarts.length - 1, col, rowSpan, colSpan, start, end });
+  /**
+   * A cell of the current row at grid column `col`, [start, end) of the page
+   * text; an empty one is left out (undefined). A reader that learns a span
+   * later (a merge continued in the rows below) sets it on the cell returned.
+   */
+  cell(col: number, start: number, end: number, colSpan = 1, rowSpan = 1): TableCell | undefined {
     this.end = Math.max(this.end, end);
+    if (end <= start) return undefined;
+    const cell = { row: this.rowStarts.length - 1, col, rowSpan, colSpan, start, end };
+    this.cells.push(cell);
+    return cell;
   }
 }
 
