@@ -102,9 +102,10 @@ export function tableOf(draft: TableDraft, options: TableOptions): Table {
   const columns = cells.reduce((n, c) => Math.max(n, c.col + c.colSpan), options.columns ?? 0);
   const start = draft.rowStarts[first];
   const end = Math.max(start, draft.end);
+  const headerCells = cells.filter((c) => c.row < headerRows);
   const columnHeaders = Array.from({ length: columns }, (_, col) => {
     if (options.columnHeaders) return options.columnHeaders[col] ?? '';
-    const above = cells.filter((c) => c.row < headerRows && c.col <= col && col < c.col + c.colSpan);
+    const above = headerCells.filter((c) => c.col <= col && col < c.col + c.colSpan);
     return above.map((c) => options.text!.slice(c.start, c.end).trim()).filter(Boolean).join(' ');
   });
   return {

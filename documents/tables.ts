@@ -19,37 +19,34 @@ const MAX_HEADER_ROWS = 3;
 /** Body rows looked at to see whether a column holds values. */
 const SAMPLE_ROWS = 20;
 
-/** Each row's cell texts by column, '' where it has none. */
-export function cellGrid(draft: TableDraft, text: string): string[][] {
-  const grid: string[][] = Array.from({ length: draft.rows }, () => []);
-  for (const c of draft.cells) grid[c.row][c.col] = text.slice(c.start, c.end);
+/** The cell texts of rows [from, to) by column, '' where a row has none. */
+function cellGrid(draft: TableDraft, text: string, from: number, to: number): string[][] {
+  const grid: string[][] = Array.from({ length: Math.max(0, Math.min(to, draft.rows) - from) }, () => []);
+  for (const c of draft.cells) if (c.row >= from && c.row < from + grid.length) grid[c.row - from][c.col] = text.slice(c.start, c.end);
   return grid.map((row) => Array.from(row, (t) => t ?? ''));
 }
 
-const filled = (row: readonly string[]) => row.filter((c) => c.trim()).length;
-
 /** The first row of two or more filled cells (the rows above are a title, not the table's), or -1. */
-export function firstTableRow(grid: readonly (readonly string[])[]): number {
-  return grid.findIndex((row) => filled(row) >= 2);
+function firstTableRow(draft: TableDraft, text: string): number {
+  // cells come in row order
+  let row = -1;
+  let filled = 0;
+  for (const c of draft.cells) {
+    if (c.row !== row) [row, filled] = [c.row, 0];
+    if (text.slice(c.start, c.end).trim() && ++filled === 2) return row;
+  }
+  return -1;
 }
 
 /**
- * How many rows from `first` head the table: `marked(row)` when the format
- * marks a row as a header row, `spans(row)` when a cell of the row spans
- * columns or rows.
+ * How many rows from the first of `grid` head the table: `marked(k)` when the
+ * format marks its row k as a header row, `spans(k)` when a cell of row k
+ * spans columns or rows.
  */
-export function headerRowsOf(
-  grid: readonly (readonly string[])[],
-  first: number,
-  hints: { marked?: (row: number) => boolean; spans?: (row: number) => boolean } = {},
-): number {
+function headerRowsOf(grid: readonly (readonly string[])[], marked: (k: number) => boolean, spans: (k: number) => boolean): number {
   let n = 0;
-  while (first + n < grid.length && n < MAX_HEADER_ROWS) {
-    const r = first + n;
-    const heads =
-      n === 0
-        ? isHeaderRow(grid[r], true) || headsValueColumns(grid, r)
-        : (hints.marked?.(r) || hints.spans?.(r - 1)) && isHeaderRow(grid[r], false);
+  while (n < grid.length && n < MAX_HEADER_ROWS) {
+    const heads = n === 0 ? isHeaderRow(grid[0], true) || headsValueColumns(grid) : (marked(n) || spans(n - 1)) && isHeaderRow(grid[n], false);
     if (!heads) break;
     n++;
   }
@@ -61,11 +58,11 @@ export function headerRowsOf(
  * least, stand over columns that hold values: a header in words the word
  * list does not know.
  */
-function headsValueColumns(grid: readonly (readonly string[])[], r: number): boolean {
-  const cells = grid[r].map((c) => c.trim());
+function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
+  const cells = grid[0].map((c) => c.trim());
   const words = cells.filter(Boolean);
   if (words.length < 2 || !words.every(headerLike)) return false;
-  const body = grid.slice(r + 1, r + 1 + SAMPLE_ROWS);
+  const body = grid.slice(1, 1 + SAMPLE_ROWS);
   let over = 0;
   cells.forEach((cell, col) => {
     if (!cell) return;
@@ -77,14 +74,19 @@ function headsValueColumns(grid: readonly (readonly string[])[], r: number): boo
 
 /**
  * The Table of a draft written on `text` (the page text): its rows from the
- * first of two or more filled cells, its header rows as above. Null when no
- * row has two cells (a list, not a table).
+ * first of two or more filled cells, its header rows as above (`marked`: the
+ * rows the format marks as header rows). Null when no row has two cells (a
+ * list, not a table).
  */
 export function readerTable(draft: TableDraft, text: string, options: { marked?: (row: number) => boolean; columns?: number } = {}): Table | null {
-  const grid = cellGrid(draft, text);
-  const first = firstTableRow(grid);
+  const first = firstTableRow(draft, text);
   if (first === -1) return null;
+  const grid = cellGrid(draft, text, first, first + MAX_HEADER_ROWS + SAMPLE_ROWS);
   const spanning = new Set(draft.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map((c) => c.row));
-  const headerRows = headerRowsOf(grid, first, { marked: options.marked, spans: (row) => spanning.has(row) });
+  const headerRows = headerRowsOf(
+    grid,
+    (k) => options.marked?.(first + k) ?? false,
+    (k) => spanning.has(first + k),
+  );
   return tableOf(draft, { first, headerRows, text, columns: options.columns });
 }
