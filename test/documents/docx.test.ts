@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { readDocx } from '../../documents/docx.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
-import { buildDocx, CORPUS, expectSegmentsMatch, tableGrids, xmlUnescape, zip } from './helpers.ts';
+import { buildDocx, CORPUS, expectSegmentsMatch, spans, STAFF_HEADER, tableGrids, xmlUnescape, zip } from './helpers.ts';
 
 const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
@@ -141,8 +141,7 @@ describe('readDocx', () => {
     );
     expect(tableGrids(page)).toEqual([
       [
-        ['職員', '', '所属', '連絡先'],
-        ['氏名', 'フリガナ', '', '電話'],
+        ...STAFF_HEADER.rows,
         ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
         ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'],
         ['', '（欠員）', '福祉課 内線 4102', ''],
@@ -153,8 +152,8 @@ describe('readDocx', () => {
       ],
     ]);
     const [staff, contact] = page.tables!;
-    expect(staff).toMatchObject({ rows: 5, columns: 4, headerRows: 2, columnHeaders: ['職員 氏名', '職員 フリガナ', '所属', '連絡先 電話'] });
-    expect(staff.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }))).toEqual([
+    expect(staff).toMatchObject({ rows: 5, columns: 4, headerRows: 2, columnHeaders: STAFF_HEADER.columnHeaders });
+    expect(spans(staff)).toEqual([
       { row: 0, col: 0, rowSpan: 1, colSpan: 2 },
       { row: 0, col: 2, rowSpan: 2, colSpan: 1 },
       { row: 2, col: 2, rowSpan: 2, colSpan: 1 },

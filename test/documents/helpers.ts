@@ -160,3 +160,21 @@ function expectWellFormedTable(text: string, table: Table): void {
     last = c.end;
   }
 }
+
+/**
+ * The two header rows the reader tests write in each format: 職員 spanning the
+ * columns of 氏名 and フリガナ, 所属 spanning both rows; and what each column's
+ * header then says.
+ */
+export const STAFF_HEADER = {
+  rows: [
+    ['職員', '', '所属', '連絡先'],
+    ['氏名', 'フリガナ', '', '電話'],
+  ],
+  columnHeaders: ['職員 氏名', '職員 フリガナ', '所属', '連絡先 電話'],
+};
+
+/** Where the cells of a table that span rows or columns stand, and how far. */
+export function spans(table: Table): { row: number; col: number; rowSpan: number; colSpan: number }[] {
+  return table.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }))
+}
