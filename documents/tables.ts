@@ -53,10 +53,15 @@ function headerRowsOf(grid: readonly (readonly string[])[], marked: (k: number) 
   return n;
 }
 
+/** What stands in a record for a value it lacks: no header word, though short and digit-free. */
+const PLACEHOLDER = /^(?:な\s*し|無し|未登録|未定|未記入|不明|該当なし|n\/?a|none|null|nil|tbd|unknown)$/i;
+
 /**
  * A first row of header-like cells (short, no values) most of which, two at
  * least, stand over columns that hold values: a header in words the word
- * list does not know.
+ * list does not know. Such a cell is a word (two letters or more, not a
+ * placeholder such as なし or N/A) that does not come again below it, so a
+ * first record that merely lacks its values is not taken for a header.
  */
 function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
   const cells = grid[0].map((c) => c.trim());
@@ -65,8 +70,9 @@ function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
   const body = grid.slice(1, 1 + SAMPLE_ROWS);
   let over = 0;
   cells.forEach((cell, col) => {
-    if (!cell) return;
+    if ((cell.match(/\p{L}/gu)?.length ?? 0) < 2 || PLACEHOLDER.test(cell)) return;
     const below = body.map((row) => (row[col] ?? '').trim()).filter(Boolean);
+    if (below.includes(cell)) return;
     if (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length) over++;
   });
   return over >= 2 && over * 2 > words.length;

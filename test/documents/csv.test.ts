@@ -109,6 +109,13 @@ describe('readCsv', () => {
     expect(page.tables![1].columnHeaders).toEqual(['区分', '件数']);
   });
 
+  it('takes no first record for a header because it lacks the values of the columns under it', () => {
+    const source = '佐藤 朔也,なし,-\n及川 正人,090-2276-4813,oikawa.m@kitaminato.lg.jp\n遠藤 正志,080-5519-0367,endo.m@kitaminato.lg.jp\n';
+    const doc = readCsv(new TextEncoder().encode(source));
+    expect(doc.pages[0].tables![0].headerRows).toBe(0);
+    expect(scanDocument(doc).map((f) => f.text)).toContain('佐藤 朔也');
+  });
+
   it('reads the corpus staff list (Shift_JIS) with every known value in the page text', () => {
     const doc = readCsv(new Uint8Array(readFileSync(`${CORPUS}/d03_staff-accounts.csv`)));
     expect(doc.encoding).toBe('shift_jis');
