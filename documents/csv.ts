@@ -2,10 +2,14 @@
 // breaks inside quotes, CR LF), delimiter detected among comma, tab and
 // semicolon. The page is the table re-joined with tabs and newlines so the
 // detectors can find each cell's column header; row and col in segments are
-// 1-based, offset is inside the cell's unquoted value.
+// 1-based, offset is inside the cell's unquoted value. Each run of records
+// between blank ones is a table of the page (documents/tables.ts: its first
+// row is a header when it reads as one).
 import { PageBuilder, type SumiDocument } from '../core/document.ts';
+import { TableDraft } from '../core/tables.ts';
 import { decodeText } from './encoding.ts';
 import { addCellText } from './runs.ts';
+import { readerTable } from './tables.ts';
 
 export type CsvDelimiter = ',' | '\t' | ';';
 
@@ -21,14 +25,25 @@ export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): SumiDocume
   while (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
 
   const b = new PageBuilder();
+  // a blank record ends a table: the rows after it are another
+  const drafts: TableDraft[] = [];
+  let draft: TableDraft | null = null;
   rows.forEach((cells, r) => {
     if (r > 0) b.separator('\n');
+    if (cells.every((c) => !c.trim())) draft = null;
+    else if (!draft) drafts.push((draft = new TableDraft()));
+    draft?.row(b.offset);
     cells.forEach((value, c) => {
       if (c > 0) b.separator('\t'); // kept for empty cells too, so columns stay aligned
+      const start = b.offset;
       addCellText(b, value, (offset) => ({ type: 'cell', sheet: '', row: r + 1, col: c + 1, offset }));
+      draft?.cell(c, start, b.offset);
     });
   });
-  return { type: 'csv', pages: [b.build(1)], ocrPages: [], encoding };
+  const page = b.build(1);
+  const tables = drafts.flatMap((d) => readerTable(d, page.text) ?? []);
+  if (tables.length) page.tables = tables;
+  return { type: 'csv', pages: [page], ocrPages: [], encoding };
 }
 
 /** Splits CSV text into records of unquoted field values. Lenient: an unclosed quote runs to the end. */

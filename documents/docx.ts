@@ -6,8 +6,17 @@
 //
 // Segment offsets: `offset` counts characters in the part's text stream, the
 // concatenation in document order of every w:t and w:delText element's text.
+//
+// Each table (not one nested in a cell, nor one in a comment) is a table of the
+// page: a cell is written in the grid column it stands in (after w:gridBefore,
+// and after the columns a w:gridSpan cell before it covers), a vertical merge
+// (w:vMerge) is one cell spanning its rows; rows repeated as header on each
+// page (w:tblHeader) are its header rows when they read as such
+// (documents/tables.ts), else its first row when it does.
 import { DocumentError, PageBuilder, type SumiDocument } from '../core/document.ts';
+import { TableDraft, type TableCell } from '../core/tables.ts';
 import { addCellText, LineWriter } from './runs.ts';
+import { readerTable } from './tables.ts';
 import { walkXml, xmlBool } from './xml.ts';
 import { mainPart, readRels, relatedParts, ZipArchive } from './zip.ts';
 
@@ -15,6 +24,20 @@ interface Findings {
   deletions: string[];
   vanished: string[];
   comments: number;
+  tables: DocxTable[];
+}
+
+/** A table being read: its draft, the rows marked as header, and the grid of its current row. */
+interface DocxTable {
+  draft: TableDraft;
+  marked: Set<number>;
+  width: number;
+  /** the grid column of the row's next cell, and the tabs written on the row */
+  cursor: number;
+  tabs: number;
+  /** per grid column: the cell a vertical merge started in, to span the rows it continues into */
+  merges: Map<number, TableCell | undefined>;
+  cell: { col: number; start: number; span: number; merge: 'restart' | 'continue' | null } | null;
 }
 
 export function readDocx(bytes: Uint8Array): SumiDocument {
@@ -27,7 +50,7 @@ export function readDocx(bytes: Uint8Array): SumiDocument {
 
   const b = new PageBuilder();
   const w = new LineWriter(b);
-  const found: Findings = { deletions: [], vanished: [], comments: 0 };
+  const found: Findings = { deletions: [], vanished: [], comments: 0, tables: [] };
   const read = (part: string, xml = zip.text(part)) => {
     if (!xml) return;
     w.newline();
@@ -56,7 +79,10 @@ export function readDocx(bytes: Uint8Array): SumiDocument {
   if (found.vanished.length) {
     b.hidden.push({ kind: 'hidden-element', detail: `text formatted as hidden in Word is included, e.g. "${sample(found.vanished)}"` });
   }
-  return { type: 'docx', pages: [b.build(1)], ocrPages: [] };
+  const page = b.build(1);
+  const tables = found.tables.flatMap((t) => readerTable(t.draft, page.text, { marked: (row) => t.marked.has(row), columns: t.width }) ?? []);
+  if (tables.length) page.tables = tables;
+  return { type: 'docx', pages: [page], ocrPages: [] };
 }
 
 function sample(texts: string[]): string {
@@ -75,7 +101,7 @@ function readPart(w: LineWriter, part: string, xml: string, found: Findings): vo
   let parts: string[] = [];
   let skip = 0; // inside mc:Fallback: a duplicate of the mc:Choice content
   let tableDepth = 0;
-  let cellIndex = 0;
+  let table: DocxTable | null = null;
   let deleted = 0;
   let inPPr = false;
   let inRunPr = false;
@@ -118,18 +144,45 @@ function readPart(w: LineWriter, part: string, xml: string, found: Findings): vo
           lastDeleted = false;
           break;
         case 'tbl':
-          if (++tableDepth === 1 && !comment) w.newline();
+          if (++tableDepth === 1 && !comment) {
+            w.newline();
+            table = { draft: new TableDraft(), marked: new Set(), width: 0, cursor: 0, tabs: 0, merges: new Map(), cell: null };
+            found.tables.push(table);
+          }
           break;
         case 'tr':
-          if (tableDepth === 1 && !comment) {
+          if (tableDepth === 1 && table) {
             w.newline();
-            cellIndex = 0;
+            table.draft.row(w.offset);
+            table.cursor = 0;
+            table.tabs = 0;
           }
+          break;
+        case 'tblHeader':
+          if (tableDepth === 1 && table && xmlBool(a.val, true)) table.marked.add(table.draft.rows - 1);
+          break;
+        case 'gridBefore':
+          if (tableDepth === 1 && table) table.cursor = Math.max(0, Number(a.val) || 0);
           break;
         case 'tc':
           // only the outer table's cells get tabs; a nested table's cells are spaces
-          if (tableDepth === 1 && !comment && cellIndex++ > 0) w.separator('\t');
-          else w.space();
+          if (tableDepth === 1 && table) {
+            const col = table.cursor;
+            if (col > table.tabs) w.separator('\t'.repeat(col - table.tabs));
+            else w.space();
+            table.tabs = col;
+            table.cell = { col, start: w.offset, span: 1, merge: null };
+            table.cursor = col + 1;
+          } else w.space();
+          break;
+        case 'gridSpan':
+          if (tableDepth === 1 && table?.cell) {
+            table.cell.span = Math.min(Math.max(1, Number(a.val) || 1), 1000);
+            table.cursor = table.cell.col + table.cell.span;
+          }
+          break;
+        case 'vMerge':
+          if (tableDepth === 1 && table?.cell) table.cell.merge = a.val === 'restart' ? 'restart' : 'continue';
           break;
         case 'pPr':
           inPPr = true;
@@ -190,11 +243,28 @@ function readPart(w: LineWriter, part: string, xml: string, found: Findings): vo
         case 'p':
           if (!oneLine()) w.newline();
           break;
+        case 'tc':
+          if (tableDepth === 1 && table?.cell) {
+            const { col, start, span, merge } = table.cell;
+            table.cell = null;
+            table.width = Math.max(table.width, col + span);
+            const above = table.merges.get(col);
+            // a cell that continues a vertical merge is part of the cell it started in
+            if (merge === 'continue' && above) above.rowSpan++;
+            else if (merge !== 'continue' || w.offset > start) {
+              const cell = table.draft.cell(col, start, w.offset, span);
+              table.merges.set(col, merge === 'restart' ? cell : undefined);
+            }
+          }
+          break;
         case 'tr':
-          if (tableDepth === 1 && !comment) w.newline();
+          if (tableDepth === 1 && table) w.newline();
           break;
         case 'tbl':
-          if (--tableDepth === 0 && !comment) w.newline();
+          if (--tableDepth === 0 && !comment) {
+            w.newline();
+            table = null;
+          }
           break;
         case 'pPr':
           inPPr = false;

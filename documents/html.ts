@@ -9,10 +9,19 @@
 // ('html/body/table/tr[2]/td#text'), '#text[k]' / '#comment[k]' for the k-th
 // text or comment child, '@attr' for an attribute; form fields with a name use
 // 'input[name=user]@value'. `offset` is inside the node's decoded text.
+//
+// Each table (not one nested in a cell: its text stays in the cell) is a table
+// of the page: a cell is written in the grid column it stands in, so a cell
+// after one spanning columns, or beside one spanning rows from above, is
+// preceded by the empty cells covered; rows of <thead> and rows of <th> cells
+// are its header rows when they read as such (documents/tables.ts), else its
+// first row when it does.
 import { Parser } from 'htmlparser2';
 import { PageBuilder, type HiddenNote, type SourceRef, type SumiDocument } from '../core/document.ts';
+import { TableDraft } from '../core/tables.ts';
 import { decodeText } from './encoding.ts';
 import { addCellText, addFlowText, LineWriter } from './runs.ts';
+import { readerTable } from './tables.ts';
 
 const BLOCKS = new Set([
   'address',
@@ -68,11 +77,51 @@ interface Frame {
   counts: Map<string, number>;
   texts: number;
   comments: number;
+  /** the table this element opened, a <thead> of, or the cell it is */
+  table?: OpenTable;
+  head?: OpenTable;
+  cell?: OpenCell;
 }
 
 interface Captured {
   text: string;
   node: string;
+}
+
+/** A table being read: its draft, its marked header rows, and the grid of the row being read. */
+interface OpenTable {
+  draft: TableDraft;
+  /** rows in <thead> or of <th> cells only */
+  marked: Set<number>;
+  /** grid columns */
+  width: number;
+  /** open <thead> elements */
+  head: number;
+  /** per grid column: rows below the current one that a cell spanning rows still covers */
+  covered: number[];
+  /** per grid column: whether the current row's slot is taken by a cell from above */
+  takenFromAbove: boolean[];
+  /** the grid column after the current row's last cell, and the tabs written on the row */
+  cursor: number;
+  tabs: number;
+  /** whether every cell of the current row so far is a <th> (and there is one) */
+  allTh: boolean;
+}
+
+/** An outer table cell being read: where it stands and where its text starts. */
+interface OpenCell {
+  table: OpenTable;
+  col: number;
+  start: number;
+  colSpan: number;
+  rowSpan: number;
+}
+
+const MAX_SPAN = 1000;
+
+function spanOf(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 export function readHtml(bytes: Uint8Array): SumiDocument {
@@ -97,6 +146,10 @@ export function readHtmlString(html: string): SumiDocument {
   let pending: string[] = [];
   let cellDepth = 0;
   let cellIndex = 0;
+  const openTables: OpenTable[] = [];
+  const tables: OpenTable[] = [];
+  /** the table whose row is being read (rows outside a table: none) */
+  const table = () => openTables[openTables.length - 1];
   let pre = 0;
   let skipText = 0; // style, datalist options
   let hidden: { depth: number; start: number; what: string } | null = null;
@@ -181,18 +234,56 @@ export function readHtmlString(html: string): SumiDocument {
             if (cellDepth > 0) w.space();
             else w.separator('\n');
             break;
+          case 'table':
+            if (cellDepth === 0) {
+              frame.table = { draft: new TableDraft(), marked: new Set(), width: 0, head: 0, covered: [], takenFromAbove: [], cursor: 0, tabs: 0, allTh: false };
+              openTables.push(frame.table);
+              tables.push(frame.table);
+            }
+            break;
+          case 'thead':
+            if (cellDepth === 0 && table()) {
+              frame.head = table();
+              frame.head.head++;
+            }
+            break;
           case 'tr':
             if (cellDepth === 0) {
               w.newline();
               cellIndex = 0;
+              const t = table();
+              if (t) {
+                t.draft.row(w.offset);
+                if (t.head > 0) t.marked.add(t.draft.rows - 1);
+                t.takenFromAbove = t.covered.map((n) => n > 0);
+                t.covered = t.covered.map((n) => Math.max(0, n - 1));
+                t.cursor = 0;
+                t.tabs = 0;
+                t.allTh = true;
+              }
             } else w.space();
             break;
           case 'td':
-          case 'th':
-            if (cellDepth === 0 && cellIndex++ > 0) w.separator('\t');
+          case 'th': {
+            const t = cellDepth === 0 ? table() : undefined;
+            if (t && t.draft.rows > 0) {
+              // the cell's grid column: the next one not taken by a cell spanning rows from above
+              let col = t.cursor;
+              while (t.takenFromAbove[col]) col++;
+              if (col > t.tabs) w.separator('\t'.repeat(col - t.tabs));
+              else w.space();
+              t.tabs = Math.max(t.tabs, col);
+              const colSpan = spanOf(attrs.colspan);
+              frame.cell = { table: t, col, start: w.offset, colSpan, rowSpan: spanOf(attrs.rowspan) };
+              t.cursor = col + colSpan;
+              t.width = Math.max(t.width, t.cursor);
+              if (name === 'td') t.allTh = false;
+            } else if (cellDepth === 0 && cellIndex > 0) w.separator('\t');
             else w.space();
+            if (cellDepth === 0) cellIndex++;
             cellDepth++;
             break;
+          }
           case 'pre':
           case 'textarea':
             pre++;
@@ -255,9 +346,24 @@ export function readHtmlString(html: string): SumiDocument {
       case 'td':
       case 'th':
         cellDepth = Math.max(0, cellDepth - 1);
+        if (frame.cell) {
+          const { table: t, col, start, colSpan, rowSpan } = frame.cell;
+          t.draft.cell(col, start, w.offset, colSpan, rowSpan);
+          for (let k = col; k < col + colSpan; k++) t.covered[k] = Math.max(t.covered[k] ?? 0, rowSpan - 1);
+        }
         break;
       case 'tr':
-        if (cellDepth === 0) w.newline();
+        if (cellDepth === 0) {
+          w.newline();
+          const t = table();
+          if (t && t.draft.rows > 0 && t.allTh && t.cursor > 0) t.marked.add(t.draft.rows - 1);
+        }
+        break;
+      case 'table':
+        if (frame.table) openTables.splice(openTables.lastIndexOf(frame.table), 1);
+        break;
+      case 'thead':
+        if (frame.head) frame.head.head--;
         break;
       case 'pre':
       case 'textarea':
@@ -303,7 +409,12 @@ export function readHtmlString(html: string): SumiDocument {
   }
   appendBlock(w, comments, 'html-comment', (n) => `${n} HTML comment${n === 1 ? '' : 's'} (not shown on the page) listed at the end`);
   appendBlock(w, scripts, 'script-text', (n) => `text of ${n} script${n === 1 ? '' : 's'} (page code, not shown) listed at the end`);
-  return { type: 'html', pages: [b.build(1)], ocrPages: [] };
+  const page = b.build(1);
+  const found = tables
+    .flatMap((t) => readerTable(t.draft, page.text, { marked: (row) => t.marked.has(row), columns: t.width }) ?? [])
+    .sort((a, z) => a.start - z.start);
+  if (found.length) page.tables = found;
+  return { type: 'html', pages: [page], ocrPages: [] };
 }
 
 /** Hidden content after the visible text: one block per kind, each item on its own lines. */

@@ -3,9 +3,15 @@
 // Rows are lines, cells are tab-separated so detectors can find column headers;
 // hidden rows and columns stay in the text and are reported; cell comments
 // follow the rows as "comment A1: …" lines. Segments are cells (1-based row
-// and col, offset inside the displayed value).
+// and col, offset inside the displayed value). The rows are the sheet's table
+// (page.tables; documents/tables.ts), a merged cell spanning the columns and
+// rows it covers; blank rows end it only where a header row starts another
+// table after them, and then a blank line keeps the two apart.
 import { DocumentError, PageBuilder, type HiddenNote, type Page, type SumiDocument } from '../core/document.ts';
+import { TableDraft } from '../core/tables.ts';
+import { isHeaderRow } from '../layout/header-words.ts';
 import { addCellText } from './runs.ts';
+import { readerTable } from './tables.ts';
 import { unescapeOoxml, walkXml, xmlBool } from './xml.ts';
 import { mainPart, readRels, relatedParts, ZipArchive } from './zip.ts';
 
@@ -38,6 +44,14 @@ interface Row {
   cells: Cell[];
 }
 
+/** A merged range of cells (1-based, inclusive): its value is its top-left cell's. */
+interface Merge {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
 interface Workbook {
   strings: string[];
   /** per cellXfs index: the date format, or null for non-date styles */
@@ -64,13 +78,17 @@ export function readXlsx(bytes: Uint8Array): SumiDocument {
     const rel = rels.get(sheet.relId);
     const xml = rel && !rel.external ? zip.text(rel.target) : undefined;
     const b = new PageBuilder();
+    let drafts: TableDraft[] = [];
     if (xml) {
       const comments = relatedParts(readRels(zip, rel!.target), 'comments').flatMap((p) => parseComments(zip.text(p) ?? ''));
-      buildSheet(b, sheet, parseSheet(xml, book), comments);
+      drafts = buildSheet(b, sheet, parseSheet(xml, book), comments);
     } else if (sheet.state !== 'visible') {
       noteHiddenSheet(b, sheet, 0);
     }
-    return b.build(i + 1, { name: sheet.name });
+    const page = b.build(i + 1, { name: sheet.name });
+    const tables = drafts.flatMap((d) => readerTable(d, page.text) ?? []);
+    if (tables.length) page.tables = tables;
+    return page;
   });
   return { type: 'xlsx', pages, ocrPages: [] };
 }
@@ -225,9 +243,10 @@ function formatNumber(v: string): string {
   return String(Number(n.toPrecision(15)));
 }
 
-function parseSheet(xml: string, book: Workbook): { rows: Row[]; hiddenCols: [number, number][] } {
+function parseSheet(xml: string, book: Workbook): { rows: Row[]; hiddenCols: [number, number][]; merges: Merge[] } {
   const rows: Row[] = [];
   const hiddenCols: [number, number][] = [];
+  const merges: Merge[] = [];
   let row: Row | null = null;
   let cell: { col: number; type: string; style: number } | null = null;
   let parts: string[] = [];
@@ -288,6 +307,12 @@ function parseSheet(xml: string, book: Workbook): { rows: Row[]; hiddenCols: [nu
         case 'col':
           if (xmlBool(a.hidden)) hiddenCols.push([Number(a.min), Number(a.max ?? a.min)]);
           break;
+        case 'mergeCell': {
+          const [from, to = from] = (a.ref ?? '').split(':');
+          const merge = { r0: refRow(from), c0: refCol(from), r1: refRow(to), c1: refCol(to) };
+          if (merge.r0 && merge.c0 && merge.r1 >= merge.r0 && merge.c1 >= merge.c0) merges.push(merge);
+          break;
+        }
       }
     },
     close(name) {
@@ -319,7 +344,7 @@ function parseSheet(xml: string, book: Workbook): { rows: Row[]; hiddenCols: [nu
       if (collecting) parts.push(t);
     },
   });
-  return { rows, hiddenCols };
+  return { rows, hiddenCols, merges };
 }
 
 /** Column number (1-based) of an A1 reference, 0 when there is none. */
@@ -374,21 +399,38 @@ function parseComments(xml: string): Comment[] {
   return out;
 }
 
-function buildSheet(b: PageBuilder, sheet: SheetInfo, { rows, hiddenCols }: ReturnType<typeof parseSheet>, comments: Comment[]): void {
+/** Writes the sheet's rows, comments and hidden notes; returns its tables' drafts. */
+function buildSheet(b: PageBuilder, sheet: SheetInfo, { rows, hiddenCols, merges }: ReturnType<typeof parseSheet>, comments: Comment[]): TableDraft[] {
   const content = rows.filter((r) => r.cells.length).sort((x, y) => x.r - y.r);
   let firstCol = Infinity; // tables that start in column C should not begin every line with two tabs
   for (const r of content) for (const c of r.cells) firstCol = Math.min(firstCol, c.col);
+  for (const row of content) row.cells.sort((x, y) => x.col - y.col);
   const usedCols = new Set<number>();
+  const merged = new Map(merges.map((m) => [`${m.r0}:${m.c0}`, m]));
+  const starts = tableStarts(content, merges);
+  let draft = new TableDraft();
+  const drafts = [draft];
   content.forEach((row, i) => {
+    if (i > 0 && starts.has(i)) {
+      // a blank line keeps two tables apart
+      b.separator('\n');
+      drafts.push((draft = new TableDraft()));
+    }
     if (i > 0) b.separator('\n');
-    row.cells.sort((x, y) => x.col - y.col);
+    draft.row(b.offset);
     let at = firstCol;
     for (const cell of row.cells) {
       // one tab per column step, so empty cells keep their place
       if (cell.col > at) b.separator('\t'.repeat(cell.col - at));
       at = cell.col;
       usedCols.add(cell.col);
+      const start = b.offset;
       addCellText(b, cell.value, (offset) => ({ type: 'cell', sheet: sheet.name, row: row.r, col: cell.col, offset }));
+      const m = merged.get(`${row.r}:${cell.col}`);
+      // a merged cell spans the rows of its table that it covers
+      let rowSpan = 1;
+      if (m) while (i + rowSpan < content.length && !starts.has(i + rowSpan) && content[i + rowSpan].r <= m.r1) rowSpan++;
+      draft.cell(cell.col - firstCol, start, b.offset, m ? m.c1 - m.c0 + 1 : 1, rowSpan);
     }
     if (b.offset > MAX_SHEET_CHARS) throw new DocumentError(`sheet '${sheet.name}' is too large to scan (more than ${MAX_SHEET_CHARS / 1048576} M characters of text)`, 'too-large');
   });
@@ -415,6 +457,30 @@ function buildSheet(b: PageBuilder, sheet: SheetInfo, { rows, hiddenCols }: Retu
     b.hidden.push({ kind: 'comments', detail: `sheet '${sheet.name}' has ${comments.length} cell comment${comments.length === 1 ? '' : 's'} (listed after the rows)`, start, end: b.offset });
   }
   if (sheet.state !== 'visible') noteHiddenSheet(b, sheet, content.length);
+  return drafts;
+}
+
+/**
+ * The rows (indexes into `content`) that start a table: the first, and one
+ * after blank rows (not rows a merged cell covers) when a header row starts
+ * what follows (within its first three rows: a title may stand above it).
+ * Otherwise the rows after a blank row continue the table above (a blank row
+ * between groups of one list).
+ */
+function tableStarts(content: readonly Row[], merges: readonly Merge[]): Set<number> {
+  const starts = new Set<number>([0]);
+  for (let i = 1; i < content.length; i++) {
+    const above = content[i - 1].r;
+    const r = content[i].r;
+    if (r === above + 1 || merges.some((m) => m.r0 <= above && m.r1 >= r - 1)) continue;
+    for (let k = i; k < Math.min(i + 3, content.length) && (k === i || content[k].r === content[k - 1].r + 1); k++) {
+      const values = content[k].cells.map((c) => c.value);
+      if (values.length < 2) continue;
+      if (isHeaderRow(values, true)) starts.add(i);
+      break;
+    }
+  }
+  return starts;
 }
 
 function noteHiddenSheet(b: PageBuilder, sheet: SheetInfo, rows: number): void {

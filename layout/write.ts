@@ -2,7 +2,7 @@
 // that layout analysis found written the way every other reader writes them:
 // one line per row, cells separated by tabs, and a Table in the page's model.
 import type { PageBuilder } from '../core/document.ts';
-import type { Table, TableCell } from '../core/tables.ts';
+import { TableDraft, tableOf, type Table } from '../core/tables.ts';
 import { analyseLayout, type Block, type TableRow } from './analyse.ts';
 import { chunkText } from './chunks.ts';
 import { columnHeaders as headersOf } from './headers.ts';
@@ -66,12 +66,10 @@ function lineJoin(lineText: string, after: string, filledToEdge: boolean): strin
 
 function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): Table {
   const { columns, rows, headerRows } = block;
-  const start = b.offset;
-  let bodyStart = start;
-  const cells: TableCell[] = [];
+  const draft = new TableDraft();
   rows.forEach((row, r) => {
     b.newline();
-    if (r === headerRows) bodyStart = b.offset;
+    draft.row(b.offset);
     const byColumn = cellChunks(row, columns.length);
     const last = byColumn.findLastIndex((c) => c.length > 0);
     for (let col = 0; col <= last; col++) {
@@ -93,12 +91,12 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
       });
       if (b.offset > cellStart) {
         const span = row.lines.flatMap((l) => l.chunks.filter((c) => c.col === col)).reduce((n, c) => Math.max(n, c.span.length), 1);
-        cells.push({ row: r, col, rowSpan: 1, colSpan: r < headerRows ? span : 1, start: cellStart, end: b.offset });
+        draft.cell(col, cellStart, b.offset, r < headerRows ? span : 1);
       }
     }
   });
-  const columnHeaders = headerRows ? headersOf(rows.slice(0, headerRows), columns) : columns.map(() => '');
-  return { start, end: b.offset, bodyStart, columns: columns.length, rows: rows.length, headerRows, cells, columnHeaders, columnEdges: columns };
+  const columnHeaders = headerRows ? headersOf(rows.slice(0, headerRows), columns) : [];
+  return tableOf(draft, { headerRows, columnHeaders, columns: columns.length, columnEdges: columns });
 }
 
 /** The chunks of each column of a row, top to bottom and left to right. */

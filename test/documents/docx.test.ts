@@ -3,7 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { readDocx } from '../../documents/docx.ts';
-import { buildDocx, CORPUS, expectSegmentsMatch, xmlUnescape, zip } from './helpers.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
+import { buildDocx, CORPUS, expectSegmentsMatch, spans, STAFF_HEADER, tableGrids, xmlUnescape, zip } from './helpers.ts';
 
 const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
@@ -94,6 +95,78 @@ describe('readDocx', () => {
     );
   });
 
+  it('gives the page its table, the first row a header as it reads as one', () => {
+    expect(tableGrids(page)).toEqual([
+      [
+        ['項目', '値', '備考'],
+        ['パスワード', '', '未設定'],
+        ['電話', '090-1234 内線 12', 'a b'],
+      ],
+    ]);
+    expect(page.tables![0]).toMatchObject({ headerRows: 1, columnHeaders: ['項目', '値', '備考'] });
+  });
+
+  it('reads rows repeated as header, cells spanning columns (gridSpan) and rows (vMerge) in their grid columns', () => {
+    const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(r(text))}</w:tc>`;
+    const span = (n: number) => `<w:gridSpan w:val="${n}"/>`;
+    const header = '<w:trPr><w:tblHeader/></w:trPr>';
+    const body = [
+      p(r('職員連絡先')),
+      '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>',
+      `<w:tr>${header}${cell('職員', span(2))}${cell('所属', '<w:vMerge w:val="restart"/>')}${cell('連絡先')}</w:tr>`,
+      `<w:tr>${header}${cell('氏名')}${cell('フリガナ')}${cell('', '<w:vMerge/>')}${cell('電話')}</w:tr>`,
+      `<w:tr>${cell('蓮見 朔也')}${cell('ハスミ サクヤ')}${cell('税務課', '<w:vMerge w:val="restart"/>')}${cell('090-2276-4813')}</w:tr>`,
+      `<w:tr>${cell('及川 正人')}${cell('オイカワ マサト')}${cell('', '<w:vMerge/>')}${cell('080-5519-0367')}</w:tr>`,
+      // a row that starts one grid column in, and a cell holding a table of its own
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${cell('（欠員）')}<w:tc>${p(r('福祉課'))}<w:tbl><w:tr>${cell('内線')}${cell('4102')}</w:tr></w:tbl></w:tc>${cell('')}</w:tr>`,
+      '</w:tbl>',
+      // a table of label and value pairs: no header row
+      '<w:tbl>',
+      `<w:tr>${cell('担当者')}${cell('遠藤 正志')}</w:tr>`,
+      `<w:tr>${cell('電話')}${cell('022-318-2311')}</w:tr>`,
+      '</w:tbl>',
+    ].join('');
+    const docx = readDocx(buildDocx({ body }));
+    const page = docx.pages[0];
+    expect(page.text).toBe(
+      [
+        '職員連絡先',
+        '職員\t\t所属\t連絡先',
+        '氏名\tフリガナ\t\t電話',
+        '蓮見 朔也\tハスミ サクヤ\t税務課\t090-2276-4813',
+        '及川 正人\tオイカワ マサト\t\t080-5519-0367',
+        '\t（欠員）\t福祉課 内線 4102\t',
+        '担当者\t遠藤 正志',
+        '電話\t022-318-2311',
+        '',
+      ].join('\n'),
+    );
+    expect(tableGrids(page)).toEqual([
+      [
+        ...STAFF_HEADER.rows,
+        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
+        ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'],
+        ['', '（欠員）', '福祉課 内線 4102', ''],
+      ],
+      [
+        ['担当者', '遠藤 正志'],
+        ['電話', '022-318-2311'],
+      ],
+    ]);
+    const [staff, contact] = page.tables!;
+    expect(staff).toMatchObject({ rows: 5, columns: 4, headerRows: 2, columnHeaders: STAFF_HEADER.columnHeaders });
+    expect(spans(staff)).toEqual([
+      { row: 0, col: 0, rowSpan: 1, colSpan: 2 },
+      { row: 0, col: 2, rowSpan: 2, colSpan: 1 },
+      { row: 2, col: 2, rowSpan: 2, colSpan: 1 },
+    ]);
+    expect(page.text.slice(staff.bodyStart)).toMatch(/^蓮見 朔也\t/);
+    expect(contact.headerRows).toBe(0);
+    const found = scanDocument(docx).map((f) => [f.kind, f.text]);
+    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['person-name', '遠藤 正志'], ['phone', '022-318-2311']]));
+    expect(found.map(([, text]) => text)).not.toContain('職員');
+  });
+
   it('maps every segment to its place in the part text stream', () => {
     expectDocxSegments(page, partsOf(bytes));
     const parts = new Set(page.segments.map((s) => (s.source.type === 'docx' ? s.source.part : '')));
@@ -136,6 +209,10 @@ describe('readDocx', () => {
     for (const control of labels.controls) expect(corpus.text).toContain(control);
     expect(corpus.text.split('\n')[0]).toBe('北みなと市 情報政策課　取扱注意');
     expect(corpus.text).toContain('AWS access key ID\tAKIAN5DH2GJFXX2ALC6F\n');
+    // the credentials table is label and value pairs: no header row
+    const [credentials] = tableGrids(corpus);
+    expect(credentials[0]).toEqual(['AWS access key ID', 'AKIAN5DH2GJFXX2ALC6F']);
+    expect(corpus.tables![0].headerRows).toBe(0);
     expectDocxSegments(corpus, partsOf(corpusBytes));
   });
 });

@@ -3,6 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { Page, SourceRef } from '../../core/document.ts';
+import type { Table } from '../../core/tables.ts';
 
 export { SHARED_CORPUS as CORPUS } from '../shared-dir.ts';
 
@@ -121,4 +122,59 @@ export function xmlUnescape(s: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * The page's tables as grids of cell texts ('' where no cell), each checked
+ * against the page text: a cell is an exact range of it inside its table, on
+ * one line, never overlapping another; header rows come first; the body
+ * starts on a line of its own.
+ */
+export function tableGrids(page: Page): string[][][] {
+  return (page.tables ?? []).map((table) => {
+    expectWellFormedTable(page.text, table);
+    const grid: string[][] = Array.from({ length: table.rows }, () => Array<string>(table.columns).fill(''));
+    for (const c of table.cells) grid[c.row][c.col] = page.text.slice(c.start, c.end);
+    return grid;
+  });
+}
+
+function expectWellFormedTable(text: string, table: Table): void {
+  expect(table.start).toBeLessThanOrEqual(table.bodyStart);
+  expect(table.bodyStart).toBeLessThanOrEqual(table.end);
+  expect(table.end).toBeLessThanOrEqual(text.length);
+  expect(table.start === 0 || text[table.start - 1] === '\n', 'a table starts a line').toBe(true);
+  expect(table.bodyStart === table.start || table.bodyStart === table.end || text[table.bodyStart - 1] === '\n', 'the body starts a line').toBe(true);
+  expect(table.headerRows).toBeLessThanOrEqual(table.rows);
+  expect(table.columnHeaders).toHaveLength(table.columns);
+  let last = table.start;
+  for (const c of [...table.cells].sort((a, b) => a.start - b.start)) {
+    expect(c.start).toBeGreaterThanOrEqual(last);
+    expect(c.end).toBeGreaterThan(c.start);
+    expect(c.end).toBeLessThanOrEqual(table.end);
+    expect(c.row + c.rowSpan).toBeLessThanOrEqual(table.rows);
+    expect(c.col + c.colSpan).toBeLessThanOrEqual(table.columns);
+    expect(text.slice(c.start, c.end)).not.toMatch(/[\t\n]/);
+    // header cells before the body, body cells after its start
+    expect(c.row < table.headerRows ? c.end <= table.bodyStart : c.start >= table.bodyStart).toBe(true);
+    last = c.end;
+  }
+}
+
+/**
+ * The two header rows the reader tests write in each format: 職員 spanning the
+ * columns of 氏名 and フリガナ, 所属 spanning both rows; and what each column's
+ * header then says.
+ */
+export const STAFF_HEADER = {
+  rows: [
+    ['職員', '', '所属', '連絡先'],
+    ['氏名', 'フリガナ', '', '電話'],
+  ],
+  columnHeaders: ['職員 氏名', '職員 フリガナ', '所属', '連絡先 電話'],
+};
+
+/** Where the cells of a table that span rows or columns stand, and how far. */
+export function spans(table: Table): { row: number; col: number; rowSpan: number; colSpan: number }[] {
+  return table.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }))
 }

@@ -3,7 +3,8 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../core/document.ts';
 import { readHtml, readHtmlString } from '../../documents/html.ts';
-import { CORPUS, expectSegmentsMatch } from './helpers.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
+import { CORPUS, expectSegmentsMatch, spans, STAFF_HEADER, tableGrids } from './helpers.ts';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
 type Parent = { children: Node[] };
@@ -135,6 +136,69 @@ describe('readHtml', () => {
     const p = readHtmlString(html).pages[0];
     expect(p.text).toBe('A\tx y\tC\n1\t2\t3\n');
     expectHtmlSegments(p, html);
+    // one table: the nested one is text of its cell
+    expect(tableGrids(p)).toEqual([[['A', 'x y', 'C'], ['1', '2', '3']]]);
+    expect(p.tables![0].headerRows).toBe(0);
+  });
+
+  it('gives the page its tables: <thead> rows as header rows, cells in their grid columns across colspan and rowspan', () => {
+    const html = `<table><caption>職員連絡先</caption>
+<thead><tr><th colspan="2">職員</th><th rowspan="2">所属</th><th>連絡先</th></tr>
+<tr><th>氏名</th><th>フリガナ</th><th>電話</th></tr></thead>
+<tbody><tr><td>蓮見 朔也</td><td>ハスミ サクヤ</td><td rowspan="2">税務課</td><td>090-2276-4813</td></tr>
+<tr><td>及川 正人</td><td>オイカワ マサト</td><td>080-5519-0367</td></tr>
+<tr><td colspan="2">（欠員）</td><td>福祉課</td><td></td></tr></tbody></table>`;
+    const doc = readHtmlString(html);
+    const p = doc.pages[0];
+    expect(p.text).toBe(
+      [
+        '職員連絡先',
+        '職員\t\t所属\t連絡先', // フリガナ's column is left empty under 職員
+        '氏名\tフリガナ\t\t電話', // 所属 spans this row's third column
+        '蓮見 朔也\tハスミ サクヤ\t税務課\t090-2276-4813',
+        '及川 正人\tオイカワ マサト\t\t080-5519-0367',
+        '（欠員）\t\t福祉課\t',
+        '',
+      ].join('\n'),
+    );
+    expectHtmlSegments(p, html);
+    expect(tableGrids(p)).toEqual([
+      [
+        ...STAFF_HEADER.rows,
+        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
+        ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'],
+        ['（欠員）', '', '福祉課', ''],
+      ],
+    ]);
+    const [table] = p.tables!;
+    expect(table).toMatchObject({ rows: 5, columns: 4, headerRows: 2, columnHeaders: STAFF_HEADER.columnHeaders });
+    expect(spans(table)).toEqual([
+      { row: 0, col: 0, rowSpan: 1, colSpan: 2 },
+      { row: 0, col: 2, rowSpan: 2, colSpan: 1 },
+      { row: 2, col: 2, rowSpan: 2, colSpan: 1 },
+      { row: 4, col: 0, rowSpan: 1, colSpan: 2 },
+    ]);
+    expect(p.text.slice(table.start)).toMatch(/^職員\t/); // the caption is not a row
+    expect(p.text.slice(table.bodyStart)).toMatch(/^蓮見 朔也\t/);
+    // the phone under 連絡先 電話 is read in its column although the row above it has fewer cells
+    const found = scanDocument(doc).map((f) => [f.kind, f.text]);
+    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['phone', '080-5519-0367']]));
+    expect(found.map(([, text]) => text)).not.toContain('職員');
+  });
+
+  it('takes a first row of <td> cells for a header when it reads as one, and a first column of <th> labels for none', () => {
+    const html =
+      '<table><tr><td>氏名</td><td>電話</td></tr><tr><td>蓮見 朔也</td><td>090-2276-4813</td></tr></table>' +
+      '<table><tr><th>氏名</th><td>及川 正人</td></tr><tr><th>電話</th><td>080-5519-0367</td></tr></table>' +
+      '<table><tr><th>日付</th><th>山田</th><th>佐藤</th></tr><tr><td>6/1</td><td>日勤</td><td>夜勤</td></tr></table>';
+    const p = readHtmlString(html).pages[0];
+    expect(tableGrids(p)).toEqual([
+      [['氏名', '電話'], ['蓮見 朔也', '090-2276-4813']],
+      [['氏名', '及川 正人'], ['電話', '080-5519-0367']],
+      [['日付', '山田', '佐藤'], ['6/1', '日勤', '夜勤']],
+    ]);
+    // a row of <th> that does not read as a header (names over a duty roster) is not taken for one: it would be hidden from the scan
+    expect(p.tables!.map((t) => t.headerRows)).toEqual([1, 0, 0]);
   });
 
   it('reads the corpus inquiry page: table, form values, comment and script data', () => {
@@ -146,6 +210,10 @@ describe('readHtml', () => {
     expect(corpus.text).toContain('user: inq-admin02 pass: NNf&A2Fn7dp');
     expect(corpus.text).toContain('受付日時\t氏名\tメール\t電話\t内容\n2024/06/10 10:20\t山下 芽衣\t');
     expect(corpus.hidden.map((h) => h.kind).sort()).toEqual(['form-values', 'html-comment', 'script-text']);
+    const [table] = tableGrids(corpus);
+    expect(table[0]).toEqual(['受付日時', '氏名', 'メール', '電話', '内容']);
+    expect(table[1].slice(0, 2)).toEqual(['2024/06/10 10:20', '山下 芽衣']);
+    expect(corpus.tables![0].headerRows).toBe(1);
     expectHtmlSegments(corpus, html);
   });
 });

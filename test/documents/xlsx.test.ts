@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { classifyFormat, columnName, formatSerial, readXlsx } from '../../documents/xlsx.ts';
-import { buildXlsx, CORPUS, expectSegmentsMatch } from './helpers.ts';
+import { scanDocument } from '../../pipeline/scan.ts';
+import { buildXlsx, CORPUS, expectSegmentsMatch, spans, STAFF_HEADER, tableGrids } from './helpers.ts';
 
 const SHARED = [
   '<si><t>氏名</t></si>',
@@ -111,6 +112,75 @@ describe('readXlsx', () => {
       ].join('\n'),
     );
     expectCellSegments(page);
+  });
+
+  it('gives each sheet its table: the rows, not the comments after them; a header row when the first reads as one', () => {
+    // the cells are the rows' lines cut at their tabs
+    const rows = doc.pages[0].text.split('\n').slice(0, 6);
+    expect(tableGrids(doc.pages[0])).toEqual([rows.map((line) => line.split('\t'))]);
+    expect(doc.pages[0].tables![0]).toMatchObject({ headerRows: 1, columnHeaders: ['氏名', '電話', '生年月日', '備考'] });
+    expect(doc.pages[0].tables![0].end).toBe(doc.pages[0].text.indexOf('\ncomment B2'));
+    // a value pair is no header
+    expect(tableGrids(doc.pages[1])).toEqual([[['原本', 'Osaka#2023pw']]]);
+    expect(doc.pages[1].tables![0].headerRows).toBe(0);
+    expect(doc.pages[3].tables).toBeUndefined();
+  });
+
+  it('reads merged cells as spans, two header rows under a merged header, and a second table after blank rows', () => {
+    const t = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const row = (r: number, ...cells: string[]) => `<row r="${r}">${cells.join('')}</row>`;
+    const body =
+      '<sheetData>' +
+      row(1, t('B1', '令和6年度 職員名簿')) +
+      row(3, t('B3', '職員'), t('D3', '所属'), t('E3', '連絡先')) +
+      row(4, t('B4', '氏名'), t('C4', 'フリガナ'), t('E4', '電話')) +
+      row(5, t('B5', '蓮見 朔也'), t('C5', 'ハスミ サクヤ'), t('D5', '税務課'), t('E5', '090-2276-4813')) +
+      row(6, t('B6', '及川 正人'), t('C6', 'オイカワ マサト'), t('D6', '福祉課'), t('E6', '080-5519-0367')) +
+      row(8, t('B8', '区分'), t('C8', '件数')) +
+      row(9, t('B9', '新規'), t('C9', '12')) +
+      // after a blank row, no header: the same table goes on
+      row(11, t('B11', '継続'), t('C11', '3')) +
+      '</sheetData><mergeCells count="3"><mergeCell ref="B3:C3"/><mergeCell ref="D3:D4"/><mergeCell ref="B1:E1"/></mergeCells>';
+    const book = readXlsx(buildXlsx({ sheets: [{ name: '名簿', body }] }));
+    const page = book.pages[0];
+    expect(page.text).toBe(
+      [
+        '令和6年度 職員名簿',
+        '',
+        '職員\t\t所属\t連絡先',
+        '氏名\tフリガナ\t\t電話',
+        '蓮見 朔也\tハスミ サクヤ\t税務課\t090-2276-4813',
+        '及川 正人\tオイカワ マサト\t福祉課\t080-5519-0367',
+        '',
+        '区分\t件数',
+        '新規\t12',
+        '継続\t3',
+      ].join('\n'),
+    );
+    expect(tableGrids(page)).toEqual([
+      [
+        ...STAFF_HEADER.rows,
+        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
+        ['及川 正人', 'オイカワ マサト', '福祉課', '080-5519-0367'],
+      ],
+      [
+        ['区分', '件数'],
+        ['新規', '12'],
+        ['継続', '3'],
+      ],
+    ]);
+    const [staff, counts] = page.tables!;
+    expect(staff).toMatchObject({ headerRows: 2, columnHeaders: STAFF_HEADER.columnHeaders });
+    expect(spans(staff)).toEqual([
+      { row: 0, col: 0, rowSpan: 1, colSpan: 2 },
+      { row: 0, col: 2, rowSpan: 2, colSpan: 1 },
+    ]);
+    expect(page.text.slice(staff.bodyStart)).toMatch(/^蓮見 朔也/);
+    expect(counts).toMatchObject({ headerRows: 1, rows: 3, columnHeaders: ['区分', '件数'] });
+    // the rows are read under their two-row headers; nothing in a header row is a finding
+    const found = scanDocument(book).map((f) => [f.kind, f.text]);
+    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['person-name', '及川 正人']]));
+    expect(found.map(([, text]) => text)).not.toContain('職員');
   });
 
   it('reports hidden rows, hidden columns and comments, and keeps their text', () => {
