@@ -106,7 +106,10 @@ export function tableOf(draft: TableDraft, options: TableOptions): Table {
   const columnHeaders = Array.from({ length: columns }, (_, col) => {
     if (options.columnHeaders) return options.columnHeaders[col] ?? '';
     const above = headerCells.filter((c) => c.col <= col && col < c.col + c.colSpan);
-    return above.map((c) => options.text!.slice(c.start, c.end).trim()).filter(Boolean).join(' ');
+    return above
+      .map((c) => options.text!.slice(c.start, c.end).trim())
+      .filter(Boolean)
+      .join(' ');
   });
   return {
     start,

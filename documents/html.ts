@@ -410,9 +410,7 @@ export function readHtmlString(html: string): SumiDocument {
   appendBlock(w, comments, 'html-comment', (n) => `${n} HTML comment${n === 1 ? '' : 's'} (not shown on the page) listed at the end`);
   appendBlock(w, scripts, 'script-text', (n) => `text of ${n} script${n === 1 ? '' : 's'} (page code, not shown) listed at the end`);
   const page = b.build(1);
-  const found = tables
-    .flatMap((t) => readerTable(t.draft, page.text, { marked: (row) => t.marked.has(row), columns: t.width }) ?? [])
-    .sort((a, z) => a.start - z.start);
+  const found = tables.flatMap((t) => readerTable(t.draft, page.text, { marked: (row) => t.marked.has(row), columns: t.width }) ?? []).sort((a, z) => a.start - z.start);
   if (found.length) page.tables = found;
   return { type: 'html', pages: [page], ocrPages: [] };
 }

@@ -104,7 +104,13 @@ describe('readCsv', () => {
     // a form saved as label, value pairs: no header row
     const source = '氏名,蓮見 朔也\n住所,北みなと市港町一丁目3番地12\n電話,022-318-2311\n';
     const doc = readCsv(new TextEncoder().encode(source));
-    expect(tableGrids(doc.pages[0])).toEqual([[['氏名', '蓮見 朔也'], ['住所', '北みなと市港町一丁目3番地12'], ['電話', '022-318-2311']]]);
+    expect(tableGrids(doc.pages[0])).toEqual([
+      [
+        ['氏名', '蓮見 朔也'],
+        ['住所', '北みなと市港町一丁目3番地12'],
+        ['電話', '022-318-2311'],
+      ],
+    ]);
     expect(doc.pages[0].tables![0]).toMatchObject({ headerRows: 0, columnHeaders: ['', ''] });
     // read as a header, 氏名 made the column under it names (電話) and 蓮見 朔也 a header
     const found = scanDocument(doc).map((f) => [f.kind, f.text]);

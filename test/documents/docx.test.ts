@@ -142,12 +142,7 @@ describe('readDocx', () => {
       ].join('\n'),
     );
     expect(tableGrids(page)).toEqual([
-      [
-        ...STAFF_HEADER.rows,
-        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
-        ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'],
-        ['', '（欠員）', '福祉課 内線 4102', ''],
-      ],
+      [...STAFF_HEADER.rows, ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'], ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'], ['', '（欠員）', '福祉課 内線 4102', '']],
       [
         ['担当者', '遠藤 正志'],
         ['電話', '022-318-2311'],
@@ -163,7 +158,14 @@ describe('readDocx', () => {
     expect(page.text.slice(staff.bodyStart)).toMatch(/^蓮見 朔也\t/);
     expect(contact.headerRows).toBe(0);
     const found = scanDocument(docx).map((f) => [f.kind, f.text]);
-    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['person-name', '遠藤 正志'], ['phone', '022-318-2311']]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['person-name', '蓮見 朔也'],
+        ['phone', '090-2276-4813'],
+        ['person-name', '遠藤 正志'],
+        ['phone', '022-318-2311'],
+      ]),
+    );
     expect(found.map(([, text]) => text)).not.toContain('職員');
   });
 

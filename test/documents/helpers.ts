@@ -176,5 +176,5 @@ export const STAFF_HEADER = {
 
 /** Where the cells of a table that span rows or columns stand, and how far. */
 export function spans(table: Table): { row: number; col: number; rowSpan: number; colSpan: number }[] {
-  return table.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }))
+  return table.cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map(({ row, col, rowSpan, colSpan }) => ({ row, col, rowSpan, colSpan }));
 }

@@ -137,7 +137,12 @@ describe('readHtml', () => {
     expect(p.text).toBe('A\tx y\tC\n1\t2\t3\n');
     expectHtmlSegments(p, html);
     // one table: the nested one is text of its cell
-    expect(tableGrids(p)).toEqual([[['A', 'x y', 'C'], ['1', '2', '3']]]);
+    expect(tableGrids(p)).toEqual([
+      [
+        ['A', 'x y', 'C'],
+        ['1', '2', '3'],
+      ],
+    ]);
     expect(p.tables![0].headerRows).toBe(0);
   });
 
@@ -163,12 +168,7 @@ describe('readHtml', () => {
     );
     expectHtmlSegments(p, html);
     expect(tableGrids(p)).toEqual([
-      [
-        ...STAFF_HEADER.rows,
-        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
-        ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'],
-        ['（欠員）', '', '福祉課', ''],
-      ],
+      [...STAFF_HEADER.rows, ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'], ['及川 正人', 'オイカワ マサト', '', '080-5519-0367'], ['（欠員）', '', '福祉課', '']],
     ]);
     const [table] = p.tables!;
     expect(table).toMatchObject({ rows: 5, columns: 4, headerRows: 2, columnHeaders: STAFF_HEADER.columnHeaders });
@@ -182,7 +182,13 @@ describe('readHtml', () => {
     expect(p.text.slice(table.bodyStart)).toMatch(/^蓮見 朔也\t/);
     // the phone under 連絡先 電話 is read in its column although the row above it has fewer cells
     const found = scanDocument(doc).map((f) => [f.kind, f.text]);
-    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['phone', '080-5519-0367']]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['person-name', '蓮見 朔也'],
+        ['phone', '090-2276-4813'],
+        ['phone', '080-5519-0367'],
+      ]),
+    );
     expect(found.map(([, text]) => text)).not.toContain('職員');
   });
 
@@ -193,9 +199,18 @@ describe('readHtml', () => {
       '<table><tr><th>日付</th><th>山田</th><th>佐藤</th></tr><tr><td>6/1</td><td>日勤</td><td>夜勤</td></tr></table>';
     const p = readHtmlString(html).pages[0];
     expect(tableGrids(p)).toEqual([
-      [['氏名', '電話'], ['蓮見 朔也', '090-2276-4813']],
-      [['氏名', '及川 正人'], ['電話', '080-5519-0367']],
-      [['日付', '山田', '佐藤'], ['6/1', '日勤', '夜勤']],
+      [
+        ['氏名', '電話'],
+        ['蓮見 朔也', '090-2276-4813'],
+      ],
+      [
+        ['氏名', '及川 正人'],
+        ['電話', '080-5519-0367'],
+      ],
+      [
+        ['日付', '山田', '佐藤'],
+        ['6/1', '日勤', '夜勤'],
+      ],
     ]);
     // a row of <th> that does not read as a header (names over a duty roster) is not taken for one: it would be hidden from the scan
     expect(p.tables!.map((t) => t.headerRows)).toEqual([1, 0, 0]);

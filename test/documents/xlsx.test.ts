@@ -158,11 +158,7 @@ describe('readXlsx', () => {
       ].join('\n'),
     );
     expect(tableGrids(page)).toEqual([
-      [
-        ...STAFF_HEADER.rows,
-        ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'],
-        ['及川 正人', 'オイカワ マサト', '福祉課', '080-5519-0367'],
-      ],
+      [...STAFF_HEADER.rows, ['蓮見 朔也', 'ハスミ サクヤ', '税務課', '090-2276-4813'], ['及川 正人', 'オイカワ マサト', '福祉課', '080-5519-0367']],
       [
         ['区分', '件数'],
         ['新規', '12'],
@@ -179,7 +175,13 @@ describe('readXlsx', () => {
     expect(counts).toMatchObject({ headerRows: 1, rows: 3, columnHeaders: ['区分', '件数'] });
     // the rows are read under their two-row headers; nothing in a header row is a finding
     const found = scanDocument(book).map((f) => [f.kind, f.text]);
-    expect(found).toEqual(expect.arrayContaining([['person-name', '蓮見 朔也'], ['phone', '090-2276-4813'], ['person-name', '及川 正人']]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['person-name', '蓮見 朔也'],
+        ['phone', '090-2276-4813'],
+        ['person-name', '及川 正人'],
+      ]),
+    );
     expect(found.map(([, text]) => text)).not.toContain('職員');
   });
 
