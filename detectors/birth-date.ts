@@ -28,7 +28,11 @@ const BIRTH_LABEL_LINE = /^(?:生年月日|誕生日|date of birth|birth ?date|d
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, ENGLISH_BIRTH_LABEL.test(ctx.lower) ? DATE_OR_DAY_FIRST : DATE)) {
-    const before = ctx.before(m.start, 20);
+    // a key/value block aligns its values with runs of spaces (Born on:          July 14, 1979): they count as one
+    const before = ctx
+      .before(m.start, 60)
+      .replace(/[ \t]{2,}/g, ' ')
+      .slice(-20);
     // the label must be the nearest one: no other date between it and this one
     const labelAt = before.search(BIRTH_LABEL);
     const nearLabel = labelAt !== -1 && !/\d{1,4}[年/.-]\d/.test(before.slice(labelAt));
@@ -50,6 +54,7 @@ export const birthDate: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '  Born on:                   July 14, 1979 (Houston, Texas)', expect: 'July 14, 1979' },
       { text: '生年月日：1940年6月6日', expect: '1940年6月6日' },
       { text: '生年月日\t入院日\n昭和6年11月18日\t2024/05/18\n', expect: '昭和6年11月18日' },
       { text: '平成7年12月13日生', expect: '平成7年12月13日' },

@@ -97,6 +97,8 @@ const CONDITIONS = [
   'リウマチ',
   '難病',
   '妊娠',
+  '切迫早産',
+  '早産',
   '流産',
   '不妊',
   '褥瘡',
@@ -141,7 +143,7 @@ const STATES = [
 
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
-const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness)(?![A-Za-z])`;
+const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate)(?![A-Za-z])`;
 // English sentences about a person's care: the verb phrase that says it with the condition it names
 // ("was hospitalised with pneumonia", "is undergoing chemotherapy"); the whole phrase is the finding.
 const CARE_VERB = String.raw`(?:diagnosed (?:with|as having)|tested positive for|hospitali[sz]ed (?:with|for|after)|admitted to (?:the )?(?:hospital|ICU|intensive care)(?: (?:with|for|after))?|(?:receiving|received|under|getting) treatment for|on medication for|taking medication for|(?:being )?treated for|suffer(?:s|ed|ing)? from|recovering from)`;
@@ -150,7 +152,7 @@ const WEAK_VERB = /^(?:(?:was|were|is|are|has been|have been|had been) )?(?:(?:b
 const ILLNESS_WORD =
   /\b(?:[a-z]+(?:itis|osis|emia|aemia|oma|pathy|plegia)|disease|disorder|syndrome|infection|injury|illness|cancer|tumou?r|stroke|fracture|flu|influenza|covid(?:-19)?|pneumonia|diabetes|dementia|depression|anxiety|asthma|hypertension|failure|attack|addiction|pain|virus|allerg[a-z]*)\b/i;
 const CARE_OBJECT = String.raw`(?:undergo(?:es|ing)?|underwent|on|started|receiving|received|needs?|requires?) (?:(?:kidney |renal |weekly |regular )?dialysis|chemotherapy|chemo|radiotherapy|radiation therapy|(?:heart |major )?surgery|an operation|rehabilitation|physiotherapy|psychiatric (?:treatment|care)|counselling for [a-z]+)`;
-const CARE_STATE = String.raw`(?:uses? a wheelchair|is (?:blind|deaf)|(?:is|was|became) pregnant|has (?:a )?(?:physical |intellectual |mental |learning )?disability|(?:is|was) (?:in|admitted to) (?:the )?(?:hospital|ICU|intensive care))`;
+const CARE_STATE = String.raw`(?:uses? (?:a |an )?(?:wheelchair|cochlear implant|hearing aid|walker|crutches|white cane|oxygen|ventilator|feeding tube|insulin pump)|has (?:a |an )?(?:severe |mild |moderate |profound )?(?:hearing|visual|speech|cognitive) impairment|(?:has|with) (?:multiple sclerosis|cerebral palsy|Parkinson's|epilepsy|autism|dementia|HIV|hepatitis [A-C])|is (?:blind|deaf)|(?:is|was|became) pregnant|has (?:a )?(?:physical |intellectual |mental |learning )?disability|(?:is|was) (?:in|admitted to) (?:the )?(?:hospital|ICU|intensive care))`;
 const AUXILIARY = String.raw`(?:(?:was|were|is|are|has been|have been|had been) )?`;
 // the condition after the verb: up to five words, to the end of the clause
 const CONDITION_WORDS = String.raw`(?: (?!(?:and|but|so|since|while|which|who|because|last|this|on|at|in|to)\b)[A-Za-z0-9'-]+){1,5}`;
@@ -177,10 +179,11 @@ const NOT_PERSONAL_AFTER =
   /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車|[ -]?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp|friendly))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
-const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical condition/gi;
+const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical|health|condition|care needs/gi;
 const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|あり|有り?|該当|対象|非該当|済み?|未|はい|いいえ|yes|no|none|n\/a|-+|ー+)$/iu;
 // Headers that name something about a condition, not the condition: 診断日, 主治医, 障害者控除, 診断書番号
-const NOT_HEALTH_HEADER = /(?:日|日時|年月日|者|医|医師|機関|病院|番号|コード|控除|手当|年金|サービス|施設|課|係|欄|書)$/u;
+const NOT_HEALTH_HEADER =
+  /(?:日|日時|年月日|者|医|医師|機関|病院|番号|コード|控除|手当|年金|サービス|施設|課|係|欄|書|date|no\.?|number|card|insurance|id|provider|hospital|clinic|doctor|centre|center|check)$/iu;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
 const CELL_PIECE = /[^、,;/\t\n]+/g;
@@ -191,7 +194,7 @@ const CONDITION_NOTE = /症|病|炎|級|度|期|障害|疑|科|陽性|陰性|[�
 function healthColumns(ctx: ScanContext, out: Candidate[]): void {
   const seen = new Set<number>();
   for (const h of matches(ctx.text, HEALTH_HEADER)) {
-    const column = cellsUnderHeader(ctx, h.start, 16);
+    const column = cellsUnderHeader(ctx, h.start, 24);
     if (column && NOT_HEALTH_HEADER.test(column.header)) continue;
     // a header with two health words (主な疾病・障害) is one column
     if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
@@ -270,6 +273,11 @@ export const health: Detector = {
       { text: 'The resident tested positive for COVID-19 on 3 May.', expect: 'tested positive for COVID-19' },
       { text: 'Her father has been on dialysis since 2019.', expect: 'has been on dialysis' },
       { text: 'He is recovering from a hip fracture at home.', expect: 'is recovering from a hip fracture' },
+      { text: 'Zuri has a severe hearing impairment and uses a cochlear implant.', expect: 'has a severe hearing impairment' },
+      { text: 'note: "wheelchair user, has multiple sclerosis"', expect: 'has multiple sclerosis' },
+      { text: 'No.\tName\tHealth / care needs\n6\tBui Thi Mai\tSprained ankle, uses crutches\n', expect: 'Sprained ankle' },
+      { text: '切迫早産で3月に入院予定', expect: '切迫早産' },
+      { text: 'was taken to hospital at 03:10 with low blood sugar', expect: 'low blood sugar' },
     ],
     negative: [
       '感染症対策の徹底',

@@ -3,6 +3,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 import type { Kind } from '../core/findings.ts';
+import { isPlaceholder } from './lib/placeholders.ts';
 
 interface LabelledNumber {
   kind: Kind;
@@ -11,6 +12,8 @@ interface LabelledNumber {
   name: string;
   /** fewer digits than this is a count or a code, not an ID */
   minDigits: number;
+  /** the number's own sample is well known (SSN 123-45-6789): a run of digits in order is a sample */
+  samplesKnown?: boolean;
 }
 
 /** How far after its label a number may stand on the same line. */
@@ -28,7 +31,7 @@ function labelledNumberDetector(def: LabelledNumber): (ctx: ScanContext) => Cand
       for (const m of matches(ctx.text, def.value, from, to)) {
         if (m.end > to) break;
         const digits = m.text.replace(/\D/g, '');
-        if (digits.length < def.minDigits || /^(\d)\1+$/.test(digits)) continue;
+        if (digits.length < def.minDigits || /^(\d)\1+$/.test(digits) || (def.samplesKnown && isPlaceholder(digits))) continue;
         out.push({ start: m.start, end: m.end, score: 0.92, why: `${def.name} beside its label` });
         return;
       }
@@ -45,7 +48,13 @@ function labelledNumberDetector(def: LabelledNumber): (ctx: ScanContext) => Cand
       }
       const [, lineEnd] = ctx.lineBounds(line);
       const next = cell ? ctx.cellBounds(line, cell[0] + 1) : null;
+      const found = out.length;
       push(label.end, Math.min(lineEnd, Math.max(label.end + WINDOW, next ? next[1] : 0)));
+      // a sentence wrapped after the label: the number starts the next line ("…card number as\n UT38264917LK.")
+      if (out.length === found && !cell && lineEnd - label.end <= WINDOW && line + 1 < ctx.lineCount()) {
+        const [nextStart, nextEnd] = ctx.lineBounds(line + 1);
+        push(nextStart, Math.min(nextEnd, nextStart + WINDOW));
+      }
     }
     return out;
   };
@@ -62,13 +71,15 @@ export const passportNumber: Detector = {
     minDigits: 7,
     label: /旅券|パスポート|passport/gi,
     // Japanese passports are two letters and seven digits; others one or two letters and seven or eight
-    value: /(?<![A-Z0-9])[A-Z]{1,2}\d{7,8}(?![A-Z0-9])/g,
+    // a US passport is nine digits
+    value: /(?<![A-Z0-9])(?:[A-Z]{1,2}\d{7,8}|\d{9})(?![A-Z0-9])/g,
   }),
   examples: {
     positive: [
       { text: '旅券番号：TK1234567', expect: 'TK1234567' },
       { text: 'Passport No. MZ7654321', expect: 'MZ7654321' },
       { text: '確認書類\t書類番号\n旅券\tC8823417\n', expect: 'C8823417' },
+      { text: 'U.S. passport no.:         583920174', expect: '583920174' },
     ],
     negative: ['TK1234567', '旅券番号：XX0000000'],
   },
@@ -99,12 +110,12 @@ export const insuranceNumber: Detector = {
   id: 'insurance-number',
   kind: 'insurance-number',
   severity: 'high',
-  triggers: ['保険', '記号', '番号', '年金'],
+  triggers: ['保険', '記号', '番号', '年金', 'insurance', 'pension'],
   detect: labelledNumberDetector({
     kind: 'insurance-number',
     name: 'health insurance or pension number',
     minDigits: 4,
-    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance/gi,
+    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance|pension (?:number|no)/gi,
     // 記号・番号 are written with a middle dot, a hyphen or a space between them
     value: /(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
   }),
@@ -113,6 +124,7 @@ export const insuranceNumber: Detector = {
       { text: '被保険者証 記号・番号 5096・5841', expect: '5096・5841' },
       { text: '被保険者番号：12345678', expect: '12345678' },
       { text: '基礎年金番号 1234-567890', expect: '1234-567890' },
+      { text: 'Basic Pension Number (JP): 4208-517736', expect: '4208-517736' },
     ],
     negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人'],
   },
@@ -137,6 +149,7 @@ export const residenceCardNumber: Detector = {
     positive: [
       { text: '在留カード番号：AB12345678CD', expect: 'AB12345678CD' },
       { text: 'Your resident card number was recorded as AB49505857CD and your date of birth as', expect: 'AB49505857CD' },
+      { text: 'we hold your residence card number as\n     UT38264917LK. Please tell us', expect: 'UT38264917LK' },
       { text: '確認書類\t番号\n在留カード\tUH 20481736 ZK\n', expect: 'UH 20481736 ZK' },
     ],
     // no label, or a label with a product code in the wrong shape
@@ -155,6 +168,7 @@ export const socialSecurityNumber: Detector = {
     kind: 'insurance-number',
     name: 'social security number',
     minDigits: 9,
+    samplesKnown: true,
     label: /\bSSN\b|social security (?:number|no\.?|#)/gi,
     value: /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ]?)(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g,
   }),
@@ -163,6 +177,6 @@ export const socialSecurityNumber: Detector = {
       { text: 'SSN: 536-22-1937', expect: '536-22-1937' },
       { text: 'Social Security Number 412 55 0923 (verified)', expect: '412 55 0923' },
     ],
-    negative: ['536-22-1937', 'SSN: 000-12-3456', 'SSN: 666-12-3456', 'SSN: 912-12-3456', 'Social security number: 123-00-4567', 'SSN on file: yes, phone 555-123-4567'],
+    negative: ['536-22-1937', 'SSN: 000-12-3456', 'SSN: 666-12-3456', 'SSN: 912-12-3456', 'Social security number: 123-00-4567', 'SSN on file: yes, phone 555-123-4567', 'Example SSN: 123-45-6789'],
   },
 };

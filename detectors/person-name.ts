@@ -21,7 +21,7 @@ const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){
 // letters of names written in Latin script, accents included (Tomás, Sørensen, Nguyễn)
 const LATIN_UPPER = String.raw`[A-ZÀ-ÖØ-Þ]`;
 const LATIN_LETTER = String.raw`[a-zA-ZÀ-ÖØ-öø-ɏḀ-ỿ'-]`;
-const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){1,2}`;
+const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){1,3}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名)
@@ -36,7 +36,9 @@ const COMMON_WORDS =
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
 const SURNAME_FIRST = new RegExp(`(?<!${HAN})(${SURNAMES.join('|')})[ 　](${KANA_KANJI_GIVEN}|${HAN}{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,5})(?!${HAN})`, 'gu');
-const TITLE_NAME = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? ([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+)?)/g;
+const TITLE_NAME = new RegExp(String.raw`(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? (${LATIN_UPPER}${LATIN_LETTER}{1,20}(?: ${LATIN_UPPER}${LATIN_LETTER}{1,20})?)`, 'g');
+// a possessive is not part of the name: Mr. Volkov's daughter
+const POSSESSIVE = /'s$/;
 const HONORIFIC_TAIL = /(?:さん|様|殿|ちゃん|くん)$/u;
 
 // 〇〇様, ○○ ○○: a form's blanks, not a person
@@ -118,7 +120,9 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     if (at === m.end && HAN_AT.test(ctx.text[at] ?? '') && !startsWithSurname(ctx.text, at)) continue;
     const before = out.length;
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
-    if (ADDRESS_LABEL.test(m.text) && out.length > before && GENERIC_ADDRESSEE.test(ctx.text.slice(out[out.length - 1].start, out[out.length - 1].end))) out.pop();
+    // after a word of address, an office or a greeting (To: Finance Division, Attn: National Pension, Dear Valued Customer) is no name
+    const after = out.length > before ? ctx.text.slice(out[out.length - 1].start, out[out.length - 1].end) : '';
+    if (ADDRESS_LABEL.test(m.text) && (GENERIC_ADDRESSEE.test(after) || NOT_LATIN_NAME.test(after))) out.pop();
     // OCR may carry a word of the cell before into the value cell (普通イノウエ アイ): a spaced reading in it is the name
     if (out.length === before && valueCell) {
       const inCell = ctx.text.slice(valueCell[0], valueCell[1]);
@@ -171,7 +175,6 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
     .replace(HONORIFIC_TAIL, '')
     .trimEnd();
   if (/^[A-Za-z]/.test(name) && !/ /.test(name)) return; // one Latin word is not a full name
-  if (/^[A-Za-z]/.test(name) && NOT_LATIN_NAME.test(name)) return; // Finance Division, City Hall
   name = name.replace(/[ 　]+$/u, '');
   if (!plausibleName(name)) return;
   if (!/[ 　A-Za-z]/.test(name) && ORGANISATION_AHEAD.test(ctx.text.slice(at, at + 24))) return;
@@ -200,7 +203,8 @@ function bySurname(ctx: ScanContext, out: Candidate[]): void {
     out.push({ start: m.start, end: m.start + family.length + 1 + givenName.length, score: 0.8, why: `family name ${family}` });
   }
   for (const m of matches(ctx.text, TITLE_NAME)) {
-    out.push({ start: m.start, end: m.end, score: 0.85, why: 'name after a title' });
+    const end = m.end - (POSSESSIVE.exec(m.text)?.[0].length ?? 0);
+    out.push({ start: m.start, end, score: 0.85, why: 'name after a title' });
   }
 }
 
@@ -221,7 +225,7 @@ function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[
 const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
 // capitalised words of headings and organisations that are not names
 const NOT_LATIN_NAME =
-  /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee)\b/;
+  /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee|National|Pension|Insurance|Tax|Welfare|Affairs|Agency|Ministry|Bureau|Institute|Foundation|Society|Union|Fund|Administration|Embassy|Consulate|Immigration)\b/;
 
 function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, LATIN_BEFORE_CONTACT)) {
@@ -232,7 +236,24 @@ function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
 }
 
 // A frequent given name and a capitalised word after it, in running text: Kenji Mori, Sofia Hartley
-const LATIN_FULL_NAME = /(?<![A-Za-z.'-])([A-Z][a-z'-]{1,20}) ([A-Z][a-z'-]{1,20}|[A-Z]\. [A-Z][a-z'-]{1,20})(?! [A-Z])(?![A-Za-z'-])/g;
+// a surname may have two parts (Al-Sayed, Duarte-Hughes, O'Neill)
+const LATIN_LOWER = String.raw`[a-zß-öø-ÿ']`;
+const SURNAME_PART = String.raw`${LATIN_UPPER}${LATIN_LOWER}{1,20}(?:-${LATIN_UPPER}?${LATIN_LOWER}{1,20})?`;
+const LATIN_FULL_NAME = new RegExp(String.raw`(?<![A-Za-z.'-])(${LATIN_UPPER}${LATIN_LOWER}{1,20}) (${SURNAME_PART}|[A-Z]\. ${SURNAME_PART})(?! [A-Z])(?![A-Za-z'-])`, 'g');
+// a family member named after the relation: "my wife, Camila Duarte-Hughes", "her husband Tran Van Duc"
+const RELATIVE_NAME = new RegExp(
+  String.raw`\b(?:wife|husband|son|daughter|mother|father|spouse|partner|brother|sister|child|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|caregiver)(?:,)? (${SURNAME_PART}(?: ${SURNAME_PART}){1,2})(?![A-Za-z'-])`,
+  'g',
+);
+
+function byRelation(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, RELATIVE_NAME)) {
+    const name = m.groups[0]!;
+    if (NOT_LATIN_NAME.test(name)) continue;
+    const start = m.end - name.length;
+    out.push({ start, end: m.end, score: 0.8, why: 'name after a family relation' });
+  }
+}
 
 function byGivenName(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, LATIN_FULL_NAME)) {
@@ -244,6 +265,7 @@ function byGivenName(ctx: ScanContext, out: Candidate[]): void {
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   byGivenName(ctx, out);
+  byRelation(ctx, out);
   byLabel(ctx, out);
   byHonorific(ctx, out);
   bySurname(ctx, out);
@@ -292,6 +314,12 @@ export const personName: Detector = {
       { text: "Complainant: Grace O'Neill (resident of Ward 3)", expect: "Grace O'Neill" },
       { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
+      { text: 'My wife, Camila Duarte-Hughes, is covered by my plan.', expect: 'Camila Duarte-Hughes' },
+      { text: 'Pt is her husband Tran Van Duc (62).', expect: 'Tran Van Duc' },
+      { text: 'No.118 Fatima Al-Sayed called at 10:05.', expect: 'Fatima Al-Sayed' },
+      { text: 'Ms Ramírez Torres was taken to hospital.', expect: 'Ms Ramírez Torres' },
+      { text: 'No.\tName\tDate of Birth\n1\tJoon-ho Park\t1988-06-15\n', expect: 'Joon-ho Park' },
+      { text: 'No.\tName\n3\tAna Lucía Ramírez Torres\n', expect: 'Ana Lucía Ramírez Torres' },
       { text: 'Tenant\tUnit\tRent\nTomás Ferreira\t204\t62,000\n', expect: 'Tomás Ferreira' },
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],

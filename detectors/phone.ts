@@ -25,6 +25,8 @@ function digits(s: string): string {
 
 /** Valid Japanese numbering: mobile/IP/toll-free prefixes have 11 digits, landlines 10. */
 function plausible(d: string): boolean {
+  // 090-0000-0000, 03-1111-1111: a form's blank, not a number
+  if (/^(\d)\1{5,}$/.test(d.slice(3))) return false;
   if (/^0[5789]0/.test(d)) return d.length === 11;
   if (/^0120/.test(d)) return d.length === 10;
   if (/^0800/.test(d)) return d.length === 11;
@@ -90,6 +92,8 @@ export const phone: Detector = {
       { text: 'Emergency contact: Mrs. Linda Miller (wife), 415-555-0198', expect: '415-555-0198' },
     ],
     negative: [
+      '電話：090-0000-0000（記入しないでください）',
+      'TEL 03-1111-1111',
       '2024/06/10 10:20',
       '985-7674',
       '受付番号 0123456789012',

@@ -20,6 +20,14 @@ describe('form guide examples (記入例)', () => {
     expect(texts('区分\t氏名\t電話\n記入例\t北見 太郎\t0123-45-6789\n本人\t南 花子\t090-3333-4444\n')).toEqual(['南 花子', '090-3333-4444']);
   });
 
+  it('still reports real data pasted after a bare 例： (a vendor\'s "example" taken from the live system)', () => {
+    expect(texts('例：No.118 Fatima Al-Sayed, tel 080-6120-3354')).toEqual(expect.arrayContaining(['Fatima Al-Sayed', '080-6120-3354']));
+  });
+
+  it('keeps a row whose e-mail address only contains the word (family@example.ne.jp)', () => {
+    expect(texts('氏名\tメール\n黒川 ヨシ子\tkurokawa.family1962@example.ne.jp\n')).toEqual(['黒川 ヨシ子', 'kurokawa.family1962@example.ne.jp']);
+  });
+
   it('still reports a password or an API key written as an example (the Osaka incident)', () => {
     const found = scanText('記入例\nログインID：yamada01\nパスワード：Osaka#2023pw\n');
     expect(found.map((f) => f.kind)).toEqual(expect.arrayContaining(['login-id', 'password']));
