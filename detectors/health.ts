@@ -152,13 +152,18 @@ const WEAK_VERB = /^(?:(?:was|were|is|are|has been|have been|had been) )?(?:(?:b
 const ILLNESS_WORD =
   /\b(?:[a-z]+(?:itis|osis|emia|aemia|oma|pathy|plegia)|disease|disorder|syndrome|infection|injury|illness|cancer|tumou?r|stroke|fracture|flu|influenza|covid(?:-19)?|pneumonia|diabetes|dementia|depression|anxiety|asthma|hypertension|failure|attack|addiction|pain|virus|allerg[a-z]*)\b/i;
 const CARE_OBJECT = String.raw`(?:undergo(?:es|ing)?|underwent|on|started|receiving|received|needs?|requires?) (?:(?:kidney |renal |weekly |regular )?dialysis|chemotherapy|chemo|radiotherapy|radiation therapy|(?:heart |major )?surgery|an operation|rehabilitation|physiotherapy|psychiatric (?:treatment|care)|counselling for [a-z]+)`;
-const CARE_STATE = String.raw`(?:uses? (?:a |an )?(?:wheelchair|cochlear implant|hearing aid|walker|crutches|white cane|oxygen|ventilator|feeding tube|insulin pump)|has (?:a |an )?(?:severe |mild |moderate |profound )?(?:hearing|visual|speech|cognitive) impairment|(?:has|with) (?:multiple sclerosis|cerebral palsy|Parkinson's|epilepsy|autism|dementia|HIV|hepatitis [A-C])|is (?:blind|deaf)|(?:is|was|became) pregnant|has (?:a )?(?:physical |intellectual |mental |learning )?disability|(?:is|was) (?:in|admitted to) (?:the )?(?:hospital|ICU|intensive care))`;
+const CARE_STATE = String.raw`(?:admitted to (?:[A-Z][A-Za-z]+ ){1,4}(?:Hospital|Clinic|Medical Cent(?:er|re))|uses? (?:a |an )?(?:wheelchair|cochlear implant|hearing aid|walker|crutches|white cane|oxygen|ventilator|feeding tube|insulin pump)|has (?:a |an )?(?:severe |mild |moderate |profound )?(?:hearing|visual|speech|cognitive) impairment|(?:has|with) (?:multiple sclerosis|cerebral palsy|Parkinson's|epilepsy|autism|dementia|HIV|hepatitis [A-C])|is (?:blind|deaf)|(?:is|was|became) pregnant|has (?:a )?(?:physical |intellectual |mental |learning )?disability|(?:is|was) (?:in|admitted to) (?:the )?(?:hospital|ICU|intensive care))`;
 const AUXILIARY = String.raw`(?:(?:was|were|is|are|has been|have been|had been) )?`;
 // the condition after the verb: up to five words, to the end of the clause
 const CONDITION_WORDS = String.raw`(?: (?!(?:and|but|so|since|while|which|who|because|last|this|on|at|in|to)\b)[A-Za-z0-9'-]+){1,5}`;
 // after a state, its cause: "after a stroke", "due to arthritis"
 const CAUSE = String.raw`(?: (?:after|following|due to|because of|since) (?:a |an |her |his |their )?[A-Za-z'-]+(?: [A-Za-z'-]+)?)?`;
-const CARE_PHRASE = new RegExp(String.raw`\b${AUXILIARY}(?:${CARE_VERB}${CONDITION_WORDS}|${CARE_OBJECT}${CAUSE}|${CARE_STATE}${CAUSE})(?![A-Za-z])`, 'gi');
+const CARE_PHRASE = new RegExp(flexibleSpaces(String.raw`\b${AUXILIARY}(?:${CARE_VERB}${CONDITION_WORDS}|${CARE_OBJECT}${CAUSE}|${CARE_STATE}${CAUSE})(?![A-Za-z])`), 'gi');
+
+/** A phrase's spaces as any run of blanks: a sentence may wrap between its words. */
+function flexibleSpaces(source: string): string {
+  return source.replace(/ /g, String.raw`[ \t\n]{1,8}`);
+}
 
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
 const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
@@ -273,6 +278,8 @@ export const health: Detector = {
       { text: 'The resident tested positive for COVID-19 on 3 May.', expect: 'tested positive for COVID-19' },
       { text: 'Her father has been on dialysis since 2019.', expect: 'has been on dialysis' },
       { text: 'He is recovering from a hip fracture at home.', expect: 'is recovering from a hip fracture' },
+      { text: 'she is receiving\n     physiotherapy twice a month', expect: 'is receiving\n     physiotherapy' },
+      { text: 'Pt was admitted to Shiraura Municipal Hospital 3/8 after a stroke.', expect: 'was admitted to Shiraura Municipal Hospital' },
       { text: 'Zuri has a severe hearing impairment and uses a cochlear implant.', expect: 'has a severe hearing impairment' },
       { text: 'note: "wheelchair user, has multiple sclerosis"', expect: 'has multiple sclerosis' },
       { text: 'No.\tName\tHealth / care needs\n6\tBui Thi Mai\tSprained ankle, uses crutches\n', expect: 'Sprained ankle' },

@@ -26,7 +26,7 @@ const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME
 
 // OCR spaces out wide labels (氏 名)
 const NAME_LABEL =
-  /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
+  /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME =
   /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
@@ -96,7 +96,8 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     }
     // same line: "氏名：山本 静香", "担当：福田 誠"
     let at = m.end;
-    const sep = /[ 　]*(?:[(（][^)）]{0,8}[)）])?[ 　]*[:：,、]?[ 　]*/y;
+    // a key in JSON or YAML is quoted: "displayName": "Lim Jia Hui"
+    const sep = /["']?[ 　]*(?:[(（][^)）]{0,8}[)）])?[ 　]*[:：,、=]?[ 　]*["']?/y;
     sep.lastIndex = at;
     at += sep.exec(ctx.text)?.[0].length ?? 0;
     // a second label word between label and name: 申請者署名 井上 愛
@@ -110,7 +111,10 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
       const line = ctx.lineIndex(m.start);
       valueCell = ctx.cellBounds(line, cell[0] + 1);
       if (valueCell && !ctx.text.slice(valueCell[0], valueCell[1]).trim()) valueCell = ctx.cellBounds(line, cell[0] + 2) ?? valueCell;
-      if (valueCell) at = valueCell[0];
+      if (valueCell) {
+        at = valueCell[0];
+        while (at < valueCell[1] && /[ 　]/.test(ctx.text[at])) at++; // a pipe table pads its cells
+      }
     }
     // a relationship before the name: 緊急連絡先：父 鈴木 一郎
     RELATION.lastIndex = at;
@@ -122,7 +126,8 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     pushName(ctx, at, `label ${m.text}`, 0.9, out);
     // after a word of address, an office or a greeting (To: Finance Division, Attn: National Pension, Dear Valued Customer) is no name
     const after = out.length > before ? ctx.text.slice(out[out.length - 1].start, out[out.length - 1].end) : '';
-    if (ADDRESS_LABEL.test(m.text) && (GENERIC_ADDRESSEE.test(after) || NOT_LATIN_NAME.test(after))) out.pop();
+    // and after any label, an office in Latin letters is not a person (owner: Information Policy Division)
+    if ((ADDRESS_LABEL.test(m.text) && GENERIC_ADDRESSEE.test(after)) || NOT_LATIN_NAME.test(after)) out.pop();
     // OCR may carry a word of the cell before into the value cell (普通イノウエ アイ): a spaced reading in it is the name
     if (out.length === before && valueCell) {
       const inCell = ctx.text.slice(valueCell[0], valueCell[1]);
@@ -209,7 +214,7 @@ function bySurname(ctx: ScanContext, out: Candidate[]): void {
 }
 
 // The reading written after a name: 横山 早苗（よこやま さなえ）
-const READING_AFTER = /[ 　]?\((?:[ぁ-ゖー]{1,10}[ 　][ぁ-ゖー]{1,10}|[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10})\)/y;
+const READING_AFTER = /[ 　]?\((?:[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2}|[ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2})\)/y;
 
 function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[]): void {
   for (const n of names) {
@@ -225,7 +230,7 @@ function readings(ctx: ScanContext, names: readonly Candidate[], out: Candidate[
 const LATIN_BEFORE_CONTACT = /(?<![\w.@-])([A-Z][a-z'-]{1,20} [A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20})?),? ?(?:\(?(?:\+\d|0\d)|(?:mobile|cell|phone|tel|e-?mail|ext)\b|[\w.+-]{1,64}@)/g;
 // capitalised words of headings and organisations that are not names
 const NOT_LATIN_NAME =
-  /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Park|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee|National|Pension|Insurance|Tax|Welfare|Affairs|Agency|Ministry|Bureau|Institute|Foundation|Society|Union|Fund|Administration|Embassy|Consulate|Immigration)\b/;
+  /\b(?:Office|Center|Centre|Division|Department|Section|Team|Support|Service|Services|Desk|Helpdesk|City|Hall|Ward|Prefecture|Government|Company|Inc|Ltd|Corp|Group|Bank|Hospital|Clinic|School|University|Contact|Phone|Mobile|Fax|Tel|Email|Vendor|Ticket|Version|Page|Data|System|Portal|Open|Call|Week|Main|Head|Sales|Public|General|Hotel|Inn|Restaurant|Station|Library|Museum|Store|Shop|Market|Branch|Plaza|Building|Tower|Room|Floor|Line|Road|Street|Association|Council|Committee|National|Pension|Insurance|Tax|Welfare|Affairs|Agency|Ministry|Bureau|Institute|Foundation|Society|Union|Fund|Administration|Embassy|Consulate|Immigration)\b/;
 
 function byContactDetails(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, LATIN_BEFORE_CONTACT)) {
@@ -318,6 +323,9 @@ export const personName: Detector = {
       { text: 'Pt is her husband Tran Van Duc (62).', expect: 'Tran Van Duc' },
       { text: 'No.118 Fatima Al-Sayed called at 10:05.', expect: 'Fatima Al-Sayed' },
       { text: 'Ms Ramírez Torres was taken to hospital.', expect: 'Ms Ramírez Torres' },
+      { text: '{ "id": "u-204", "displayName": "Lim Jia Hui", "role": "admin" }', expect: 'Lim Jia Hui' },
+      { text: '# maintainer: Ravi Shankar <ravi.s@example.org>', expect: 'Ravi Shankar' },
+      { text: '| 欄 / Field | 内容 |\n|---|---|\n| 氏名 / Name | NGUYEN THI LAN（グエン ティ ラン） |\n', expect: 'NGUYEN THI LAN' },
       { text: 'No.\tName\tDate of Birth\n1\tJoon-ho Park\t1988-06-15\n', expect: 'Joon-ho Park' },
       { text: 'No.\tName\n3\tAna Lucía Ramírez Torres\n', expect: 'Ana Lucía Ramírez Torres' },
       { text: 'Tenant\tUnit\tRent\nTomás Ferreira\t204\t62,000\n', expect: 'Tomás Ferreira' },
