@@ -89,7 +89,17 @@ describe('generalisation set', () => {
   // running text without a role label, upper-case and hyphenated names in
   // table columns, addresses without a chome number, disability and care
   // phrases; false positives on 記入例 and template example rows, documented
-  // sample keys and test cards. Unskip when the scores reach the thresholds.
+  // sample keys and test cards. Since then: 記入例 and template rows, names in
+  // relations, key/value notations and padded cells, care phrases, ID labels,
+  // placeholders and test cards (0.847 / 0.976, critical 34/55 — the secrets in
+  // JSON/XML/PHP/.env notations remain). Unskip when the scores reach the thresholds.
+  // What holds now (0.847 / 0.976 when last measured), so that no step loses ground before the target is reached.
+  it('English and mixed documents hold their floor (recall 0.80, precision 0.95)', async () => {
+    const { metrics, report } = await scoreOf(DOCUMENTS.filter(isEnglishMixed));
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.precision, report).toBeGreaterThanOrEqual(0.95);
+  });
+
   it.skip('English and mixed documents: every critical item, recall 0.95, precision 0.90', async () => {
     const docs = DOCUMENTS.filter(isEnglishMixed);
     expect(docs.length).toBeGreaterThanOrEqual(8);
