@@ -26,8 +26,15 @@ const LABEL_THEN_PARTICLE = /(?:住所|所在地|居所|住居|本籍|送付先|
 // Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
 const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
+// a flat or room between the street and the city: Apt 303, Room 211, Heights Minato 201
 const ROMAJI =
-  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?,? ){0,3}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:(?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?|(?:Apt|Apartment|Room|Rm|Unit|No)\.? ?[0-9A-Z][0-9A-Z-]{0,5}|\d{1,4}),? ){0,4}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+// A US or UK street address: 4127 SE Woodstock Blvd, Apt 2B, Portland, OR 97202 / 221B Baker Street, London NW1 6XE
+const STREET_TYPE = String.raw`(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|Hwy|Highway|Pkwy|Parkway|Close|Crescent|Gardens|Square|Sq)\.?`;
+const WESTERN_STREET = new RegExp(
+  String.raw`(?<![\w-])\d{1,5}[A-Z]? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:[A-Z][a-z]{1,20} ){1,3}${STREET_TYPE}(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.? ?[0-9A-Z-]{1,6})?,? (?:[A-Z][a-z]{1,20} ){0,2}[A-Z][a-z]{1,20},? (?:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})`,
+  'g',
+);
 // A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
 const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
 
@@ -135,6 +142,7 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   buildingColumns(ctx, out);
   for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
+  for (const m of matches(ctx.text, WESTERN_STREET)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'street, city and ZIP or postcode' });
   const covered = withPrefecture(ctx);
   for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
   const labelled = labelledLines(ctx);
@@ -162,7 +170,49 @@ export const address: Detector = {
   id: 'address',
   kind: 'address',
   severity: 'medium',
-  triggers: ['市', '区', '町', '村', '郡', '方書', '建物', 'マンション', 'アパート', 'building', 'apartment', '-shi', '-ku', '-cho', '-machi', '-mura', '-gun'],
+  triggers: [
+    '市',
+    '区',
+    '町',
+    '村',
+    '郡',
+    '方書',
+    '建物',
+    'マンション',
+    'アパート',
+    'building',
+    'apartment',
+    '-shi',
+    '-ku',
+    '-cho',
+    '-machi',
+    '-mura',
+    '-gun',
+    'street',
+    'avenue',
+    'ave',
+    'blvd',
+    'boulevard',
+    'road',
+    'rd',
+    'drive',
+    'dr ',
+    'dr.',
+    'lane',
+    'ln',
+    'way',
+    'court',
+    'ct',
+    'place',
+    'pl',
+    'terrace',
+    'highway',
+    'parkway',
+    'close',
+    'crescent',
+    'gardens',
+    'square',
+  ],
   detect,
   examples: {
     positive: [
@@ -177,6 +227,9 @@ export const address: Detector = {
       { text: '住所\t方書\n北みなと市大町2-4-9\tパークサイド大町503\n', expect: 'パークサイド大町503' },
       { text: '住所：東京都千代田区霞が関1-2-2 中央合同庁舎5号館', expect: '東京都千代田区霞が関1-2-2 中央合同庁舎5号館' },
       { text: 'Home address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044', expect: '2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044' },
+      { text: 'lives at 1-22-5 Sakuragaoka, Apt 303, Shiraura-shi with her son', expect: '1-22-5 Sakuragaoka, Apt 303, Shiraura-shi' },
+      { text: 'Mailing address: 4127 SE Woodstock Blvd, Apt 2B, Portland, OR 97202', expect: '4127 SE Woodstock Blvd, Apt 2B, Portland, OR 97202' },
+      { text: 'c/o 221B Baker Street, London NW1 6XE', expect: '221B Baker Street, London NW1 6XE' },
     ],
     negative: [
       '宮城県北みなと市の人口は',

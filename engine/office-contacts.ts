@@ -15,6 +15,10 @@ const CONTACT_WORD = /tel|phone|fax|電話|℡|〒|@/iu;
 /** Lines at the top and bottom of a page that may be its letterhead or footer */
 const EDGE_LINES = 3;
 
+function withoutAddresses(line: string): string {
+  return line.replace(/\S*(?:@|:\/\/)\S*/g, ' ');
+}
+
 /** The ranges [start, end) of the lines of `text` that give an office's contact details. */
 export function officeContactLines(text: string): [number, number][] {
   const lines: [number, number][] = [];
@@ -31,7 +35,8 @@ export function officeContactLines(text: string): [number, number][] {
     const line = text.slice(s, e);
     const before = i > 0 ? text.slice(lines[i - 1][0], lines[i - 1][1]) : '';
     const after = i + 1 < lines.length ? text.slice(lines[i + 1][0], lines[i + 1][1]) : '';
-    const organisation = ORGANISATION.test(line) || ORGANISATION.test(before);
+    // the office is named in words, not inside a mail or web address (taro@city-office.jp)
+    const organisation = ORGANISATION.test(withoutAddresses(line)) || ORGANISATION.test(withoutAddresses(before));
     if (!organisation || ADDRESSEE.test(line) || ADDRESSEE.test(after)) return;
     if (OFFICE_CONTACT_MARKER.test(line) || (edge.has(i) && CONTACT_WORD.test(line))) out.push([s, e]);
   });

@@ -19,6 +19,10 @@ describe("the issuing office's contact details", () => {
     expect(found).toEqual(['985-3829', '宮城県北みなと市港町2-20-8', '山田 太郎']);
   });
 
+  it('are reported when the office word is only inside the mail address', () => {
+    expect(texts('メール taro.yamada@city-office.jp')).toEqual(['taro.yamada@city-office.jp']);
+  });
+
   it('are reported when the line names a person (a member of staff and their own mobile)', () => {
     expect(texts('問い合わせ先：生活支援課 山田 太郎 090-1111-2222')).toContain('090-1111-2222');
   });
