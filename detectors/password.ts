@@ -28,7 +28,8 @@ const ID_PW = new RegExp(
 const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 
 // "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
-const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
+// Not inside a URL: the admin of ftp://admin:pw@host/admin/ is its user.
+const ACCOUNT_PAIR = /(?<![\w/])(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -147,6 +148,7 @@ export const password: Detector = {
       'password = ${DB_PASSWORD}',
       'パスワードを変更した。\nKg7#Nov-1112',
       'One-time password\tSent by SMS (not recorded here)',
+      { text: 'ftp://admin:Xy7kL9mQ2@files.example.org/admin/', why: 'an account pair inside a URL (the URL detector reports its parts)' },
     ],
   },
 };
