@@ -154,6 +154,13 @@ export const namedKey: Detector = {
       { text: "CREATE ROLE app WITH LOGIN PASSWORD 'Xy7kL9mQ2';", expect: 'Xy7kL9mQ2' },
       { text: 'Authorization: Bearer 8f3kQ9zLm2XpV8rT1wYb4NcDe', expect: '8f3kQ9zLm2XpV8rT1wYb4NcDe' },
       { text: 'curl -H "X-API-Key: 7f3kQ9zLm2XpV8rT1wYb" https://api.example.org', expect: '7f3kQ9zLm2XpV8rT1wYb' },
+      { text: 'API key: 7f3kQ9zLm2XpV8rT1wYb', expect: '7f3kQ9zLm2XpV8rT1wYb' },
+      { text: 'Authorization: Basic dXNlcjpTM2NyZXQh', expect: 'dXNlcjpTM2NyZXQh' },
+      // YAML block scalars, Japanese quotes, redis.conf
+      { text: 'password: |\n  Sunflower7!\nhost: db01', expect: 'Sunflower7!' },
+      { text: '「パスワード」: 「Himawari#88」', expect: 'Himawari#88' },
+      { text: 'requirepass Xy7kL9mQ2', expect: 'Xy7kL9mQ2' },
+      { text: "curl -d 'username=ops&password=Xy7kL9mQ2' https://x.example.org/login", expect: 'Xy7kL9mQ2' },
       // a service account's key file
       {
         text: '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n",\n}',
@@ -196,6 +203,11 @@ export const namedKey: Detector = {
       { text: 'user@example.com', why: 'an address, not a key' },
       { text: 'The token: see section 4.', why: 'prose' },
       { text: '"passport": "TK1234567"', why: 'passport is not a password key' },
+      { text: 'PASSWORD_RESET_TIMEOUT=86400', why: 'a setting about passwords' },
+      { text: 'password reset requested by the user', why: 'prose after a line-initial key word' },
+      { text: '<input type="password" name="password" value="">', why: 'an empty form field' },
+      { text: 'token = secrets.token_hex(16)', why: 'generated at run time' },
+      { text: 'x-api-key: $API_KEY', why: 'a variable' },
     ],
   },
 };

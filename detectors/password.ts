@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
+import { asciiKeyAround, keyRole } from './lib/named-keys.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
@@ -36,6 +37,11 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const v of findLabelledValues(ctx, RULE)) {
     // "ID / PW: user / secret": the first value is the ID; ID_PW below reads the pair
     if (ID_BEFORE_PW.test(ctx.before(v.labelStart, 16))) continue;
+    // a word inside a program's key (PASSWORD_RESET_TIMEOUT, password_policy): the whole key's name decides
+    if (/^[\x20-\x7e]+$/.test(v.label)) {
+      const key = asciiKeyAround(ctx.text, v.labelStart, v.labelStart + v.label.length);
+      if (key.length > v.label.length && keyRole(key) !== 'password') continue;
+    }
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
@@ -148,6 +154,7 @@ export const password: Detector = {
       'password = ${DB_PASSWORD}',
       'パスワードを変更した。\nKg7#Nov-1112',
       'One-time password\tSent by SMS (not recorded here)',
+      { text: 'PASSWORD_RESET_TIMEOUT=86400', why: 'a setting about passwords, not one' },
       { text: 'ftp://admin:Xy7kL9mQ2@files.example.org/admin/', why: 'an account pair inside a URL (the URL detector reports its parts)' },
     ],
   },

@@ -37,7 +37,7 @@ export interface NamedValue {
 
 // Nouns that can end a secret-named key. Short ones need a boundary (the "pw" of "spw", the "uid" of "fluid").
 const NOUN =
-  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi;
+  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|(?:api|access|secret|private|client)[ \t](?:key|secret|token)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi;
 
 const MAX_KEY = 64;
 
@@ -117,9 +117,16 @@ interface Span {
   quoted: boolean;
 }
 
+// quotes and the quote that closes each: programs' and Japanese writing's
+const CLOSING: Record<string, string> = { '"': '"', "'": "'", '`': '`', '「': '」', '『': '』', '“': '”' };
+
+function isQuote(c: string | undefined): boolean {
+  return c !== undefined && c in CLOSING;
+}
+
 /** A quoted string starting at i (the quote), on one line; backslash escapes skipped. */
 function quotedAt(text: string, i: number, lineEnd: number): Span | null {
-  const q = text[i];
+  const q = CLOSING[text[i]];
   const limit = Math.min(lineEnd, i + 4096);
   for (let j = i + 1; j < limit; j++) {
     const c = text[j];
@@ -129,15 +136,12 @@ function quotedAt(text: string, i: number, lineEnd: number): Span | null {
   return null;
 }
 
-// an unquoted value: up to a space, a quote, a tag, a statement end (;) or a query separator (in queries)
-const UNQUOTED = /[^\s"'`<>;]{1,256}/y;
+// an unquoted value: up to a space, a quote, a tag, a statement end (;), the next field of a form (&user=)
+// or, in a query, any separator
+const UNQUOTED = /(?:[^\s"'`<>;&]|&(?![\w.-]{1,40}=)){1,256}/y;
 const UNQUOTED_QUERY = /[^\s"'`<>;&#]{1,256}/y;
 // closing punctuation a value does not own: password=abc, … / {pw: abc} / (pw=abc).
 const TRAILING = /[,.:)\]}]+$/;
-
-function isQuote(c: string | undefined): boolean {
-  return c === '"' || c === "'" || c === '`';
-}
 
 function valueAt(text: string, i: number, lineEnd: number, query: boolean): Span | null {
   while (i < lineEnd && (text[i] === ' ' || text[i] === '\t') && i < lineEnd) i++;
@@ -238,7 +242,7 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
     return v && { ...v, notation: 'XML element' };
   }
   let i = ke;
-  const quotedKey = isQuote(pre) && text[ke] === pre;
+  const quotedKey = isQuote(pre) && text[ke] === CLOSING[pre];
   if (quotedKey) {
     if (NAME_FIELD_BEFORE.test(text.slice(Math.max(lineStart, ks - 24), ks - 1))) {
       const v = nameValuePair(ctx, ke + 1);
@@ -274,6 +278,16 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
     if (typed) {
       notation = 'typed assignment';
       i += typed[0].length;
+    } else if (/^[ \t]*[|>][-+]?[ \t]*$/.test(text.slice(i, Math.min(lineEnd, i + 16))) && lineEnd - i < 16) {
+      // a YAML block scalar: the value is the next, more indented line
+      const n = ctx.lineIndex(ks) + 1;
+      if (n >= ctx.lineCount()) return null;
+      const [ns, ne] = ctx.lineBounds(n);
+      const line = text.slice(ns, Math.min(ne, ns + 4096));
+      const indent = line.length - line.trimStart().length;
+      const content = line.trim();
+      if (!content || head === null || indent <= head.length - head.trimStart().length) return null;
+      return { start: ns + indent, end: ns + indent + content.length, quoted: true, notation: 'YAML block' };
     } else {
       notation = quotedKey ? 'JSON/YAML' : 'key: value';
       // a bare word before a colon is also a prose label: the password and login-id
@@ -293,6 +307,11 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
   } else if (i > opStart && (SPACE_OPERATOR_LINE.test(head ?? '') || /^identified/i.test(key) || (role === 'password' && SQL_ACCOUNT.test(head ?? '')))) {
     notation = 'keyword and value';
     quotedOnly = !/^[ \t]*(?:ENV|machine|default)\b/.test(head ?? '');
+  } else if (i > opStart && role !== 'login-id' && head !== null && /^[ \t]*$/.test(head) && /^[a-z][a-z0-9_]*$/.test(key)) {
+    // a configuration line "key value" (redis.conf requirepass …): one token with a digit or symbol, alone after the key
+    const v = valueAt(text, i, lineEnd, false);
+    if (!v || v.quoted || !/^[ \t]*$/.test(text.slice(v.end, Math.min(lineEnd, v.end + 80))) || /^[A-Za-z]+$/.test(text.slice(v.start, v.end))) return null;
+    return { ...v, notation: 'configuration line' };
   } else return null;
   if (quotedOnly) {
     let j = i;
@@ -321,6 +340,19 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
     if (/^[A-Za-z_]+$/.test(value) && !literalIdentifier(text, v.end, lineStart, lineEnd)) return null;
   }
   return { ...v, notation };
+}
+
+/**
+ * The program key an ASCII word at [start, end) belongs to (PASSWORD_RESET_TIMEOUT for its PASSWORD),
+ * or the word itself when it stands alone.
+ */
+export function asciiKeyAround(text: string, start: number, end: number): string {
+  const part = (c: number) => c < 0x80 && isKeyChar(c);
+  let s = start;
+  while (s > 0 && start - s < MAX_KEY && part(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  while (e < text.length && e - end < MAX_KEY && part(text.charCodeAt(e))) e++;
+  return text.slice(s, e).replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /** Every value of a secret-named key in the text. */
