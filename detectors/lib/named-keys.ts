@@ -347,12 +347,16 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
  * or the word itself when it stands alone.
  */
 export function asciiKeyAround(text: string, start: number, end: number): string {
-  const part = (c: number) => c < 0x80 && isKeyChar(c);
   let s = start;
-  while (s > 0 && start - s < MAX_KEY && part(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && start - s < MAX_KEY && isAsciiKeyChar(text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < text.length && e - end < MAX_KEY && part(text.charCodeAt(e))) e++;
+  while (e < text.length && e - end < MAX_KEY && isAsciiKeyChar(text.charCodeAt(e))) e++;
+  if (s === start && e === end) return text.slice(start, end);
   return text.slice(s, e).replace(/^[-.]+|[-.]+$/g, '');
+}
+
+function isAsciiKeyChar(c: number): boolean {
+  return c < 0x80 && isKeyChar(c);
 }
 
 /** Every value of a secret-named key in the text. */
