@@ -24,7 +24,7 @@ const LOGIN_VALUE = /^[A-Za-z0-9][\w.@+\\-]{1,63}$/;
 const GENERIC_LOGIN = /^(?:user(?:name|_?id)?|login(?:_?id)?|name|me|self|anonymous|nobody|account)$/i;
 
 /** Why the value of a key with this role is not reported, or null when it is. */
-export function rejectNamedValue(value: string, role: KeyRole, line: string): string | null {
+export function rejectNamedValue(value: string, role: KeyRole, line: string, notation = ''): string | null {
   const pem = role === 'private-key' && value.includes('-----BEGIN');
   if (/[^\x20-\x7e]/.test(value)) return 'not printable ASCII';
   if (STOP_WORD.test(value)) return 'a type, flag or key word';
@@ -43,6 +43,8 @@ export function rejectNamedValue(value: string, role: KeyRole, line: string): st
       if (value.length < (role === 'private-key' ? 32 : 8)) return 'too short';
       if (/^\d+$/.test(value)) return 'a number';
       if (entropy(value) < 2.5) return 'low entropy';
+      // after a prose word and a colon (Secret: Confidential) only a random-looking value is a key
+      if (notation === 'label: value' && (entropy(value) < 3.5 || !(/\d/.test(value) || value.length >= 20))) return 'a word after a label';
       return pem ? null : sampleKeyReason(value);
     case 'login-id':
       if (!LOGIN_VALUE.test(value)) return 'not an account name';
@@ -62,7 +64,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const value = ctx.text.slice(v.start, end);
     // the words around the value (not its whole line, which may be the whole page)
     const around = ctx.before(v.start, 80) + value + ctx.after(end, 80);
-    if (rejectNamedValue(value, v.role, around)) continue;
+    if (rejectNamedValue(value, v.role, around, v.notation)) continue;
     // a word alone is weaker evidence than a value with digits or symbols
     const weak = v.role === 'password' && /^[A-Za-z]+$/.test(value);
     out.push({ start: v.start, end, score: weak ? 0.85 : SCORE[v.role], why: `secret-named key ${v.key} (${v.notation})`, kind: v.role satisfies Kind });
@@ -202,6 +204,7 @@ export const namedKey: Detector = {
       { text: 'SECRET_KEY = "your-secret-key-here"', why: 'a fill-in' },
       { text: 'user@example.com', why: 'an address, not a key' },
       { text: 'The token: see section 4.', why: 'prose' },
+      { text: 'Secret: Confidential', why: 'a classification after a prose label' },
       { text: '"passport": "TK1234567"', why: 'passport is not a password key' },
       { text: 'PASSWORD_RESET_TIMEOUT=86400', why: 'a setting about passwords' },
       { text: 'password reset requested by the user', why: 'prose after a line-initial key word' },

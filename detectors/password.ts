@@ -2,7 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
-import { asciiKeyAround, keyRole } from './lib/named-keys.ts';
+import { asciiKeyAround, isCodeExpression, keyRole } from './lib/named-keys.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
@@ -41,10 +41,14 @@ function detect(ctx: ScanContext): Candidate[] {
     if (/^[\x20-\x7e]+$/.test(v.label)) {
       const key = asciiKeyAround(ctx.text, v.labelStart, v.labelStart + v.label.length);
       if (key.length > v.label.length && keyRole(key) !== 'password') continue;
+      // make_password(raw): a function's name, not a label
+      if (key.length > v.label.length && ctx.text[ctx.text.indexOf(key, v.labelStart - key.length) + key.length] === '(') continue;
     }
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.line(ctx.lineIndex(s)))) continue;
+    // a value a program computes (form.cleaned_data['password'], config.password), or the label again (PASSWORD: PASSWORD)
+    if (isCodeExpression(value) || value.toLowerCase() === v.label.toLowerCase()) continue;
     // A value with letters and digits or symbols is a password; a lone word is weaker evidence.
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a
@@ -155,6 +159,14 @@ export const password: Detector = {
       'パスワードを変更した。\nKg7#Nov-1112',
       'One-time password\tSent by SMS (not recorded here)',
       { text: 'PASSWORD_RESET_TIMEOUT=86400', why: 'a setting about passwords, not one' },
+      { text: '| password | string | ログインパスワード |', why: 'a type in a table of parameters' },
+      { text: "password = form.cleaned_data['password']", why: 'a value the program reads' },
+      { text: 'user.password = make_password(raw)', why: 'a function named after passwords' },
+      { text: 'password=$(cat /run/secrets/db_password)', why: 'a command substitution' },
+      { text: 'password: !vault |', why: 'an Ansible vault reference' },
+      { text: 'password: ENC(XcBjSjTbRsdz9dbk3JLrI3w==)', why: 'an encrypted value (Jasypt)' },
+      { text: 'password = __DB_PASSWORD__', why: 'a template token' },
+      { text: 'PASSWORD: PASSWORD', why: 'the label again, a template heading' },
       { text: 'ftp://admin:Xy7kL9mQ2@files.example.org/admin/', why: 'an account pair inside a URL (the URL detector reports its parts)' },
     ],
   },

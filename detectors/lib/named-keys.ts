@@ -168,6 +168,11 @@ function valueAt(text: string, i: number, lineEnd: number, query: boolean): Span
 
 // An unquoted value that a program computes: a call, a subscript, a variable, an attribute chain.
 const EXPRESSION = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]|\$[A-Za-z_{]|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$)/;
+/** A value that a program computes rather than states: config.password, getenv("PW"), $pw, form['password']. */
+export function isCodeExpression(value: string): boolean {
+  return EXPRESSION.test(value);
+}
+
 // After a bare identifier, the line must end (a comment may follow) or a connection string go on: Password=abc;Database=x.
 const LINE_END_AFTER = /^[ \t]*(?:$|#|\/\/|;[ \t]*(?:$|[A-Za-z][\w ]{0,30}=))/;
 // a code line declares a variable: the identifier after "=" is another variable
@@ -298,6 +303,7 @@ function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, ro
         const v = valueAt(text, i, lineEnd, false);
         const alone = v && /^[ \t]*$/.test(text.slice(v.quoted ? v.end + 1 : v.end, lineEnd));
         if (!v?.quoted && (role === 'login-id' || !atLineStart || !alone)) return null;
+        notation = 'label: value';
       }
     }
   } else if (c === ',' && quotedKey && /\([ \t]*$/.test(text.slice(Math.max(lineStart, ks - 8), ks - 1))) {

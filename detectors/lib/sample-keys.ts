@@ -24,7 +24,7 @@ const DOCUMENTED_SAMPLES = new Set([
 const JWT_IO_SIGNATURE = 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 // Words that mark a sample or a fill-in: AKIAIOSFODNN7EXAMPLE, sk-your-key-here, glpat-REPLACE_ME…
-const SAMPLE_WORD = /example|sample|dummy|placeholder|your|here|replace|redacted|changeme|insert|fake|notreal|not-a-real|invalid|test-?key|xxxx/i;
+const SAMPLE_WORD = /example|sample|dummy|placeholder|your|here|replace|redacted|changeme|insert|fake|notreal|not[-_ ]?a[-_ ]|invalid|test-?key|xxxx/i;
 
 /** A run of six characters that repeat or count (000000, xxxxxx, 123456, abcdef, FEDCBA): a shape, not a key. */
 function hasShapeRun(s: string): boolean {
