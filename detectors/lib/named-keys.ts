@@ -235,117 +235,131 @@ interface Parsed extends Span {
   notation: string;
 }
 
+/** A key found in the text, with what surrounds it. */
+interface KeyAt {
+  ctx: ScanContext;
+  text: string;
+  ks: number;
+  ke: number;
+  key: string;
+  role: KeyRole;
+  /** the character before the key */
+  pre: string | undefined;
+  quotedKey: boolean;
+  lineStart: number;
+  lineEnd: number;
+  /** what stands before the key on its line, when the line starts near it (reading a whole long line per key would not be linear) */
+  head: string | null;
+}
+
+/** Where a value starts after an operator, and what the operator says of it. */
+interface Operator {
+  at: number;
+  notation: string;
+  /** only a quoted value is a literal here (Go :=, PHP =>, a call's second argument) */
+  quotedOnly: boolean;
+}
+
+/** YAML's `key: |` and `key: >`: the value is the next, more indented line. */
+function yamlBlock(k: KeyAt): Parsed | null {
+  const { ctx, text, head } = k;
+  const n = ctx.lineIndex(k.ks) + 1;
+  if (n >= ctx.lineCount() || head === null) return null;
+  const [ns, ne] = ctx.lineBounds(n);
+  const line = text.slice(ns, Math.min(ne, ns + 4096));
+  const indent = line.length - line.trimStart().length;
+  const content = line.trim();
+  if (!content || indent <= head.length - head.trimStart().length) return null;
+  return { start: ns + indent, end: ns + indent + content.length, quoted: true, notation: 'YAML block' };
+}
+
+/** After `key:`: JSON/YAML, a typed assignment (PASSWORD: str = "…"), a YAML block, or a prose label. */
+function afterColon(k: KeyAt, i: number): Operator | Parsed | null {
+  const { text, lineEnd, head } = k;
+  const typed = TYPE_ANNOTATION.exec(text.slice(i, Math.min(lineEnd, i + 60)));
+  if (typed) return { at: i + typed[0].length, notation: 'typed assignment', quotedOnly: false };
+  if (lineEnd - i < 16 && /^[ \t]*[|>][-+]?[ \t]*$/.test(text.slice(i, lineEnd))) return yamlBlock(k);
+  if (k.quotedKey || codeShaped(k.key) || /authorization$/i.test(k.key)) return { at: i, notation: k.quotedKey ? 'JSON/YAML' : 'key: value', quotedOnly: false };
+  // a bare word before a colon is also a prose label, which the password and login-id
+  // detectors read: here it takes a quoted value, or a single token alone on a line it starts
+  const v = valueAt(text, i, lineEnd, false);
+  if (v?.quoted) return { at: i, notation: 'label: value', quotedOnly: false };
+  const atLineStart = head !== null && /^[ \t]*(?:-[ \t]+)?$/.test(head);
+  const alone = v && /^[ \t]*$/.test(text.slice(v.end, lineEnd));
+  return k.role !== 'login-id' && atLineStart && alone ? { at: i, notation: 'label: value', quotedOnly: false } : null;
+}
+
+/** The operator after the key (from i, past the key and its closing quote), or a value read in full. */
+function operatorAfter(k: KeyAt, i: number): Operator | Parsed | null {
+  const { text, lineEnd, head, role, key } = k;
+  const opStart = i;
+  while (i < lineEnd && (text[i] === ' ' || text[i] === '\t') && i - opStart < 8) i++;
+  const [c, c2] = [text[i], text[i + 1]];
+  if (c === ':' && c2 === '=') return { at: i + 2, notation: 'Go :=', quotedOnly: true };
+  if (c === '=' && c2 === '>') return { at: i + 2, notation: '=>', quotedOnly: true };
+  if (c === '=' && c2 !== '=' && c2 !== '~') {
+    const query = k.pre === '?' || k.pre === '&';
+    return { at: i + 1, notation: query ? 'query parameter' : k.quotedKey ? 'subscript assignment' : 'key=value', quotedOnly: false };
+  }
+  if (c === ':' && c2 !== ':' && !(c2 === '/' && text[i + 2] === '/') && c2 !== '\\') return afterColon(k, i + 1);
+  if (c === ',' && k.quotedKey && /\([ \t]*$/.test(text.slice(Math.max(k.lineStart, k.ks - 8), k.ks - 1))) return { at: i + 1, notation: 'call (key, value)', quotedOnly: true };
+  if (i === opStart) return null;
+  // a space alone: #define, Dockerfile ENV, .netrc, SQL
+  if (SPACE_OPERATOR_LINE.test(head ?? '') || /^identified/i.test(key) || (role === 'password' && SQL_ACCOUNT.test(head ?? '')))
+    return { at: i, notation: 'keyword and value', quotedOnly: !/^[ \t]*(?:ENV|machine|default)\b/.test(head ?? '') };
+  // a configuration line "key value" (redis.conf requirepass …): one token with a digit or symbol, alone after the key
+  if (role !== 'login-id' && head !== null && /^[ \t]*$/.test(head) && /^[a-z][a-z0-9_]*$/.test(key)) {
+    const v = valueAt(text, i, lineEnd, false);
+    if (!v || v.quoted || !/^[ \t]*$/.test(text.slice(v.end, Math.min(lineEnd, v.end + 80))) || /^[A-Za-z]+$/.test(text.slice(v.start, v.end))) return null;
+    return { ...v, notation: 'configuration line' };
+  }
+  return null;
+}
+
+const HOLDER = /^(?:self|this|config|conf|cfg|settings|env|os|process|system|request|req|params|args|options|opts|props|ctx|context)\./i;
+
+/** An unquoted value that is a program's expression or variable, not a literal. */
+function computed(k: KeyAt, v: Span, value: string): boolean {
+  // a dotted account name (john.smith) is not an attribute chain unless it starts from a holder (self.user)
+  const dottedName = k.role === 'login-id' && /^[\w-]+(?:\.[\w-]+)+$/.test(value) && !HOLDER.test(value);
+  if (EXPRESSION.test(value) && !dottedName) return true;
+  return /^[A-Za-z_]+$/.test(value) && !literalIdentifier(k.text, v.end, k.lineStart, k.lineEnd);
+}
+
 /** The value the notation around key [ks, ke) gives it, or null when the key is not a label there. */
 function parseAfterKey(ctx: ScanContext, ks: number, ke: number, key: string, role: KeyRole): Parsed | null {
   const { text } = ctx;
   const pre = text[ks - 1];
   const [lineStart, lineEnd] = ctx.lineBounds(ctx.lineIndex(ks));
-  // what stands before the key on its line, when the line starts near it (reading a whole long line per key would not be linear)
   const head = ks - lineStart <= 120 ? text.slice(lineStart, ks) : null;
+  const quotedKey = isQuote(pre) && text[ke] === CLOSING[pre];
+  const k: KeyAt = { ctx, text, ks, ke, key, role, pre, quotedKey, lineStart, lineEnd, head };
   if (pre === '<') {
     const v = xmlElement(text, key, ke);
     return v && { ...v, notation: 'XML element' };
   }
-  let i = ke;
-  const quotedKey = isQuote(pre) && text[ke] === CLOSING[pre];
-  if (quotedKey) {
-    if (NAME_FIELD_BEFORE.test(text.slice(Math.max(lineStart, ks - 24), ks - 1))) {
-      const v = nameValuePair(ctx, ke + 1);
-      return v && { ...v, notation: 'name/value pair' };
-    }
-    i = ke + 1;
-    if (text[i] === ']') i++;
-  } else if (NAME_FIELD_BEFORE.test(text.slice(Math.max(lineStart, ks - 24), ks))) {
-    const v = nameValuePair(ctx, ke);
+  // the key is itself a value: name="password" value="…", - name: DB_PASSWORD⏎ value: …
+  if (NAME_FIELD_BEFORE.test(text.slice(Math.max(lineStart, ks - 24), quotedKey ? ks - 1 : ks))) {
+    const v = nameValuePair(ctx, quotedKey ? ke + 1 : ke);
     return v && { ...v, notation: 'name/value pair' };
   }
-  const opStart = i;
-  while (i < lineEnd && (text[i] === ' ' || text[i] === '\t') && i - opStart < 8) i++;
-  const c = text[i];
-  const c2 = text[i + 1];
-  const query = pre === '?' || pre === '&';
-  let notation: string;
-  let quotedOnly = false;
-  if (c === ':' && c2 === '=') {
-    notation = 'Go :=';
-    quotedOnly = true;
-    i += 2;
-  } else if (c === '=' && c2 === '>') {
-    notation = '=>';
-    quotedOnly = true;
-    i += 2;
-  } else if (c === '=' && c2 !== '=' && c2 !== '~') {
-    notation = query ? 'query parameter' : quotedKey ? 'subscript assignment' : 'key=value';
-    i += 1;
-  } else if (c === ':' && c2 !== ':' && !(c2 === '/' && text[i + 2] === '/') && c2 !== '\\') {
-    i += 1;
-    const typed = TYPE_ANNOTATION.exec(text.slice(i, Math.min(lineEnd, i + 60)));
-    if (typed) {
-      notation = 'typed assignment';
-      i += typed[0].length;
-    } else if (/^[ \t]*[|>][-+]?[ \t]*$/.test(text.slice(i, Math.min(lineEnd, i + 16))) && lineEnd - i < 16) {
-      // a YAML block scalar: the value is the next, more indented line
-      const n = ctx.lineIndex(ks) + 1;
-      if (n >= ctx.lineCount()) return null;
-      const [ns, ne] = ctx.lineBounds(n);
-      const line = text.slice(ns, Math.min(ne, ns + 4096));
-      const indent = line.length - line.trimStart().length;
-      const content = line.trim();
-      if (!content || head === null || indent <= head.length - head.trimStart().length) return null;
-      return { start: ns + indent, end: ns + indent + content.length, quoted: true, notation: 'YAML block' };
-    } else {
-      notation = quotedKey ? 'JSON/YAML' : 'key: value';
-      // a bare word before a colon is also a prose label: the password and login-id
-      // detectors read those; here it must look like a program's key (or a header),
-      // have a quoted value, or stand alone at the start of its line with a single-token value
-      if (!quotedKey && !codeShaped(key) && !/authorization$/i.test(key)) {
-        const atLineStart = head !== null && /^[ \t]*(?:-[ \t]+)?$/.test(head);
-        const v = valueAt(text, i, lineEnd, false);
-        const alone = v && /^[ \t]*$/.test(text.slice(v.quoted ? v.end + 1 : v.end, lineEnd));
-        if (!v?.quoted && (role === 'login-id' || !atLineStart || !alone)) return null;
-        notation = 'label: value';
-      }
-    }
-  } else if (c === ',' && quotedKey && /\([ \t]*$/.test(text.slice(Math.max(lineStart, ks - 8), ks - 1))) {
-    notation = 'call (key, value)';
-    quotedOnly = true;
-    i += 1;
-  } else if (i > opStart && (SPACE_OPERATOR_LINE.test(head ?? '') || /^identified/i.test(key) || (role === 'password' && SQL_ACCOUNT.test(head ?? '')))) {
-    notation = 'keyword and value';
-    quotedOnly = !/^[ \t]*(?:ENV|machine|default)\b/.test(head ?? '');
-  } else if (i > opStart && role !== 'login-id' && head !== null && /^[ \t]*$/.test(head) && /^[a-z][a-z0-9_]*$/.test(key)) {
-    // a configuration line "key value" (redis.conf requirepass …): one token with a digit or symbol, alone after the key
-    const v = valueAt(text, i, lineEnd, false);
-    if (!v || v.quoted || !/^[ \t]*$/.test(text.slice(v.end, Math.min(lineEnd, v.end + 80))) || /^[A-Za-z]+$/.test(text.slice(v.start, v.end))) return null;
-    return { ...v, notation: 'configuration line' };
-  } else return null;
-  if (quotedOnly) {
+  // past a closing quote and a subscript's bracket: "password": …, ['password'] = …
+  const op = operatorAfter(k, quotedKey ? (text[ke + 1] === ']' ? ke + 2 : ke + 1) : ke);
+  if (!op || !('at' in op)) return op;
+  let i = op.at;
+  if (op.quotedOnly) {
     let j = i;
     while (j < lineEnd && (text[j] === ' ' || text[j] === '\t')) j++;
     if (/[bBrRfFuU@]/.test(text[j]) && isQuote(text[j + 1])) j++;
     if (!isQuote(text[j])) return null;
   }
   if (role === 'api-key' && /authorization$/i.test(key)) {
-    const rest = text.slice(i, Math.min(lineEnd, i + 40)).replace(/^[ \t]*["']?/, '');
-    const scheme = AUTH_SCHEME.exec(rest);
+    const scheme = AUTH_SCHEME.exec(text.slice(i, Math.min(lineEnd, i + 40)).replace(/^[ \t]*["']?/, ''));
     if (scheme) i = text.indexOf(scheme[0], i) + scheme[0].length;
   }
-  const v = valueAt(text, i, lineEnd, query);
-  if (!v) return null;
-  const value = text.slice(v.start, v.end);
-  if (!v.quoted) {
-    if (
-      EXPRESSION.test(value) &&
-      !(
-        role === 'login-id' &&
-        /^[\w-]+(?:\.[\w-]+)+$/.test(value) &&
-        !/^(?:self|this|config|conf|cfg|settings|env|os|process|system|request|req|params|args|options|opts|props|ctx|context)\./i.test(value)
-      )
-    )
-      return null;
-    if (/^[A-Za-z_]+$/.test(value) && !literalIdentifier(text, v.end, lineStart, lineEnd)) return null;
-  }
-  return { ...v, notation };
+  const v = valueAt(text, i, lineEnd, op.notation === 'query parameter');
+  if (!v || (!v.quoted && computed(k, v, text.slice(v.start, v.end)))) return null;
+  return { ...v, notation: op.notation };
 }
 
 /**
@@ -369,6 +383,7 @@ function isAsciiKeyChar(c: number): boolean {
 export function findNamedValues(ctx: ScanContext): NamedValue[] {
   const { text } = ctx;
   const out: NamedValue[] = [];
+  // the scan resumes after each key (and after each value taken): matches() reads NOUN.lastIndex afresh at every step
   for (const m of matches(text, NOUN)) {
     // widen the noun to its whole key
     let ks = m.start;
