@@ -27,6 +27,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   kanji: (n) => '山本'.repeat(n / 2),
   tabs: (n) => '氏名\t'.repeat(n / 3),
   urls: (n) => 'http://a'.repeat(n / 8),
+  'json-keys': (n) => '"password":"'.repeat(n / 12),
+  'token-prefixes': (n) => 'ghs_1_a.b. glpat-x xoxe.xoxp-1 1aQ~ ABSK '.repeat(n / 42),
 };
 
 function timeOne(text: string, detectorId: string): number {

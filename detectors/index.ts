@@ -7,6 +7,7 @@ import { email } from './email.ts';
 import { url } from './url.ts';
 import { apiKey } from './api-key.ts';
 import { secretToken } from './secret-token.ts';
+import { namedKey } from './named-key.ts';
 import { privateKey } from './private-key.ts';
 import { ipAddress } from './ip-address.ts';
 import { ipv6Address } from './ipv6-address.ts';
@@ -32,6 +33,7 @@ export const DETECTORS: readonly Detector[] = [
   url,
   apiKey,
   secretToken,
+  namedKey,
   privateKey,
   ipAddress,
   ipv6Address,

@@ -38,6 +38,8 @@ function detect(ctx: ScanContext): Candidate[] {
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.lineNear(s))) continue;
+    // username = getpass.getuser(): a call, not an account
+    if (ctx.text[e] === '(') continue;
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
     // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
@@ -89,6 +91,8 @@ export const loginId: Detector = {
       '登録ユーザー 100名',
       '受付ID\t氏名\nU-2024-0001\t山田\n',
       'admin_url = https://e-shinsei.example.lg.jp/manage/login\ntimezone = Asia/Tokyo',
+      { text: 'username = getpass.getuser()', why: 'a call that reads the account at run time' },
+      { text: 'login = true', why: 'a flag' },
     ],
   },
 };

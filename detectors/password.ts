@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
+import { asciiKeyAround, isCodeExpression, keyRole } from './lib/named-keys.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
@@ -28,16 +29,26 @@ const ID_PW = new RegExp(
 const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 
 // "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
-const ACCOUNT_PAIR = /(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
+// Not inside a URL: the admin of ftp://admin:pw@host/admin/ is its user.
+const ACCOUNT_PAIR = /(?<![\w/])(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of findLabelledValues(ctx, RULE)) {
     // "ID / PW: user / secret": the first value is the ID; ID_PW below reads the pair
     if (ID_BEFORE_PW.test(ctx.before(v.labelStart, 16))) continue;
+    // a word inside a program's key (PASSWORD_RESET_TIMEOUT, password_policy): the whole key's name decides
+    if (/^[\x20-\x7e]+$/.test(v.label)) {
+      const key = asciiKeyAround(ctx.text, v.labelStart, v.labelStart + v.label.length);
+      if (key.length > v.label.length && keyRole(key) !== 'password') continue;
+      // make_password(raw): a function's name, not a label
+      if (key.length > v.label.length && ctx.text[ctx.text.indexOf(key, v.labelStart - key.length) + key.length] === '(') continue;
+    }
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.lineNear(s))) continue;
+    // a value a program computes (form.cleaned_data['password'], config.password), or the label again (PASSWORD: PASSWORD)
+    if (isCodeExpression(value) || value.toLowerCase() === v.label.toLowerCase()) continue;
     // A value with letters and digits or symbols is a password; a lone word is weaker evidence.
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a
@@ -147,6 +158,16 @@ export const password: Detector = {
       'password = ${DB_PASSWORD}',
       'パスワードを変更した。\nKg7#Nov-1112',
       'One-time password\tSent by SMS (not recorded here)',
+      { text: 'PASSWORD_RESET_TIMEOUT=86400', why: 'a setting about passwords, not one' },
+      { text: '| password | string | ログインパスワード |', why: 'a type in a table of parameters' },
+      { text: "password = form.cleaned_data['password']", why: 'a value the program reads' },
+      { text: 'user.password = make_password(raw)', why: 'a function named after passwords' },
+      { text: 'password=$(cat /run/secrets/db_password)', why: 'a command substitution' },
+      { text: 'password: !vault |', why: 'an Ansible vault reference' },
+      { text: 'password: ENC(XcBjSjTbRsdz9dbk3JLrI3w==)', why: 'an encrypted value (Jasypt)' },
+      { text: 'password = __DB_PASSWORD__', why: 'a template token' },
+      { text: 'PASSWORD: PASSWORD', why: 'the label again, a template heading' },
+      { text: 'ftp://admin:Xy7kL9mQ2@files.example.org/admin/', why: 'an account pair inside a URL (the URL detector reports its parts)' },
     ],
   },
 };

@@ -33,6 +33,11 @@ export const privateKey: Detector = {
   detect,
   examples: {
     positive: [
+      // a Google service account's key file: the PEM sits in a JSON string with escaped newlines
+      {
+        text: '{"type": "service_account", "private_key_id": "3f2a9c1b", "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n"}',
+        expect: '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----',
+      },
       {
         text: 'key:\n-----BEGIN RSA PRIVATE KEY-----\nMIICXgIBAAKBgQC692axOX12Ya966CTWNuTo5otj4\n-----END RSA PRIVATE KEY-----\n',
         expect: '-----BEGIN RSA PRIVATE KEY-----\nMIICXgIBAAKBgQC692axOX12Ya966CTWNuTo5otj4\n-----END RSA PRIVATE KEY-----',
@@ -42,6 +47,10 @@ export const privateKey: Detector = {
         expect: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
       },
     ],
-    negative: ['-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqh\n-----END PUBLIC KEY-----', '-----BEGIN CERTIFICATE-----'],
+    negative: [
+      { text: '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqh\n-----END PUBLIC KEY-----', why: 'a public key is meant to be shared' },
+      { text: '-----BEGIN CERTIFICATE-----', why: 'a certificate holds no private key' },
+      { text: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops@host', why: 'an SSH public key' },
+    ],
   },
 };

@@ -39,6 +39,12 @@ export const secretToken: Detector = {
       { text: 'シークレットキー：Zx81Lq0PmWn27RtY5vB3', expect: 'Zx81Lq0PmWn27RtY5vB3' },
       { text: 'AWS access key ID\tAKIAN5DH2GJFXX2ALC6F\nAWS secret access key\t9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg', expect: '9BcQdB8hOL2+hYz27ornvYeJYQtvazpLMkPKZxBg' },
     ],
-    negative: ['secret_key = your-secret-key-here', 'token: xxxxxxxxxxxxxxxxxxxx', 'api_key: 0000000000000000', 'the token ring network'],
+    negative: [
+      { text: 'secret_key = your-secret-key-here', why: 'a fill-in' },
+      { text: 'token: xxxxxxxxxxxxxxxxxxxx', why: 'a mask' },
+      { text: 'api_key: 0000000000000000', why: 'zeros' },
+      { text: 'the token ring network', why: 'prose' },
+      { text: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', why: "AWS's documented sample secret" },
+    ],
   },
 };

@@ -1,6 +1,8 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
+import { keyRole } from './lib/named-keys.ts';
+import { rejectCredential } from './lib/credential-value.ts';
 
 // A URL runs to the first space, quote, bracket or non-ASCII character.
 // Database and directory URLs (postgres://user:pass@host) carry credentials as often as web ones.
@@ -11,7 +13,14 @@ const PLACEHOLDER_PART = /X{6,}|x{6,}|\*{4,}|%3C|\{\{|\$\{|your[-_]?(?:token|key
 
 const LOGIN_PATH =
   /\/(?:login|logon|signin|sign-in|auth|sso|saml|oauth|admin|administrator|manage|management|console|dashboard|wp-admin|wp-login|phpmyadmin|cpanel|portal|kanri|system)(?:[/.?#_-]|$)/i;
-const SECRET_QUERY = /[?&](?:token|access_token|api_?key|key|secret|password|passwd|pwd|sig|signature|auth|session|sid)=[^&#\s]{6,}/i;
+// query parameters that carry a secret besides the secret-named ones (lib/named-keys.ts): a signature, a session
+const SECRET_PARAM = /^(?:key|sig|signature|auth|session|sid)$/i;
+const QUERY_PARAM = /[?&]([\w.-]{1,40})=([^&#\s]{1,512})/g;
+// the words a format's description uses for the parts of a URL: https://user:password@host
+const GENERIC_PART = /^(?:user(?:name)?|login|name|pass(?:word)?|passwd|pwd|secret|token|key|apikey|id|me|you|your[\w-]*|git|anonymous|ftp|guest)$/i;
+// reserved documentation domains (RFC 2606), in a sentence about a format or an example
+const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/i;
+const FORMAT_WORDS = /format|syntax|\bform\b|template|e\.g\.|for example|such as|形式|書式|記述例|例[:：)）]|の例|のように/i;
 const INTERNAL_HOST = /(?:^|\.)(?:lgwan|intra|intranet|internal|corp|local|lan|localhost|home\.arpa)(?:\.|$)|\.lgwan\.jp$/i;
 const LG_JP_SYSTEM = /^(?:[^.]*(?:test|dev|stg|staging|admin|intra|renkei|portal|vpn|sys|kanri|mail|webmail)[^.]*)\..+\.lg\.jp$/i;
 const PRIVATE_IP = /^(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|127\.\d+\.\d+\.\d+)$/;
@@ -24,11 +33,8 @@ interface Verdict {
 }
 
 function classify(url: URL): Verdict | null {
-  if (PLACEHOLDER_PART.test(url.href)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (url.username || url.password) return { score: 0.98, why: 'URL carrying user:password', critical: true };
   if (WEBHOOK.test(host) && /hook|webhook|services\/|\/api\/webhooks/i.test(url.pathname + host)) return { score: 0.95, why: 'webhook URL (a secret in itself)', critical: true };
-  if (SECRET_QUERY.test(url.search)) return { score: 0.9, why: 'URL with a token in its query', critical: true };
   if (PRIVATE_IP.test(host) || INTERNAL_HOST.test(host) || !host.includes('.')) return { score: 0.9, why: `internal host ${host}` };
   if (LG_JP_SYSTEM.test(host)) return { score: 0.9, why: `municipal system host ${host}` };
   if (LOGIN_PATH.test(url.pathname)) return { score: 0.85, why: 'login or admin URL' };
@@ -47,6 +53,50 @@ function trimUrl(s: string): string {
   return t;
 }
 
+/** A credential part worth reporting: not a word of the format's description, not a placeholder. */
+function realPart(part: string, context: string): boolean {
+  return part.length > 0 && !GENERIC_PART.test(part) && !/^[<{$%[]/.test(part) && !rejectCredential(part, context);
+}
+
+/**
+ * The credentials a URL carries, each reported alone: the user and password
+ * of user:password@host, the value of ?password=…, ?token=…, ?sig=….
+ * Returns the parts and the URL's own span left around them ([from, to) in the URL).
+ */
+function credentials(text: string, url: URL, context: string): { parts: Candidate[]; from: number; to: number } {
+  const parts: Candidate[] = [];
+  let from = 0;
+  let to = text.length;
+  const authority = text.indexOf('://') + 3;
+  const rest = text.slice(authority).search(/[/?#]/);
+  const authorityEnd = rest === -1 ? text.length : authority + rest;
+  const at = text.lastIndexOf('@', authorityEnd - 1);
+  const documentation = EXAMPLE_HOST.test(url.hostname) && FORMAT_WORDS.test(context);
+  if (at >= authority) {
+    from = at + 1;
+    const info = text.slice(authority, at);
+    const colon = info.indexOf(':');
+    const user = colon === -1 ? info : info.slice(0, colon);
+    const pass = colon === -1 ? '' : info.slice(colon + 1);
+    if (!documentation && realPart(user, context)) parts.push({ start: authority, end: authority + user.length, score: 0.9, why: 'user in a URL', kind: 'login-id' });
+    if (!documentation && realPart(pass, context)) parts.push({ start: at - pass.length, end: at, score: 0.98, why: 'password in a URL', kind: 'password' });
+  }
+  const query = text.indexOf('?', authorityEnd);
+  if (query !== -1) {
+    for (const q of matches(text, QUERY_PARAM, query)) {
+      const [name, value] = [q.groups[0]!, q.groups[1]!];
+      const role = keyRole(name);
+      if (!role && !SECRET_PARAM.test(name)) continue;
+      if (documentation || !realPart(value, context) || (role !== 'login-id' && value.length < 6)) continue;
+      const start = q.end - value.length;
+      const kind = role === 'password' || role === 'login-id' ? role : 'api-key';
+      parts.push({ start, end: q.end, score: 0.9, why: `${name} in a URL's query`, kind });
+    }
+    if (parts.length) to = query;
+  }
+  return { parts, from, to };
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, URL_RE)) {
@@ -57,9 +107,19 @@ function detect(ctx: ScanContext): Candidate[] {
     } catch {
       continue;
     }
-    const verdict = classify(url);
+    if (PLACEHOLDER_PART.test(url.href)) continue;
+    // the sentence around the URL (a format's description, a bad example), not the URL's own words
+    const { parts, from, to } = credentials(text, url, `${ctx.before(m.start, 80)} ${ctx.after(m.start + text.length, 80)}`);
+    for (const p of parts) out.push({ ...p, start: m.start + p.start, end: m.start + p.end });
+    // the URL itself, without its credentials, when it is an internal or login location
+    const bare = new URL(url.href);
+    bare.username = '';
+    bare.password = '';
+    if (to < text.length) bare.search = '';
+    const verdict = classify(bare);
     if (!verdict) continue;
-    out.push({ start: m.start, end: m.start + text.length, score: verdict.score, why: verdict.why, severity: verdict.critical ? 'critical' : undefined });
+    const [start, end] = verdict.critical ? [0, text.length] : [from, to];
+    out.push({ start: m.start + start, end: m.start + end, score: verdict.score, why: verdict.why, severity: verdict.critical ? 'critical' : undefined });
   }
   for (const m of matches(ctx.text, UNC)) {
     const text = trimUrl(m.text);
@@ -79,10 +139,17 @@ export const url: Detector = {
     positive: [
       { text: 'ログインURL：https://renkei-test.kitaminato.lg.jp/login', expect: 'https://renkei-test.kitaminato.lg.jp/login' },
       { text: '管理画面 http://192.168.12.40:8080/admin/', expect: 'http://192.168.12.40:8080/admin/' },
-      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'ftp://backup:S3cret!@files.example.org/' },
+      // a URL's credentials are reported alone: the password, the user, and the rest when it is a notable location
+      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'S3cret!' },
+      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'backup' },
+      { text: 'https://admin:Xy7kL9mQ2@intra.kitaminato.local/admin/', expect: 'intra.kitaminato.local/admin/' },
+      { text: 'jdbc:mysql://db01:3306/tax?user=taxapp&password=Xy7kL9mQ2', expect: 'Xy7kL9mQ2' },
+      { text: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp', expect: '8f3kQ9zLm2Xp' },
+      { text: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp', expect: 'https://filebox.kitaminato.local/dl' },
+      { text: 'https://acct.blob.core.windows.net/c/f.pdf?sv=2024-01-01&sig=Zx81Lq0PmWn27RtY%2F5vB3', expect: 'Zx81Lq0PmWn27RtY%2F5vB3' },
       { text: 'https://hooks.slack.com/services/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', expect: 'https://hooks.slack.com/services/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' },
       { text: '(see http://fileserver/share/kojin)', expect: 'http://fileserver/share/kojin' },
-      { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb' },
+      { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'pG7%v9Lw2xQ' },
       { text: '  https://filebox.kitaminato.local/share/download?id=8f3a21\n', expect: 'https://filebox.kitaminato.local/share/download?id=8f3a21' },
       { text: '住民情報システムへは \\\\jmsv01\\jumin\\ から接続する。', expect: '\\\\jmsv01\\jumin\\' },
       { text: '保存先：￥￥fs01￥共有￥保健所￥R6名簿。', expect: '￥￥fs01￥共有￥保健所￥R6名簿' },
@@ -94,6 +161,10 @@ export const url: Detector = {
       'printf("\\n") で改行する',
       '\\\\server\\share の形式で指定する',
       'sample_webhook = https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
+      { text: 'Use the format https://user:password@example.com to connect.', why: "the format's own words for the parts" },
+      { text: 'Write it in the form https://alice:s3cr3t!@example.com/path.', why: 'a documentation domain in a sentence about the format' },
+      { text: 'git clone ssh://git@github.com/org/repo.git', why: "git's conventional user" },
+      { text: 'https://api.example.org/v1/items?api_key=<your-key>', why: 'a fill-in' },
     ],
   },
 };

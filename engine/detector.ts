@@ -8,6 +8,12 @@ export interface PositiveExample {
   expect: string;
 }
 
+/** A text the detector must not report, with the reason (as gitleaks keeps its false positives). */
+export interface NegativeExample {
+  text: string;
+  why: string;
+}
+
 export interface Detector {
   /** unique id, e.g. 'password-label' */
   id: string;
@@ -22,5 +28,5 @@ export interface Detector {
   costly?: boolean;
   detect(ctx: ScanContext): Candidate[];
   /** the detector's own examples, run by test/detectors.test.ts */
-  examples: { positive: PositiveExample[]; negative: string[] };
+  examples: { positive: PositiveExample[]; negative: (string | NegativeExample)[] };
 }

@@ -147,11 +147,23 @@ function mergeOverlaps(candidates: Scored[]): Scored[] {
 function resolveCluster(cluster: Scored[]): Scored[] {
   if (cluster.length === 1) return cluster;
   const ranked = cluster.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // kept in text order and never overlapping, so their ends are in order too: a binary
+  // search finds the one candidate that could overlap (a cluster can hold thousands of
+  // candidates on adversarial input, where testing each against all kept is quadratic)
   const kept: Scored[] = [];
   for (const c of ranked) {
-    if (c.end > c.start && !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+    if (c.end <= c.start) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < kept.length && kept[lo].start < c.end) continue;
+    kept.splice(lo, 0, c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 function round(x: number): number {

@@ -13,8 +13,9 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, det
       expect(all.length, `engine lost ${ex.expect}`).toBeGreaterThan(0);
     });
   }
-  for (const text of detector.examples.negative) {
-    it(`finds nothing in ${JSON.stringify(text.slice(0, 60))}`, () => {
+  for (const negative of detector.examples.negative) {
+    const { text, why } = typeof negative === 'string' ? { text: negative, why: '' } : negative;
+    it(`finds nothing in ${JSON.stringify(text.slice(0, 60))}${why ? ` (${why})` : ''}`, () => {
       expect(scanText(text, 1, { detectors: [detector] }).map((f) => f.text)).toEqual([]);
     });
   }

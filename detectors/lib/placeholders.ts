@@ -31,8 +31,10 @@ const TEXTBOOK_PASSWORDS = new Set([
 ]);
 const EXAMPLE_CONTEXT = /例|example|e\.g\.|悪い|ng|避け|禁止|ダメ|だめ|危険|推測|bad|weak|don'?t|do not|avoid/iu;
 
-// A variable that a program fills in: ${DB_PASSWORD}, {{ token }}, %API_KEY%, $SECRET.
-const TEMPLATE_VARIABLE = /^(?:\$\{|\{\{|%[A-Z_]+%$|\$[A-Z_][A-Z0-9_]*$)/;
+// A variable that a program fills in: ${DB_PASSWORD}, $(cat …), {{ token }}, %API_KEY%, $SECRET,
+// @@DB_PASSWORD@@, __DB_PASSWORD__, %(token)s, #{token}, <%= … %>; a reference to a vault or an
+// encrypted value (!vault, !secret db_password, ENC(…)) is not the secret either.
+const TEMPLATE_VARIABLE = /^(?:\$\{|\$\(|\{\{|%[A-Z_]+%$|\$[A-Z_][A-Z0-9_]*$|@@\w+@@$|__[A-Z0-9_]+__$|%\(\w+\)s$|#\{|<%|!(?:vault|secret|Ref|Sub|GetAtt|ImportValue|env|include|encrypted)\b|ENC\()/;
 
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
