@@ -17,6 +17,9 @@ const USER_COLON = /(?<![\w-])(?:-u|--user)[ =]+['"]?([^\s:'"]{1,64}):([^\s'"]{3
 const REMOTE_USER = /(?<![\w-])(?:ssh|scp|sftp|rsync|telnet)\b[^\n]{0,60}?(?<=[\s'"])([A-Za-z_][\w.-]{1,31})@[A-Za-z0-9][\w.-]*/g;
 // the shape of the command, not an account: ssh user@host
 const GENERIC_USER = /^(?:user(?:name)?|name|login|account|you|your[\w-]*|ユーザー?)$/i;
+// the database account of a client: psql -U app_ro, pg_dump -h db -U libres_ro, mysql -u taxapp
+const DB_USER = /(?<![\w-])(?:psql|pg_dump|pg_dumpall|pg_restore|createdb|dropdb|mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,60}? (?:-U|-u|--username=|--user=) ?([A-Za-z_][\w.-]{1,31})(?![\w.-])/g;
+const BUILT_IN_ACCOUNT = /^(?:root|admin|administrator|postgres|sa|mysql|oracle|system)$/i;
 const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\s/"']{3,64})/gi;
 
 function unquote(text: string, start: number): [number, number] {
@@ -41,6 +44,11 @@ function detect(ctx: ScanContext): Candidate[] {
     const user = m.groups[0]!;
     if (!GENERIC_USER.test(user)) pushUser(m.start + m.text.lastIndexOf(`${user}@`), user, m.text, 'remote login user');
   }
+  for (const m of matches(ctx.text, DB_USER)) {
+    const user = m.groups[0]!;
+    // the systems' built-in accounts (root, postgres, sa) are known to everyone: the password is the secret
+    if (!GENERIC_USER.test(user) && !BUILT_IN_ACCOUNT.test(user)) pushUser(m.end - user.length, user, m.text, 'database client user');
+  }
   for (const re of [USER_COLON, NET_USE]) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
@@ -55,7 +63,7 @@ export const commandLine: Detector = {
   id: 'command-line',
   kind: 'password',
   severity: 'critical',
-  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet'],
+  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'psql', 'pg_', 'createdb', 'dropdb', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet'],
   detect,
   examples: {
     positive: [
@@ -64,6 +72,8 @@ export const commandLine: Detector = {
       { text: 'curl -u apiuser:Xy7#kL9m https://api.example.org/v1', expect: 'Xy7#kL9m' },
       { text: 'curl -u apiuser:Xy7#kL9m https://api.example.org/v1', expect: 'apiuser' },
       { text: 'pg_dump --password=Pg$2024dump -h db01', expect: 'Pg$2024dump' },
+      { text: 'pg_dump -h 10.72.1.31 -U libres_ro libres_stats > /tmp/stats.sql', expect: 'libres_ro' },
+      { text: 'mysql -u taxapp -h db01 taxdb', expect: 'taxapp' },
       { text: 'net use Z: \\\\fs01\\share /user:KITAMINATO\\tanaka P@ss-2024x', expect: 'P@ss-2024x' },
       { text: 'SSH接続: ssh jmadmin@10.0.5.21 -p 2222', expect: 'jmadmin' },
       { text: 'scp -P 2222 dump.sql backup_ops@db01.kitaminato.local:/tmp', expect: 'backup_ops' },

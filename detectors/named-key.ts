@@ -142,7 +142,7 @@ export const namedKey: Detector = {
       { text: 'Server=db01;Database=tax;User Id=taxapp;Password=Xy7kL9mQ2;', expect: 'Xy7kL9mQ2' },
       { text: 'Server=db01;Database=tax;User Id=taxapp;Password=Xy7kL9mQ2;', expect: 'taxapp' },
       { text: 'DRIVER={SQL Server};UID=sa;PWD={p;ss1};', expect: 'p;ss1' },
-      { text: 'jdbc:mysql://db01:3306/tax?user=taxapp&password=Xy7kL9mQ2&ssl=true', expect: 'Xy7kL9mQ2' },
+      { text: 'db.options = user=taxapp&password=Xy7kL9mQ2&ssl=true', expect: 'Xy7kL9mQ2' },
       // XML
       { text: '<password>Xy7kL9mQ2</password>', expect: 'Xy7kL9mQ2' },
       { text: '<connection user="svc_app" password="Xy7kL9mQ2"/>', expect: 'Xy7kL9mQ2' },

@@ -20,7 +20,7 @@ const QUERY_PARAM = /[?&]([\w.-]{1,40})=([^&#\s]{1,512})/g;
 const GENERIC_PART = /^(?:user(?:name)?|login|name|pass(?:word)?|passwd|pwd|secret|token|key|apikey|id|me|you|your[\w-]*|git|anonymous|ftp|guest)$/i;
 // reserved documentation domains (RFC 2606), in a sentence about a format or an example
 const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/i;
-const FORMAT_WORDS = /format|syntax|\bform\b|template|e\.g\.|for example|such as|形式|書式|記述例|例[:：)）]|の例|のように/i;
+const FORMAT_WORDS = /format|syntax|\bform\b|template|e\.g\.|for example|such as|\bdocs?\b|documentation|\bsample\b|形式|書式|記述例|例[:：)）]|の例|のように|マニュアル|手順書/i;
 const INTERNAL_HOST = /(?:^|\.)(?:lgwan|intra|intranet|internal|corp|local|lan|localhost|home\.arpa)(?:\.|$)|\.lgwan\.jp$/i;
 const LG_JP_SYSTEM = /^(?:[^.]*(?:test|dev|stg|staging|admin|intra|renkei|portal|vpn|sys|kanri|mail|webmail)[^.]*)\..+\.lg\.jp$/i;
 const PRIVATE_IP = /^(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|127\.\d+\.\d+\.\d+)$/;
@@ -59,8 +59,9 @@ function realPart(part: string, context: string): boolean {
 }
 
 /**
- * The credentials a URL carries, each reported alone: the user and password
- * of user:password@host, the value of ?password=…, ?token=…, ?sig=….
+ * The credentials a URL carries: the user and password of user:password@host,
+ * the value of ?password=…, ?token=…, ?sig=… (a URL that carries any is
+ * reported whole).
  * Returns the parts and the URL's own span left around them ([from, to) in the URL).
  */
 function credentials(text: string, url: URL, context: string): { parts: Candidate[]; from: number; to: number } {
@@ -110,7 +111,11 @@ function detect(ctx: ScanContext): Candidate[] {
     if (PLACEHOLDER_PART.test(url.href)) continue;
     // the sentence around the URL (a format's description, a bad example), not the URL's own words
     const { parts, from, to } = credentials(text, url, `${ctx.before(m.start, 80)} ${ctx.after(m.start + text.length, 80)}`);
-    for (const p of parts) out.push({ ...p, start: m.start + p.start, end: m.start + p.end });
+    // a URL carrying credentials is one finding, the whole URL (CONTRACT §2: such URLs are url findings), masked whole
+    if (parts.length) {
+      out.push({ start: m.start, end: m.start + text.length, score: 0.98, why: parts.map((p) => p.why).join(', '), severity: 'critical' });
+      continue;
+    }
     // the URL itself, without its credentials, when it is an internal or login location
     const bare = new URL(url.href);
     bare.username = '';
@@ -140,21 +145,20 @@ export const url: Detector = {
       { text: 'ログインURL：https://renkei-test.kitaminato.lg.jp/login', expect: 'https://renkei-test.kitaminato.lg.jp/login' },
       { text: '管理画面 http://192.168.12.40:8080/admin/', expect: 'http://192.168.12.40:8080/admin/' },
       // a URL's credentials are reported alone: the password, the user, and the rest when it is a notable location
-      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'S3cret!' },
-      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'backup' },
-      { text: 'https://admin:Xy7kL9mQ2@intra.kitaminato.local/admin/', expect: 'intra.kitaminato.local/admin/' },
-      { text: 'jdbc:mysql://db01:3306/tax?user=taxapp&password=Xy7kL9mQ2', expect: 'Xy7kL9mQ2' },
-      { text: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp', expect: '8f3kQ9zLm2Xp' },
-      { text: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp', expect: 'https://filebox.kitaminato.local/dl' },
-      { text: 'https://acct.blob.core.windows.net/c/f.pdf?sv=2024-01-01&sig=Zx81Lq0PmWn27RtY%2F5vB3', expect: 'Zx81Lq0PmWn27RtY%2F5vB3' },
+      { text: 'ftp://backup:S3cret!@files.example.org/', expect: 'ftp://backup:S3cret!@files.example.org/' },
+      { text: 'https://admin:Xy7kL9mQ2@intra.kitaminato.local/admin/', expect: 'https://admin:Xy7kL9mQ2@intra.kitaminato.local/admin/' },
+      { text: 'jdbc:mysql://db01:3306/tax?user=taxapp&password=Xy7kL9mQ2', expect: 'mysql://db01:3306/tax?user=taxapp&password=Xy7kL9mQ2' },
+      { text: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp', expect: 'https://filebox.kitaminato.local/dl?file=42&token=8f3kQ9zLm2Xp' },
+      { text: 'https://acct.blob.core.windows.net/c/f.pdf?sv=2024-01-01&sig=Zx81Lq0PmWn27RtY%2F5vB3', expect: 'https://acct.blob.core.windows.net/c/f.pdf?sv=2024-01-01&sig=Zx81Lq0PmWn27RtY%2F5vB3' },
       { text: 'https://hooks.slack.com/services/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', expect: 'https://hooks.slack.com/services/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' },
       { text: '(see http://fileserver/share/kojin)', expect: 'http://fileserver/share/kojin' },
-      { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'pG7%v9Lw2xQ' },
+      { text: 'DATABASE_URL=postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb', expect: 'postgres://taxapp:pG7%v9Lw2xQ@db01.tax.example.org:5432/taxdb' },
       { text: '  https://filebox.kitaminato.local/share/download?id=8f3a21\n', expect: 'https://filebox.kitaminato.local/share/download?id=8f3a21' },
       { text: '住民情報システムへは \\\\jmsv01\\jumin\\ から接続する。', expect: '\\\\jmsv01\\jumin\\' },
       { text: '保存先：￥￥fs01￥共有￥保健所￥R6名簿。', expect: '￥￥fs01￥共有￥保健所￥R6名簿' },
     ],
     negative: [
+      { text: 'curl -s https://hooks.example.com/notify?user=demo&password=demo123   # from the docs, never ran', why: 'a documentation domain in a line that says it comes from the docs' },
       'https://www.city.kitaminato.lg.jp/kurashi/index.html',
       'https://www.mhlw.go.jp/stf/seisakunitsuite/',
       'https://example.com/docs',

@@ -91,12 +91,14 @@ describe('generalisation set', () => {
   // phrases; false positives on 記入例 and template example rows, documented
   // sample keys and test cards. Since then: 記入例 and template rows, names in
   // relations, key/value notations and padded cells, care phrases, ID labels,
-  // placeholders and test cards (0.847 / 0.976, critical 34/55 — the secrets in
-  // JSON/XML/PHP/.env notations remain). Unskip when the scores reach the thresholds.
-  // What holds now (0.847 / 0.976 when last measured), so that no step loses ground before the target is reached.
-  it('English and mixed documents hold their floor (recall 0.80, precision 0.95)', async () => {
+  // placeholders and test cards, secrets in every notation (0.932 / 0.989,
+  // critical 52/55: a YAML basicAuth user, an LDAP bind DN and a desk account
+  // named in prose remain). Unskip when the scores reach the thresholds.
+  // What holds now (0.932 / 0.989, critical 52/55 when last measured), so that no step loses ground before the target is reached.
+  it('English and mixed documents hold their floor (recall 0.90, precision 0.95, critical 0.9)', async () => {
     const { metrics, report } = await scoreOf(DOCUMENTS.filter(isEnglishMixed));
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.critical_recall, report).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.9);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.95);
   });
 
