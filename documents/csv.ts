@@ -8,7 +8,7 @@
 import { PageBuilder, type SumiDocument } from '../core/document.ts';
 import { TableDraft } from '../core/tables.ts';
 import { decodeText } from './encoding.ts';
-import { addCellText } from './runs.ts';
+import { addCellText } from './add-source-text.ts';
 import { readerTable } from './tables.ts';
 
 export type CsvDelimiter = ',' | '\t' | ';';

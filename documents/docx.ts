@@ -15,7 +15,7 @@
 // (documents/tables.ts), else its first row when it does.
 import { DocumentError, PageBuilder, type SumiDocument } from '../core/document.ts';
 import { TableDraft, type TableCell } from '../core/tables.ts';
-import { addCellText, LineWriter } from './runs.ts';
+import { addCellText, LineWriter } from './add-source-text.ts';
 import { readerTable } from './tables.ts';
 import { walkXml, xmlBool } from './xml.ts';
 import { mainPart, readRels, relatedParts, ZipArchive } from './zip.ts';

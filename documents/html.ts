@@ -20,7 +20,7 @@ import { Parser } from 'htmlparser2';
 import { PageBuilder, type HiddenNote, type SourceRef, type SumiDocument } from '../core/document.ts';
 import { TableDraft } from '../core/tables.ts';
 import { decodeText } from './encoding.ts';
-import { addCellText, addFlowText, LineWriter } from './runs.ts';
+import { addCellText, addFlowText, LineWriter } from './add-source-text.ts';
 import { readerTable } from './tables.ts';
 
 const BLOCKS = new Set([

@@ -1,7 +1,7 @@
 // Plain text reader (.txt, .md, .log, .json …): one page holding the decoded text.
 import { PageBuilder, type SumiDocument } from '../core/document.ts';
 import { decodeText } from './encoding.ts';
-import { addLineText } from './runs.ts';
+import { addLineText } from './add-source-text.ts';
 
 export function readText(bytes: Uint8Array): SumiDocument {
   const { text, encoding } = decodeText(bytes);

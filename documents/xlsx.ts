@@ -10,7 +10,7 @@
 import { DocumentError, PageBuilder, type HiddenNote, type Page, type SumiDocument } from '../core/document.ts';
 import { TableDraft } from '../core/tables.ts';
 import { isHeaderRow } from '../layout/header-words.ts';
-import { addCellText } from './runs.ts';
+import { addCellText } from './add-source-text.ts';
 import { readerTable } from './tables.ts';
 import { unescapeOoxml, walkXml, xmlBool } from './xml.ts';
 import { mainPart, readRels, relatedParts, ZipArchive } from './zip.ts';
