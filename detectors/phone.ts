@@ -26,7 +26,7 @@ function digits(s: string): string {
 /** Valid Japanese numbering: mobile/IP/toll-free prefixes have 11 digits, landlines 10. */
 function plausible(d: string): boolean {
   // 090-0000-0000, 03-1111-1111: a form's blank, not a number
-  if (/^(\d)\1{5,}$/.test(d.slice(3))) return false;
+  if (/^(\d)\1{7}$/.test(d.slice(-8))) return false;
   if (/^0[5789]0/.test(d)) return d.length === 11;
   if (/^0120/.test(d)) return d.length === 10;
   if (/^0800/.test(d)) return d.length === 11;
@@ -77,6 +77,7 @@ export const phone: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'phone 03-5111-1111', expect: '03-5111-1111' },
       { text: '携帯 070-4774-3818', expect: '070-4774-3818' },
       { text: '電話：０８０－４８８６－３９２０', expect: '０８０－４８８６－３９２０' },
       { text: 'TEL +81 80 2486 8983', expect: '+81 80 2486 8983' },
