@@ -21,6 +21,8 @@ const PATH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/]|\\\\)|\.(?:pem|key|json|txt|p12|p
 // quoted words: "Enter your password", "Forgot password?"
 const PROSE = /^[A-Za-z][A-Za-z']*(?: +[A-Za-z][A-Za-z',.!?]*)+$/;
 const LOGIN_VALUE = /^[A-Za-z0-9][\w.@+\\-]{1,63}$/;
+// a directory account is a distinguished name: cn=svc-yoyaku,ou=service,dc=example,dc=local
+const DISTINGUISHED_NAME = /^(?:cn|uid)=[\w .@-]{1,64}(?:,[a-z]{1,3}=[\w .@-]{1,64}){1,8}$/i;
 const GENERIC_LOGIN = /^(?:user(?:name|_?id)?|login(?:_?id)?|name|me|self|anonymous|nobody|account)$/i;
 
 /** Why the value of a key with this role is not reported, or null when it is. */
@@ -47,7 +49,7 @@ export function rejectNamedValue(value: string, role: KeyRole, line: string, not
       if (notation === 'label: value' && (entropy(value) < 3.5 || !(/\d/.test(value) || value.length >= 20))) return 'a word after a label';
       return pem ? null : sampleKeyReason(value);
     case 'login-id':
-      if (!LOGIN_VALUE.test(value)) return 'not an account name';
+      if (!LOGIN_VALUE.test(value) && !DISTINGUISHED_NAME.test(value)) return 'not an account name';
       if (!/[A-Za-z]/.test(value)) return 'no letter';
       return GENERIC_LOGIN.test(value) || (keyRole(value) ?? 'login-id') !== 'login-id' ? 'a generic word' : null;
   }
@@ -89,6 +91,9 @@ export const namedKey: Detector = {
     'user',
     'login',
     'logon',
+    'binddn',
+    'bind_dn',
+    'managerdn',
     'authorization',
     'identified',
     'パスワ',
@@ -109,6 +114,8 @@ export const namedKey: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '<bindDn>cn=svc-yoyaku,ou=service,dc=shiraura,dc=local</bindDn>', expect: 'cn=svc-yoyaku,ou=service,dc=shiraura,dc=local' },
+      { text: 'ingress:\n  basicAuth:\n    user: libstaff\n    password: Shelf-4821-bk\n', expect: 'libstaff' },
       // JSON, YAML, dicts
       { text: '{"password": "Sunflower7!", "host": "db01"}', expect: 'Sunflower7!' },
       { text: '{"パスワード": "Himawari#88"}', expect: 'Himawari#88' },
@@ -170,6 +177,7 @@ export const namedKey: Detector = {
       },
     ],
     negative: [
+      { text: 'user: tanaka said the form was fine', why: 'a prose label with no password beside it' },
       { text: 'password: changeme', why: 'a fill-in default' },
       { text: '"password": "<your-password>"', why: 'a fill-in in brackets' },
       { text: '"password": "xxx"', why: 'a mask' },

@@ -91,14 +91,15 @@ describe('generalisation set', () => {
   // phrases; false positives on 記入例 and template example rows, documented
   // sample keys and test cards. Since then: 記入例 and template rows, names in
   // relations, key/value notations and padded cells, care phrases, ID labels,
-  // placeholders and test cards, secrets in every notation (0.932 / 0.989,
-  // critical 52/55: a YAML basicAuth user, an LDAP bind DN and a desk account
-  // named in prose remain). Unskip when the scores reach the thresholds.
-  // What holds now (0.932 / 0.989, critical 52/55 when last measured), so that no step loses ground before the target is reached.
-  it('English and mixed documents hold their floor (recall 0.90, precision 0.95, critical 0.9)', async () => {
+  // placeholders and test cards, secrets in every notation, a YAML block's
+  // user beside its password, an LDAP bind DN (0.941 / 0.989, critical 54/55:
+  // a desk account named in prose on the line after "login … :" remains).
+  // Unskip when the scores reach the thresholds.
+  // What holds now (0.941 / 0.989, critical 54/55 when last measured), so that no step loses ground before the target is reached.
+  it('English and mixed documents hold their floor (recall 0.92, precision 0.95, critical 0.95)', async () => {
     const { metrics, report } = await scoreOf(DOCUMENTS.filter(isEnglishMixed));
-    expect(metrics.critical_recall, report).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.critical_recall, report).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.92);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.95);
   });
 

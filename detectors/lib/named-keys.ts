@@ -37,7 +37,7 @@ export interface NamedValue {
 
 // Nouns that can end a secret-named key. Short ones need a boundary (the "pw" of "spw", the "uid" of "fluid").
 const NOUN =
-  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|(?:api|access|secret|private|client)[ \t](?:key|secret|token)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi;
+  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|(?:api|access|secret|private|client)[ \t](?:key|secret|token)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|(?:bind|manager)[_-]?dn|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi;
 
 const MAX_KEY = 64;
 
@@ -101,6 +101,8 @@ export function keyRole(key: string): KeyRole | null {
   if (words.join('').endsWith('secretkeybase')) return 'api-key'; // Rails
   if (/(?:user|username|userid|loginid|loginname|logonname|accountname)$/.test(last) || last === 'login' || last === 'logon' || last === 'uid') return 'login-id';
   if (pair === 'userid' || pair === 'username' || pair === 'loginid' || pair === 'loginname' || pair === 'accountname') return 'login-id';
+  // the account a service binds to a directory with: bindDn, bind_dn, managerDN
+  if (last === 'dn' && (prev === 'bind' || prev === 'manager' || prev === 'principal')) return 'login-id';
   return null;
 }
 
@@ -286,7 +288,16 @@ function afterColon(k: KeyAt, i: number): Operator | Parsed | null {
   if (v?.quoted) return { at: i, notation: 'label: value', quotedOnly: false };
   const atLineStart = head !== null && /^[ \t]*(?:-[ \t]+)?$/.test(head);
   const alone = v && /^[ \t]*$/.test(text.slice(v.end, lineEnd));
-  return k.role !== 'login-id' && atLineStart && alone ? { at: i, notation: 'label: value', quotedOnly: false } : null;
+  if (!atLineStart || !alone) return null;
+  // a bare "user:" is a prose label too, unless a password key stands beside it in the same block (basicAuth: user: … password: …)
+  return k.role !== 'login-id' || passwordBeside(text, k.lineStart, head ?? '') ? { at: i, notation: 'label: value', quotedOnly: false } : null;
+}
+
+/** Whether a line within two of the one at `lineStart`, indented the same (`head`), holds a password key. */
+function passwordBeside(text: string, lineStart: number, head: string): boolean {
+  const near = text.slice(Math.max(0, lineStart - 200), Math.min(text.length, lineStart + 200)).split('\n');
+  const indent = head.replace(/-[ \t]+$/, '');
+  return near.some((line) => line.startsWith(indent) && /^[ \t]*(?:-[ \t]+)?(?:password|passwd|pass|pwd)[ \t]*:/i.test(line) && line.length - line.trimStart().length === indent.length);
 }
 
 /** The operator after the key (from i, past the key and its closing quote), or a value read in full. */
