@@ -48,6 +48,8 @@ function withoutNames(lines: [number, number][], found: readonly Scored[]): [num
   });
 }
 
+const EXAMPLE_WORDS = /例|見本|サンプル|(?<![@.\w-])(?:examples?|samples?|template|dummy)(?![@.\w-])|e\.g\./;
+
 const OFFICE_CONTACT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['phone', 'email', 'address', 'postal-code']);
 
 export function scanText(original: string, page: number, options: ScanOptions): Finding[] {
@@ -69,7 +71,8 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   }
   const findings: Finding[] = [];
   // personal data in a form guide's filled-in example belongs to no one (./examples.ts); secrets are kept
-  const examples = /例|見本|サンプル|example|sample|e\.g\./.test(ctx.lower) ? exampleRanges(ctx.text) : [];
+  // looked for only where the page uses the words (not the example.com of an address): most pages cost nothing
+  const examples = EXAMPLE_WORDS.test(ctx.lower) ? exampleRanges(ctx.text) : [];
   const merged = mergeOverlaps(candidates);
   // the issuing office's own phone, mail box and address (./office-contacts.ts), on a line that names no person
   const officeLines = withoutNames(officeContactLines(ctx.text), merged);

@@ -21,24 +21,47 @@ function withoutAddresses(line: string): string {
 
 /** The ranges [start, end) of the lines of `text` that give an office's contact details. */
 export function officeContactLines(text: string): [number, number][] {
-  const lines: [number, number][] = [];
-  for (let at = 0; at <= text.length;) {
-    let end = text.indexOf('\n', at);
-    if (end === -1) end = text.length;
-    lines.push([at, end]);
-    at = end + 1;
-  }
-  const filled = lines.map(([s, e], i) => ({ i, s, e })).filter(({ s, e }) => text.slice(s, e).trim());
-  const edge = new Set([...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)].map(({ i }) => i));
+  // only the page's first and last lines and the lines with an inquiry marker are looked at: a long page costs no more
+  const candidates = new Set<number>();
+  const edges = edgeLineStarts(text);
+  edges.forEach((s) => candidates.add(s));
+  const marker = new RegExp(OFFICE_CONTACT_MARKER.source, 'giu');
+  for (let m = marker.exec(text); m; m = marker.exec(text)) candidates.add(text.lastIndexOf('\n', m.index) + 1);
   const out: [number, number][] = [];
-  lines.forEach(([s, e], i) => {
+  for (const s of [...candidates].sort((a, b) => a - b)) {
+    let e = text.indexOf('\n', s);
+    if (e === -1) e = text.length;
     const line = text.slice(s, e);
-    const before = i > 0 ? text.slice(lines[i - 1][0], lines[i - 1][1]) : '';
-    const after = i + 1 < lines.length ? text.slice(lines[i + 1][0], lines[i + 1][1]) : '';
-    // the office is named in words, not inside a mail or web address (taro@city-office.jp)
+    const before = s > 0 ? text.slice(text.lastIndexOf('\n', s - 2) + 1, s - 1) : '';
+    let afterEnd = text.indexOf('\n', e + 1);
+    if (afterEnd === -1) afterEnd = text.length;
+    const after = e < text.length ? text.slice(e + 1, afterEnd) : '';
     const organisation = ORGANISATION.test(withoutAddresses(line)) || ORGANISATION.test(withoutAddresses(before));
-    if (!organisation || ADDRESSEE.test(line) || ADDRESSEE.test(after)) return;
-    if (OFFICE_CONTACT_MARKER.test(line) || (edge.has(i) && CONTACT_WORD.test(line))) out.push([s, e]);
-  });
+    if (!organisation || ADDRESSEE.test(line) || ADDRESSEE.test(after)) continue;
+    if (OFFICE_CONTACT_MARKER.test(line) || (edges.has(s) && CONTACT_WORD.test(line))) out.push([s, e]);
+  }
   return out;
+}
+
+/** Where the first and last EDGE_LINES non-empty lines of `text` start. */
+function edgeLineStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  for (let s = 0, n = 0; s < text.length && n < EDGE_LINES;) {
+    let e = text.indexOf('\n', s);
+    if (e === -1) e = text.length;
+    if (text.slice(s, e).trim()) {
+      starts.add(s);
+      n++;
+    }
+    s = e + 1;
+  }
+  for (let e = text.length, n = 0; e > 0 && n < EDGE_LINES;) {
+    const s = text.lastIndexOf('\n', e - 1) + 1;
+    if (text.slice(s, e).trim()) {
+      starts.add(s);
+      n++;
+    }
+    e = s - 1;
+  }
+  return starts;
 }
