@@ -16,7 +16,11 @@ const CONTACT_WORD = /tel|phone|fax|電話|℡|〒|@/iu;
 const EDGE_LINES = 3;
 
 function withoutAddresses(line: string): string {
-  return line.replace(/\S*(?:@|:\/\/)\S*/g, ' ');
+  // token by token: a regex that widens each @ to its word would rescan a long line from every position
+  return line
+    .split(/(\s+)/)
+    .map((token) => (token.includes('@') || token.includes('://') ? ' ' : token))
+    .join('');
 }
 
 /** The ranges [start, end) of the lines of `text` that give an office's contact details. */

@@ -16,7 +16,8 @@ function repeatTo(unit: string, size: number): string {
 function families(d: (typeof DETECTORS)[number]): Record<string, string> {
   const triggers = (d.triggers ?? []).filter((t) => t.length > 1);
   const examples = d.examples.positive.map((e) => e.text.replace(/\n/g, ' '));
-  const out: Record<string, string> = {};
+  // and long runs without a blank, which a careless regex rescans from every position (a base64 blob, a line of digits)
+  const out: Record<string, string> = { 'a run of digits': '1', 'a run of letters': 'a', 'a run of symbols': '@.-_:/' };
   if (examples.length) {
     out['examples on one line'] = examples.join(' ');
     out['examples on lines'] = d.examples.positive.map((e) => e.text).join('\n') + '\n';
