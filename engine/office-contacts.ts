@@ -6,6 +6,8 @@
 
 /** Says the line is where to reach the office: 問い合わせ先, 照会先, 発行, Inquiries, Contact us */
 const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会先|連絡窓口|発行元?|事務局|代表電話|inquir(?:y|ies)|enquir(?:y|ies)|contact us/iu;
+/** The same markers, to find every inquiry line of a page in one pass (compiled once, not per scan) */
+const OFFICE_CONTACT_MARKERS = new RegExp(OFFICE_CONTACT_MARKER.source, 'giu');
 /** Names an office (not a place: an addressee's address names a city too) */
 const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/iu;
 /** An honorific: the line (or the next) addresses a person, whose address it is */
@@ -29,8 +31,8 @@ export function officeContactLines(text: string): [number, number][] {
   const candidates = new Set<number>();
   const edges = edgeLineStarts(text);
   edges.forEach((s) => candidates.add(s));
-  const marker = new RegExp(OFFICE_CONTACT_MARKER.source, 'giu');
-  for (let m = marker.exec(text); m; m = marker.exec(text)) candidates.add(text.lastIndexOf('\n', m.index) + 1);
+  OFFICE_CONTACT_MARKERS.lastIndex = 0;
+  for (let m = OFFICE_CONTACT_MARKERS.exec(text); m; m = OFFICE_CONTACT_MARKERS.exec(text)) candidates.add(text.lastIndexOf('\n', m.index) + 1);
   const out: [number, number][] = [];
   for (const s of [...candidates].sort((a, b) => a - b)) {
     let e = text.indexOf('\n', s);
