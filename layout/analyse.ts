@@ -24,6 +24,10 @@ const TABLE_GAP = 2.5;
 const TIGHT = 0.8;
 /** Distance between the lines of a wrapped cell, in ems. */
 const WRAPPED_LINE = 1.8;
+/** A row number, with a speck of OCR noise beside it at most. */
+const SERIAL = /^\D{0,2}[0-9０-９]{1,5}\D{0,2}$/u;
+/** Share of a table's main lines that fill its key column. */
+const KEY_FILLED = 0.85;
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;
 
@@ -69,7 +73,8 @@ function regionEnd(info: readonly Info[], start: number): number {
   for (let j = start + 1; j < info.length; j++) {
     const { line, chunks } = info[j];
     const prev = info[j - 1].line;
-    if (line.top - prev.bottom > TABLE_GAP * Math.min(line.size, prev.size)) break;
+    // a wide blank ends the table, unless the next line's cells start where the last row's did (a dropped line, a page's spacing)
+    if (line.top - prev.bottom > TABLE_GAP * Math.min(line.size, prev.size) && !continuesRows(info.slice(start, j), info[j])) break;
     if (chunks.length >= 2) {
       lastMulti = j;
       last = info[j];
@@ -80,11 +85,21 @@ function regionEnd(info: readonly Info[], start: number): number {
     // one chunk: a wrapped cell's part is narrow and in the table's type; a line of prose runs wide,
     // a heading is set larger or stands out to the left of the table
     const c = chunks[0];
-    if (!c || c.x1 - c.x0 > 0.5 * (right - left) || !sameSize(line, last.line) || c.x0 < left - 0.5 * line.size) break;
+    // (a part deep inside the table is a wrapped cell whatever its measured size: OCR's measure of a short line is rough)
+    const inside = c && c.x0 > left + 0.25 * (right - left);
+    if (!c || c.x1 - c.x0 > 0.5 * (right - left) || !(inside || sameSize(line, last.line)) || c.x0 < left - 0.5 * line.size) break;
     // the last row's wrapped part comes at the spacing of wrapped lines
     if (j === lastMulti + 1 && mid(line) - mid(prev) < WRAPPED_LINE * line.size) lastMulti = j;
   }
   return lastMulti + 1;
+}
+
+/** A line of three cells or more whose cells mostly start where those of one of the last rows above did. */
+function continuesRows(above: readonly Info[], next: Info): boolean {
+  if (next.chunks.length < 3) return false;
+  const rows = above.filter((r) => r.chunks.length >= 3 && sameSize(r.line, next.line)).slice(-4);
+  const em = next.line.size;
+  return rows.some((row) => next.chunks.filter((c) => row.chunks.some((r) => Math.abs(r.x0 - c.x0) <= em)).length >= Math.max(3, 0.6 * next.chunks.length));
 }
 
 /** The middle of a line across it. */
@@ -210,10 +225,18 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
   const steps = main.slice(1).map((p, k) => mid(p.line) - mid(main[k].line));
   const pitch = steps.length ? median(steps)! : fallbackPitch;
   // a wrapped part lies tight against a fuller line (its row's main line, or another part of it)
-  const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
+  // (a header line is never part of a row of values)
+  const header = placed.map((p) =>
+    isHeaderRow(
+      p.chunks.map((c) => chunkText(c.chunk)),
+      false,
+    ),
+  );
+  const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && !(header[k] && !header[n]) && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
   // a line that starts with a field label in the first column (個人番号 under 電話番号 in a form) is a row of its own
   const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && headerLike(chunkText(c.chunk)) && namesColumn(chunkText(c.chunk)));
-  const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && !startsWithLabel(k) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
+  const startsRow = keyColumnTest(placed, fill, full);
+  const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && !startsWithLabel(k) && !startsRow(k) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
   const rows: TableRow[] = [];
   const owner: number[] = [];
   placed.forEach((p, k) => {
@@ -223,20 +246,59 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
     }
   });
   if (!rows.length) return [];
-  placed.forEach((p, k) => {
-    if (!isPart[k]) return;
-    // the nearest main line above or below
-    let up = k - 1;
-    while (up >= 0 && isPart[up]) up--;
-    let down = k + 1;
-    while (down < placed.length && isPart[down]) down++;
-    const dUp = up >= 0 ? mid(p.line) - mid(placed[up].line) : Infinity;
-    const dDown = down < placed.length ? mid(placed[down].line) - mid(p.line) : Infinity;
-    const row = rows[owner[dUp <= dDown ? up : down]];
-    row.lines.push(p);
-    row.lines.sort((a, b) => a.line.top - b.line.top);
-  });
+  // a run of parts between two main lines splits where the blank between lines is widest:
+  // above it they belong to the upper row, below it to the lower one
+  for (let k = 0; k < placed.length;) {
+    if (!isPart[k]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < placed.length && isPart[end]) end++;
+    const up = k - 1;
+    const down = end < placed.length ? end : -1;
+    let split = up < 0 ? k : end; // parts k..split-1 go up, split..end-1 go down
+    if (up >= 0 && down >= 0) {
+      let widest = -Infinity;
+      for (let m = k; m <= end; m++) {
+        const blank = placed[m].line.top - placed[m - 1].line.bottom;
+        if (blank > widest) [widest, split] = [blank, m];
+      }
+    }
+    for (let m = k; m < end; m++) {
+      const row = rows[owner[m < split ? up : down]];
+      row.lines.push(placed[m]);
+      row.lines.sort((a, b) => a.line.top - b.line.top);
+    }
+    k = end;
+  }
   return rows;
+}
+
+/**
+ * A table's key column: the leftmost column that nearly every main line
+ * fills. When it numbers the rows (No. 1, 2, 3…), a line with a number there
+ * starts a row of its own, however tight it sits against the next: rows set
+ * close together (a dense list whose rows take one line or three) are not
+ * taken for the wrapped parts of each other. A key of words (a name) may
+ * wrap itself, so it proves nothing.
+ */
+function keyColumnTest(placed: { chunks: { chunk: Chunk; col: number }[] }[], fill: number[], full: number): (k: number) => boolean {
+  const main = placed.filter((_, k) => fill[k] >= Math.max(3, 0.6 * full));
+  if (main.length < 4) return () => false;
+  const keyText = (p: (typeof placed)[number], col: number) =>
+    p.chunks
+      .filter((c) => c.col === col)
+      .map((c) => chunkText(c.chunk))
+      .join(' ');
+  const columns = Math.max(...placed.flatMap((p) => p.chunks.map((c) => c.col))) + 1;
+  for (let col = 0; col < columns; col++) {
+    const cells = main.map((p) => keyText(p, col)).filter((t) => t.trim());
+    if (cells.length < KEY_FILLED * main.length) continue;
+    const numbered = cells.filter((t) => SERIAL.test(t.trim())).length >= KEY_FILLED * cells.length;
+    return numbered ? (k) => SERIAL.test(keyText(placed[k], col).trim()) : () => false;
+  }
+  return () => false;
 }
 
 /**
