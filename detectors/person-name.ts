@@ -24,9 +24,9 @@ const LATIN_LETTER = String.raw`[a-zA-ZÀ-ÖØ-öø-ɏḀ-ỿ'-]`;
 const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){1,3}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
-// OCR spaces out wide labels (氏 名)
+// OCR spaces out wide labels (氏 名) and confuses kana of one shape (ウリガナ, フリカナ for フリガナ)
 const NAME_LABEL =
-  /(?:氏[ 　]?名|お名前|名前|ふりがな|フリガナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
+  /(?:氏[ 　]?名|お名前|名前|ふり[がか]な|[フウブプ]リ[ガカ]ナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME =
   /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
@@ -313,6 +313,8 @@ export const personName: Detector = {
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
+      // OCR read the header フリガナ as ウリガナ
+      { text: 'No\t氏名\tウリガナ\n1\t武藤澄子\tムトウ スミコ\n', expect: 'ムトウ スミコ' },
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
       { text: 'To: Amara Adeyemi\n2-20-8 Minato-cho, Kitaminato-shi', expect: 'Amara Adeyemi' },
       { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
