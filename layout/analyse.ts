@@ -235,7 +235,7 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
   const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && !(header[k] && !header[n]) && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
   // a line that starts with a field label in the first column (個人番号 under 電話番号 in a form) is a row of its own
   const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && headerLike(chunkText(c.chunk)) && namesColumn(chunkText(c.chunk)));
-  const startsRow = keyColumnTest(placed, fill, full);
+  const startsRow = keyColumnTest(placed, fill, full, header);
   const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && !startsWithLabel(k) && !startsRow(k) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
   const rows: TableRow[] = [];
   const owner: number[] = [];
@@ -262,7 +262,7 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
       let widest = -Infinity;
       for (let m = k; m <= end; m++) {
         const blank = placed[m].line.top - placed[m - 1].line.bottom;
-        if (blank > widest) [widest, split] = [blank, m];
+        if (blank >= widest - 0.1) [widest, split] = [blank, m]; // (on a tie, the lower blank: a cell wraps downward)
       }
     }
     for (let m = k; m < end; m++) {
@@ -283,8 +283,8 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
  * taken for the wrapped parts of each other. A key of words (a name) may
  * wrap itself, so it proves nothing.
  */
-function keyColumnTest(placed: { chunks: { chunk: Chunk; col: number }[] }[], fill: number[], full: number): (k: number) => boolean {
-  const main = placed.filter((_, k) => fill[k] >= Math.max(3, 0.6 * full));
+function keyColumnTest(placed: { chunks: { chunk: Chunk; col: number }[] }[], fill: number[], full: number, header: boolean[]): (k: number) => boolean {
+  const main = placed.filter((_, k) => fill[k] >= Math.max(3, 0.6 * full) && !header[k]);
   if (main.length < 4) return () => false;
   const keyText = (p: (typeof placed)[number], col: number) =>
     p.chunks

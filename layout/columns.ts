@@ -49,10 +49,54 @@ export function findColumns(rows: readonly Chunk[][], em: number): [number, numb
   }
   const left = Math.min(...measured.map((r) => r[0].x0));
   const right = Math.max(...measured.map((r) => r[r.length - 1].x1));
+  for (const x of alignedStarts(measured, em, mayCross)) {
+    if (x - left < 2 * em || gutters.some(([g0, g1]) => x > g0 - 2 * em && x < g1 + 2 * em)) continue;
+    gutters.push([x - 0.6 * em, x + 0.8 * em]);
+  }
+  gutters.sort((a, b) => a[0] - b[0]);
   const bounds = [left, ...gutters.flat(), right];
   const columns: [number, number][] = [];
   for (let k = 0; k < bounds.length; k += 2) columns.push([bounds[k], bounds[k + 1]]);
   return columns;
+}
+
+/**
+ * Left edges of columns that leave no blank to see: where the rows' words
+ * start at one x (within a third of an em) while the text before them ends
+ * raggedly, as a left-aligned column after a column of long cells does (an
+ * address filling its cell up to the phone number). Camelot and Tabula call
+ * these text edges. Words of one cell that line up (a surname of two
+ * characters, then the given name) end as evenly as they start, so they make
+ * none. Returns each edge's x (the leftmost start of its words).
+ */
+function alignedStarts(rows: readonly Chunk[][], em: number, mayCross: number): number[] {
+  const multi = rows.filter((r) => r.length >= 2);
+  const starts: { x: number; end: number; row: number }[] = [];
+  multi.forEach((row, r) =>
+    row.forEach((chunk, c) =>
+      chunk.pieces.forEach((p, i) => {
+        const before = i > 0 ? chunk.pieces[i - 1] : c > 0 ? row[c - 1].pieces[row[c - 1].pieces.length - 1] : undefined;
+        if (before && mayBreakBetween(before, p)) starts.push({ x: p.x0, end: before.x1, row: r });
+      }),
+    ),
+  );
+  starts.sort((a, b) => a.x - b.x);
+  const need = Math.max(4, 0.3 * multi.length);
+  const out: number[] = [];
+  for (let i = 0; i < starts.length;) {
+    let j = i;
+    while (j + 1 < starts.length && starts[j + 1].x - starts[i].x <= em / 3) j++;
+    const group = starts.slice(i, j + 1);
+    i = j + 1;
+    const rowsThere = new Set(group.map((g) => g.row));
+    if (rowsThere.size < need) continue;
+    const x = group[0].x;
+    const ends = group.map((g) => g.end);
+    if (Math.max(...ends) - Math.min(...ends) < 1.5 * em) continue;
+    const crossing = multi.filter((row) => row.some((c) => c.pieces.some((p) => p.x0 < x - em / 3 && p.x1 > x + em / 3))).length;
+    if (crossing <= mayCross) out.push(x);
+  }
+  return out;
 }
 
 /**

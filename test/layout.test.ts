@@ -1,6 +1,7 @@
 // Layout analysis on PDFs built here: tables come out with the rows, columns,
 // header rows and wrapped cells they were drawn with; a table continued on the
 // next page reads its header from the page before; prose is not cut into tables.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../documents/pdf.ts';
 import { nodePlatform } from '../platform/node.ts';
@@ -81,6 +82,52 @@ describe('layout analysis of PDF text', () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual(['Grace Hall', '2-14-3 Minato-cho, Kitaminato-shi', '090-2231-4409']);
     expect(rows[2][1]).toBe('5-1 Aoba, Sendai-shi');
+  });
+
+  it('finds a column that starts where the long cells before it end, with no blank between them (a text edge)', async () => {
+    const size = 9;
+    const measure = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const addresses = [
+      '2-14-3 Minato-cho, Kitaminato-shi',
+      '5-1 Aoba, Sendai-shi',
+      'Flat 4, 11-2 Kamisugi, Aoba-ku, Sendai',
+      '88 Oroshi-machi',
+      '3-9 Nakano, Izumi-ku, Sendai-shi',
+      '7-7-21 Kita, Izumi-ku',
+    ];
+    const phoneAt = 80 + Math.max(...addresses.map((a) => measure.widthOfTextAtSize(a, size))) + 1.5;
+    const spec: TableSpec = {
+      columns: [50, 80, phoneAt],
+      header: [['No', 'Address', 'Phone']],
+      rows: addresses.map((a, i) => [String(i + 1), a, `090-22${i}1-440${i}`]),
+      size,
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const table = page.tables![0];
+    expect(table.columnHeaders).toEqual(['No', 'Address', 'Phone']);
+    expect(grid(page, table).slice(1)).toEqual(spec.rows);
+  });
+
+  it('starts a row at every row number, however close under a row of wrapped cells it is set', async () => {
+    const spec: TableSpec = {
+      columns: [50, 80, 260, 380],
+      header: [['No', 'Address', 'Phone', 'Notes']],
+      rows: [
+        ['1', '2-14-3 Minato-cho,\nKitaminato-shi', '090-2231-4409', 'home visit'],
+        ['2', '5-1 Aoba,\nSendai-shi', '080-7710-2285', 'weekly call'],
+        ['3', '88 Oroshi-machi', '', ''],
+        ['4', '3-9 Nakano,\nIzumi-ku', '070-1184-3302', 'oxygen'],
+        ['5', '7-7-21 Kita,\nIzumi-ku', '090-5521-0086', 'none'],
+      ],
+      padding: 0,
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const rows = grid(page, page.tables![0]);
+    expect(rows.map((r) => r[0])).toEqual(['No', '1', '2', '3', '4', '5']);
+    expect(rows[3]).toEqual(['3', '88 Oroshi-machi', '', '']);
+    expect(rows[4][1]).toBe('3-9 Nakano, Izumi-ku');
   });
 
   it('gives a table continued on the next page without a header the header of the page before', async () => {
