@@ -129,32 +129,38 @@ export function hasHeader(table: Table): boolean {
   return table.columnHeaders.some((h) => h !== '');
 }
 
-/** Share of the narrower of two ranges that they have in common. */
-function overlapShare(a: [number, number], b: [number, number]): number {
-  const common = Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
-  const narrower = Math.min(a[1] - a[0], b[1] - b[0]);
-  return narrower > 0 ? Math.max(0, common) / narrower : 0;
+/** Length two ranges have in common, never negative. */
+function common(a: [number, number], b: [number, number]): number {
+  return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 }
+
+/** How far a page's columns may stand from those of the page before (a scanner feeds each sheet a little off). */
+const MAX_SHIFT = 24;
 
 /**
  * The column headers `table` inherits from `previous` (the last table of the
- * page before) when it continues it: no header of its own, and each of its
- * columns sits under one column of the previous table. Null otherwise.
+ * page before) when it continues it: no header of its own, and most of its
+ * columns stand under columns of the previous table, once the page's offset
+ * is allowed for. A column that covers several previous columns (two cells
+ * read as one) takes all their headers; one under none (a speck read as a
+ * column) takes none. Null when it does not continue it.
  */
 export function continuedHeaders(previous: Table, table: Table): string[] | null {
   if (hasHeader(table) || !hasHeader(previous) || !previous.columnEdges || !table.columnEdges) return null;
-  const mapped: string[] = [];
-  const used = new Set<number>();
-  for (const edge of table.columnEdges) {
-    let best = -1;
-    let bestShare = 0.5;
-    previous.columnEdges.forEach((p, i) => {
-      const share = overlapShare(edge, p);
-      if (share > bestShare) [best, bestShare] = [i, share];
-    });
-    if (best === -1 || used.has(best)) return null;
-    used.add(best);
-    mapped.push(previous.columnHeaders[best]);
-  }
-  return mapped.length >= 2 ? mapped : null;
+  const before = previous.columnEdges;
+  const edges = table.columnEdges;
+  // the offset that lays the columns best over those above
+  const fit = (d: number) => edges.reduce((sum, [l, r]) => sum + Math.max(...before.map((p) => common([l + d, r + d], p))), 0);
+  const shifts = [0, ...edges.flatMap(([l]) => before.map(([p]) => p - l)).filter((d) => Math.abs(d) <= MAX_SHIFT)];
+  const shift = shifts.reduce((best, d) => (fit(d) > fit(best) ? d : best), 0);
+  const mapped = edges.map(([l, r]) => {
+    const edge: [number, number] = [l + shift, r + shift];
+    const width = edge[1] - edge[0];
+    // the previous columns it covers most of, else the one it lies mostly within
+    let under = before.flatMap((p, i) => (common(edge, p) >= 0.5 * (p[1] - p[0]) && p[1] > p[0] ? [i] : []));
+    if (!under.length) under = before.flatMap((p, i) => (width > 0 && common(edge, p) > 0.5 * width ? [i] : []));
+    return [...new Set(under.map((i) => previous.columnHeaders[i]).filter(Boolean))].join(' ');
+  });
+  const matched = mapped.filter(Boolean).length;
+  return matched >= Math.max(2, 0.6 * edges.length) ? mapped : null;
 }

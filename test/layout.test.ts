@@ -148,6 +148,28 @@ describe('layout analysis of PDF text', () => {
     expect(scanDocument(doc).some((f) => /Password|Username/.test(f.text))).toBe(false);
   });
 
+  it('gives the header of the page before to a continued table set a little to the side (a scanner feeds each sheet off by a few points)', async () => {
+    const first: TableSpec = {
+      columns: [50, 72, 170, 270],
+      header: [['No', 'Name', 'Username', 'Password']],
+      rows: [
+        ['1', 'Emily Carter', 'ecarter', 'Qm7!rTz2'],
+        ['2', 'Daniel Brooks', 'dbrooks', 'Lp4#xNw8'],
+      ],
+    };
+    const more: TableSpec = {
+      columns: [62, 84, 182, 282],
+      rows: [
+        ['3', 'Ruth Evans', 'revans', 'Hd8@pLq4'],
+        ['4', 'Aaron Price', 'aprice', 'Wm2^cFs6'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: first }], [{ table: more }]] }), nodePlatform.pdfjs);
+    const found = scanDocument(doc).filter((f) => f.page === 2);
+    expect(found.find((f) => f.text === 'Wm2^cFs6')?.kind).toBe('password');
+    expect(found.find((f) => f.text === 'Ruth Evans')?.kind).toBe('person-name');
+  });
+
   it('reads a note set close under a table as prose after it, not as a row', async () => {
     const note = '*      Temporary passwords are changed at the first login; the department confirms each user by phone.';
     const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, padding: 2 } }, { gap: -6 }, { prose: [note] }]] }), nodePlatform.pdfjs);
