@@ -153,6 +153,10 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     if (!bounds) continue;
     let [start] = bounds;
     while (start < bounds[1] && /[ 　]/.test(ctx.text[start])) start++;
+    // a row number read into the name's cell (the No. column stood too close to tell apart): 19 望月 キヨ
+    const number = /[0-9０-９]{1,4}[.．]?[ 　]+(?=[^\s0-9０-９])/y;
+    number.lastIndex = start;
+    if (number.exec(ctx.text)) start = number.lastIndex;
     const before = out.length;
     pushName(ctx, start, `column ${label}`, 0.92, out, bounds[1]);
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
@@ -313,6 +317,8 @@ export const personName: Detector = {
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
+      // the row number stood too close to the name to be a column of its own
+      { text: 'No 氏名\tフリガナ\n19 望月 キヨ\tモチヅキ キヨ\n20 内藤光江\tナイトウミツエ\n', expect: '内藤光江' },
       // OCR read the header フリガナ as ウリガナ
       { text: 'No\t氏名\tウリガナ\n1\t武藤澄子\tムトウ スミコ\n', expect: 'ムトウ スミコ' },
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
