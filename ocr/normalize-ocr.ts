@@ -10,7 +10,8 @@
 //   - an apostrophe between digit groups (090'1234'5678: the short upright
 //     stroke a hyphen is set as in vertical writing) → '-';
 //   - 一 (kanji "one") between katakana → ー (パスワ一ド);
-//   - a few misread labels: バスワード/ハスワード → パスワード, 干123-4567 → 〒123-4567.
+//   - a few misread labels: バスワード/ハスワード → パスワード, 干123-4567 → 〒123-4567;
+//   - a date's slash read as 7 (1935705717 → 1935/05/17: a year, month and day where the slashes were).
 
 const DIGIT = /[0-9]/;
 /** Letters OCR reads for 0 and 1 inside numbers. */
@@ -69,10 +70,13 @@ export function repairWord(word: string, before = '', after = ''): string {
   let out = chars.join('');
   for (const [re, to] of LABEL_REPAIRS) out = out.replace(re, to);
   // the era letter of a short era date read as 5$, $ or § (S48.12.11): no date starts with a dollar
-  return out.replace(ERA_S_MISREAD, 'S');
+  out = out.replace(ERA_S_MISREAD, 'S');
+  // a slash of a date read as 7 (1935705717 for 1935/05/17): a year, a month and a day stand where the slashes were
+  return out.replace(SLASH_AS_SEVEN, (_, y: string, a: string, m: string, b: string, d: string) => `${y}${a === '7' ? '/' : a}${m}${b === '7' ? '/' : b}${d}`);
 }
 
 const ERA_S_MISREAD = /^(?:5?[$§])(?=\d{1,2}[./]\d{1,2}[./]\d{1,2}$)/u;
+const SLASH_AS_SEVEN = /^((?:19|20)\d\d)([/7])(0[1-9]|1[0-2])([/7])(0[1-9]|[12]\d|3[01])$/u;
 
 /**
  * Whether the confusable letters of a word sit in a number: at least two real

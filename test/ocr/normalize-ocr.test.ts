@@ -15,6 +15,17 @@ describe('repairWord: OCR confusions', () => {
     expect(repairWord('6282')).toBe('6282');
   });
 
+  it('reads a 7 where a date has its slashes as the slash, only where a year, month and day stand', () => {
+    expect(repairWord('1935705717')).toBe('1935/05/17');
+    expect(repairWord('1937/11706')).toBe('1937/11/06');
+    expect(repairWord('1932702704')).toBe('1932/02/04');
+    // not a month or day there, or not a year: a number stays
+    expect(repairWord('1935715717')).toBe('1935715717');
+    expect(repairWord('1935705797')).toBe('1935705797');
+    expect(repairWord('0935705717')).toBe('0935705717');
+    expect(repairWord('19357057170')).toBe('19357057170');
+  });
+
   it('leaves words that are not numbers alone', () => {
     expect(repairWord('Tokyo#2024pw')).toBe('Tokyo#2024pw');
     expect(repairWord('Osaka#2023pw')).toBe('Osaka#2023pw');
