@@ -162,8 +162,16 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
     const cell = ctx.text.slice(start, bounds[1]).trimEnd();
     if (out.length === before && isUnspacedReading(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    // a name cell holds one name: a kana given name set without a space (藤堂さくら) or kanji OCR spaced out (日 向 美奈) is part of it
+    const found = out.length > before ? out[out.length - 1] : undefined;
+    if (found && found.start === start && found.end < start + cell.length && WHOLE_NAME_CELL.test(cell)) found.end = start + cell.length;
+    else if (!found && WHOLE_NAME_CELL.test(cell) && startsWithSurname(cell.replace(/[ 　]/gu, ''), 0) && cell.replace(/[ 　]/gu, '').length >= 3)
+      out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
+
+/** A cell of kanji and kana alone, short enough to be one name (a space or two inside). */
+const WHOLE_NAME_CELL = /^(?=.{2,10}$)[\p{Script=Han}々ァ-ヶーぁ-ゖ]+(?:[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]+){0,2}$/u;
 
 /**
  * A whole cell of kana: a name's reading without its space, in a name column;
@@ -317,6 +325,9 @@ export const personName: Detector = {
       { text: '申請者氏名山田 太郎', expect: '山田 太郎' },
       { text: '振込先：港南支店 普通 1234567 名義 ヤマダ タロウ', expect: 'ヤマダ タロウ' },
       { text: '氏名\tフリガナ\n橋本拓也\tハシモトタクヤ\n', expect: 'ハシモトタクヤ' },
+      // a kana given name without a space, kanji that OCR spaced out: the whole cell is the name
+      { text: '氏名\tふりがな\n藤堂さくら\tとうどう さくら\n', expect: '藤堂さくら' },
+      { text: '氏名\tふりがな\n佐 藤 美奈\tさとう みな\n', expect: '佐 藤 美奈' },
       // the row number stood too close to the name to be a column of its own
       { text: 'No 氏名\tフリガナ\n19 望月 キヨ\tモチヅキ キヨ\n20 内藤光江\tナイトウミツエ\n', expect: '内藤光江' },
       // OCR read the header フリガナ as ウリガナ
