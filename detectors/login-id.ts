@@ -46,6 +46,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.lineNear(s))))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
+    // a plain word that a sentence goes on from is prose: "Login: see the manual", "login of your office: the same as before"
+    if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8))) continue;
     // "ユーザー 100名" is a count: after the bare word ユーザー an ID needs a letter
     if (!v.separated && v.label === 'ユーザー' && !/[A-Za-z]/.test(value)) continue;
     out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
@@ -74,10 +76,15 @@ export const loginId: Detector = {
       { text: '共通ID（renkei-test01）を使う', expect: 'renkei-test01' },
       { text: '管理者アカウント（sysadmin-km ∕ Kt9#wLp2vQ）', expect: 'Kt9#wLp2vQ' },
       { text: '接続先URL（https://renkei-test.kitaminato.lg.jp/login）、共通ID（renkei-test01）', expect: 'renkei-test01' },
+      // what the login is for stands between the label and its colon
+      { text: 'Staff login for the shelter tablet:\nshelter-desk2 / the PIN printed on the case', expect: 'shelter-desk2' },
+      { text: 'Account on the staff portal: k-tanaka01', expect: 'k-tanaka01' },
     ],
     negative: [
       'ログインIDを入力してください',
       'ユーザーID：xxxxxxxx',
+      'Login: see the manual',
+      'Use the login of your office: the same as before',
       'ID：<利用者ID>',
       'the user manual',
       'ID card issued',

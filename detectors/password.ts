@@ -111,6 +111,7 @@ export const password: Detector = {
       { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
       { text: 'キャッシュカード暗証番号 0923', expect: '0923' },
       { text: 'PIN: 5580', expect: '5580' },
+      { text: 'Password for the Wi-Fi in the meeting room: Guest#2024w', expect: 'Guest#2024w' },
       { text: '接続情報（ID／PW）\nkitaminato-ops\nOp3r@tion2024\n', expect: 'Op3r@tion2024' },
       { text: 'Wi-Fi password is "GuestNet2024" (valid until March).', expect: 'GuestNet2024' },
       { text: '（３）パスワードに「Kansen#2020」を入力し、ログインボタンを押す。', expect: 'Kansen#2020' },
