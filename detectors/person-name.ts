@@ -258,14 +258,16 @@ const LATIN_LOWER = String.raw`[a-zß-öø-ÿ']`;
 const SURNAME_PART = String.raw`${LATIN_UPPER}${LATIN_LOWER}{1,20}(?:-${LATIN_UPPER}?${LATIN_LOWER}{1,20})?`;
 const LATIN_FULL_NAME = new RegExp(String.raw`(?<![A-Za-z.'-])(${LATIN_UPPER}${LATIN_LOWER}{1,20}) (${SURNAME_PART}|[A-Z]\. ${SURNAME_PART})(?! [A-Z])(?![A-Za-z'-])`, 'g');
 // a family member named after the relation: "my wife, Camila Duarte-Hughes", "her husband Tran Van Duc"
+// (on the next line too), or by the given name alone when the age or a verb follows: "Son Davi, 6, tested positive"
+const RELATION_WORD = String.raw`\b(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|[Ss]pouse|[Pp]artner|[Bb]rother|[Ss]ister|[Cc]hild|[Gg]randmother|[Gg]randfather|[Gg]randson|[Gg]randdaughter|[Aa]unt|[Uu]ncle|[Nn]iece|[Nn]ephew|[Cc]aregiver)`;
 const RELATIVE_NAME = new RegExp(
-  String.raw`\b(?:wife|husband|son|daughter|mother|father|spouse|partner|brother|sister|child|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|caregiver)(?:,)? (${SURNAME_PART}(?: ${SURNAME_PART}){1,2})(?![A-Za-z'-])`,
+  String.raw`${RELATION_WORD},?[ \n]{1,2}(?:(${SURNAME_PART}(?: ${SURNAME_PART}){1,2})|(${SURNAME_PART})(?=,? ?\d{1,3}\b|,? (?:is|was|has|had|aged|who)\b))(?![A-Za-z'-])`,
   'g',
 );
 
 function byRelation(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, RELATIVE_NAME)) {
-    const name = m.groups[0]!;
+    const name = m.groups[0] ?? m.groups[1]!;
     if (NOT_LATIN_NAME.test(name)) continue;
     const start = m.end - name.length;
     out.push({ start, end: m.end, score: 0.8, why: 'name after a family relation' });
@@ -279,6 +281,35 @@ function byGivenName(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// Words that are names as often as not: a later "May" or "Will" is not taken for the person
+const WORD_AS_WELL = /^(?:May|June|April|August|Will|Mark|Grace|Hope|Faith|Joy|Rose|Bill|Frank|Art|Ray|Dawn|Sky|Summer|Amber|Page|Chase|Lane|Hall|Wood|Field|Brown|Green|White|Black|Young|King|Long|Little|Street|Park|Mr|Mrs|Ms|Miss|Dr|Prof)$/;
+const LATIN_WORD = /(?<![A-Za-zÀ-ÿ'-])[A-ZÀ-Þ][A-Za-zß-ÿ'-]{2,30}(?![A-Za-zÀ-ÿ'-])/g;
+
+/**
+ * Later mentions of a person by one part of the name that was found in full:
+ * after "Arjun Raghunathan (date of birth …)" a letter goes on about "Arjun";
+ * the given name alone is the same person and discloses as much.
+ */
+function laterMentions(ctx: ScanContext, names: readonly Candidate[], out: Candidate[]): void {
+  const parts = new Map<string, string>();
+  for (const n of names) {
+    const words = ctx.text.slice(n.start, n.end).split(/[ \n]+/);
+    if (words.length < 2 || !/^[A-Za-zÀ-ÿ'. -]+$/.test(words.join(' '))) continue;
+    for (const w of [words[0], words[words.length - 1]]) if (w.length >= 3 && !WORD_AS_WELL.test(w) && !NOT_LATIN_NAME.test(w)) parts.set(w, words.join(' '));
+  }
+  if (!parts.size) return;
+  // one sweep: a word lies inside a name found when a name starting before it reaches past it
+  const taken = [...names].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1;
+  for (const m of matches(ctx.text, LATIN_WORD)) {
+    while (k < taken.length && taken[k].start <= m.start) reach = Math.max(reach, taken[k++].end);
+    const full = parts.get(m.text);
+    if (!full || reach >= m.end) continue;
+    out.push({ start: m.start, end: m.end, score: 0.7, why: `another mention of ${full}` });
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   byGivenName(ctx, out);
@@ -288,6 +319,7 @@ function detect(ctx: ScanContext): Candidate[] {
   bySurname(ctx, out);
   byContactDetails(ctx, out);
   readings(ctx, [...out], out);
+  laterMentions(ctx, [...out], out);
   return out;
 }
 
@@ -337,6 +369,10 @@ export const personName: Detector = {
       { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
       { text: "Complainant: Grace O'Neill (resident of Ward 3)", expect: "Grace O'Neill" },
       { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
+      // a relation word on the line before, the given name alone before an age, the given name mentioned again
+      { text: 'and our daughter\nZuri Okafor-Hughes (DOB 09/30/2017) joined me', expect: 'Zuri Okafor-Hughes' },
+      { text: 'Son Davi, 6, tested positive for influenza A', expect: 'Davi' },
+      { text: 'your son, Arjun Raghunathan (date of birth: 3 March 2016).\nThe application for Arjun was submitted', expect: 'Arjun' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
       { text: 'My wife, Camila Duarte-Hughes, is covered by my plan.', expect: 'Camila Duarte-Hughes' },
       { text: 'Pt is her husband Tran Van Duc (62).', expect: 'Tran Van Duc' },
@@ -351,6 +387,8 @@ export const personName: Detector = {
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: [
+      'Our son is 6. Will you call the office?',
+      'Grace Hall paid on time; the grace period ends in May.',
       '本人確認書類',
       '〇〇様',
       '会員様各位',
