@@ -138,9 +138,31 @@ function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+const ADDRESS_HEADER = /住[ 　]?所|所在地|居所|住居|address|residence(?! card)/gi;
+// headers that say address but mean another kind of it
+const OTHER_ADDRESS = /mail|e-?mail|ip|mac|url|web|wallet|メール|ＩＰ|IPアドレス/i;
+
+/**
+ * Every cell under an address header that holds a number and a word: in a
+ * column of addresses the whole cell is the person's home, however it is
+ * written (Green Hills Shiraura 2-708, staff house 2F, 磯辺599番地).
+ */
+function addressColumns(ctx: ScanContext, out: Candidate[]): void {
+  for (const h of matches(ctx.text, ADDRESS_HEADER)) {
+    const column = cellsUnderHeader(ctx, h.start, 24);
+    if (!column || OTHER_ADDRESS.test(column.header)) continue;
+    for (const [start, end] of column.cells) {
+      const cell = ctx.text.slice(start, end);
+      if (cell.length < 3 || !/\p{N}/u.test(cell) || !/\p{L}/u.test(cell)) continue;
+      out.push({ start, end, score: 0.8, why: `column ${column.header}` });
+    }
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   buildingColumns(ctx, out);
+  addressColumns(ctx, out);
   for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
   for (const m of matches(ctx.text, WESTERN_STREET)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'street, city and ZIP or postcode' });
   const covered = withPrefecture(ctx);
@@ -201,11 +223,20 @@ export const address: Detector = {
     'highway',
     'parkway',
     'crescent',
+    '住所',
+    '所在地',
+    '居所',
+    '住居',
+    'address',
+    'residence',
   ],
   detect,
   examples: {
     positive: [
       { text: '住所：宮城県北みなと市緑が丘386番地', expect: '宮城県北みなと市緑が丘386番地' },
+      // in a column of addresses the whole cell is the home, however it is written
+      { text: 'No.\tName\tHome address\n5\tLeilani Kahale\tShiraura Univ. dorm B-312\n', expect: 'Shiraura Univ. dorm B-312' },
+      { text: '氏名\t住所\n佐藤 花子\t潮風荘 2-708\n', expect: '潮風荘 2-708' },
       { text: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室', expect: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室' },
       { text: '〒154-4515 東京都世田谷区桜新町5-19-15', expect: '東京都世田谷区桜新町5-19-15' },
       { text: '住所\t札幌市中央区北1条西2丁目', expect: '札幌市中央区北1条西2丁目' },
@@ -221,6 +252,8 @@ export const address: Detector = {
       { text: 'c/o 221B Baker Street, London NW1 6XE', expect: '221B Baker Street, London NW1 6XE' },
     ],
     negative: [
+      'Host\tIP address\nweb01\t10.0.0.12\n',
+      'Name\tEmail address\nAnna Berg\tanna2@example.org\n',
       '宮城県北みなと市の人口は',
       '東京都の施策',
       '3丁目の夕日',
