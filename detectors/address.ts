@@ -159,10 +159,15 @@ function addressColumns(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// where someone lives, said in a sentence: capitalised words and a house or room number ("Lives at Green Hills Shiraura 2-708")
+const LIVES_AT =
+  /\b(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding|[Ss]taying)(?: alone| now| currently)? (?:at|in) ((?:[A-Z0-9][\w'.-]*,? ){0,5}?(?:\d{1,4}(?:-\d{1,4}){1,2}|(?:[Rr]oom|[Aa]pt\.?|[Uu]nit|[Ff]lat|#) ?[A-Z]?-?\d{1,4})(?:,? [A-Z][a-z]+(?:-(?:shi|ku|cho|machi|dori|mura))?){0,3})/g;
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   buildingColumns(ctx, out);
   addressColumns(ctx, out);
+  for (const m of matches(ctx.text, LIVES_AT)) out.push({ start: m.end - m.groups[0]!.length, end: m.end, score: 0.8, why: 'where someone lives' });
   for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
   for (const m of matches(ctx.text, WESTERN_STREET)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'street, city and ZIP or postcode' });
   const covered = withPrefecture(ctx);
@@ -229,6 +234,10 @@ export const address: Detector = {
     '住居',
     'address',
     'residence',
+    'lives',
+    'living',
+    'resid',
+    'staying',
   ],
   detect,
   examples: {
@@ -237,6 +246,8 @@ export const address: Detector = {
       // in a column of addresses the whole cell is the home, however it is written
       { text: 'No.\tName\tHome address\n5\tLeilani Kahale\tShiraura Univ. dorm B-312\n', expect: 'Shiraura Univ. dorm B-312' },
       { text: '氏名\t住所\n佐藤 花子\t潮風荘 2-708\n', expect: '潮風荘 2-708' },
+      { text: 'Referred to the centre. Lives at Green Hills Shiraura 2-708. Asked for a counsellor.', expect: 'Green Hills Shiraura 2-708' },
+      { text: '(Mr. Kofi Asante, 81, lives alone at 4-3-19 Minamimachi).', expect: '4-3-19 Minamimachi' },
       { text: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室', expect: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室' },
       { text: '〒154-4515 東京都世田谷区桜新町5-19-15', expect: '東京都世田谷区桜新町5-19-15' },
       { text: '住所\t札幌市中央区北1条西2丁目', expect: '札幌市中央区北1条西2丁目' },
@@ -252,6 +263,7 @@ export const address: Detector = {
       { text: 'c/o 221B Baker Street, London NW1 6XE', expect: '221B Baker Street, London NW1 6XE' },
     ],
     negative: [
+      'He lives in Sendai with 2 children and works at 3 shops.',
       'Host\tIP address\nweb01\t10.0.0.12\n',
       'Name\tEmail address\nAnna Berg\tanna2@example.org\n',
       '宮城県北みなと市の人口は',

@@ -282,7 +282,8 @@ function byGivenName(ctx: ScanContext, out: Candidate[]): void {
 }
 
 // Words that are names as often as not: a later "May" or "Will" is not taken for the person
-const WORD_AS_WELL = /^(?:May|June|April|August|Will|Mark|Grace|Hope|Faith|Joy|Rose|Bill|Frank|Art|Ray|Dawn|Sky|Summer|Amber|Page|Chase|Lane|Hall|Wood|Field|Brown|Green|White|Black|Young|King|Long|Little|Street|Park|Mr|Mrs|Ms|Miss|Dr|Prof)$/;
+const WORD_AS_WELL =
+  /^(?:May|June|April|August|Will|Mark|Grace|Hope|Faith|Joy|Rose|Bill|Frank|Art|Ray|Dawn|Sky|Summer|Amber|Page|Chase|Lane|Hall|Wood|Field|Brown|Green|White|Black|Young|King|Long|Little|Street|Park|Mr|Mrs|Ms|Miss|Dr|Prof)$/;
 const LATIN_WORD = /(?<![A-Za-zÀ-ÿ'-])[A-ZÀ-Þ][A-Za-zß-ÿ'-]{2,30}(?![A-Za-zÀ-ÿ'-])/g;
 
 /**
