@@ -140,6 +140,8 @@ export const password: Detector = {
       { text: 'パスワードは次のとおりです。\nQz81kLm0', expect: 'Qz81kLm0' },
     ],
     negative: [
+      // a key opening the next line is not the password's value
+      'env:\n  - name: SMTP_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: libres-smtp, key: password }\n',
       'パスワード：********',
       '暗証番号 4桁の数字を入力',
       'Pin 2024 to the top of the board',

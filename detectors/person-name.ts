@@ -26,7 +26,7 @@ const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME
 
 // OCR spaces out wide labels (氏 名) and confuses kana of one shape (ウリガナ, フリカナ for フリガナ)
 const NAME_LABEL =
-  /(?:氏[ 　]?名|お名前|名前|ふり[がか]な|[フウブプ]リ[ガカ]ナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
+  /(?:氏[ 　]?名|お名前|名前|ふり[がか]な|[フウブプ]リ[ガカ]ナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|head of (?:the )?household|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME =
   /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
@@ -106,7 +106,9 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     at += extra.exec(ctx.text)?.[0].length ?? 0;
     // a label cell of a two-column table (Requester | Kenji Sasaki): the name is in the next cell
     let valueCell: [number, number] | null = null;
-    if (cell && at >= cell[2] && cellText.length <= 16) {
+    // a bilingual label cell: the label, a slash and its translation (世帯主 / Head of household)
+    if (cell && at < cell[2] && TRANSLATED_LABEL.test(ctx.text.slice(at, cell[2]))) at = cell[2];
+    if (cell && at >= cell[2] && cellText.length <= 36) {
       // the cell beside it, or the one after when that is empty (a gutter OCR read as a column)
       const line = ctx.lineIndex(m.start);
       valueCell = ctx.cellBounds(line, cell[0] + 1);
@@ -136,6 +138,9 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     }
   }
 }
+
+/** The rest of a label cell that only translates the label: " / Head of household", "／氏名". */
+const TRANSLATED_LABEL = /^[ 　]*[/／][ 　]*(?:[A-Za-z][A-Za-z .()'-]{0,30}|[\p{Script=Han}ぁ-ゖァ-ヶー]{1,10})[ 　]*$/u;
 
 /** A reading with a space between family and given name, inside a cell. */
 const SPACED_READING = /[ァ-ヶー]{2,10}[ 　][ァ-ヶー]{1,10}|[ぁ-ゖー]{2,10}[ 　][ぁ-ゖー]{1,10}/u;
@@ -370,6 +375,7 @@ export const personName: Detector = {
       { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
       { text: "Complainant: Grace O'Neill (resident of Ward 3)", expect: "Grace O'Neill" },
       { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
+      { text: '| 項目 / Item | 記入内容 / Entry |\n|---|---|\n| 世帯主 / Head of household | PHAM VAN KHOA（ファム ヴァン コア） |\n', expect: 'PHAM VAN KHOA' },
       // a relation word on the line before, the given name alone before an age, the given name mentioned again
       { text: 'and our daughter\nZuri Okafor-Hughes (DOB 09/30/2017) joined me', expect: 'Zuri Okafor-Hughes' },
       { text: 'Son Davi, 6, tested positive for influenza A', expect: 'Davi' },

@@ -123,6 +123,8 @@ function tokenBefore(text: string, i: number): string {
   return text.slice(s, i);
 }
 
+const KEY_OPENS_LINE = /^-?[ ]?[A-Za-z_][\w.-]{0,30}[ ]?[:=](?:[ \t]|$)/;
+
 /** The value that starts the next non-empty line after line `lineNo`. */
 function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lineNo: number): Omit<LabelledValue, 'label' | 'labelStart'> | null {
   if (lineNo + 1 >= ctx.lineCount()) return null;
@@ -133,6 +135,8 @@ function nextLineValue(ctx: ScanContext, rule: LabelRule, labelTest: RegExp, lin
   let s = ns;
   while (s < ne && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
   if (isLabelOnly(ctx.text.slice(s, ne), labelTest)) return null;
+  // a key of its own opens the next line (valueFrom:, value: "…" in YAML): what follows belongs to that key
+  if (KEY_OPENS_LINE.test(ctx.text.slice(s, Math.min(ne, s + 40)))) return null;
   const v = valueAt(ctx, rule, s, ne);
   return v && { start: v[0], end: v[1], via: 'next-line', separated: true };
 }
