@@ -140,7 +140,7 @@ function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
 
 const ADDRESS_HEADER = /住[ 　]?所|所在地|居所|住居|address|residence(?! card)/gi;
 // headers that say address but mean another kind of it
-const OTHER_ADDRESS = /mail|e-?mail|ip|mac|url|web|wallet|メール|ＩＰ/i;
+const OTHER_ADDRESS = /\b(?:e-?mail|ip|mac|url|web|wallet)\b|メール|ＩＰ/i;
 
 /**
  * Every cell under an address header that holds a number and a word: in a
