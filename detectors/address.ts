@@ -163,11 +163,14 @@ function addressColumns(ctx: ScanContext, out: Candidate[]): void {
 const LIVES_AT =
   /\b(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding|[Ss]taying)(?: alone| now| currently)? (?:at|in) ((?:[A-Z0-9][\w'.-]*,? ){0,5}?(?:\d{1,4}(?:-\d{1,4}){1,2}|(?:[Rr]oom|[Aa]pt\.?|[Uu]nit|[Ff]lat|#) ?[A-Z]?-?\d{1,4})(?:,? [A-Z][a-z]+(?:-(?:shi|ku|cho|machi|dori|mura))?){0,3})/g;
 
+const LIVES_WORDS = ['lives', 'living', 'resid', 'staying'];
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   buildingColumns(ctx, out);
-  addressColumns(ctx, out);
-  for (const m of matches(ctx.text, LIVES_AT)) out.push({ start: m.end - m.groups[0]!.length, end: m.end, score: 0.8, why: 'where someone lives' });
+  // (each pass only where its words are: most pages have neither)
+  if (ctx.text.includes('\t')) addressColumns(ctx, out);
+  if (LIVES_WORDS.some((w) => ctx.lower.includes(w))) for (const m of matches(ctx.text, LIVES_AT)) out.push({ start: m.end - m.groups[0]!.length, end: m.end, score: 0.8, why: 'where someone lives' });
   for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
   for (const m of matches(ctx.text, WESTERN_STREET)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'street, city and ZIP or postcode' });
   const covered = withPrefecture(ctx);

@@ -5,9 +5,9 @@
 // reported.
 
 /** Says the line is where to reach the office: 問い合わせ先, 照会先, 発行, Inquiries, Contact us */
-const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会先|連絡窓口|発行元?|事務局|代表電話|inquir(?:y|ies)|enquir(?:y|ies)|contact us/iu;
+const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会先|連絡窓口|発行元?|事務局|代表電話|inquir(?:y|ies)|enquir(?:y|ies)|contact us/i;
 /** The same markers, to find every inquiry line of a page in one pass (compiled once, not per scan) */
-const OFFICE_CONTACT_MARKERS = new RegExp(OFFICE_CONTACT_MARKER.source, 'giu');
+const OFFICE_CONTACT_MARKERS = new RegExp(OFFICE_CONTACT_MARKER.source, 'gi');
 /** Names an office (not a place: an addressee's address names a city too) */
 const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/iu;
 /** An honorific: the line (or the next) addresses a person, whose address it is */
@@ -23,6 +23,11 @@ function withoutAddresses(line: string): string {
     .split(/(\s+)/)
     .map((token) => (token.includes('@') || token.includes('://') ? ' ' : token))
     .join('');
+}
+
+/** The line names an office outside its mail and web addresses (tested whole first: most lines name none). */
+function namesOffice(line: string): boolean {
+  return ORGANISATION.test(line) && ORGANISATION.test(withoutAddresses(line));
 }
 
 /** The ranges [start, end) of the lines of `text` that give an office's contact details. */
@@ -42,7 +47,7 @@ export function officeContactLines(text: string): [number, number][] {
     let afterEnd = text.indexOf('\n', e + 1);
     if (afterEnd === -1) afterEnd = text.length;
     const after = e < text.length ? text.slice(e + 1, afterEnd) : '';
-    const organisation = ORGANISATION.test(withoutAddresses(line)) || ORGANISATION.test(withoutAddresses(before));
+    const organisation = namesOffice(line) || namesOffice(before);
     if (!organisation || ADDRESSEE.test(line) || ADDRESSEE.test(after)) continue;
     if (OFFICE_CONTACT_MARKER.test(line) || (edges.has(s) && CONTACT_WORD.test(line))) out.push([s, e]);
   }
