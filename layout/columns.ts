@@ -82,19 +82,26 @@ function alignedStarts(rows: readonly Chunk[][], em: number, mayCross: number): 
   );
   starts.sort((a, b) => a.x - b.x);
   const need = Math.max(4, 0.3 * multi.length);
-  const out: number[] = [];
-  for (let i = 0; i < starts.length;) {
+  // windows of starts within `width` of each other (a scan's words start a few points apart), fullest first
+  const width = em / 3;
+  const windows = starts.map((s, i) => {
     let j = i;
-    while (j + 1 < starts.length && starts[j + 1].x - starts[i].x <= em / 3) j++;
+    while (j + 1 < starts.length && starts[j + 1].x - s.x <= width) j++;
     const group = starts.slice(i, j + 1);
-    i = j + 1;
-    const rowsThere = new Set(group.map((g) => g.row));
-    if (rowsThere.size < need) continue;
-    const x = group[0].x;
+    return { from: s.x, to: starts[j].x, group, rows: new Set(group.map((g) => g.row)).size };
+  });
+  windows.sort((a, b) => b.rows - a.rows);
+  const out: number[] = [];
+  const taken: [number, number][] = [];
+  for (const { from, to, group, rows } of windows) {
+    if (rows < need) break;
+    if (taken.some(([l, r]) => from <= r + em && to >= l - em)) continue;
     const ends = group.map((g) => g.end);
     if (Math.max(...ends) - Math.min(...ends) < 1.5 * em) continue;
-    const crossing = multi.filter((row) => row.some((c) => c.pieces.some((p) => p.x0 < x - em / 3 && p.x1 > x + em / 3))).length;
-    if (crossing <= mayCross) out.push(x);
+    const crossing = multi.filter((row) => row.some((c) => c.pieces.some((p) => p.x0 < from - em / 3 && p.x1 > to + em / 3))).length;
+    if (crossing > mayCross) continue;
+    taken.push([from, to]);
+    out.push(from);
   }
   return out;
 }
