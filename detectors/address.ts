@@ -8,7 +8,10 @@ import { cellsUnderHeader } from './lib/columns.ts';
 const PLACE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々ヶケ]`;
 // The street part: 1丁目2番3号, 386番地, 5-19-15, 3条西2丁目, with numbers in kanji too.
 const NUM = String.raw`[0-9０-９一二三四五六七八九十百千]{1,5}`;
-const STREET = String.raw`${NUM}(?:丁目|番地の?|番|号|条|線|-|の)(?:${PLACE}{0,2}${NUM}(?:丁目|番地の?|番|号|-|の)?){0,3}`;
+// OCR reads 丁 as 了 or 本 (三了目, 一本目22番地) and may set a space inside (22番 地 15)
+const CHOME = String.raw`(?:丁目|了目|本目(?=[0-9０-９]))`;
+// (a space before the next number only where no phone number starts: house numbers never begin with 0)
+const STREET = String.raw`${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|条|線|-|の)(?:(?:[ ](?![0０]))?${PLACE}{0,2}${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|-|の)?){0,3}`;
 // An optional building: a space then a name ending in a room or floor number
 // (ハイツB棟306号室), or in a bare room number at the end of the field when the
 // name has no hiragana (prose like 自宅で2回 is not a building).
@@ -36,7 +39,7 @@ const WESTERN_STREET = new RegExp(
   'g',
 );
 // A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
-const STRONG_STREET = /[0-9一二三四五六七八九十]{1,3}(?:丁目|番地)|\d{1,4}-\d{1,4}-\d{1,4}/g;
+const STRONG_STREET = new RegExp(String.raw`[0-9一二三四五六七八九十]{1,3}[ ]?(?:${CHOME}|番[ ]?地)|\d{1,4}-\d{1,4}-\d{1,4}`, 'g');
 
 function trimStreet(s: string): string {
   // a trailing separator is not part of the address
@@ -249,6 +252,9 @@ export const address: Detector = {
       // in a column of addresses the whole cell is the home, however it is written
       { text: 'No.\tName\tHome address\n5\tLeilani Kahale\tShiraura Univ. dorm B-312\n', expect: 'Shiraura Univ. dorm B-312' },
       { text: '氏名\t住所\n佐藤 花子\t潮風荘 2-708\n', expect: '潮風荘 2-708' },
+      // OCR's readings of 丁目 and a space it set inside 番地
+      { text: '住所：西ノ浦市汐見町一本目22番 地 15', expect: '西ノ浦市汐見町一本目22番 地 15' },
+      { text: '住所：西ノ浦市汐見町三了目5番地18', expect: '西ノ浦市汐見町三了目5番地18' },
       { text: 'Referred to the centre. Lives at Green Hills Shiraura 2-708. Asked for a counsellor.', expect: 'Green Hills Shiraura 2-708' },
       { text: '(Mr. Kofi Asante, 81, lives alone at 4-3-19 Minamimachi).', expect: '4-3-19 Minamimachi' },
       { text: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室', expect: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室' },
@@ -267,6 +273,7 @@ export const address: Detector = {
     ],
     negative: [
       'He lives in Sendai with 2 children and works at 3 shops.',
+      '町の一本目の電柱は3番の角にある',
       'Host\tIP address\nweb01\t10.0.0.12\n',
       'Name\tEmail address\nAnna Berg\tanna2@example.org\n',
       '宮城県北みなと市の人口は',

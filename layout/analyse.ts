@@ -24,8 +24,8 @@ const TABLE_GAP = 2.5;
 const TIGHT = 0.8;
 /** Distance between the lines of a wrapped cell, in ems. */
 const WRAPPED_LINE = 1.8;
-/** A row number, with a speck of OCR noise beside it at most. */
-const SERIAL = /^\D{0,2}[0-9０-９]{1,5}\D{0,2}$/u;
+/** A row number, with a speck of OCR noise beside it at most, or the next cell's text after a space (the column stood too close to tell apart). */
+const SERIAL = /^\D{0,2}[0-9０-９]{1,5}(?:\D{0,2}$|[ 　](?![0-9０-９]))/u;
 /** Share of a table's main lines that fill its key column. */
 const KEY_FILLED = 0.85;
 /** Header rows a table may have. */
