@@ -54,7 +54,9 @@ export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
 
 /** Two lines in the same type size: a heading is set larger than the table under it. */
 function sameSize(a: LayoutLine, b: LayoutLine): boolean {
-  return Math.abs(a.size - b.size) <= 0.15 * Math.max(a.size, b.size);
+  const x = a.typeSize ?? a.size;
+  const y = b.typeSize ?? b.size;
+  return Math.abs(x - y) <= 0.15 * Math.max(x, y);
 }
 
 /** A line of one chunk just above a table's first line, in its type: the upper part of a header cell (Date of / Birth). */
@@ -232,7 +234,9 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
       false,
     ),
   );
-  const tightToFuller = (k: number, n: number) => n >= 0 && n < placed.length && fill[n] > fill[k] && !(header[k] && !header[n]) && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
+  // (nor is a line in another type size a wrapped part of a cell)
+  const tightToFuller = (k: number, n: number) =>
+    n >= 0 && n < placed.length && fill[n] > fill[k] && !(header[k] && !header[n]) && sameSize(placed[k].line, placed[n].line) && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
   // a line that starts with a field label in the first column (個人番号 under 電話番号 in a form) is a row of its own
   const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && headerLike(chunkText(c.chunk)) && namesColumn(chunkText(c.chunk)));
   const startsRow = keyColumnTest(placed, fill, full, header);

@@ -21,6 +21,8 @@ export interface LayoutLine {
   bottom: number;
   /** the line's font size (em), in page units */
   size: number;
+  /** the size its type reads as where that differs from `size` (OCR: the glyphs' height, while `size` is the words' boxes'), to tell a heading or another field from the table's own lines */
+  typeSize?: number;
 }
 
 /** A run of pieces on one line with no cell-sized gap inside: a cell's text on that line. */

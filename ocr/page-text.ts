@@ -56,17 +56,18 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
         pieces.push({ text: part.text, source, x0: part.span[0], x1: part.span[1], spaceBefore: k === 0 && space });
       });
     }
-    // the type size: the height of its full-width characters where the row has a few (a word's ink
-    // box in a crowded row reaches into the lines above and below it), else the words' height
+    // the size its type reads as: the height of its full-width characters where the row has a few (a
+    // word's ink box in a crowded row reaches into the lines above and below it); gaps stay measured
+    // against the words' height
     const glyphs = median(row.flatMap((l) => l.words.flatMap((w) => w.symbols.filter((c) => isWide(c.text) && !isPunct(c.text)).map((c) => c.box.height))));
     const glyphCount = row.reduce((n, l) => n + l.words.reduce((m, w) => m + w.symbols.filter((c) => isWide(c.text)).length, 0), 0);
-    const size = glyphCount >= 3 && glyphs && glyphs >= 0.35 * median(words.map(({ w }) => w.box.height))! ? glyphs : undefined;
+    const typeSize = glyphCount >= 3 && glyphs && glyphs >= 0.35 * median(words.map(({ w }) => w.box.height))! ? glyphs : undefined;
     lines.push(
       layoutLine(
         pieces,
         words.map(({ w }) => w.box),
         result.height,
-        size,
+        typeSize,
       ),
     );
   }
@@ -76,11 +77,12 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
 }
 
 /** A row's pieces as a layout line, in page points with y growing down the page. */
-function layoutLine(pieces: LayoutPiece[], boxes: PageBox[], pageHeight: number, size?: number): LayoutLine {
+function layoutLine(pieces: LayoutPiece[], boxes: PageBox[], pageHeight: number, typeSize?: number): LayoutLine {
   const tops = boxes.map((b) => pageHeight - (b.y + b.height));
   const bottoms = boxes.map((b) => pageHeight - b.y);
   const heights = boxes.map((b) => b.height).sort((a, b) => a - b);
-  return { pieces, top: Math.min(...tops), bottom: Math.max(...bottoms), size: size || heights[heights.length >> 1] || 1 };
+  const size = heights[heights.length >> 1] || 1;
+  return { pieces, top: Math.min(...tops), bottom: Math.max(...bottoms), size, ...(typeSize ? { typeSize } : {}) };
 }
 
 // ---------------------------------------------------------------------------
