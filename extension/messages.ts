@@ -104,19 +104,17 @@ export interface FileSummary {
 
 export const CHANNEL = 'sumi-upload-guard';
 
-/** MAIN world → isolated: a script upload (fetch, XHR, sendBeacon, form.submit) carries these files. */
+/** MAIN world → isolated: a script reads or sends these files (guard/page-world.ts). */
 export interface HoldRequest {
   channel: typeof CHANNEL;
   type: 'hold';
   id: string;
-  via: 'fetch' | 'xhr' | 'beacon' | 'form-submit';
+  via: 'fetch' | 'xhr' | 'beacon' | 'form-submit' | 'read' | 'websocket' | 'message';
   files: File[];
 }
 
-/** isolated → MAIN world: the officer's decision for a held upload. */
+/** isolated → MAIN world, on the private channel (guard/private-channel.ts): the officer's decision for a held upload. */
 export interface HoldDecision {
-  channel: typeof CHANNEL;
-  type: 'decision';
   id: string;
   allow: boolean;
 }
@@ -157,7 +155,7 @@ export interface FrameReady {
   type: 'frame-ready';
 }
 
-export type GuardMessage = HoldRequest | HoldDecision | ScanRequest | ScanReply | ScanProgress | OpenPanelRequest | FrameReady;
+export type GuardMessage = HoldRequest | ScanRequest | ScanReply | ScanProgress | OpenPanelRequest | FrameReady;
 
 export function isGuardMessage(data: unknown): data is GuardMessage {
   return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === CHANNEL;

@@ -7,6 +7,8 @@ import { needsWarning } from './summary.ts';
 import { showChecking, showDialog, type CheckingNote, type Choice } from './dialog.ts';
 import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, shouldCheck, withDefaults, type GuardSettings } from './settings.ts';
 import { SUMI_HOST_ATTR } from '../highlighter/dom-text.ts';
+import { filesOfForm } from './form-files.ts';
+import { openSendingEnd } from './private-channel.ts';
 
 const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
 
@@ -24,14 +26,22 @@ export class UploadGuard {
   /** the progress note of the check under way */
   private checking?: CheckingNote;
 
+  /** decisions to the page-world half, on a channel page scripts cannot reach */
+  private toPage: (decision: HoldDecision) => void = () => {};
+  /** file inputs whose chosen files wait for a decision */
+  private pendingInputs = new WeakSet<HTMLInputElement>();
+
   async start(): Promise<void> {
-    this.settings = withDefaults(await guardSettingsItem.getValue());
-    guardSettingsItem.watch((stored) => (this.settings = withDefaults(stored)));
-    window.addEventListener('change', (e) => this.onChange(e), true);
+    // first, at document start, before any page script: the private channel and the listeners
+    this.toPage = openSendingEnd();
+    window.addEventListener('input', (e) => this.onChosen(e), true);
+    window.addEventListener('change', (e) => this.onChosen(e), true);
     window.addEventListener('submit', (e) => this.onSubmit(e as SubmitEvent), true);
     window.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer), true);
     window.addEventListener('paste', (e) => this.onTransfer(e, (e as ClipboardEvent).clipboardData), true);
     window.addEventListener('message', (e) => this.onMessage(e));
+    this.settings = withDefaults(await guardSettingsItem.getValue());
+    guardSettingsItem.watch((stored) => (this.settings = withDefaults(stored)));
   }
 
   private active(): boolean {
@@ -40,14 +50,19 @@ export class UploadGuard {
 
   // ---- the ways files leave a page
 
-  private onChange(e: Event): void {
+  /** A file chosen in a file input: `input` comes first, then `change`; the page may upload on either. */
+  private onChosen(e: Event): void {
     const input = e.target as HTMLInputElement;
-    if (this.replayed.has(e) || input?.type !== 'file' || !input.files?.length || !this.active()) return;
+    if (this.replayed.has(e) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length || !this.active()) return;
     const files = [...input.files];
     if (files.every((f) => this.settled(f) === true)) return;
-    // hold the page's own change handlers (which may upload at once) until the officer decides
+    // hold the page's own handlers (which may upload at once) until the officer decides
     e.stopImmediatePropagation();
+    // the second event of the same choice waits for the decision the first one started
+    if (this.pendingInputs.has(input)) return;
+    this.pendingInputs.add(input);
     void this.decide(files, 'input').then((allow) => {
+      this.pendingInputs.delete(input);
       if (!allow) {
         input.value = '';
         return;
@@ -63,7 +78,7 @@ export class UploadGuard {
   private onSubmit(e: SubmitEvent): void {
     const form = e.target as HTMLFormElement;
     if (!(form instanceof HTMLFormElement) || !this.active()) return;
-    const files = [...form.querySelectorAll<HTMLInputElement>('input[type=file]')].flatMap((i) => [...(i.files ?? [])]);
+    const files = filesOfForm(form);
     if (!files.length || files.every((f) => this.settled(f) === true)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
@@ -98,10 +113,7 @@ export class UploadGuard {
     if (!isGuardMessage(e.data)) return;
     if (e.data.type === 'hold' && e.source === window) {
       const { id, files, via } = e.data;
-      const answer = (allow: boolean) => {
-        const decision: HoldDecision = { channel: CHANNEL, type: 'decision', id, allow };
-        window.postMessage(decision, '*');
-      };
+      const answer = (allow: boolean) => this.toPage({ id, allow });
       if (!this.active()) return answer(true);
       void this.decide(files, via).then(answer);
     } else if (e.data.type === 'scanned' && e.source === this.frame?.contentWindow) {

@@ -97,16 +97,20 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
     const backdrop = el('div', { className: 'backdrop' }, dialog);
     root.append(backdrop);
     cancel.focus();
+    const watch = keepShown(root, backdrop);
 
     const finish = (choice: Choice) => {
+      watch.disconnect();
       backdrop.remove();
       document.removeEventListener('keydown', trap, true);
       previouslyFocused?.focus?.();
       resolve(choice);
     };
-    cancel.onclick = () => finish({ action: 'cancel' });
-    panel.onclick = () => finish({ action: 'open-panel' });
-    upload.onclick = () => {
+    // only a person's click counts: a page script's click() or dispatched event is not trusted
+    cancel.onclick = (e) => e.isTrusted && finish({ action: 'cancel' });
+    panel.onclick = (e) => e.isTrusted && finish({ action: 'open-panel' });
+    upload.onclick = (e) => {
+      if (!e.isTrusted) return;
       if (reason.value.trim().length < 2) {
         error.textContent = t('guard.needReason');
         return reason.focus();
@@ -120,6 +124,7 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
     // focus stays in the dialog; Escape cancels the upload
     const focusables = () => [...dialog.querySelectorAll<HTMLElement>('button, textarea, input')];
     const trap = (e: KeyboardEvent) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
@@ -136,3 +141,29 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
     document.addEventListener('keydown', trap, true);
   });
 }
+
+/**
+ * Keeps the dialog on screen while it waits: a page that removes Sumi's host
+ * element or the dialog, or hides the host with a style, gets it back at once
+ * (the upload stays held either way).
+ */
+function keepShown(root: ShadowRoot, backdrop: HTMLElement): MutationObserver {
+  const host = root.host as HTMLElement;
+  const restore = () => {
+    if (!host.isConnected) document.documentElement.append(host);
+    if (!backdrop.isConnected) root.append(backdrop);
+    for (const [name, value] of HOST_STYLE) if (host.style.getPropertyValue(name) !== value || host.style.getPropertyPriority(name) !== 'important') host.style.setProperty(name, value, 'important');
+  };
+  restore();
+  const watch = new MutationObserver(restore);
+  watch.observe(document.documentElement, { childList: true });
+  watch.observe(root, { childList: true });
+  watch.observe(host, { attributes: true });
+  return watch;
+}
+
+const HOST_STYLE: [string, string][] = [
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+];

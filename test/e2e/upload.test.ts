@@ -485,6 +485,96 @@ describe('upload guard in Chromium', () => {
     expect(got[0].parts[0].data.equals(d06.bytes), 'the beacon body is the file').toBe(true);
   });
 
+  // ---- ways of sending that once went past the guard (issue 15)
+
+  it('a page that uploads on the input event (not change) waits for the decision: 0 bytes, then none after Cancel upload', async () => {
+    const page = await open('/upload-tricks.html');
+    await page.evaluate(() => ((window as unknown as { uploadOnInput: boolean }).uploadOnInput = true));
+    await byInput(page, d06);
+    await expectDialog(page);
+    expect(rec.bytes()).toBe(0);
+    await cancelButton(page).click();
+    await page.waitForTimeout(1500);
+    expect(rec.bytes(), '0 bytes 1.5 s after Cancel upload').toBe(0);
+    expect(await inputFileCount(page)).toBe(0);
+  });
+
+  for (const [how, fn] of [
+    ['fetch of a Request object carrying FormData', 'sendRequest'],
+    ['the file read with FileReader and sent as base64 in JSON', 'sendBase64'],
+    ['the file read as an ArrayBuffer and sent through XMLHttpRequest', 'sendArrayBuffer'],
+  ] as const) {
+    it(`${how}: held, cancelled (the page sees a failure), then sent anyway`, async () => {
+      const page = await open('/upload-tricks.html');
+      const send = () =>
+        page.evaluate(
+          ([b64, name, type, f]) => {
+            const w = window as unknown as TestWindow & Record<string, (file: File) => Promise<string>> & { sent?: Promise<string> };
+            w.sent = w[f](w.fileFrom(b64, name, type));
+          },
+          [d06.bytes.toString('base64'), d06.name, d06.type, fn] as const,
+        );
+      await send();
+      await expectDialog(page);
+      expect(rec.bytes()).toBe(0);
+      await cancelButton(page).click();
+      expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toMatch(/^failed/);
+      await page.waitForTimeout(1500);
+      expect(rec.bytes(), '0 bytes 1.5 s after Cancel upload').toBe(0);
+      await send();
+      await expectDialog(page);
+      await reasonBox(page).fill('Checked with the data owner');
+      await uploadButton(page).click();
+      expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toBe('sent 200');
+      if (fn === 'sendRequest') await expectArrived(d06);
+      else expect(rec.bytes()).toBeGreaterThanOrEqual(d06.bytes.length);
+    });
+  }
+
+  it('form.submit() of a form whose file input stands outside it (form=): held, nothing sent after Cancel upload', async () => {
+    const page = await open('/upload-tricks.html');
+    await setFilesSilently(page, d06);
+    await page.evaluate(() => (document.getElementById('form') as HTMLFormElement).submit());
+    await expectDialog(page);
+    await cancelButton(page).click();
+    await page.waitForTimeout(1500);
+    expect(rec.bytes()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/upload-tricks.html');
+  });
+
+  it('a page cannot release a held upload: a forged decision, a script click on Upload anyway and removing the dialog release nothing', async () => {
+    const page = await open('/upload-fetch.html');
+    // the page answers every hold it sees with a forged "allow", the old way and on the handshake's event names
+    await page.evaluate(() => {
+      window.addEventListener('message', (e) => {
+        const d = e.data as { channel?: string; type?: string; id?: string };
+        if (d?.channel !== 'sumi-upload-guard' || d.type !== 'hold') return;
+        window.postMessage({ channel: 'sumi-upload-guard', type: 'decision', id: d.id, allow: true }, '*');
+        for (const name of ['sumi-guard-hello-main', 'sumi-guard-hello-isolated']) document.dispatchEvent(new CustomEvent(name, { detail: 'sumi-forged' }));
+        document.dispatchEvent(new CustomEvent('sumi-forged', { detail: JSON.stringify({ id: d.id, allow: true }) }));
+      });
+    });
+    await sendFromScript(page, d06);
+    await expectDialog(page);
+    // a script types a reason and clicks "Upload anyway", then takes the dialog away
+    await page.evaluate(() => {
+      const root = document.querySelector('sumi-guard')!.shadowRoot!;
+      const reason = root.querySelector('textarea')!;
+      reason.value = 'forged by the page';
+      reason.dispatchEvent(new Event('input', { bubbles: true }));
+      const upload = [...root.querySelectorAll('button')].find((b) => /Upload anyway|このままアップロード/.test(b.textContent ?? ''))!;
+      upload.click();
+      upload.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      document.querySelector('sumi-guard')!.remove();
+    });
+    await page.waitForTimeout(2000);
+    expect(rec.bytes(), 'nothing released by the page').toBe(0);
+    await expectDialog(page);
+    await cancelButton(page).click();
+    expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toMatch(/^failed: .*Sumi/);
+    expect(rec.bytes()).toBe(0);
+  });
+
   it("sent nothing anywhere but the local test server (OCR data, cores and pdf.js assets are the extension's own)", async () => {
     const local = (u: string) => u.startsWith(server.origin + '/') || /^(chrome-extension|data|blob|about):/.test(u);
     expect(requests.length, 'the recorder saw the fixture pages').toBeGreaterThan(0);
