@@ -16,6 +16,8 @@ export function sniffImage(bytes: Uint8Array): ImageFormat | null {
 
 /** Pixels one page may hold (A0 at 300 dpi is 140 million): a bigger page would take gigabytes to decode. */
 export const MAX_PAGE_PIXELS = 150_000_000;
+/** Pixels along one side (A0's long side at 600 dpi is 28,000): OCR cannot take a longer strip. */
+export const MAX_SIDE_PIXELS = 30_000;
 
 export function readImage(bytes: Uint8Array, format: ImageFormat): SumiDocument {
   const count = Math.max(1, checkImageSize(bytes, format).length);
@@ -28,8 +30,10 @@ export function readImage(bytes: Uint8Array, format: ImageFormat): SumiDocument 
 export function checkImageSize(bytes: Uint8Array, format: ImageFormat): { width: number; height: number }[] {
   const sizes = pixelSizes(bytes, format);
   sizes.forEach(({ width, height }, i) => {
+    const where = sizes.length > 1 ? `page ${i + 1} of the image` : 'the image';
+    if (Math.max(width, height) > MAX_SIDE_PIXELS)
+      throw new DocumentError(`${where} is too large to read: ${width} × ${height} pixels (the limit is ${MAX_SIDE_PIXELS.toLocaleString('en')} pixels a side)`, 'too-large');
     if (width * height > MAX_PAGE_PIXELS) {
-      const where = sizes.length > 1 ? `page ${i + 1} of the image` : 'the image';
       throw new DocumentError(
         `${where} is too large to read: ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels; the limit is ${MAX_PAGE_PIXELS / 1e6} per page)`,
         'too-large',

@@ -16,6 +16,20 @@ export interface ReadOptions {
   pdf: ReadPdfOptions;
 }
 
+/**
+ * Text a file may hold to be checked here (CSV, HTML, plain text): its page
+ * model, normalised copy and findings take several times the file's size, and
+ * a list that long is better checked in parts than in one long wait.
+ */
+export const MAX_TEXT_BYTES = 48 * 1024 * 1024;
+
+/** Refuses text too long to check, with what to do about it. */
+function withinTextBudget(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= MAX_TEXT_BYTES) return bytes;
+  const mb = (n: number) => Math.round(n / 1048576);
+  throw new DocumentError(`too large to check: ${mb(bytes.length)} MB of text (the limit is ${mb(MAX_TEXT_BYTES)} MB); split it into smaller files and check each`, 'too-large');
+}
+
 const TEXT_EXTENSIONS = new Set(['txt', 'md', 'log', 'json', 'xml', 'yaml', 'yml', 'ini', 'conf', 'cfg', 'env', 'properties', 'sql', 'sh', 'js', 'ts', 'py']);
 
 export async function readDocument(bytes: Uint8Array, fileName: string, options: ReadOptions): Promise<SumiDocument> {
@@ -27,17 +41,17 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
   if (isOle(bytes)) throw oleError(bytes);
   const image = sniffImage(bytes);
   if (image) return readImage(bytes, image);
-  if (looksLikeHtml(bytes)) return readHtml(bytes);
+  if (looksLikeHtml(bytes)) return readHtml(withinTextBudget(bytes));
 
   switch (ext) {
     case 'csv':
-      return readCsv(bytes);
+      return readCsv(withinTextBudget(bytes));
     case 'tsv':
-      return readCsv(bytes, { delimiter: '\t' });
+      return readCsv(withinTextBudget(bytes), { delimiter: '\t' });
     case 'html':
     case 'htm':
     case 'xhtml':
-      return readHtml(bytes);
+      return readHtml(withinTextBudget(bytes));
     case 'pdf':
       throw new DocumentError('not a valid PDF file: it does not start with a PDF header', 'corrupt');
     case 'xlsx':
@@ -52,9 +66,9 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
     case 'tiff':
       throw new DocumentError(`not a valid ${ext.toUpperCase()} image: the image header is missing`, 'corrupt');
     case '':
-      return readText(bytes); // no extension (README, a config file): text if it decodes as text
+      return readText(withinTextBudget(bytes)); // no extension (README, a config file): text if it decodes as text
     default:
-      if (TEXT_EXTENSIONS.has(ext)) return readText(bytes);
+      if (TEXT_EXTENSIONS.has(ext)) return readText(withinTextBudget(bytes));
       throw new DocumentError(`unsupported file type '.${ext}': Sumi reads PDF, images (PNG, JPEG, TIFF), HTML, text, CSV, XLSX and DOCX`, 'unsupported');
   }
 }

@@ -111,14 +111,31 @@ export function decodeImage(bytes: Uint8Array): Promise<GrayImage> {
 
 async function decodePng(bytes: Uint8Array): Promise<GrayImage> {
   const UPNG = (await import('@pdf-lib/upng')).default as unknown as {
-    decode(b: ArrayBuffer): { width: number; height: number };
+    decode(b: ArrayBuffer): { width: number; height: number; depth: number; ctype: number; data: Uint8Array; frames?: unknown[] };
     toRGBA8(img: unknown): ArrayBuffer[];
   };
   const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   if (!img.width || !img.height) throw new Error('no image size');
+  // 8-bit gray, gray+alpha, RGB and RGBA straight to gray: an RGBA copy of a large scan would take four bytes a pixel more
+  const direct = img.depth === 8 && !img.frames?.length ? grayFromSamples(img.data, img.width, img.height, img.ctype) : undefined;
+  if (direct) return direct;
   const rgba = new Uint8Array(UPNG.toRGBA8(img)[0]);
   if (rgba.length < img.width * img.height * 4) throw new Error('truncated image data');
   return rgbaToGray(rgba, img.width, img.height);
+}
+
+/** Gray from 8-bit PNG samples (colour types 0 gray, 2 RGB, 4 gray+alpha, 6 RGBA; transparent counts as white paper); undefined for others. */
+function grayFromSamples(samples: Uint8Array, width: number, height: number, ctype: number): GrayImage | undefined {
+  const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[ctype];
+  const n = width * height;
+  if (!channels || samples.length < n * channels) return undefined;
+  const data = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    const y = channels >= 3 ? (samples[j] * 77 + samples[j + 1] * 150 + samples[j + 2] * 29) >> 8 : samples[j];
+    const a = channels === 2 ? samples[j + 1] : channels === 4 ? samples[j + 3] : 255;
+    data[i] = a === 255 ? y : 255 - (((255 - y) * a) >> 8);
+  }
+  return { width, height, data };
 }
 
 async function decodeJpeg(bytes: Uint8Array): Promise<GrayImage> {

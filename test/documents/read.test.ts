@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { grayTiff } from '../ocr/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { DocumentError } from '../../core/document.ts';
-import { readDocument } from '../../documents/read.ts';
+import { MAX_TEXT_BYTES, readDocument } from '../../documents/read.ts';
 import { nodePlatform } from '../../platform/node.ts';
 import { buildDocx, buildXlsx, CORPUS, zip } from './helpers.ts';
 
@@ -53,6 +53,15 @@ describe('readDocument', () => {
     expect(multi.ocrPages).toEqual([1, 2, 3]);
   });
 
+  it('refuses text too long to check at once, saying to split it, before reading it', async () => {
+    const big = new Uint8Array(MAX_TEXT_BYTES + 5 * 1048576).fill(0x61);
+    for (const name of ['list.csv', 'page.html', 'notes.txt', 'README']) {
+      const t0 = Date.now();
+      expect(await failure(big, name), name).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^too large to check: 53 MB of text \(the limit is 48 MB\); split it/) });
+      expect(Date.now() - t0, 'refused before reading').toBeLessThan(2000);
+    }
+  });
+
   it('refuses an image too large to decode (a small file of a huge page) before decoding it', async () => {
     // a PNG header saying 20000 × 20000 pixels: 400 megapixels
     const png = new Uint8Array(33);
@@ -72,6 +81,10 @@ describe('readDocument', () => {
     view.setUint32(second + 2 + 8, 13000, true);
     view.setUint32(second + 2 + 12 + 8, 13000, true);
     expect(await failure(tiffBytes, 'fax.tif')).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^page 2 of the image/) });
+    // a strip 65535 pixels long (131 megapixels, under the limit): longer than OCR can take
+    new DataView(png.buffer).setUint32(16, 65535);
+    new DataView(png.buffer).setUint32(20, 2000);
+    expect(await failure(png, 'strip.png')).toMatchObject({ code: 'too-large', message: expect.stringMatching(/65535 × 2000 pixels \(the limit is 30,000 pixels a side\)/) });
     // a 10000 × 10000 scan is fine
     new DataView(png.buffer).setUint32(16, 10000);
     new DataView(png.buffer).setUint32(20, 10000);
