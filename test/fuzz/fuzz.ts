@@ -137,8 +137,10 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A worker running ./target.ts, TypeScript loaded through tsx's own hooks (a worker does not inherit the parent's). */
 function startWorker(): Worker {
-  return new Worker(new URL('./target.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const target = new URL('./target.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`, { eval: true });
 }
 
 /** Runs one input; resolves with its outcome, or 'hang' when the worker gives no answer in time (it is replaced). */
