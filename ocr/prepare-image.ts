@@ -47,7 +47,7 @@ export interface PreparedImage {
   height: number;
   /** skew that was removed, in radians (positive: lines ran down to the right) */
   skew: number;
-  /** upscaling factor that was applied */
+  /** prepared pixels per source pixel: above 1 where small text was enlarged, below 1 where a huge page was read smaller */
   scale: number;
   /** median text line height in the prepared image (pixels), if it could be measured */
   textHeight?: number;
@@ -63,10 +63,15 @@ const MAX_UPSCALE = 4;
 /** Largest prepared image side (tesseract.js memory grows with the image). */
 const MAX_SIDE = 9000;
 
+/** Pixels OCR reads at most (A2 at 300 dpi is 35 million): a larger page is read smaller, else tesseract's memory runs to gigabytes. */
+const MAX_OCR_PIXELS = 36_000_000;
+
 /** Prepares a grayscale page image for OCR (see the top of this file). */
 export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): PreparedImage {
-  const dpi = options.dpi ?? 300;
-  let img = source;
+  // 0. a page too large to read at its size is read smaller (its text is large in pixels anyway)
+  const down = Math.min(1, Math.sqrt(MAX_OCR_PIXELS / (source.width * source.height)));
+  const dpi = (options.dpi ?? 300) * down;
+  let img = down < 1 ? resize(source, down) : source;
 
   // 1. skew, measured on the ink of the incoming image
   let skew = 0;
@@ -83,19 +88,21 @@ export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): 
     return { ink, rules };
   };
   let { ink, rules } = inkAndRules(img, dpi);
-  let scale = 1;
+  let up = 1;
   let textHeight: number | undefined;
-  if (options.upscale !== false) {
+  if (options.upscale !== false && down === 1) {
     textHeight = medianTextHeight(ink, img.width, img.height);
     if (textHeight !== undefined && textHeight < MIN_TEXT_HEIGHT && textHeight >= 4) {
-      scale = Math.min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / textHeight, MAX_SIDE / Math.max(img.width, img.height));
-      if (scale > 1.1) {
-        img = resize(img, scale);
-        ({ ink, rules } = inkAndRules(img, dpi * scale));
-        textHeight = Math.round(textHeight * scale);
-      } else scale = 1;
+      up = Math.min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / textHeight, MAX_SIDE / Math.max(img.width, img.height));
+      if (up > 1.1) {
+        img = resize(img, up);
+        ({ ink, rules } = inkAndRules(img, dpi * up));
+        textHeight = Math.round(textHeight * up);
+      } else up = 1;
     }
   }
+  // prepared pixels per source pixel
+  const scale = down * up;
 
   // 4. the image OCR sees (gray, rules whitened with their fringes; or binary),
   // and the ink the word boxes are measured on

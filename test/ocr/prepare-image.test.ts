@@ -85,6 +85,21 @@ describe('image preparation for OCR', () => {
     expect(new TextDecoder().decode(prepared.bytes.subarray(0, 2))).toBe('P5');
   });
 
+  it('reads a page too large for OCR at its size smaller, and maps boxes back to its pixels', () => {
+    const huge: GrayImage = { width: 8000, height: 6000, data: new Uint8Array(8000 * 6000).fill(255) };
+    // a line of character-sized blocks whose place must come back
+    for (let ch = 0; ch < 10; ch++) for (let y = 3000; y < 3040; y++) huge.data.fill(0, y * 8000 + 4000 + ch * 48, y * 8000 + 4036 + ch * 48);
+    const prepared = prepareForOcr(huge, { deskew: false });
+    expect(prepared.width * prepared.height).toBeLessThanOrEqual(36_000_000);
+    expect(prepared.scale).toBeLessThan(1);
+    const b = prepared.toSource({ x0: 0, y0: 0, x1: prepared.width, y1: prepared.height });
+    expect(b.x1).toBeCloseTo(8000, -1);
+    expect(b.y1).toBeCloseTo(6000, -1);
+    const at = (x: number, y: number) => prepared.image.data[Math.round(y * prepared.scale) * prepared.width + Math.round(x * prepared.scale)];
+    expect(at(4018, 3020)).toBe(0);
+    expect(at(3000, 2000)).toBe(255);
+  });
+
   it('reads the resolution a PNG or JPEG declares', () => {
     // PNG with a pHYs chunk of 11811 px/m (300 dpi)
     const png = new Uint8Array([
