@@ -96,7 +96,7 @@ export interface FileSummary {
   worst?: Severity;
   /** a clear reason when the file could not be read */
   error?: string;
-  /** PDF exported by Sumi and unchanged since */
+  /** a masked export the redaction panel wrote, known by its hash on the export record (guard/export-record.ts) */
   sumiExport?: boolean;
 }
 

@@ -4,7 +4,6 @@ import type { PdfjsLoader } from '../documents/pdf.ts';
 import { readAndScan, type OcrPlatform } from '../pipeline/read-and-scan.ts';
 import type { FileSummary } from '../extension/messages.ts';
 import { summarize } from './summary.ts';
-import { isSumiExport } from './sumi-export.ts';
 
 export interface ScanFileOptions {
   /** pdf.js as the platform loads it */
@@ -13,6 +12,8 @@ export interface ScanFileOptions {
   ocr?: OcrPlatform;
   /** OCR progress: the page being read (1-based), pages to read */
   onOcrProgress?(done: number, total: number): void;
+  /** whether a file with this SHA-256 is a masked export Sumi recorded when it wrote it (./export-record.ts); none: no file is */
+  isRecordedExport?(sha256: string): Promise<boolean>;
   signal?: AbortSignal;
 }
 
@@ -20,7 +21,8 @@ export async function scanFileBytes(name: string, bytes: Uint8Array, options: Sc
   const sha256 = await sha256Hex(bytes);
   const base: FileSummary = { name, size: bytes.length, sha256, kinds: [], examples: [], hidden: [], unchecked: [], total: 0 };
   try {
-    if (bytes[0] === 0x25 && (await isSumiExport(bytes))) return { ...base, type: 'pdf', sumiExport: true };
+    // an export is known by the record made when it was written, never by what the file says of itself
+    if (await options.isRecordedExport?.(sha256)) return { ...base, type: 'pdf', sumiExport: true };
     const { doc, findings, unread } = await readAndScan(options.ocr ?? { pdfjs: options.pdf }, name, bytes, {
       signal: options.signal,
       // the page being read, from the start of each page: "1/1" shows while the only page is read, not just as it ends

@@ -3,22 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSumiExport } from '../guard/sumi-export.ts';
+import { PDFDocument } from 'pdf-lib';
+import { sha256Hex } from '../core/sha256.ts';
 import { scanFileBytes } from '../guard/scan-file.ts';
 import { nodePlatform } from '../platform/node.ts';
 import { needsWarning } from '../guard/summary.ts';
 import { CORPUS, sumi } from './cli-helpers.ts';
 
 describe('upload guard core', () => {
-  it('recognises a PDF exported by sumi redact, and not its original', async () => {
+  it('takes a PDF for a Sumi export only by the record made when it was written, never by its producer field', async () => {
     const input = join(CORPUS, 'd01_meeting-minutes.pdf');
     const out = join(mkdtempSync(join(tmpdir(), 'sumi-guard-')), 'masked.pdf');
     expect(sumi(['redact', input, out]).status).toBe(0);
-    expect(await isSumiExport(new Uint8Array(readFileSync(out)))).toBe(true);
-    expect(await isSumiExport(new Uint8Array(readFileSync(input)))).toBe(false);
-    const summary = await scanFileBytes('masked.pdf', new Uint8Array(readFileSync(out)), { pdf: nodePlatform.pdfjs });
+    const exported = new Uint8Array(readFileSync(out));
+    const recorded = new Set([await sha256Hex(exported)]);
+    const isRecordedExport = async (sha: string) => recorded.has(sha);
+    const summary = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs, isRecordedExport });
     expect(summary.sumiExport).toBe(true);
     expect(needsWarning(summary, 'low')).toBe(false);
+    // the original, its producer set to Sumi and its text taken out of reach of the eye, is read like any file
+    const doc = await PDFDocument.load(readFileSync(input));
+    doc.setProducer('Sumi');
+    const forged = await doc.save();
+    const s = await scanFileBytes('forged.pdf', forged, { pdf: nodePlatform.pdfjs, isRecordedExport });
+    expect(s.sumiExport).toBeFalsy();
+    expect(needsWarning(s, 'medium')).toBe(true);
+    // an export that is not on the record is read like any file too (here without OCR: its pages are not checked, which warns)
+    const unrecorded = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs });
+    expect(unrecorded.sumiExport).toBeFalsy();
+    expect(unrecorded.unchecked.length).toBeGreaterThan(0);
   });
 
   it('summarises a workbook by kind with partly masked examples and no values', async () => {

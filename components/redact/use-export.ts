@@ -1,6 +1,7 @@
 // Export: the review burned into a masked PDF and verified before it is offered
 // (panel/export.ts); a PDF from which a masked text can be recovered is refused,
 // one that passes is downloaded with its log. The officer's settings are kept.
+import { recordExport } from '../../guard/export-record.ts';
 import { useRef, useState } from 'react';
 import type { ReviewState } from '../../review/review.ts';
 import { unmaskedOccurrences } from '../../review/occurrences.ts';
@@ -74,6 +75,8 @@ export function useExport(platform: PanelPlatform, status: Status) {
         return;
       }
       downloadExport(opened, result);
+      // on record, so the upload guard lets this very file pass without reading it again
+      void recordExport(result.pdf).catch(() => {});
       status.say(verified(opened, review));
     } catch (err) {
       status.say({ kind: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../extension/messages.ts';
 import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
+import { isRecordedExport } from '../../guard/export-record.ts';
 import { browserPlatform } from '../../platform/browser.ts';
 
 const platform = browserPlatform();
@@ -33,7 +34,7 @@ window.addEventListener('message', async (e) => {
     window.parent.postMessage(progress, '*');
   };
   // scans and images are read by OCR here too, so what they show is checked like text
-  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress });
+  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress, isRecordedExport });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });
