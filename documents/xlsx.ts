@@ -74,13 +74,28 @@ export function readXlsx(bytes: Uint8Array): SumiDocument {
     date1904,
   };
 
+  // every worksheet part is read, listed in the workbook or not: a workbook whose sheet list was
+  // emptied or cut short still holds its sheets, and Excel never shows an unlisted one (nor would the officer)
+  const listed = new Set(sheets.flatMap((s) => rels.get(s.relId)?.target ?? []));
+  const parts = new Map(sheets.map((s) => [s, rels.get(s.relId)?.external ? undefined : rels.get(s.relId)?.target]));
+  const worksheetParts = [...new Set([...relatedParts(rels, 'worksheet'), ...zip.names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))])];
+  for (const part of worksheetParts) {
+    if (listed.has(part)) continue;
+    const unlisted: SheetInfo = { name: part.slice(part.lastIndexOf('/') + 1).replace(/\.xml$/i, ''), state: 'veryHidden', relId: '' };
+    sheets.push(unlisted);
+    parts.set(unlisted, part);
+  }
+  if (!sheets.length) throw new DocumentError('not a valid XLSX file: it holds no sheets', 'corrupt');
+
   const pages = sheets.map((sheet, i): Page => {
-    const rel = rels.get(sheet.relId);
-    const xml = rel && !rel.external ? zip.text(rel.target) : undefined;
+    const part = parts.get(sheet);
+    const xml = part ? zip.text(part) : undefined;
+    // a listed sheet whose part is gone cannot be accounted for: not an empty sheet
+    if (part && xml === undefined) throw new DocumentError(`sheet '${sheet.name}' cannot be read: its part is missing or damaged`, 'corrupt');
     const b = new PageBuilder();
     let drafts: TableDraft[] = [];
     if (xml) {
-      const comments = relatedParts(readRels(zip, rel!.target), 'comments').flatMap((p) => parseComments(zip.text(p) ?? ''));
+      const comments = relatedParts(readRels(zip, part!), 'comments').flatMap((p) => parseComments(zip.text(p) ?? ''));
       drafts = buildSheet(b, sheet, parseSheet(xml, book), comments);
     } else if (sheet.state !== 'visible') {
       noteHiddenSheet(b, sheet, 0);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { classifyFormat, columnName, formatSerial, readXlsx } from '../../documents/xlsx.ts';
@@ -86,6 +87,21 @@ function expectCellSegments(page: Page): void {
 
 describe('readXlsx', () => {
   const doc = readXlsx(workbook());
+
+  it('reads a sheet the workbook does not list (a sheet list emptied or cut short), and refuses a listed sheet whose part is gone', () => {
+    const files = unzipSync(workbook());
+    const withoutList = strFromU8(files['xl/workbook.xml']).replace(/<sheets>.*<\/sheets>/s, '<sheets/>');
+    const unlisted = readXlsx(zipSync({ ...files, 'xl/workbook.xml': strToU8(withoutList) }));
+    expect(unlisted.pages.length).toBe(4);
+    expect(unlisted.pages.map((p) => p.text).join('\n')).toContain(doc.pages[0].text.split('\n')[1]);
+    expect(
+      unlisted.pages.every((p) => p.hidden.length > 0),
+      'each is called out as a sheet Excel does not show',
+    ).toBe(true);
+    const { ['xl/worksheets/sheet2.xml']: gone, ...rest } = files;
+    expect(gone).toBeDefined();
+    expect(() => readXlsx(zipSync(rest))).toThrow(expect.objectContaining({ code: 'corrupt', message: expect.stringMatching(/^sheet '原本' cannot be read/) }));
+  });
 
   it('gives every sheet in workbook order as a page, hidden ones included', () => {
     expect(doc.type).toBe('xlsx');
