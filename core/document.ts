@@ -17,6 +17,8 @@ export type SourceRef =
       length: number;
     }
   | { type: 'ocr-word'; box: { x: number; y: number; width: number; height: number }; offset: number; length: number }
+  /** a PDF form field's value or an annotation's text (a comment, a note): its box is the annotation's rectangle, masked whole */
+  | { type: 'pdf-annotation'; box: { x: number; y: number; width: number; height: number }; offset: number; length: number }
   | { type: 'docx'; part: string; offset: number }
   | { type: 'html'; node: string; offset: number }; // node: a path like 'body/table/tr[2]/td[1]#text' or 'input[name=user]@value'
 
@@ -32,7 +34,7 @@ export interface Segment {
 
 /** Something the officer must be told about: content a normal view does not show. */
 export interface HiddenNote {
-  kind: 'hidden-sheet' | 'very-hidden-sheet' | 'hidden-rows' | 'hidden-columns' | 'comments' | 'tracked-deletions' | 'html-comment' | 'hidden-element' | 'form-values' | 'script-text';
+  kind: 'hidden-sheet' | 'very-hidden-sheet' | 'hidden-rows' | 'hidden-columns' | 'comments' | 'tracked-deletions' | 'html-comment' | 'hidden-element' | 'form-values' | 'script-text' | 'annotations';
   /** human-readable, e.g. "sheet 'original' is hidden" */
   detail: string;
   /** page text range the hidden content occupies, when it is one block */

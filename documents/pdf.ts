@@ -9,6 +9,7 @@
 // line only where the page shows a gap, pdf.js put a space item, or pdf.js ended
 // a line there. Every item becomes one segment pointing back to the item and its
 // box, so findings can be placed on the page for highlighting and masking.
+import { annotationTexts, type AnnotationText } from './pdf-annotations.ts';
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
 import type { Table } from '../core/tables.ts';
 import { writeLayout } from '../layout/write.ts';
@@ -86,9 +87,11 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
-        const built = buildPage(n, content.items, { width: viewport.width, height: viewport.height });
+        const annotations = annotationTexts(await page.getAnnotations().catch(() => []));
+        const built = buildPage(n, content.items, { width: viewport.width, height: viewport.height }, annotations);
         pages.push(built);
-        if (needsOcr(built.text)) ocrPages.push(n);
+        // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
+        if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
       } catch (err) {
         // A page pdf.js cannot interpret: keep its place, let OCR have a go at it.
         failed++;
@@ -169,7 +172,7 @@ const SPACE_GAP = 0.2;
 const LINE_TOLERANCE = 0.5;
 
 /** Builds one page from pdf.js text content items. Exported for tests. */
-export function buildPage(number: number, items: readonly unknown[], size?: { width: number; height: number }): Page {
+export function buildPage(number: number, items: readonly unknown[], size?: { width: number; height: number }, annotations: readonly AnnotationText[] = []): Page {
   const groups = new Map<string, Placed[]>();
   items.forEach((raw, index) => {
     const item = raw as TextItemLike;
@@ -189,7 +192,29 @@ export function buildPage(number: number, items: readonly unknown[], size?: { wi
     // tables are inferred in horizontal writing only
     tables.push(...writeLayout(b, lines, { tables: key === '0' }));
   }
+  addAnnotations(b, annotations);
   return b.build(number, { ...(size ? { size } : {}), ...(tables.length ? { tables } : {}) });
+}
+
+/**
+ * Form field values and annotation texts after the page's own text, one per
+ * line with its label, each kind called out as content the page does not show
+ * as text (a masked export, which draws no annotations, drops them all).
+ */
+function addAnnotations(b: PageBuilder, annotations: readonly AnnotationText[]): void {
+  for (const kind of ['form-values', 'annotations'] as const) {
+    const mine = annotations.filter((a) => a.kind === kind);
+    if (!mine.length) continue;
+    b.newline();
+    const start = b.offset;
+    for (const a of mine) {
+      if (a.label.trim()) b.separator(`${a.label.trim()}: `);
+      b.add(a.text, { type: 'pdf-annotation', box: a.box, offset: 0, length: a.text.length });
+      b.newline();
+    }
+    const detail = kind === 'form-values' ? `${mine.length} form field value(s)` : `${mine.length} comment(s) or note(s)`;
+    b.hidden.push({ kind, detail, start, end: b.offset });
+  }
 }
 
 /** A line of placed items as layout analysis reads it: pieces along the line, y growing down the page. */

@@ -52,6 +52,8 @@ function overlapping(segments: Segment[], start: number, end: number): Segment[]
 
 function segmentPart(page: Page, seg: Segment, a: number, b: number): Box | null {
   const src = seg.source;
+  // a form field or a note: where its characters sit inside the rectangle is not known, so all of it
+  if (src.type === 'pdf-annotation') return { ...src.box };
   if (src.type !== 'pdf-item' && src.type !== 'ocr-word') return null;
   const { box } = src;
   const visible = page.text.slice(seg.start, seg.end);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
 import { describe, expect, it } from 'vitest';
-import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { scanDocument } from '../../pipeline/scan.ts';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
 import { nodePlatform } from '../../platform/node.ts';
@@ -123,6 +124,35 @@ describe('readPdf', () => {
     expect(doc.pages[0].text).toBe('Heading\nupward text\nline two');
     expect(doc.pages[1].text).toBe('On a rotated page');
     expect(doc.pages[1].size).toEqual({ width: 842, height: 595 });
+  });
+
+  it('reads the values typed into form fields and the text of comments, with their labels, and calls them out', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    page.drawText('Application form', { x: 50, y: 780, size: 14, font });
+    const field = doc.getForm().createTextField('MyNumber');
+    field.setText('6282 7986 2774');
+    field.addToPage(page, { x: 50, y: 700, width: 200, height: 20 });
+    const note = doc.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [300, 600, 320, 620], Contents: PDFHexString.fromText('電話 090-4417-2290 に連絡済み'), T: PDFString.of('Sato') });
+    page.node.set(PDFName.of('Annots'), doc.context.obj([...(page.node.Annots()?.asArray() ?? []), doc.context.register(note)]));
+    const read = await readPdf(await doc.save(), nodePlatform.pdfjs);
+    const [p] = read.pages;
+    expect(p.text).toContain('MyNumber: 6282 7986 2774');
+    expect(p.text).toContain('Sato: 電話 090-4417-2290 に連絡済み');
+    expect(p.hidden.map((h) => h.kind).sort()).toEqual(['annotations', 'form-values']);
+    expect(read.ocrPages).toEqual([]);
+    const found = scanDocument(read);
+    const myNumber = found.find((f) => f.kind === 'my-number');
+    expect(myNumber?.text).toBe('6282 7986 2774');
+    expect(found.some((f) => f.kind === 'phone' && f.text === '090-4417-2290')).toBe(true);
+    // the mask covers the field's rectangle (its border included)
+    const seg = p.segments.find((s) => s.source.type === 'pdf-annotation' && p.text.slice(s.start, s.end) === '6282 7986 2774')!;
+    const box = (seg.source as { box: { x: number; y: number; width: number; height: number } }).box;
+    expect(box.x).toBeLessThanOrEqual(50);
+    expect(box.x + box.width).toBeGreaterThanOrEqual(250);
+    expect(box.y).toBeLessThanOrEqual(700);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(720);
   });
 
   it('refuses a file that is not a PDF as corrupt', async () => {
