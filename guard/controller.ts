@@ -11,6 +11,8 @@ import { filesOfForm } from './form-files.ts';
 import { openSendingEnd } from './private-channel.ts';
 
 const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
+/** How long the scanning frame may take to load before the file is reported as not checked. */
+const FRAME_TIMEOUT_MS = 20_000;
 
 export class UploadGuard {
   private settings: GuardSettings = DEFAULT_GUARD_SETTINGS;
@@ -172,7 +174,21 @@ export class UploadGuard {
     if (file.size > limit) {
       return { name: file.name, size: file.size, sha256: '', kinds: [], examples: [], hidden: [], unchecked: [], total: 0, error: `larger than ${this.settings.maxMegabytes} MB: not checked` };
     }
-    await this.ensureFrame();
+    // a frame that cannot load Sumi's scanning frame (a sandboxed or opaque-origin frame) cannot check: it says so, and the officer decides
+    const ready = await Promise.race([this.ensureFrame().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), FRAME_TIMEOUT_MS))]);
+    if (!ready) {
+      return {
+        name: file.name,
+        size: file.size,
+        sha256: '',
+        kinds: [],
+        examples: [],
+        hidden: [],
+        unchecked: [],
+        total: 0,
+        error: 'Sumi cannot check files inside this frame (a sandboxed frame): not checked',
+      };
+    }
     const id = `s${++this.counter}`;
     return new Promise((resolve) => {
       this.scans.set(id, resolve);
