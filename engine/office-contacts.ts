@@ -9,11 +9,11 @@ const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会�
 /** The same markers, to find every inquiry line of a page in one pass (compiled once, not per scan) */
 const OFFICE_CONTACT_MARKERS = new RegExp(OFFICE_CONTACT_MARKER.source, 'gi');
 /** Names an office (not a place: an addressee's address names a city too) */
-const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/iu;
+const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/i;
 /** An honorific: the line (or the next) addresses a person, whose address it is */
-const ADDRESSEE = /様|殿|御中|\bdear\b|\bto:/iu;
+const ADDRESSEE = /様|殿|御中|\bdear\b|\bto:/i;
 /** Contact details in a letterhead or footer line */
-const CONTACT_WORD = /tel|phone|fax|電話|℡|〒|@/iu;
+const CONTACT_WORD = /tel|phone|fax|電話|℡|〒|@/i;
 /** Lines at the top and bottom of a page that may be its letterhead or footer */
 const EDGE_LINES = 3;
 
