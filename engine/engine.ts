@@ -10,6 +10,7 @@ import { continuedHeaders, type Table } from '../core/tables.ts';
 import { tableView } from './table-view.ts';
 import { exampleRanges, insideAny } from './examples.ts';
 import { officeContactLines } from './office-contacts.ts';
+import { columnConsensus } from './column-consensus.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
 
@@ -74,6 +75,12 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   // looked for only where the page uses the words (not the example.com of an address): most pages cost nothing
   const examples = EXAMPLE_WORDS.test(ctx.lower) ? exampleRanges(ctx.text) : [];
   const merged = mergeOverlaps(candidates);
+  // a column most of whose cells hold one kind of value: its other cells of that shape too (./column-consensus.ts)
+  if (ctx.text.includes('\t')) {
+    const more = columnConsensus(ctx, merged);
+    for (const c of more) merged.push({ start: c.start, end: c.end, score: c.score, why: c.why, kind: c.kind, severity: KIND_SEVERITY[c.kind], detector: c.kind });
+    if (more.length) merged.sort((a, b) => a.start - b.start);
+  }
   // the issuing office's own phone, mail box and address (./office-contacts.ts), on a line that names no person
   const officeLines = withoutNames(officeContactLines(ctx.text), merged);
   for (const c of merged) {

@@ -1,0 +1,29 @@
+// A column most of whose cells the detectors found to hold one kind of value
+// is read as a column of that kind: its other cells of the same shape are
+// found too, whatever the header says (engine/column-consensus.ts).
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../pipeline/scan.ts';
+
+const found = (text: string) => scanText(text).map((f) => `${f.kind} ${f.text}`);
+
+describe('column consensus', () => {
+  it('finds a name nobody could know in a column of names under a header that names nothing', () => {
+    const text = '号\t係\t備考\n1\t山田 太郎\tx\n2\t佐藤 花子\ty\n3\t鈴木 一郎\tz\n4\t澪標 朔也\tw\n5\t総務課\tv\n';
+    expect(found(text)).toContain('person-name 澪標 朔也');
+    // a department in the same column is not a name: it has no shape of one
+    expect(found(text).some((f) => f.includes('総務課'))).toBe(false);
+    const latin = 'Ref\tLead\tNote\n1\tEmily Carter\tx\n2\tDaniel Brooks\ty\n3\tHannah Lee\tz\n4\tXavi Quoll\tw\n';
+    expect(found(latin)).toContain('person-name Xavi Quoll');
+  });
+
+  it('finds an account the label did not reach in a column of login IDs', () => {
+    const text = 'host\tuser\tnote\nweb01\tadmin01\tx\nweb02\tops-02\ty\nweb03\tbk_admin\tz\nweb04\troot\tw\n';
+    expect(found(text)).toContain('login-id root');
+  });
+
+  it('takes no column for names when fewer than three in five cells agree', () => {
+    const text = 'Ref\tLead\tNote\n1\tEmily Carter\tx\n2\tDaniel Brooks\ty\n3\tBlue Team\tz\n4\tXavi Quoll\tw\n5\tRed Team\tw\n6\tGreen Lane\tw\n';
+    expect(found(text)).not.toContain('person-name Xavi Quoll');
+    expect(found(text).some((f) => f.includes('Team'))).toBe(false);
+  });
+});
