@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { SEVERITIES, type Severity } from '../core/findings.ts';
 import { lang, t } from '../extension/i18n.ts';
 import { ReasonLabelsSetting } from './redact/ReasonLabelsSetting.tsx';
-import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, uploadLogCsv, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
+import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, uploadLogItem, withDefaults, type GuardSettings } from '../guard/settings.ts';
+import { uploadLogCsv } from '../guard/upload-log-csv.ts';
 import type { UploadLogEntry } from '../extension/messages.ts';
 
 const lines = (s: string) =>

@@ -39,10 +39,3 @@ export function shouldCheck(settings: GuardSettings, host: string): boolean {
   const matches = (list: string[]) => list.some((h) => host === h || host.endsWith(`.${h}`));
   return matches(settings.alwaysSites) || !matches(settings.neverSites);
 }
-
-/** The upload decision log as CSV for the options page's download (not the redaction log: export/log.ts). */
-export function uploadLogCsv(entries: UploadLogEntry[]): string {
-  const cols: (keyof UploadLogEntry)[] = ['time', 'site', 'file', 'sha256', 'found', 'choice', 'reason', 'checker', 'via'];
-  const q = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  return [cols.join(','), ...entries.map((e) => cols.map((c) => q(e[c])).join(','))].join('\r\n') + '\r\n';
-}
