@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Outcome } from './target.ts';
+import { random } from '../../bench/generate.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -32,18 +33,7 @@ const INPUTS = Number(values.inputs);
 const TIMEOUT_MS = Number(values['timeout-ms']);
 const DEADLINE = values.seconds ? Date.now() + Number(values.seconds) * 1000 : Infinity;
 
-/** mulberry32: small, fast and seedable */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(Number(values.seed));
+const rand = random(Number(values.seed));
 const int = (n: number) => Math.floor(rand() * n);
 
 interface Seed {
