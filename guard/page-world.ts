@@ -59,18 +59,29 @@ export function installPageWorldGuard(): void {
   /** blob: URLs made from a file */
   const urlOf = new Map<string, File>();
 
-  const fileBehind = (b: Blob): File | undefined => (b instanceof File ? b : sliceOf.get(b));
+  // what a value is, by its built-in tag rather than instanceof: a File, Blob, FormData or Request made in
+  // another realm (a same-origin frame's constructors) is one all the same
+  const tagOf = Object.prototype.toString;
+  const is = (value: unknown, ...tags: string[]) => typeof value === 'object' && value !== null && tags.includes(tagOf.call(value).slice(8, -1));
+  const isBlob = (value: unknown): value is Blob => is(value, 'Blob', 'File');
+  const formDataForEach = FormData.prototype.forEach;
+
+  const fileBehind = (b: Blob): File | undefined => (is(b, 'File') ? (b as File) : sliceOf.get(b));
 
   function filesIn(body: unknown): File[] {
-    if (body instanceof Blob) {
+    if (isBlob(body)) {
       const f = fileBehind(body);
       return f ? [f] : [];
     }
-    if (body instanceof FormData) {
+    if (is(body, 'FormData')) {
       const out: File[] = [];
-      body.forEach((value) => {
-        if (value instanceof File && value.size > 0) out.push(value);
-      });
+      try {
+        formDataForEach.call(body as FormData, (value) => {
+          if (is(value, 'File') && (value as File).size > 0) out.push(value as File);
+        });
+      } catch {
+        // not a real FormData (a page object that only says it is one): no file in it
+      }
       return out;
     }
     return [];
@@ -130,7 +141,7 @@ export function installPageWorldGuard(): void {
   for (const method of ['readAsArrayBuffer', 'readAsDataURL', 'readAsText', 'readAsBinaryString'] as const) {
     const original = FileReader.prototype[method] as (this: FileReader, blob: Blob, encoding?: string) => void;
     (FileReader.prototype as unknown as Record<string, unknown>)[method] = function (this: FileReader, blob: Blob, encoding?: string) {
-      const f = blob instanceof Blob ? fileBehind(blob) : undefined;
+      const f = isBlob(blob) ? fileBehind(blob) : undefined;
       if (!f) return original.call(this, blob, encoding);
       void hold('read', [f]).then((allow) => {
         if (allow) return original.call(this, blob, encoding);
@@ -143,7 +154,7 @@ export function installPageWorldGuard(): void {
   const originalCreateUrl = URL.createObjectURL;
   URL.createObjectURL = function (obj: Blob | MediaSource) {
     const url = originalCreateUrl.call(URL, obj);
-    const f = obj instanceof Blob ? fileBehind(obj) : undefined;
+    const f = isBlob(obj) ? fileBehind(obj) : undefined;
     if (f) urlOf.set(url, f);
     return url;
   };
@@ -153,7 +164,7 @@ export function installPageWorldGuard(): void {
     return originalRevoke.call(URL, url);
   };
   const fileAtUrl = (url: unknown): File[] => {
-    const f = urlOf.get(String(url instanceof Request ? url.url : url));
+    const f = urlOf.get(String(is(url, 'Request') ? (url as Request).url : url));
     return f ? [f] : [];
   };
 
@@ -177,7 +188,7 @@ export function installPageWorldGuard(): void {
   const originalFetch = window.fetch;
   window.fetch = async function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const files = [...filesIn(init?.body), ...fileAtUrl(input)];
-    if (!init?.body && input instanceof Request) files.push(...(await filesInRequest(input)));
+    if (!init?.body && is(input, 'Request')) files.push(...(await filesInRequest(input as Request)));
     if (files.length && !(await hold('fetch', files))) throw refused();
     return originalFetch.call(this ?? window, input, init);
   } as typeof fetch;
