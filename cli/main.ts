@@ -19,7 +19,8 @@ async function main(argv: string[]): Promise<number> {
     for (const file of command.files) {
       const result = await scanFile(file);
       process.stdout.write(command.json ? JSON.stringify(result) + '\n' : formatTable(result));
-      if (result.error) status = 2;
+      // a file not fully checked is never reported as clean
+      if (result.error || result.unchecked?.length) status = 2;
       else if (result.findings?.length && status === 0) status = 1;
     }
     return status;

@@ -15,6 +15,8 @@ export interface FileResult {
   pages?: number;
   ocrPages?: number[];
   hidden?: string[];
+  /** pages that could not be read (OCR ran out of time): the file is not fully checked */
+  unchecked?: number[];
   findings?: Omit<Finding, 'detector'>[];
   error?: string;
 }
@@ -29,7 +31,8 @@ export async function scanFile(file: string): Promise<FileResult> {
     const doc = scanned.doc;
     const findings = scanned.findings.map(({ detector: _detector, ...f }) => f);
     const hidden = doc.pages.flatMap((p) => p.hidden.map((h: HiddenNote) => h.detail));
-    return { file, type: doc.type, pages: doc.pages.length, ocrPages: doc.ocrPages, ...(hidden.length ? { hidden } : {}), findings };
+    const unchecked = scanned.unread;
+    return { file, type: doc.type, pages: doc.pages.length, ocrPages: doc.ocrPages, ...(hidden.length ? { hidden } : {}), ...(unchecked.length ? { unchecked } : {}), findings };
   } catch (err) {
     return { file, error: describeError(err) };
   }
@@ -46,6 +49,7 @@ export function formatTable(result: FileResult): string {
   if (result.error) return `${result.file}: ERROR ${result.error}\n`;
   const lines = [`${result.file} (${result.type}, ${result.pages} page${result.pages === 1 ? '' : 's'}${result.ocrPages?.length ? `, needs OCR: ${result.ocrPages.join(',')}` : ''})`];
   for (const h of result.hidden ?? []) lines.push(`  ! hidden content: ${h}`);
+  if (result.unchecked?.length) lines.push(`  ! not fully checked: page${result.unchecked.length === 1 ? '' : 's'} ${result.unchecked.join(',')} could not be read`);
   const findings = result.findings ?? [];
   if (!findings.length) lines.push('  no findings');
   for (const f of findings) {

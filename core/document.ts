@@ -56,6 +56,8 @@ export interface Page {
   size?: { width: number; height: number };
   /** tables the reader found or inferred on the page, in page-text order */
   tables?: Table[];
+  /** why the page could not be read (OCR ran out of time): it is reported as not checked, never as clean */
+  unread?: string;
 }
 
 export type DocumentType = 'pdf' | 'image' | 'html' | 'text' | 'csv' | 'xlsx' | 'docx';

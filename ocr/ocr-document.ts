@@ -37,6 +37,8 @@ export interface OcrOptions {
   prepare?: PrepareOptions;
   /** the PDF already open (pages/pdf-pages.ts): its pages are drawn from that parse instead of a new one */
   pdf?: OpenPdf;
+  /** time one page may take (ms, default ./ocr-rasters.ts PAGE_TIMEOUT_MS); a page that runs out comes back with `unread` */
+  pageTimeoutMs?: number;
 }
 
 const DEFAULT_LANGUAGES = ['jpn', 'eng'];

@@ -21,7 +21,12 @@ export interface RasterOcrOptions {
   /** preprocessing switches (all on by default) */
   prepare?: PrepareOptions;
   createEngine: () => Promise<OcrEngine>;
+  /** time one page may take (ms, default PAGE_TIMEOUT_MS): a page that runs out is returned unread, never waited for without end */
+  pageTimeoutMs?: number;
 }
+
+/** A page's time budget: a dense A3 page takes well under a minute here; a damaged scan can hold tesseract for many. */
+export const PAGE_TIMEOUT_MS = 150_000;
 
 /** Prepares one page raster and recognises it, whichever way it is written or was fed (./recognize-any-orientation.ts): words with boxes in raster pixels and in PDF user space. */
 export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: PrepareOptions = {}): Promise<OcrResult> {
@@ -52,6 +57,14 @@ export function ocrRasters(numbers: number[], raster: (n: number) => Promise<Ras
       recycleAfter: options.recycleAfter ?? DEFAULT_RECYCLE_AFTER,
       onProgress: options.onProgress,
       signal: options.signal,
+      jobTimeoutMs: options.pageTimeoutMs ?? PAGE_TIMEOUT_MS,
+      onTimeout: (index: number): Page => ({
+        number: numbers[index],
+        text: '',
+        segments: [],
+        hidden: [],
+        unread: `OCR ran out of its time (${Math.round((options.pageTimeoutMs ?? PAGE_TIMEOUT_MS) / 1000)} s)`,
+      }),
     },
   );
 }

@@ -16,9 +16,13 @@ export interface PoolOptions<W> {
   signal?: AbortSignal;
   /** how often a failed job is tried again on a fresh worker (default 1) */
   retries?: number;
+  /** time one job may take (ms): then its worker is ended and `onTimeout` gives the job's result (default: no limit) */
+  jobTimeoutMs?: number;
+  onTimeout?: (index: number) => unknown;
 }
 
 export const DEFAULT_RECYCLE_AFTER = 20;
+const TIMED_OUT = new Error('the job ran out of time');
 
 export function abortError(signal?: AbortSignal): Error {
   const reason = signal?.reason;
@@ -102,16 +106,28 @@ export async function runPool<W, T, R>(items: readonly T[], job: (worker: W, ite
             has = true;
             handled = 0;
           }
+          let timer: ReturnType<typeof setTimeout> | undefined;
           try {
-            results[index] = await Promise.race([job(worker as W, items[index], index), stoppedPromise]);
+            const racers: Promise<R>[] = [job(worker as W, items[index], index), stoppedPromise];
+            if (options.jobTimeoutMs !== undefined && options.onTimeout) racers.push(new Promise<never>((_, reject) => (timer = setTimeout(() => reject(TIMED_OUT), options.jobTimeoutMs))));
+            results[index] = await Promise.race(racers);
             handled++;
             break;
           } catch (err) {
             if (stopped) throw stopped;
+            if (err === TIMED_OUT) {
+              // a job that ran out of time: its worker may be stuck in it, so it goes; the job is not tried again
+              has = false;
+              await endWorker(worker as W);
+              results[index] = options.onTimeout!(index) as R;
+              break;
+            }
             // the worker may be broken: never reuse it after a failure
             has = false;
             await endWorker(worker as W);
             if (attempt++ >= retries) throw err;
+          } finally {
+            clearTimeout(timer);
           }
         }
         done++;

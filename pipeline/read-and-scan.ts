@@ -99,6 +99,8 @@ export async function readAndScan(platform: ReadPlatform, name: string, bytes: U
         }
       } else unread = doc.ocrPages;
     }
+    // pages OCR could not finish are as unread as pages it never reached
+    for (const p of doc.pages) if (p.unread && !unread.includes(p.number)) unread.push(p.number);
     signal?.throwIfAborted();
     onProgress?.('scan', 0, 1);
     const findings = scanDocument(doc, options.scan);

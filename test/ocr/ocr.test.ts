@@ -134,6 +134,15 @@ describe('OCR of image files', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   }, 60_000);
 
+  it('returns a page that runs out of its time as unread, at once, instead of waiting for it', async () => {
+    const page = renderTestPage(formLines());
+    const t0 = Date.now();
+    const doc = await ocrImage(page.png, nodePlatform, { workers: 1, pageTimeoutMs: 200 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(doc.pages[0].unread).toMatch(/OCR ran out of its time/);
+    expect(doc.pages[0].text).toBe('');
+  }, 60_000);
+
   it('says clearly when an image cannot be decoded', async () => {
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     await expect(ocrImage(broken, nodePlatform, { workers: 1 })).rejects.toThrow(/cannot be decoded/);

@@ -47,6 +47,27 @@ describe('runPool', () => {
     expect(t.live.size).toBe(0);
   });
 
+  it('gives a job that runs out of time the timeout result, ends its worker, and goes on with the rest', async () => {
+    const t = tracker();
+    const stuckOn: number[] = [];
+    const out = await runPool(
+      ['a', 'stuck', 'c'],
+      async (w, item) => {
+        if (item === 'stuck') {
+          stuckOn.push(w);
+          return new Promise<string>(() => {}); // a damaged scan that never finishes
+        }
+        return item.toUpperCase();
+      },
+      { concurrency: 1, ...t, jobTimeoutMs: 50, onTimeout: (i) => `timed out ${i}` },
+    );
+    expect(out).toEqual(['A', 'timed out 1', 'C']);
+    // the worker that was stuck is gone; a fresh one did the rest
+    expect(t.created.length).toBe(2);
+    expect(t.live.size).toBe(0);
+    expect(stuckOn).toEqual([0]);
+  });
+
   it('replaces a worker after `recycleAfter` jobs', async () => {
     const t = tracker();
     const seen: number[] = [];
