@@ -10,8 +10,9 @@ const PLACE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}�
 const NUM = String.raw`[0-9０-９一二三四五六七八九十百千]{1,5}`;
 // OCR reads 丁 as 了 or 本 (三了目, 一本目22番地) and may set a space inside (22番 地 15)
 const CHOME = String.raw`(?:丁目|了目|本目(?=[0-9０-９]))`;
-// (a space before the next number only where no phone number starts: house numbers never begin with 0)
-const STREET = String.raw`${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|条|線|-|の)(?:(?:[ ](?![0０]))?${PLACE}{0,2}${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|-|の)?){0,3}`;
+// (house numbers never begin with 0: a phone number read onto the same line starts there;
+// a space after a number only before its 丁目/番地, never before the phone number in the next cell)
+const STREET = String.raw`${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|条|線|-|の)(?:[ ]?${PLACE}{0,2}(?![0０])${NUM}(?:[ ]?(?:${CHOME}|番[ ]?地の?|番|号|-|の))?){0,3}`;
 // An optional building: a space then a name ending in a room or floor number
 // (ハイツB棟306号室), or in a bare room number at the end of the field when the
 // name has no hiragana (prose like 自宅で2回 is not a building).
@@ -255,6 +256,8 @@ export const address: Detector = {
       // OCR's readings of 丁目 and a space it set inside 番地
       { text: '住所：西ノ浦市汐見町一本目22番 地 15', expect: '西ノ浦市汐見町一本目22番 地 15' },
       { text: '住所：西ノ浦市汐見町三了目5番地18', expect: '西ノ浦市汐見町三了目5番地18' },
+      // a phone number after a space (the next cell, read onto the same line) is not part of the street
+      { text: '川端 昌子\t西ノ浦市東浜2-18-18 0957-31-5141\t療育手帳A', expect: '西ノ浦市東浜2-18-18' },
       { text: 'Referred to the centre. Lives at Green Hills Shiraura 2-708. Asked for a counsellor.', expect: 'Green Hills Shiraura 2-708' },
       { text: '(Mr. Kofi Asante, 81, lives alone at 4-3-19 Minamimachi).', expect: '4-3-19 Minamimachi' },
       { text: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室', expect: '宮城県北みなと市港南3丁目29番22号 レジデンス桜台307号室' },

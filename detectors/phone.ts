@@ -5,8 +5,9 @@ import { matches } from './lib/matches.ts';
 // Separators seen in Japanese phone numbers (after NFKC): hyphen, space,
 // brackets, and the long-vowel mark OCR and hand typing put for a dash.
 const SEP = String.raw`[-ー ()]{0,2}`;
-// Domestic: 0 + 9 or 10 more digits in up to three groups.
-const DOMESTIC = new RegExp(String.raw`(?<![\d\w+-])\(?0\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\d-]|\w)`, 'g');
+// Domestic: 0 + 9 or 10 more digits in up to three groups. An underscore may
+// stand before it: a form's fill-in line, or a table rule OCR read as one.
+const DOMESTIC = new RegExp(String.raw`(?<![\dA-Za-z+-])\(?0\d{1,4}${SEP}\d{1,4}${SEP}\d{3,4}(?![\dA-Za-z-])`, 'g');
 // Dots as separators (080.3341.9027), only in a number that uses them throughout.
 const DOTTED = /(?<![\w.])0\d{1,4}\.\d{1,4}\.\d{3,4}(?![\w.])/g;
 // International: +81 then the number without its leading 0.
@@ -79,6 +80,7 @@ export const phone: Detector = {
     positive: [
       { text: 'phone 03-5111-1111', expect: '03-5111-1111' },
       { text: '携帯 070-4774-3818', expect: '070-4774-3818' },
+      { text: '電話番号 ____090-2231-4409____', expect: '090-2231-4409' },
       { text: '電話：０８０－４８８６－３９２０', expect: '０８０－４８８６－３９２０' },
       { text: 'TEL +81 80 2486 8983', expect: '+81 80 2486 8983' },
       { text: '+81-90-1419-8707', expect: '+81-90-1419-8707' },

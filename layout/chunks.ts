@@ -31,11 +31,12 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
  * two digits (080- 4886-3920, 080 -4886: OCR or a justified line left a gap
  * inside one number), nor between digits the reader joined (488|6).
  */
-export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece): boolean {
+export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece, where: { atGutter?: boolean } = {}): boolean {
   const hyphenThenDigit = /[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   const digitThenHyphen = /[0-9０-９]$/u.test(before.text) && /^[-‐‑－][0-9０-９]?/u.test(after.text);
   // digits the reader joined without a space are one number, however far OCR's boxes set them apart
-  const joinedDigits = !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
+  // (but where the rows set a gutter between them: OCR read an address's house number and the phone number after it as one word)
+  const joinedDigits = !where.atGutter && !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   return !hyphenThenDigit && !digitThenHyphen && !joinedDigits;
 }
 

@@ -3,13 +3,17 @@
 // in Tabula's and pdfplumber's stream mode); the columns lie between them.
 // Header lines are left out of the measure: a header that spans two columns
 // (職員 over 氏名 and フリガナ) would close the gutter between them.
-import { mayBreakBetween } from './chunks.ts';
+import { CELL_GAP, mayBreakBetween } from './chunks.ts';
 import type { Chunk } from './types.ts';
 
 /** Narrowest gutter (in ems) that separates two columns. */
 const MIN_GUTTER = 0.5;
 /** Share of the rows whose text may run across a gutter (a long cell that touches its neighbour). */
 const MAY_CROSS = 0.15;
+/** Length (ems) of the text before a text edge, in the middle row, that makes the cells before it long ones. */
+const LONG_CELL = 4;
+/** Share of a text edge's rows that must leave a gutter-wide blank before it. */
+const OPEN_ROWS = 0.2;
 
 /**
  * Column extents [left, right], left to right, from the chunks of the rows
@@ -65,25 +69,29 @@ export function findColumns(rows: readonly Chunk[][], em: number): [number, numb
  * start at one x (within a third of an em) while the text before them ends
  * raggedly, as a left-aligned column after a column of long cells does (an
  * address filling its cell up to the phone number). Camelot and Tabula call
- * these text edges. Words of one cell that line up (a surname of two
- * characters, then the given name) end as evenly as they start, so they make
- * none. Returns each edge's x (the leftmost start of its words).
+ * these text edges. Words of one cell that line up make none: a given name
+ * after a surname of two characters follows a short run of text, and the
+ * 丁目 of addresses that begin alike never has a gutter-wide blank before it
+ * (a real column does, in the rows whose cells are short). Returns each
+ * edge's x (the leftmost start of its words).
  */
 function alignedStarts(rows: readonly Chunk[][], em: number, mayCross: number): number[] {
   const multi = rows.filter((r) => r.length >= 2);
-  const starts: { x: number; end: number; row: number }[] = [];
+  const starts: { x: number; end: number; run: number; row: number }[] = [];
   multi.forEach((row, r) =>
     row.forEach((chunk, c) =>
       chunk.pieces.forEach((p, i) => {
         const before = i > 0 ? chunk.pieces[i - 1] : c > 0 ? row[c - 1].pieces[row[c - 1].pieces.length - 1] : undefined;
-        if (before && mayBreakBetween(before, p)) starts.push({ x: p.x0, end: before.x1, row: r });
+        // the text before it on the line, from where its chunk starts
+        const run = before ? before.x1 - (i > 0 ? chunk.x0 : row[c - 1].x0) : 0;
+        if (before && mayBreakBetween(before, p)) starts.push({ x: p.x0, end: before.x1, run, row: r });
       }),
     ),
   );
   starts.sort((a, b) => a.x - b.x);
   const need = Math.max(4, 0.3 * multi.length);
-  // windows of starts within `width` of each other (a scan's words start a few points apart), fullest first
-  const width = em / 3;
+  // windows of starts within `width` of each other (a scan's words of one column start up to most of an em apart), fullest first
+  const width = em * 0.75;
   const windows = starts.map((s, i) => {
     let j = i;
     while (j + 1 < starts.length && starts[j + 1].x - s.x <= width) j++;
@@ -96,8 +104,14 @@ function alignedStarts(rows: readonly Chunk[][], em: number, mayCross: number): 
   for (const { from, to, group, rows } of windows) {
     if (rows < need) break;
     if (taken.some(([l, r]) => from <= r + em && to >= l - em)) continue;
-    const ends = group.map((g) => g.end);
-    if (Math.max(...ends) - Math.min(...ends) < 1.5 * em) continue;
+    // the blank before each start: ragged after long cells, even between a surname and its given name
+    const blanks = group.map((g) => g.x - g.end);
+    if (Math.max(...blanks) - Math.min(...blanks) < 1.5 * em) continue;
+    // and in some rows (short cells) a blank as wide as a gutter: text lined up inside cells (丁目 after 東浜町2) shows none
+    if (blanks.filter((b) => b >= CELL_GAP * em).length < OPEN_ROWS * group.length) continue;
+    // long cells run up to the next column; a short one (a surname) stands before its given name
+    const runs = group.map((g) => g.run).sort((a, b) => a - b);
+    if (runs[runs.length >> 1] < LONG_CELL * em) continue;
     const crossing = multi.filter((row) => row.some((c) => c.pieces.some((p) => p.x0 < from - em / 3 && p.x1 > to + em / 3))).length;
     if (crossing > mayCross) continue;
     taken.push([from, to]);
@@ -121,7 +135,7 @@ export function splitAtGutters(chunk: Chunk, columns: readonly [number, number][
     // (a word that lies in the blank itself is the end of a long cell: fukushi.kitaminat|o.lg.jp)
     const cut =
       gapTo > gapFrom &&
-      mayBreakBetween(current.pieces[current.pieces.length - 1], piece) &&
+      mayBreakBetween(current.pieces[current.pieces.length - 1], piece, { atGutter: true }) &&
       columns.some(([, r], k) => k + 1 < columns.length && gapFrom < columns[k + 1][0] && gapTo > r && chunk.x1 > columns[k + 1][0]);
     if (cut) {
       out.push(current);

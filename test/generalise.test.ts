@@ -105,16 +105,16 @@ describe('generalisation set', () => {
   });
 
   // Known gap: scanned tables read as tables now (rows numbered in a key
-  // column, text edges, headers carried to the next page with the scanner's
-  // offset), but OCR misreads (菱田 → 鞭田, 丁 → 本) and numbers that OCR
-  // joins across two cells (東浜3-11-15090-8862-6144) still cost values:
-  // g31 33/39, g32 199/249 (0.805 together when last measured). The floor
-  // guards what works; the target is the text PDFs'.
+  // column, text edges found through the scanner's jitter, headers carried to
+  // the next page with its offset), but OCR misreads (菱田 → 鞭田, 丹羽 → 月羽,
+  // a hyphen read as 二) still cost values: g31 33/39, g32 209/249 (0.840
+  // together when last measured). The floor guards what works; the target is
+  // the text PDFs'.
   it('reads scanned tables without losing ground (floor, not the target)', async () => {
     const scans = DOCUMENTS.filter(isScan);
     expect(scans.length).toBeGreaterThanOrEqual(2);
     const { metrics, report } = await scoreOf(scans);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.78);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.82);
   });
 });
