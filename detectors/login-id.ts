@@ -15,6 +15,8 @@ const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 const RECORD_BEFORE_ID =
   /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|patient|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済|患者|受診|宛名|世帯|予約|申込)[ _-]?$/i;
 
+const MONEY_BEFORE_ACCOUNT = /(?:bank|savings|checking|current|deposit)[ _-]?$/i;
+
 const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
@@ -45,6 +47,8 @@ function detect(ctx: ScanContext): Candidate[] {
     // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
     if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.lineNear(s))))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
+    // a bank account holds money, not a login
+    if (/^account/i.test(v.label.trim()) && MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value)) continue;
     // a plain word that a sentence goes on from is prose: "Login: see the manual", "login of your office: the same as before"
     if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8))) continue;
@@ -84,6 +88,8 @@ export const loginId: Detector = {
       'ログインIDを入力してください',
       'ユーザーID：xxxxxxxx',
       'Login: see the manual',
+      'Bank account\tShiosai-Shinkin\tShiomi branch',
+      'Savings account: Minato-Bank 0625418',
       'Use the login of your office: the same as before',
       'ID：<利用者ID>',
       'the user manual',

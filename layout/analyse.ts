@@ -204,7 +204,46 @@ function tableOf(region: Info[]): Block[] | null {
   }
   const { skip, count } = headerRows(rows, columns.length);
   const titles: Block[] = rows.slice(0, skip).flatMap((r) => r.lines.map((l) => ({ type: 'prose' as const, line: l.line })));
-  return [...titles, { type: 'table', columns, rows: rows.slice(skip), headerRows: count }, ...notes];
+  const tables = innerTables(rows.slice(skip), columns, count).map((t): Block => ({ type: 'table', columns, ...t }));
+  return [...titles, ...tables, ...notes];
+}
+
+/** The cells' texts of each row, a string per column. */
+function rowTexts(rows: readonly TableRow[], columns: number): string[][] {
+  return rows.map((r) => {
+    const cells: string[] = Array.from({ length: columns }, () => '');
+    for (const l of r.lines) for (const c of l.chunks) cells[c.col] += (cells[c.col] ? ' ' : '') + chunkText(c.chunk);
+    return cells;
+  });
+}
+
+/**
+ * A form that holds a table of its own (世帯の状況: 氏名 | 続柄 | 生年月日
+ * under the applicant's fields) is cut into its parts: a header row below the
+ * table's own header starts a table that its rows read, and it ends at the
+ * next row that a field label starts with its value beside it (家賃額 |
+ * 月額…), where the form goes on.
+ */
+function innerTables(rows: TableRow[], columns: [number, number][], headerRows: number): { rows: TableRow[]; headerRows: number }[] {
+  const texts = rowTexts(rows, columns.length);
+  // (a label alone on its line is the inner table's own, set in the middle of the rows it names: 世帯の状況;
+  // under an inner header that leaves the first column blank, any label there with a value beside it is the form's)
+  const fieldLabel = (k: number, blankFirst: boolean) => {
+    const [first, ...rest] = texts[k];
+    return first.trim() !== '' && headerLike(first) && (blankFirst || namesColumn(first)) && rest.some((c) => c.trim());
+  };
+  for (let k = headerRows + 1; k + 1 < rows.length; k++) {
+    if (!isHeaderRow(texts[k], true) || isHeaderRow(texts[k + 1], false) || fieldLabel(k, false)) continue;
+    const blankFirst = texts[k][0].trim() === '';
+    let end = k + 1;
+    while (end < rows.length && !fieldLabel(end, blankFirst)) end++;
+    const parts = [
+      { rows: rows.slice(0, k), headerRows },
+      { rows: rows.slice(k, end), headerRows: 1 },
+    ];
+    return end < rows.length ? [...parts, ...innerTables(rows.slice(end), columns, 0)] : parts;
+  }
+  return [{ rows, headerRows }];
 }
 
 /** Two columns of running text (a two-column page), not a table: long lines in both columns. */
@@ -311,11 +350,7 @@ function keyColumnTest(placed: { chunks: { chunk: Chunk; col: number }[] }[], fi
  * line (a title or a date line set with wide gaps) are not part of the table.
  */
 function headerRows(rows: TableRow[], columns: number): { skip: number; count: number } {
-  const texts = rows.map((r) => {
-    const cells: string[] = Array.from({ length: columns }, () => '');
-    for (const l of r.lines) for (const c of l.chunks) cells[c.col] += (cells[c.col] ? ' ' : '') + chunkText(c.chunk);
-    return cells;
-  });
+  const texts = rowTexts(rows, columns);
   // a two-column table whose left cells are all labels is a form (氏名 | 山田 太郎), not a header over values;
   // so is a wider one whose left cells all name a field (金融機関 | … | 支店 | …, 口座名義 | … | 口座番号 | …)
   const left = texts.map((t) => t[0]).filter((c) => c.trim());

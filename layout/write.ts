@@ -71,7 +71,11 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
     b.newline();
     draft.row(b.offset);
     const byColumn = cellChunks(row, columns.length);
-    const last = byColumn.findLastIndex((c) => c.length > 0);
+    // a row of one cell (a label set across the middle of the rows it names) still reads as a row: a tab after it
+    const last = Math.max(
+      1,
+      byColumn.findLastIndex((c) => c.length > 0),
+    );
     for (let col = 0; col <= last; col++) {
       if (col > 0) b.separator('\t');
       const cellStart = b.offset;

@@ -210,4 +210,30 @@ describe('layout analysis of PDF text', () => {
     const kinds = Object.fromEntries(scanDocument(doc).map((f) => [f.text, f.kind]));
     expect(kinds['090-4417-2290']).toBe('phone');
   });
+
+  it('reads a table inside a form under its own header, and the form after it as the form', async () => {
+    const form: TableSpec = {
+      columns: [50, 150, 260, 330, 430],
+      rows: [
+        ['Applicant', 'Sophie Turner'],
+        ['Phone', '090-4417-2290'],
+        ['', 'Name', 'Relation', 'Date of birth', 'Occupation'],
+        ['', 'Sophie Turner', 'Self', '12 May 1988', 'Job seeker'],
+        ['', 'Oliver Turner', 'Son', '3 Feb 2018', 'Nursery'],
+        ['Address', '2-14-3 Minato-cho', '', '', ''],
+        ['Bank account', 'Shiosai Shinkin', 'Shiomi branch', '', ''],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: form }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const inner = page.tables!.find((t) => t.headerRows === 1)!;
+    expect(inner.columnHeaders).toEqual(['', 'Name', 'Relation', 'Date of birth', 'Occupation']);
+    expect(grid(page, inner).map((r) => r[1])).toEqual(['Name', 'Sophie Turner', 'Oliver Turner']);
+    // the form goes on below it: its labels and values are not under Name or Relation
+    expect(grid(page, page.tables![page.tables!.length - 1])[1].slice(0, 3)).toEqual(['Bank account', 'Shiosai Shinkin', 'Shiomi branch']);
+    const found = scanDocument(doc);
+    expect(found.find((f) => f.text === 'Oliver Turner')?.kind).toBe('person-name');
+    expect(found.find((f) => f.text === '3 Feb 2018')?.kind).toBe('birth-date');
+    expect(found.some((f) => /Shiosai|Shiomi|Bank/.test(f.text))).toBe(false);
+  });
 });
