@@ -122,7 +122,8 @@ async function textWithCovers(source: PageSource, n: number, page: RenderedPage,
     const [px, py] = page.toPixels({ x, y, width: 0, height: 0 });
     return [px, py];
   };
-  return { items, covers: coversOf(items, { rgba, width, height, toPixels }) };
+  const over = (await source.imagesOverText?.(n)) ?? [];
+  return { items, covers: [...coversOf(items, { rgba, width, height, toPixels }), ...over] };
 }
 
 /** A run of the source page's user space, placed on the new page (which spans the rendered image, rotation included). */

@@ -35,8 +35,10 @@ export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece, where: 
   const hyphenThenDigit = /[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   const digitThenHyphen = /[0-9０-９]$/u.test(before.text) && /^[-‐‑－][0-9０-９]?/u.test(after.text);
   // digits the reader joined without a space are one number, however far OCR's boxes set them apart
-  // (but where the rows set a gutter between them: OCR read an address's house number and the phone number after it as one word)
-  const joinedDigits = !where.atGutter && !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
+  // (but where the rows set a gutter between them and a phone number starts after it: OCR read an address's house
+  // number and the phone number in the next cell as one word; a number's own digits OCR set apart, 488|6-3920, stay)
+  const phoneStarts = where.atGutter && /^[0０][0-9０-９]{1,4}[-‐－(（]/u.test(after.text);
+  const joinedDigits = !phoneStarts && !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   return !hyphenThenDigit && !digitThenHyphen && !joinedDigits;
 }
 

@@ -35,6 +35,8 @@ export interface PageSource {
   render(page: number, scale: number): Promise<RenderedPage>;
   /** the page's own text with its positions, for the searchable layer (sources without text leave it out) */
   text?(page: number): Promise<TextItem[]>;
+  /** where images are painted over text shown before them (./painted-over.ts), in PDF user space */
+  imagesOverText?(page: number): Promise<Rect[]>;
 }
 
 /** Makes a blank canvas (platform/node.ts, platform/browser.ts). */

@@ -6,6 +6,8 @@ import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import { normalizeGlyphs, type PdfjsLoader, type PdfjsModule } from '../documents/pdf.ts';
 import type { PageSource, RenderedPage, TextItem } from './canvas.ts';
 import type { PagePlatform } from './platform.ts';
+import { imagesOverText } from './painted-over.ts';
+import type { Rect } from '../core/geometry.ts';
 
 export interface PdfPageSource extends PageSource {
   close(): Promise<void>;
@@ -77,6 +79,12 @@ export function pdfPages({ document: doc, pdfjs }: OpenPdf, { createCanvas }: Pi
         items.push({ text: normalizeGlyphs(item.str), x, y, width: item.width, size: d || item.height });
       }
       return items;
+    },
+    async imagesOverText(n: number): Promise<Rect[]> {
+      const page = await doc.getPage(n);
+      // the list render() drew from (same intent and annotation mode): pdf.js keeps it, so it is not parsed again
+      const ops = await page.getOperatorList({ intent: 'print', annotationMode: pdfjs.AnnotationMode.DISABLE });
+      return imagesOverText(ops.fnArray, ops.argsArray, pdfjs.OPS);
     },
   };
 }

@@ -2,11 +2,29 @@
 // stay opaque black, minimum mask width, and the invisible text layer read back
 // by poppler's pdftotext and by pdf.js.
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
+import {
+  PDFDocument,
+  StandardFonts,
+  TextRenderingMode,
+  beginText,
+  clip,
+  degrees,
+  endPath,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFontAndSize,
+  setTextRenderingMode,
+  showText,
+} from 'pdf-lib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createCanvas } from '@napi-rs/canvas';
 import { readPdf } from '../../documents/pdf.ts';
 import { nodePlatform } from '../../platform/node.ts';
 import { scanDocument } from '../../pipeline/scan.ts';
@@ -277,5 +295,47 @@ describe('masked export searchable text and what the original hides', () => {
     for (const hidden of ['Yamamoto', 'Shizuka', 'Hokuto', 'Trading', 'KX-55120']) expect(text).not.toContain(hidden);
     expect(text).toContain('Nothing on this line is hidden from the reader');
     for (const shown of ['The account', 'Her former', 'The case', 'last spring', 'for the file']) expect(text).toContain(shown);
+  });
+
+  it('leaves out text hidden under an image, clipped away, drawn off the page or in invisible render mode', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    const size = 12;
+    // under an image: a photo-like patch of noise pasted over a name
+    // (a form's line: the label, the value the image covers, a note far to the right)
+    page.drawText('Applicant:', { x: 50, y: 700, size, font });
+    page.drawText('Nakamura Haruki', { x: 200, y: 700, size, font });
+    page.drawText('signed in person', { x: 400, y: 700, size, font });
+    const patch = createCanvas(120, 24);
+    const pixels = patch.getContext('2d').createImageData(120, 24);
+    let seed = 7;
+    for (let i = 0; i < pixels.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const v = 60 + (seed >>> 24) / 2;
+      pixels.data.set([v, v * 0.9, v * 0.8, 255], i);
+    }
+    patch.getContext('2d').putImageData(pixels, 0, 0);
+    const image = await doc.embedPng(patch.toBuffer('image/png'));
+    page.drawImage(image, { x: 198, y: 696, width: font.widthOfTextAtSize('Nakamura Haruki', size) + 4, height: 16 });
+    // clipped away: drawn inside a clip rectangle that leaves it out
+    page.drawText('Everything after the colon is clipped:', { x: 50, y: 650, size, font });
+    page.pushOperators(pushGraphicsState(), rectangle(0, 0, 10, 10), clip(), endPath());
+    page.drawText('Okabe Ritsuko', { x: 300, y: 650, size, font });
+    page.pushOperators(popGraphicsState());
+    // off the page, and in render mode 3 (neither filled nor stroked: OCR layers use it)
+    page.drawText('Tachibana Misaki', { x: 700, y: 600, size, font });
+    page.drawText('Only this line shows on the page', { x: 50, y: 600, size, font });
+    page.pushOperators(
+      beginText(),
+      setFontAndSize(page.node.newFontDictionary(font.name, font.ref), size),
+      setTextRenderingMode(TextRenderingMode.Invisible),
+      moveText(50, 550),
+      showText(font.encodeText('Kuroki Yoshino')),
+      endText(),
+    );
+    const text = pdftotext(await exportPdf(await doc.save(), [], { searchableText: true }));
+    for (const hidden of ['Nakamura', 'Haruki', 'Okabe', 'Ritsuko', 'Tachibana', 'Misaki', 'Kuroki', 'Yoshino']) expect(text).not.toContain(hidden);
+    for (const shown of ['Applicant:', 'signed in person', 'Everything after the colon', 'Only this line shows on the page']) expect(text).toContain(shown);
   });
 });
