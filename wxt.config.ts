@@ -43,9 +43,13 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     // WebAssembly (tesseract's core, pdf.js image decoders) needs wasm-unsafe-eval; no other script source is allowed
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
-    web_accessible_resources: [{ resources: ['redact.html', 'scan-frame.html'], matches: ['<all_urls>'] }],
-    // Firefox: a fixed id keeps storage across reinstalls; MAIN-world content scripts need 128
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '128.0' } } } : {}),
+    // only the upload guard's scan frame is framed by web pages; the panel opens in a tab of its own (tabs.create) and no page can reach it
+    web_accessible_resources: [{ resources: ['scan-frame.html'], matches: ['<all_urls>'] }],
+    // Firefox: a fixed id keeps storage across reinstalls; highlighting (CSS Custom Highlight API) needs 140;
+    // Sumi collects and sends nothing, which Firefox's data consent records as "none"
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -54,6 +58,9 @@ export default defineConfig({
         ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'),
         ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'),
         ...tesseractFiles(),
+        // the licences of what the extension bundles travel with it
+        { absoluteSrc: join(import.meta.dirname, 'LICENSE'), relativeDest: 'LICENSE.txt' },
+        { absoluteSrc: join(import.meta.dirname, 'THIRD_PARTY_NOTICES.md'), relativeDest: 'THIRD_PARTY_NOTICES.md' },
       );
     },
   },

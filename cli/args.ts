@@ -5,11 +5,32 @@ import { KINDS, SEVERITIES, type Kind, type Severity } from '../core/findings.ts
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
-  sumi scan [--json] FILE...
+  sumi scan [--json] FILE|FOLDER|- ...
   sumi redact IN OUT [--kinds k1,k2,...] [--min-severity low|medium|high|critical]
-                     [--colour] [--min-mask-width POINTS] [--searchable]`;
+                     [--colour] [--min-mask-width POINTS] [--searchable]
+  sumi --help | --version`;
+
+export const HELP = `Sumi finds secrets and personal data in documents and masks them, on this machine.
+
+${USAGE}
+
+scan      reads each file (PDF, PNG/JPEG/TIFF scans, HTML, text, CSV, XLSX, DOCX),
+          OCRs pages without text and lists the findings. A FOLDER is scanned
+          with everything under it; - reads standard input.
+          --json   one JSON object per file (JSON Lines)
+redact    writes OUT, a PDF with every finding masked beyond recovery, and
+          OUT.log.json and OUT.log.csv (the redaction log) beside it.
+          --kinds             only these kinds (${KINDS.join(', ')})
+          --min-severity      only findings at or above this severity
+          --colour            keep colour (default: 4-bit grey)
+          --min-mask-width    widen masks narrower than this many points
+          --searchable        an invisible text layer of the words left visible
+
+Exit status: 0 nothing found, 1 findings, 2 an error on some file or bad usage.`;
 
 export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
   | { name: 'scan'; json: boolean; files: string[] }
   | {
       name: 'redact';
@@ -27,6 +48,8 @@ export type Command =
 
 export function parseArgs(argv: string[]): Command {
   const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help' || (name && rest.includes('--help'))) return { name: 'help' };
+  if (name === '--version' || name === '-V') return { name: 'version' };
   if (name === 'scan') {
     const { values, positionals } = readWords(rest, { json: 'flag' });
     if (!positionals.length) throw new UsageError('scan needs at least one FILE');

@@ -1,7 +1,14 @@
 // The `sumi` command line (CONTRACT.md §1). Exit status: 0 nothing found,
 // 1 findings, 2 an error on some file or bad usage.
-import { parseArgs, USAGE, UsageError } from './args.ts';
+import { readFileSync } from 'node:fs';
+import { HELP, parseArgs, USAGE, UsageError } from './args.ts';
+import { expandInputs } from './inputs.ts';
 import { scanFile, formatTable } from './scan.ts';
+
+/** The version in package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 async function main(argv: string[]): Promise<number> {
   let command;
@@ -14,9 +21,17 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  if (command.name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (command.name === 'version') {
+    process.stdout.write(`sumi ${version()}\n`);
+    return 0;
+  }
   if (command.name === 'scan') {
     let status = 0;
-    for (const file of command.files) {
+    for (const file of await expandInputs(command.files)) {
       const result = await scanFile(file);
       process.stdout.write(command.json ? JSON.stringify(result) + '\n' : formatTable(result));
       // a file not fully checked is never reported as clean

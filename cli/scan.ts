@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readAndScan } from '../pipeline/read-and-scan.ts';
 import { nodePlatform } from '../platform/node.ts';
 import { ocrProgress } from './ocr.ts';
+import { readStdin } from './inputs.ts';
 import type { Finding } from '../core/findings.ts';
 import type { HiddenNote } from '../core/document.ts';
 
@@ -21,12 +22,10 @@ export interface FileResult {
   error?: string;
 }
 
+/** Scans one file; `-` is standard input. */
 export async function scanFile(file: string): Promise<FileResult> {
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { file, error: 'is a directory, not a file' };
-    if (info.size > MAX_FILE_BYTES) return { file, error: `file is too large to scan (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)` };
-    const bytes = new Uint8Array(await readFile(file));
+    const bytes = file === '-' ? await readStdin(MAX_FILE_BYTES) : await readFileWithin(file);
     const scanned = await readAndScan(nodePlatform, file, bytes, { onProgress: ocrProgress(file) });
     const doc = scanned.doc;
     const findings = scanned.findings.map(({ detector: _detector, ...f }) => f);
@@ -36,6 +35,13 @@ export async function scanFile(file: string): Promise<FileResult> {
   } catch (err) {
     return { file, error: describeError(err) };
   }
+}
+
+async function readFileWithin(file: string): Promise<Uint8Array> {
+  const info = await stat(file);
+  if (info.isDirectory()) throw new Error('is a directory, not a file');
+  if (info.size > MAX_FILE_BYTES) throw new Error(`file is too large to scan (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)`);
+  return new Uint8Array(await readFile(file));
 }
 
 function describeError(err: unknown): string {

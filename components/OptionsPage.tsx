@@ -31,7 +31,7 @@ export function OptionsPage() {
   }
 
   function exportCsv() {
-    const url = URL.createObjectURL(new Blob(['\uFEFF' + uploadLogCsv(log)], { type: 'text/csv' }));
+    const url = URL.createObjectURL(new Blob([uploadLogCsv(log)], { type: 'text/csv' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: 'sumi-upload-log.csv' });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);

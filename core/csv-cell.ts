@@ -8,3 +8,11 @@ export function csvCell(value: string | number | undefined): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
+
+/**
+ * Rows of cells as a CSV file: CRLF line ends, and a UTF-8 byte-order mark
+ * first, so Excel on Japanese Windows reads 5条1号 as UTF-8 instead of Shift_JIS.
+ */
+export function csvFile(rows: readonly (readonly (string | number | undefined)[])[]): string {
+  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,6 +1,6 @@
 // The redaction log for the decision notice (開示決定通知書): page, kind, reason
 // and position of every mask — never the masked content.
-import { csvCell } from '../core/csv-cell.ts';
+import { csvFile } from '../core/csv-cell.ts';
 import type { Mask } from '../review/plan.ts';
 
 export interface LogEntry {
@@ -22,6 +22,6 @@ export function logEntries(masks: Mask[]): LogEntry[] {
 
 /** The redaction log as CSV, written beside the masked PDF (the upload guard's own log is guard/settings.ts). */
 export function logCsv(entries: LogEntry[]): string {
-  const header = 'page,kind,reason,source,x,y,width,height';
-  return [header, ...entries.map((e) => [e.page, e.kind, e.reason, e.source, e.x, e.y, e.width, e.height].map(csvCell).join(','))].join('\r\n') + '\r\n';
+  const header = ['page', 'kind', 'reason', 'source', 'x', 'y', 'width', 'height'];
+  return csvFile([header, ...entries.map((e) => [e.page, e.kind, e.reason, e.source, e.x, e.y, e.width, e.height])]);
 }

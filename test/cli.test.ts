@@ -1,6 +1,6 @@
 // The command line end to end: real files in, JSON Lines and exit codes out.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -66,6 +66,41 @@ describe('sumi scan', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('email');
     expect(r.stdout).toContain('taro.yamada@city-office.jp');
+  });
+
+  it('scans a folder with everything under it that Sumi reads, in name order', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'b', 'deeper'), { recursive: true });
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'a.txt'), 'パスワード：Abc12345x');
+    writeFileSync(join(dir, 'b', 'deeper', 'c.csv'), '氏名,電話番号\n山田 太郎,090-1234-5678\n');
+    writeFileSync(join(dir, 'b', '.env'), 'DB_PASSWORD=Kt9#wLp2vQ\n');
+    // tools' folders and files Sumi does not read are left out
+    writeFileSync(join(dir, '.git', 'config.txt'), 'password = hunter2x9');
+    writeFileSync(join(dir, 'b', 'photo.heic'), 'not read');
+    const r = sumi(['scan', '--json', dir]);
+    expect(r.status).toBe(1);
+    const files = (jsonLines(r.stdout) as { file: string; findings: unknown[] }[]).map((l) => l.file.slice(dir.length + 1));
+    expect(files).toEqual(['a.txt', join('b', '.env'), join('b', 'deeper', 'c.csv')]);
+  });
+
+  it('reads standard input for -', () => {
+    const r = sumi(['scan', '--json', '-'], 'ログインID：admin01\nパスワード：Kt9#wLp2vQ\n');
+    expect(r.status).toBe(1);
+    const [line] = jsonLines(r.stdout) as { file: string; findings: { kind: string; text: string }[] }[];
+    expect(line.file).toBe('-');
+    expect(line.findings.map((f) => f.text)).toEqual(['admin01', 'Kt9#wLp2vQ']);
+  });
+
+  it('prints its help and version and exits 0', () => {
+    const help = sumi(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('sumi scan [--json]');
+    expect(help.stdout).toContain('--min-severity');
+    expect(sumi(['scan', '--help']).status).toBe(0);
+    const version = sumi(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^sumi \d+\.\d+\.\d+$/);
   });
 
   it('rejects bad usage with exit 2', () => {

@@ -16,7 +16,10 @@ describe('csvCell', () => {
   it('is what the upload log and the redaction log write', () => {
     const upload = uploadLogCsv([{ time: 't', site: 's', file: '=HYPERLINK("x")', sha256: 'h', found: 'password:1', choice: 'cancel', via: 'input' }]);
     expect(upload.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
+    // both start with a UTF-8 byte-order mark, so Excel reads them as UTF-8
+    expect(upload.startsWith('\uFEFF"time","site"')).toBe(true);
     const log = logCsv([{ page: 1, kind: 'person-name', reason: '=1+1', source: 'manual', x: 1, y: 2, width: 3, height: 4 }]);
     expect(log.split('\r\n')[1]).toBe(`1,"person-name","'=1+1","manual",1,2,3,4`);
+    expect(log.startsWith('\uFEFF"page","kind"')).toBe(true);
   });
 });

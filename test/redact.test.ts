@@ -39,7 +39,10 @@ describe('sumi redact', () => {
     expect(parsed.masks.length).toBe(line.masked);
     expect(parsed.masks.every((m) => m.page >= 1 && m.kind && m.reason.startsWith('5条'))).toBe(true);
     for (const f of line.findings) expect(log).not.toContain(f.text);
-    expect(existsSync(`${out}.log.csv`)).toBe(true);
+    // the CSV opens in Excel on Japanese Windows as UTF-8: a byte-order mark first
+    const csv = readFileSync(`${out}.log.csv`);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('5条');
   });
 
   it('keeps only the chosen kinds and severities', () => {
