@@ -62,7 +62,9 @@ export default defineBackground(() => {
     if (tabId === undefined) return false;
     if (message.type === 'sumi:count') {
       void browser.action.setBadgeText({ tabId, text: message.count ? String(Math.min(message.count, 999)) : '' });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: message.critical ? '#c8102e' : '#d98c00' });
+      // white on the red of a critical finding, black on amber: both read at toolbar size (contrast over 4.5:1)
+      void browser.action.setBadgeBackgroundColor({ tabId, color: message.critical ? '#c8102e' : '#f2a900' });
+      void browser.action.setBadgeTextColor?.({ tabId, color: message.critical ? '#ffffff' : '#000000' });
     } else if (message.type === 'sumi:frame-findings') {
       void browser.tabs.sendMessage(tabId, { ...message, frameId: sender.frameId }, { frameId: 0 }).catch(() => {});
     }
