@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { dirname, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { localeMessages } from './extension/i18n.ts';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -36,8 +37,11 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT builds MV2 for it unless told)
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Sumi',
-    description: 'Finds and masks secrets and personal data before documents are disclosed.',
+    // from _locales (written below from extension/i18n.ts): the browser's language picks Japanese or English
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_manifest_name__' },
     permissions: ['storage', 'activeTab', 'contextMenus'],
     // the panel reads the PDF shown in a tab ("Open in Sumi"); content scripts run on every page anyway
     host_permissions: ['<all_urls>'],
@@ -47,9 +51,7 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['scan-frame.html'], matches: ['<all_urls>'] }],
     // Firefox: a fixed id keeps storage across reinstalls; highlighting (CSS Custom Highlight API) needs 140;
     // Sumi collects and sends nothing, which Firefox's data consent records as "none"
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } } : {}),
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -58,6 +60,8 @@ export default defineConfig({
         ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'),
         ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'),
         ...tesseractFiles(),
+        // every word of the interface, for browser.i18n
+        ...(['en', 'ja'] as const).map((lang) => ({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(localeMessages(lang), null, 1) })),
         // the licences of what the extension bundles travel with it
         { absoluteSrc: join(import.meta.dirname, 'LICENSE'), relativeDest: 'LICENSE.txt' },
         { absoluteSrc: join(import.meta.dirname, 'THIRD_PARTY_NOTICES.md'), relativeDest: 'THIRD_PARTY_NOTICES.md' },

@@ -1,13 +1,28 @@
-// Sumi's words in Japanese and English, for every page and the upload warning: one
-// table and one helper, `t(key)`, in the browser's language (or the one given).
-// The redaction panel's words have plain keys; the others are prefixed with where
-// they show (popup., options., guard., menu.).
-import { pickLang, type Lang } from '../core/kind-names.ts';
+// Sumi's words in Japanese and English, for every page, the upload warning and
+// the manifest: one table, written out as the platform's `_locales` at build
+// time (wxt.config.ts, `localeMessages`), and one helper, `t(key)`. In the
+// extension `t` reads `browser.i18n` (the browser's own language and message
+// files); where there is none (Node, tests) and for the other language, the
+// table. The redaction panel's words have plain keys; the others are prefixed
+// with where they show (popup., options., guard., menu., manifest.).
+import { KIND_NAMES, pickLang, type Lang } from '../core/kind-names.ts';
 
 export type { Lang };
 
+interface PlatformI18n {
+  getMessage(name: string): string;
+  getUILanguage(): string;
+}
+
+/** browser.i18n where there is one (extension pages and content scripts), without importing the extension API into Node. */
+function platformI18n(): PlatformI18n | undefined {
+  const g = globalThis as { browser?: { i18n?: PlatformI18n }; chrome?: { i18n?: PlatformI18n } };
+  const i18n = g.browser?.i18n ?? g.chrome?.i18n;
+  return typeof i18n?.getMessage === 'function' && typeof i18n.getUILanguage === 'function' ? i18n : undefined;
+}
+
 /** The browser's language, Japanese or English. */
-export const lang: Lang = pickLang(typeof navigator === 'undefined' ? 'en' : navigator.language);
+export const lang: Lang = pickLang(platformI18n()?.getUILanguage() ?? (typeof navigator === 'undefined' ? 'en' : navigator.language));
 
 const WORDS = {
   // ---- the redaction panel
@@ -114,12 +129,35 @@ const WORDS = {
   'guard.pages': { ja: 'ページ（文字情報なし・OCR未実施）', en: 'page(s) without text, not read by OCR' },
   'guard.checking': { ja: 'ファイルを確認しています…', en: 'Checking the file…' },
   'guard.reading': { ja: 'スキャン画像を文字認識しています', en: 'Reading scanned pages' },
+  // ---- the manifest (name and description in the browser's extension list and store)
+  'manifest.name': { ja: 'Sumi 墨 — 墨消し・アップロード前確認', en: 'Sumi — mask secrets and personal data' },
+  'manifest.description': {
+    ja: '開示・公開する文書の個人情報や秘密情報（パスワード等）を見つけて墨消しし、アップロード前に警告します。すべて端末内で処理します。',
+    en: 'Finds and masks secrets and personal data before documents are disclosed, and warns before they are uploaded. Everything stays on this machine.',
+  },
   // ---- the context menu (background)
   'menu.openInPanel': { ja: 'Sumiの墨消しパネルで開く', en: 'Open in Sumi (redaction panel)' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;
 
+/** A key's message name in `_locales` (letters, digits and _ only). */
+export function messageName(key: string): string {
+  return key.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
 export function t(key: WordKey, language: Lang = lang): string {
+  if (language === lang) {
+    const message = platformI18n()?.getMessage(messageName(key));
+    if (message) return message;
+  }
   return WORDS[key][language];
+}
+
+/** Every word of one language as a `_locales/<lang>/messages.json` (the kinds' names as kind_<kind>). */
+export function localeMessages(language: Lang): Record<string, { message: string }> {
+  const out: Record<string, { message: string }> = {};
+  for (const [key, words] of Object.entries(WORDS)) out[messageName(key)] = { message: words[language] };
+  for (const [kind, names] of Object.entries(KIND_NAMES)) out[messageName(`kind.${kind}`)] = { message: names[language] };
+  return out;
 }

@@ -180,6 +180,8 @@ export interface SumiBrowser {
 export interface LaunchOptions {
   /** navigator.language of the pages (the tooltip's language follows it). */
   locale?: string;
+  /** the browser's own interface language (--lang): what browser.i18n and the extension's pages follow */
+  lang?: string;
   viewport?: { width: number; height: number };
   /** no way out but 127.0.0.1: every other host goes to a dead proxy, so any outside fetch fails */
   offline?: boolean;
@@ -203,6 +205,7 @@ export async function launch(options: LaunchOptions = {}): Promise<SumiBrowser> 
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       // loopback bypasses the proxy by default: only the test server stays reachable
       ...(options.offline ? ['--proxy-server=http://127.0.0.1:9'] : []),
     ],
