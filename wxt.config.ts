@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { localeMessages } from './extension/i18n.ts';
+import { POLICY_SCHEMA } from './core/settings.ts';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -49,6 +50,8 @@ export default defineConfig({
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // only the upload guard's scan frame is framed by web pages; the panel opens in a tab of its own (tabs.create) and no page can reach it
     web_accessible_resources: [{ resources: ['scan-frame.html'], matches: ['<all_urls>'] }],
+    // Chrome and Edge read a policy for Sumi against this schema (Firefox takes it from policies.json's 3rdparty section)
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // Firefox: a fixed id keeps storage across reinstalls; highlighting (CSS Custom Highlight API) needs 140;
     // Sumi collects and sends nothing, which Firefox's data consent records as "none"
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sumi@sumi.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } } : {}),
@@ -60,6 +63,8 @@ export default defineConfig({
         ...filesOf(join(pdfjsRoot, 'standard_fonts'), 'pdfjs/standard_fonts'),
         ...filesOf(join(pdfjsRoot, 'wasm'), 'pdfjs/wasm'),
         ...tesseractFiles(),
+        // what an IT department may set by policy (Chrome and Edge: managed storage)
+        { relativeDest: 'managed-schema.json', contents: JSON.stringify(POLICY_SCHEMA, null, 1) },
         // every word of the interface, for browser.i18n
         ...(['en', 'ja'] as const).map((lang) => ({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(localeMessages(lang), null, 1) })),
         // the licences of what the extension bundles travel with it

@@ -4,7 +4,36 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The extensions a folder's files are taken by (a file named on the command line is always read). */
-const READABLE = new Set(['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'html', 'htm', 'xhtml', 'txt', 'md', 'csv', 'tsv', 'xlsx', 'xlsm', 'docx', 'docm', 'json', 'yaml', 'yml', 'xml', 'log', 'ini', 'conf', 'cfg', 'env', 'properties', 'sql']);
+const READABLE = new Set([
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'tif',
+  'tiff',
+  'html',
+  'htm',
+  'xhtml',
+  'txt',
+  'md',
+  'csv',
+  'tsv',
+  'xlsx',
+  'xlsm',
+  'docx',
+  'docm',
+  'json',
+  'yaml',
+  'yml',
+  'xml',
+  'log',
+  'ini',
+  'conf',
+  'cfg',
+  'env',
+  'properties',
+  'sql',
+]);
 /** Folders that hold tools' data, not documents. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 

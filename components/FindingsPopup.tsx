@@ -7,6 +7,7 @@ import { lang, t } from '../extension/i18n.ts';
 import type { Kind } from '../core/findings.ts';
 import type { FindingsReply, FindingsRequest, RevealRequest } from '../extension/messages.ts';
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
+import { loadSettings } from '../extension/settings-store.ts';
 import { partlyMasked } from '../core/mask-text.ts';
 
 export function FindingsPopup() {
@@ -16,6 +17,7 @@ export function FindingsPopup() {
   const [reply, setReply] = useState<FindingsReply | null | undefined>();
   const [paused, setPaused] = useState(false);
   const [blur, setBlur] = useState(false);
+  const [allowPause, setAllowPause] = useState(true);
   const [open, setOpen] = useState<Kind | null>(null);
 
   useEffect(() => {
@@ -25,8 +27,9 @@ export function FindingsPopup() {
       setTabUrl(tab?.url ?? '');
       const site = tab?.url ? new URL(tab.url).hostname : '';
       setHost(site);
-      const [pausedSites, blurOn] = await Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue()]);
+      const [pausedSites, blurOn, inForce] = await Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue(), loadSettings()]);
       setPaused(pausedSites.includes(site));
+      setAllowPause(inForce.settings.allowPause);
       setBlur(Boolean(blurOn));
       if (tab?.id === undefined) return setReply(null);
       try {
@@ -92,9 +95,12 @@ export function FindingsPopup() {
           {t('popup.options')}
         </button>
       </p>
-      <label style={{ display: 'block', marginTop: 8 }}>
-        <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}
-      </label>
+      {/* a policy may take the pause away (allowPause: false): then there is no switch to offer */}
+      {allowPause ? (
+        <label style={{ display: 'block', marginTop: 8 }}>
+          <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}
+        </label>
+      ) : null}
       <label style={{ display: 'block' }}>
         <input type="checkbox" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {t('popup.blur')}
       </label>

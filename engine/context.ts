@@ -15,6 +15,8 @@ export interface Candidate {
   severity?: import('../core/findings.ts').Severity;
 }
 
+import type { CustomTerm } from '../core/settings.ts';
+
 export class ScanContext {
   readonly lower: string;
   private lineStarts: Int32Array | null = null;
@@ -22,7 +24,7 @@ export class ScanContext {
   constructor(
     /** normalised page text */
     readonly text: string,
-    readonly customTerms: readonly string[] = [],
+    readonly customTerms: readonly (string | CustomTerm)[] = [],
   ) {
     this.lower = text.toLowerCase();
   }

@@ -11,6 +11,7 @@ import { tableView } from './table-view.ts';
 import { exampleRanges, insideAny } from './examples.ts';
 import { officeContactLines } from './office-contacts.ts';
 import { columnConsensus } from './column-consensus.ts';
+import { neverFlagKey, type CustomTerm } from '../core/settings.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
 
@@ -19,7 +20,10 @@ export interface ScanOptions {
   detectors: readonly Detector[];
   /** leave out the costly detectors (person names) */
   fast?: boolean;
-  customTerms?: readonly string[];
+  /** the office's own dictionary (detectors/custom.ts) */
+  customTerms?: readonly (string | CustomTerm)[];
+  /** texts never reported (published contacts, officials' names that are disclosed), compared by `neverFlagKey` */
+  neverFlag?: readonly string[];
   kinds?: readonly Kind[];
   minSeverity?: Severity;
 }
@@ -55,6 +59,7 @@ const OFFICE_CONTACT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['phone', 'email',
 
 export function scanText(original: string, page: number, options: ScanOptions): Finding[] {
   const norm = normalizeText(original);
+  const never = new Set((options.neverFlag ?? []).map(neverFlagKey));
   // the same length as norm.text: offsets map back unchanged
   const ctx = new ScanContext(pipeTablesAsTabs(norm.text), options.customTerms ?? []);
   const { detectors } = options;
@@ -89,6 +94,7 @@ export function scanText(original: string, page: number, options: ScanOptions): 
     if (OFFICE_CONTACT_KINDS.has(c.kind) && insideAny(officeLines, c.start, c.end)) continue;
     if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
     const [start, end] = toOriginalRange(norm, c.start, c.end);
+    if (never.size && never.has(neverFlagKey(original.slice(start, end)))) continue;
     findings.push({
       kind: c.kind,
       severity: c.severity,

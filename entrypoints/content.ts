@@ -5,6 +5,8 @@ import { mark } from '../highlighter/profile.ts';
 import { yieldToMain } from '../highlighter/scheduler.ts';
 import type { FindingsReply, SumiMessage } from '../extension/messages.ts';
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
+import { neverFlagKey, scanPreferences, shownBy } from '../core/settings.ts';
+import { loadSettings, watchSettings, type SettingsInForce } from '../extension/settings-store.ts';
 
 /** Runs `then` in a task of its own once the document is parsed (never inside the parser's DOMContentLoaded task). */
 function whenDomReady(then: () => void): void {
@@ -57,13 +59,27 @@ export default defineContentScript({
     });
 
     const site = location.hostname;
-    const settings = Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue()]).then(([pausedSites, blur]) => {
+    // what to find and show, and whether the site may be paused (a policy can say no)
+    let allowPause = true;
+    let pausedHere = false;
+    const applySettings = ({ settings }: SettingsInForce) => {
+      allowPause = settings.allowPause;
+      highlighter.setPreferences(scanPreferences(settings), shownBy(settings, new Set(settings.neverFlag.map(neverFlagKey))));
+      highlighter.setPaused(allowPause && pausedHere);
+    };
+    const settings = Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue(), loadSettings()]).then(([pausedSites, blur, inForce]) => {
       highlighter.setBlur(Boolean(blur));
-      if (pausedSites.includes(site)) highlighter.setPaused(true);
+      pausedHere = pausedSites.includes(site);
+      applySettings(inForce);
     });
     // the walk starts with the DOM; the scan waits for the settings
     whenDomReady(() => highlighter.start(settings));
-    pausedSitesItem.watch((pausedSites) => highlighter.setPaused(pausedSites.includes(site)));
+    pausedSitesItem.watch((pausedSites) => {
+      pausedHere = pausedSites.includes(site);
+      highlighter.setPaused(allowPause && pausedHere);
+    });
     screenShareSafeItem.watch((blur) => highlighter.setBlur(Boolean(blur)));
+    // a change on the options page or by policy reaches this page at once
+    watchSettings(applySettings);
   },
 });

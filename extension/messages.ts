@@ -6,6 +6,7 @@
 // The upload guard's window messages (between the page's MAIN world, the isolated
 // content script and the scanning frame: window.postMessage, whose structured
 // clone carries File objects) are `GuardMessage`.
+import type { ScanPreferences } from '../core/settings.ts';
 import type { Slice } from '../engine/slices.ts';
 import type { Finding, Kind, Severity } from '../core/findings.ts';
 
@@ -45,6 +46,8 @@ export interface CountUpdate {
 export interface ScanSliceRequest {
   type: 'sumi:scan-slice';
   slice: Slice;
+  /** the office's dictionary, never-flag list and kinds (core/settings.ts scanPreferences), as the page read them */
+  preferences?: ScanPreferences;
 }
 /**
  * The slice's findings as rows of [kind, severity, score, start, end, why, detector]

@@ -5,7 +5,9 @@ import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FileSummary, type HoldDecision, type OpenPanelRequest, type ScanRequest, type UploadLogEntry, type UploadLogMessage } from '../extension/messages.ts';
 import { needsWarning } from './summary.ts';
 import { showChecking, showDialog, type CheckingNote, type Choice } from './dialog.ts';
-import { DEFAULT_GUARD_SETTINGS, guardSettingsItem, shouldCheck, withDefaults, type GuardSettings } from './settings.ts';
+import { shouldCheck } from './settings.ts';
+import { DEFAULT_GUARD_SETTINGS, type GuardSettings } from '../core/settings.ts';
+import { loadSettings, watchSettings } from '../extension/settings-store.ts';
 import { SUMI_HOST_ATTR } from '../highlighter/dom-text.ts';
 import { filesOfForm } from './form-files.ts';
 import { openSendingEnd } from './private-channel.ts';
@@ -42,8 +44,8 @@ export class UploadGuard {
     window.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer), true);
     window.addEventListener('paste', (e) => this.onTransfer(e, (e as ClipboardEvent).clipboardData), true);
     window.addEventListener('message', (e) => this.onMessage(e));
-    this.settings = withDefaults(await guardSettingsItem.getValue());
-    guardSettingsItem.watch((stored) => (this.settings = withDefaults(stored)));
+    this.settings = (await loadSettings()).settings.guard;
+    watchSettings(({ settings }) => (this.settings = settings.guard));
   }
 
   private active(): boolean {

@@ -4,6 +4,7 @@ import type { PdfjsLoader } from '../documents/pdf.ts';
 import { readAndScan, type OcrPlatform } from '../pipeline/read-and-scan.ts';
 import type { FileSummary } from '../extension/messages.ts';
 import { summarize } from './summary.ts';
+import type { ScanPreferences } from '../core/settings.ts';
 
 export interface ScanFileOptions {
   /** pdf.js as the platform loads it */
@@ -15,6 +16,8 @@ export interface ScanFileOptions {
   /** whether a file with this SHA-256 is a masked export Sumi recorded when it wrote it (./export-record.ts); none: no file is */
   isRecordedExport?(sha256: string): Promise<boolean>;
   signal?: AbortSignal;
+  /** the office's dictionary, never-flag list and kinds (core/settings.ts) */
+  preferences?: ScanPreferences;
 }
 
 export async function scanFileBytes(name: string, bytes: Uint8Array, options: ScanFileOptions): Promise<FileSummary> {
@@ -25,6 +28,7 @@ export async function scanFileBytes(name: string, bytes: Uint8Array, options: Sc
     if (await options.isRecordedExport?.(sha256)) return { ...base, type: 'pdf', sumiExport: true };
     const { doc, findings, unread } = await readAndScan(options.ocr ?? { pdfjs: options.pdf }, name, bytes, {
       signal: options.signal,
+      scan: options.preferences,
       // the page being read, from the start of each page: "1/1" shows while the only page is read, not just as it ends
       onProgress: (step, done, total) => step === 'ocr' && total > 0 && options.onOcrProgress?.(Math.min(done + 1, total), total),
     });

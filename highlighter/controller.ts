@@ -1,6 +1,7 @@
 // The content script's brain: reads the page in slices, scans it with the shared
 // engine, paints the findings, rescans what changes, and answers the extension.
 import type { Finding } from '../core/findings.ts';
+import type { ScanPreferences } from '../core/settings.ts';
 import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
 import { SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
@@ -36,6 +37,9 @@ export class Highlighter {
   private tooltip: Tooltip | null = null;
   private current = -1;
   private paused = false;
+  /** what the settings say to look for, and which findings to show */
+  private preferences?: ScanPreferences;
+  private shown: (f: Finding) => boolean = () => true;
   private readonly lang: Lang;
   private byNode: Map<Node, number[]> | null = null;
   private started = false;
@@ -78,6 +82,13 @@ export class Highlighter {
       this.painter.clear();
       this.events.onScanned?.([]);
     } else void this.rescan();
+  }
+
+  /** Settings changed (options page, policy): the page is scanned again with them, no reload. */
+  setPreferences(preferences: ScanPreferences, shown: (f: Finding) => boolean): void {
+    this.preferences = preferences;
+    this.shown = shown;
+    if (this.started) void this.rescan();
   }
 
   setBlur(blur: boolean): void {
@@ -139,15 +150,20 @@ export class Highlighter {
     let paintedAt = -1;
     // a rescan keeps the highlights it replaces (their live Ranges follow the DOM) until it is done
     const partialPaints = this.findings.length === 0;
-    const page = await scanPage(this.doc.documentElement, job, (findings, pageSoFar) => {
-      this.place(findings, pageSoFar, found);
-      // the first findings at once, then now and then: every paint makes the browser rebuild all highlights
-      if (partialPaints && found.length && (paintedAt < 0 || performance.now() - paintedAt > REPAINT_MS)) {
-        this.apply(found.slice(), false);
-        if (paintedAt < 0) mark('painted-first');
-        paintedAt = performance.now();
-      }
-    });
+    const page = await scanPage(
+      this.doc.documentElement,
+      job,
+      (findings, pageSoFar) => {
+        this.place(findings, pageSoFar, found);
+        // the first findings at once, then now and then: every paint makes the browser rebuild all highlights
+        if (partialPaints && found.length && (paintedAt < 0 || performance.now() - paintedAt > REPAINT_MS)) {
+          this.apply(found.slice(), false);
+          if (paintedAt < 0) mark('painted-first');
+          paintedAt = performance.now();
+        }
+      },
+      this.preferences,
+    );
     if (!page || job.cancelled) return;
     mark('scan-end');
     this.apply(found, true);
@@ -157,6 +173,7 @@ export class Highlighter {
   /** Maps findings to where they sit in the DOM; a finding in a field keeps only the field's own value. */
   private place(findings: Finding[], page: DomPage, into: PageFinding[]): void {
     for (const finding of findings) {
+      if (!this.shown(finding)) continue;
       const location = locate(page.segments, finding.start, finding.end, this.doc);
       if (!location) continue;
       const clipped = location.clip ? { ...finding, start: location.clip[0], end: location.clip[1], text: page.text.slice(...location.clip) } : finding;

@@ -7,6 +7,7 @@
 import { Slicer, type Slice } from '../engine/slices.ts';
 import { scanSlice } from '../pipeline/scan.ts';
 import type { Finding } from '../core/findings.ts';
+import type { ScanPreferences } from '../core/settings.ts';
 import { DomTextBuilder, type DomPage } from './dom-text.ts';
 import { askBackground } from './scan-client.ts';
 import { Job, SLICE_MS, yieldToMain } from './scheduler.ts';
@@ -31,17 +32,17 @@ export type OnFindings = (findings: Finding[], page: DomPage) => void;
 let backgroundScans = true;
 
 /** Reads and scans the page under `root`; the page once done, null when cancelled. */
-export async function scanPage(root: Node, job: Job, onFindings: OnFindings): Promise<DomPage | null> {
+export async function scanPage(root: Node, job: Job, onFindings: OnFindings, preferences?: ScanPreferences): Promise<DomPage | null> {
   const builder = new DomTextBuilder(root);
   let from = 0;
   if (backgroundScans) {
-    const offPage = await scanOffPage(builder, job, onFindings);
+    const offPage = await scanOffPage(builder, job, onFindings, preferences);
     if (!offPage || !offPage.error) return offPage?.page ?? null;
     console.warn('Sumi: the background did not scan this page; scanning it here', offPage.error);
     backgroundScans = false;
     from = offPage.scannedTo;
   }
-  return scanInPage(builder, job, from, onFindings);
+  return scanInPage(builder, job, from, onFindings, preferences);
 }
 
 interface InFlight {
@@ -59,7 +60,7 @@ interface InFlight {
  * gives the main thread back: answers are delivered first (they become highlights),
  * otherwise the walk goes on.
  */
-async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFindings): Promise<{ page: DomPage; error?: Error; scannedTo: number } | null> {
+async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFindings, preferences?: ScanPreferences): Promise<{ page: DomPage; error?: Error; scannedTo: number } | null> {
   const slicer = new Slicer('');
   const queue: InFlight[] = [];
   let page = builder.result();
@@ -87,7 +88,7 @@ async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFind
       slicer.extend(page.text);
       if (slicer.done) break;
       const item: InFlight = { slice: slicer.next(size)!, delivered: 0, reply: Promise.resolve() };
-      item.reply = askBackground(item.slice).then(
+      item.reply = askBackground(item.slice, preferences).then(
         (findings) => (item.findings = findings),
         (err: Error) => (item.error = err),
       );
@@ -104,7 +105,7 @@ async function scanOffPage(builder: DomTextBuilder, job: Job, onFindings: OnFind
 }
 
 /** Scans the page text from `from` on the main thread, in slices sized to the time budget. */
-async function scanInPage(builder: DomTextBuilder, job: Job, from: number, onFindings: OnFindings): Promise<DomPage | null> {
+async function scanInPage(builder: DomTextBuilder, job: Job, from: number, onFindings: OnFindings, preferences: ScanPreferences = { customTerms: [], neverFlag: [] }): Promise<DomPage | null> {
   while (!builder.step(performance.now() + SLICE_MS)) {
     await yieldToMain();
     if (job.cancelled) return null;
@@ -118,7 +119,7 @@ async function scanInPage(builder: DomTextBuilder, job: Job, from: number, onFin
   let size = 2048;
   while (!slicer.done) {
     const started = performance.now();
-    for (const finding of scanSlice(slicer.next(size)!, 1)) batch.push(finding);
+    for (const finding of scanSlice(slicer.next(size)!, 1, preferences)) batch.push(finding);
     const took = performance.now() - started;
     size = took < SLICE_MS / 4 ? Math.min(size * 2, SLICE_CHARS) : took > SLICE_MS / 2 ? Math.max(1024, size >> 1) : size;
     if (performance.now() + took > deadline) {

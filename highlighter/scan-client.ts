@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Slice } from '../engine/slices.ts';
 import type { Finding } from '../core/findings.ts';
+import type { ScanPreferences } from '../core/settings.ts';
 import type { FindingRow, ScanSliceReply, ScanSliceRequest } from '../extension/messages.ts';
 
 /**
@@ -20,8 +21,8 @@ function findingOf([kind, severity, score, start, end, why, detector]: FindingRo
 }
 
 /** The findings of one slice (offsets into the whole page text); rejects when the background cannot scan. */
-export function askBackground(slice: Slice): Promise<Finding[]> {
-  const request: ScanSliceRequest = { type: 'sumi:scan-slice', slice };
+export function askBackground(slice: Slice, preferences?: ScanPreferences): Promise<Finding[]> {
+  const request: ScanSliceRequest = { type: 'sumi:scan-slice', slice, ...(preferences ? { preferences } : {}) };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer from the background in ${REPLY_TIMEOUT_MS} ms`)), REPLY_TIMEOUT_MS);
     browser.runtime.sendMessage(request).then(

@@ -5,5 +5,5 @@ import { scanSlice } from '../pipeline/scan.ts';
 import type { ScanSliceReply, ScanSliceRequest } from '../extension/messages.ts';
 
 export function answerScanSlice(request: ScanSliceRequest): ScanSliceReply {
-  return { rows: scanSlice(request.slice, 1).map((f) => [f.kind, f.severity, f.score, f.start, f.end, f.why, f.detector]) };
+  return { rows: scanSlice(request.slice, 1, request.preferences ?? {}).map((f) => [f.kind, f.severity, f.score, f.start, f.end, f.why, f.detector]) };
 }

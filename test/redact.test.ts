@@ -1,7 +1,7 @@
 // Masked export end to end: `sumi redact` output checked by the independent
 // checker (pdftotext, metadata, raw objects, OCR of the pixels).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';

@@ -8,6 +8,8 @@ import { putHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
 import { isRecordedExport } from '../../guard/export-record.ts';
 import { browserPlatform } from '../../platform/browser.ts';
+import { loadSettings } from '../../extension/settings-store.ts';
+import { scanPreferences } from '../../core/settings.ts';
 
 const platform = browserPlatform();
 
@@ -34,7 +36,9 @@ window.addEventListener('message', async (e) => {
     window.parent.postMessage(progress, '*');
   };
   // scans and images are read by OCR here too, so what they show is checked like text
-  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress, isRecordedExport });
+  // the office's dictionary, never-flag list and kinds, as set now
+  const { settings } = await loadSettings();
+  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress, isRecordedExport, preferences: scanPreferences(settings) });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });
