@@ -43,6 +43,13 @@ export default defineConfig({
     description: '__MSG_manifest_description__',
     default_locale: 'en',
     action: { default_title: '__MSG_manifest_name__' },
+    // keys the officer may change (chrome://extensions/shortcuts, about:addons)
+    commands: {
+      'next-finding': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_next__' },
+      'previous-finding': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_command_previous__' },
+      'toggle-blur': { suggested_key: { default: 'Alt+Shift+B' }, description: '__MSG_command_blur__' },
+      'open-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_panel__' },
+    },
     permissions: ['storage', 'activeTab', 'contextMenus'],
     // the panel reads the PDF shown in a tab ("Open in Sumi"); content scripts run on every page anyway
     host_permissions: ['<all_urls>'],

@@ -1,8 +1,9 @@
 // The service worker: scanning page text for the content scripts, the toolbar badge,
-// relaying sub-frame findings to the top frame, the upload decision log, and the
-// "Open in Sumi" context menu.
+// relaying sub-frame findings to the top frame, the upload decision log, the
+// context menu ("Open in Sumi", "check the selection") and the keyboard commands.
 import { browser } from 'wxt/browser';
-import type { SumiMessage, UploadLogEntry } from '../extension/messages.ts';
+import type { CheckSelectionRequest, StepRequest, SumiMessage, UploadLogEntry } from '../extension/messages.ts';
+import { screenShareSafeItem } from '../highlighter/settings.ts';
 import { pickLang } from '../core/kind-names.ts';
 import { t } from '../extension/i18n.ts';
 import { answerScanSlice } from '../highlighter/scan-service.ts';
@@ -25,18 +26,32 @@ async function writeLog(entries: UploadLogEntry[]): Promise<void> {
 }
 
 const MENU_ID = 'sumi-open-in-panel';
+const CHECK_SELECTION_ID = 'sumi-check-selection';
 
 /** "Open in Sumi" on a PDF or image link, or on a PDF shown in the tab: the redaction panel fetches it from its URL. */
 function addContextMenu(): void {
   const documents = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', 'file:///*.pdf'];
   const images = ['*://*/*.png', '*://*/*.jpg', '*://*/*.jpeg', '*://*/*.tif', '*://*/*.tiff'];
-  const title = t('menu.openInPanel', pickLang(browser.i18n.getUILanguage()));
+  const language = pickLang(browser.i18n.getUILanguage());
+  const title = t('menu.openInPanel', language);
   void browser.contextMenus.removeAll().then(() => {
     // a link to, or an image of, a document
     browser.contextMenus.create({ id: `${MENU_ID}:link`, title, contexts: ['link', 'image'], targetUrlPatterns: [...documents, ...images] });
     // the tab shows a PDF itself
     browser.contextMenus.create({ id: `${MENU_ID}:page`, title, contexts: ['page'], documentUrlPatterns: documents });
+    // text selected on any page: what it holds, said beside it
+    browser.contextMenus.create({ id: CHECK_SELECTION_ID, title: t('menu.checkSelection', language), contexts: ['selection'] });
   });
+}
+
+/** The keyboard commands (manifest `commands`; the officer may change the keys at chrome://extensions/shortcuts). */
+async function onCommand(command: string, tab?: { id?: number }): Promise<void> {
+  if (command === 'open-panel') await browser.tabs.create({ url: browser.runtime.getURL('/redact.html') });
+  else if (command === 'toggle-blur') await screenShareSafeItem.setValue(!(await screenShareSafeItem.getValue()));
+  else if ((command === 'next-finding' || command === 'previous-finding') && tab?.id !== undefined) {
+    const step: StepRequest = { type: 'sumi:step', direction: command === 'next-finding' ? 1 : -1 };
+    await browser.tabs.sendMessage(tab.id, step, { frameId: 0 }).catch(() => {});
+  }
 }
 
 function openInPanel(info: { linkUrl?: string; srcUrl?: string; pageUrl?: string }): void {
@@ -46,9 +61,13 @@ function openInPanel(info: { linkUrl?: string; srcUrl?: string; pageUrl?: string
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(addContextMenu);
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (String(info.menuItemId).startsWith(MENU_ID)) openInPanel(info);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CHECK_SELECTION_ID && tab?.id !== undefined) {
+      const check: CheckSelectionRequest = { type: 'sumi:check-selection' };
+      void browser.tabs.sendMessage(tab.id, check, { frameId: info.frameId ?? 0 }).catch(() => {});
+    } else if (String(info.menuItemId).startsWith(MENU_ID)) openInPanel(info);
   });
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener((message: SumiMessage, sender, sendResponse) => {
     if (message.type === 'sumi:scan-slice') {
       sendResponse(answerScanSlice(message));

@@ -5,7 +5,7 @@ import { mark } from '../highlighter/profile.ts';
 import { yieldToMain } from '../highlighter/scheduler.ts';
 import type { FindingsReply, SumiMessage } from '../extension/messages.ts';
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
-import { neverFlagKey, scanPreferences, shownBy } from '../core/settings.ts';
+import { neverFlagKey, scanPreferences, shownBy, type ScanPreferences } from '../core/settings.ts';
 import { loadSettings, watchSettings, type SettingsInForce } from '../extension/settings-store.ts';
 
 /** Runs `then` in a task of its own once the document is parsed (never inside the parser's DOMContentLoaded task). */
@@ -46,6 +46,14 @@ export default defineContentScript({
         childFindings.set(message.frameId, message.findings);
         return false;
       }
+      if (message.type === 'sumi:step' && isTop) {
+        highlighter.step(message.direction);
+        return false;
+      }
+      if (message.type === 'sumi:check-selection') {
+        highlighter.checkSelection(preferences);
+        return false;
+      }
       if (message.type === 'sumi:reveal' && isTop) {
         highlighter.reveal(message.index);
         return false;
@@ -61,10 +69,12 @@ export default defineContentScript({
     const site = location.hostname;
     // what to find and show, and whether the site may be paused (a policy can say no)
     let allowPause = true;
+    let preferences: ScanPreferences | undefined;
     let pausedHere = false;
     const applySettings = ({ settings }: SettingsInForce) => {
       allowPause = settings.allowPause;
-      highlighter.setPreferences(scanPreferences(settings), shownBy(settings, new Set(settings.neverFlag.map(neverFlagKey))));
+      preferences = scanPreferences(settings);
+      highlighter.setPreferences(preferences, shownBy(settings, new Set(settings.neverFlag.map(neverFlagKey))));
       highlighter.setPaused(allowPause && pausedHere);
     };
     const settings = Promise.all([pausedSitesItem.getValue(), screenShareSafeItem.getValue(), loadSettings()]).then(([pausedSites, blur, inForce]) => {

@@ -159,7 +159,13 @@ const WORDS = {
     en: 'Finds and masks secrets and personal data before documents are disclosed, and warns before they are uploaded. Everything stays on this machine.',
   },
   // ---- the context menu (background)
-  'menu.openInPanel': { ja: 'Sumiの墨消しパネルで開く', en: 'Open in Sumi (redaction panel)' },
+  'menu.openInPanel': { ja: 'このPDFをSumiで開く', en: 'Open this PDF in Sumi' },
+  'menu.checkSelection': { ja: 'Sumiで選択範囲を確認', en: 'Check the selection with Sumi' },
+  // ---- keyboard commands (chrome://extensions/shortcuts)
+  'command.next': { ja: '次の検出箇所へ', en: 'Next finding' },
+  'command.previous': { ja: '前の検出箇所へ', en: 'Previous finding' },
+  'command.blur': { ja: '画面共有モード（ぼかし）の切り替え', en: 'Screen-share blur on or off' },
+  'command.panel': { ja: '墨消しパネルを開く', en: 'Open the redaction panel' },
 } as const;
 
 export type WordKey = keyof typeof WORDS;

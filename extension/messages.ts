@@ -28,6 +28,17 @@ export interface RevealRequest {
   index: number;
 }
 
+/** Background → content script: step to the next or previous finding (a keyboard command). */
+export interface StepRequest {
+  type: 'sumi:step';
+  direction: 1 | -1;
+}
+
+/** Background → content script of the frame: check the text selected there (context menu) and say what it holds. */
+export interface CheckSelectionRequest {
+  type: 'sumi:check-selection';
+}
+
 /** Sub-frame → background → top frame: a frame's findings, so the top frame can answer for the whole tab. */
 export interface FrameFindings {
   type: 'sumi:frame-findings';
@@ -66,7 +77,7 @@ export interface UploadLogMessage {
   entries: UploadLogEntry[];
 }
 
-export type SumiMessage = FindingsRequest | RevealRequest | FrameFindings | CountUpdate | ScanSliceRequest | UploadLogMessage;
+export type SumiMessage = FindingsRequest | RevealRequest | StepRequest | CheckSelectionRequest | FrameFindings | CountUpdate | ScanSliceRequest | UploadLogMessage;
 
 // ---- payloads
 

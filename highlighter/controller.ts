@@ -2,6 +2,7 @@
 // engine, paints the findings, rescans what changes, and answers the extension.
 import type { Finding } from '../core/findings.ts';
 import type { ScanPreferences } from '../core/settings.ts';
+import { scanText } from '../pipeline/scan.ts';
 import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
 import { SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
@@ -240,6 +241,25 @@ export class Highlighter {
     if (!e.altKey || !e.shiftKey || (e.code !== 'KeyN' && e.code !== 'KeyP')) return;
     e.preventDefault();
     this.step(e.code === 'KeyN' ? 1 : -1);
+  }
+
+  /** Scans the text selected on the page and says next to it what it holds (the context menu's "check the selection"). */
+  checkSelection(preferences?: ScanPreferences): void {
+    const selection = this.doc.getSelection();
+    const text = selection?.toString() ?? '';
+    if (!selection || !selection.rangeCount || !text.trim()) return;
+    const found = scanText(text, 1, preferences ?? {}).filter((f) => this.shown(f));
+    const counts = new Map<string, number>();
+    for (const f of found) counts.set(kindName(f.kind, this.lang), (counts.get(kindName(f.kind, this.lang)) ?? 0) + 1);
+    const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join('、');
+    const message = found.length
+      ? this.lang === 'ja'
+        ? `選択範囲の検出：${summary}`
+        : `In the selection: ${summary}`
+      : this.lang === 'ja'
+        ? '選択範囲に検出はありません'
+        : 'Nothing found in the selection';
+    this.tip().show(message, selection.getRangeAt(0).getBoundingClientRect());
   }
 
   step(direction: 1 | -1): void {
