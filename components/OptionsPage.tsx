@@ -247,9 +247,9 @@ export function OptionsPage() {
           <table style={{ borderCollapse: 'collapse', marginTop: 8, width: '100%' }}>
             <thead>
               <tr>
-                {['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'].map((h) => (
+                {(['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'] as const).map((h) => (
                   <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid #999' }}>
-                    {h}
+                    {t(`log.${h}`)}
                   </th>
                 ))}
               </tr>

@@ -34,7 +34,19 @@ export interface Segment {
 
 /** Something the officer must be told about: content a normal view does not show. */
 export interface HiddenNote {
-  kind: 'hidden-sheet' | 'very-hidden-sheet' | 'hidden-rows' | 'hidden-columns' | 'comments' | 'tracked-deletions' | 'html-comment' | 'hidden-element' | 'form-values' | 'script-text' | 'annotations';
+  kind:
+    | 'hidden-sheet'
+    | 'very-hidden-sheet'
+    | 'hidden-rows'
+    | 'hidden-columns'
+    | 'comments'
+    | 'tracked-deletions'
+    | 'html-comment'
+    | 'hidden-element'
+    | 'form-values'
+    | 'script-text'
+    | 'annotations'
+    | 'attachment';
   /** human-readable, e.g. "sheet 'original' is hidden" */
   detail: string;
   /** page text range the hidden content occupies, when it is one block */
@@ -121,4 +133,26 @@ export class PageBuilder {
   build(number: number, extra: Partial<Page> = {}): Page {
     return { number, text: this.parts.join(''), segments: this.segments, hidden: this.hidden, ...extra };
   }
+}
+
+/**
+ * `page` (what OCR read of a page's picture) with the hidden blocks of
+ * `original` (the same page as its reader read it: form values, notes,
+ * attached files) written after its own text, so that OCR, which sees only
+ * the picture, does not drop them.
+ */
+export function withHiddenOf(page: Page, original: Page): Page {
+  const blocks = original.hidden.filter((h): h is HiddenNote & { start: number; end: number } => h.start !== undefined && h.end !== undefined);
+  if (!blocks.length) return page;
+  let text = page.text;
+  const segments = [...page.segments];
+  const hidden = [...page.hidden];
+  for (const h of blocks) {
+    if (text && !text.endsWith('\n')) text += '\n';
+    const shift = text.length - h.start;
+    for (const s of original.segments) if (s.start >= h.start && s.end <= h.end) segments.push({ ...s, start: s.start + shift, end: s.end + shift });
+    text += original.text.slice(h.start, h.end);
+    hidden.push({ ...h, start: h.start + shift, end: h.end + shift });
+  }
+  return { ...page, text, segments, hidden };
 }

@@ -10,6 +10,7 @@
 // a line there. Every item becomes one segment pointing back to the item and its
 // box, so findings can be placed on the page for highlighting and masking.
 import { annotationTexts, type AnnotationText } from './pdf-annotations.ts';
+import { addAttachments, attachmentsOf, readAttachments, type AttachedText, type ReadAttached } from './pdf-attachments.ts';
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
 import type { Table } from '../core/tables.ts';
 import { writeLayout } from '../layout/write.ts';
@@ -46,6 +47,8 @@ export interface ReadPdfOptions extends PdfjsLoader {
    * caller may be drawing its pages.
    */
   open?: () => Promise<PDFDocumentProxy>;
+  /** reads a file attached to the PDF as a document of its own (documents/read.ts hands in readDocument); without it attachments are named, not read */
+  readAttached?: ReadAttached;
 }
 
 /** Pages between two document-wide cleanups (fonts and parsed pages held by the worker). */
@@ -81,6 +84,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     const ocrPages: number[] = [];
     let failed = 0;
     let firstFailure: unknown;
+    // files attached to the PDF: read first, written after the last page's text
+    const attached = await readAttachments(attachmentsOf(await doc.getAttachments().catch(() => null)), options.readAttached);
     for (let n = 1; n <= doc.numPages; n++) {
       let page: Awaited<ReturnType<typeof doc.getPage>> | undefined;
       try {
@@ -88,7 +93,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
         const annotations = annotationTexts(await page.getAnnotations().catch(() => []));
-        const built = buildPage(n, content.items, { width: viewport.width, height: viewport.height }, annotations);
+        const built = buildPage(n, content.items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : []);
         pages.push(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
         if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
@@ -96,7 +101,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         // A page pdf.js cannot interpret: keep its place, let OCR have a go at it.
         failed++;
         firstFailure ??= err;
-        pages.push(new PageBuilder().build(n, page ? { size: sizeOf(page) } : {}));
+        const b = new PageBuilder();
+        if (n === doc.numPages) addAttachments(b, attached);
+        pages.push(b.build(n, page ? { size: sizeOf(page) } : {}));
         ocrPages.push(n);
       } finally {
         page?.cleanup();
@@ -172,7 +179,13 @@ const SPACE_GAP = 0.2;
 const LINE_TOLERANCE = 0.5;
 
 /** Builds one page from pdf.js text content items. Exported for tests. */
-export function buildPage(number: number, items: readonly unknown[], size?: { width: number; height: number }, annotations: readonly AnnotationText[] = []): Page {
+export function buildPage(
+  number: number,
+  items: readonly unknown[],
+  size?: { width: number; height: number },
+  annotations: readonly AnnotationText[] = [],
+  attached: readonly AttachedText[] = [],
+): Page {
   const groups = new Map<string, Placed[]>();
   items.forEach((raw, index) => {
     const item = raw as TextItemLike;
@@ -193,6 +206,7 @@ export function buildPage(number: number, items: readonly unknown[], size?: { wi
     tables.push(...writeLayout(b, lines, { tables: key === '0' }));
   }
   addAnnotations(b, annotations);
+  addAttachments(b, attached);
   return b.build(number, { ...(size ? { size } : {}), ...(tables.length ? { tables } : {}) });
 }
 

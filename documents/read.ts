@@ -14,6 +14,8 @@ import { isOle, isZip, oleError, ZipArchive } from './zip.ts';
 export interface ReadOptions {
   /** passed to the PDF reader: pdf.js as the platform loads it (platform/node.ts, platform/browser.ts) */
   pdf: ReadPdfOptions;
+  /** how deep inside attachments this file is (0: the file itself) */
+  depth?: number;
 }
 
 /**
@@ -36,7 +38,13 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
   if (bytes.length === 0) throw new DocumentError('the file is empty', 'unreadable');
   const ext = extensionOf(fileName);
 
-  if (isPdf(bytes)) return readPdf(bytes, options.pdf);
+  // a file attached to a PDF is read like any file, one level deep (an attachment's own attachments are named, not read)
+  if (isPdf(bytes))
+    return readPdf(bytes, {
+      ...options.pdf,
+      readAttached:
+        (options.depth ?? 0) < 1 ? (b, name) => readDocument(b, name, { pdf: { loadPdfjs: options.pdf.loadPdfjs, assets: options.pdf.assets }, depth: (options.depth ?? 0) + 1 }) : undefined,
+    });
   if (isZip(bytes)) return readZipDocument(bytes, ext);
   if (isOle(bytes)) throw oleError(bytes);
   const image = sniffImage(bytes);

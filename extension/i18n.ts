@@ -21,7 +21,7 @@ function platformI18n(): PlatformI18n | undefined {
   return typeof i18n?.getMessage === 'function' && typeof i18n.getUILanguage === 'function' ? i18n : undefined;
 }
 
-/** The browser's language, Japanese or English. */
+/** The browser's language, Japanese or English: its interface language, which browser.i18n picks its messages by; else the page's (Node, tests). */
 export const lang: Lang = pickLang(platformI18n()?.getUILanguage() ?? (typeof navigator === 'undefined' ? 'en' : navigator.language));
 
 const WORDS = {
@@ -134,6 +134,13 @@ const WORDS = {
   'severity.high': { ja: '高', en: 'high' },
   'severity.critical': { ja: '重大', en: 'critical' },
   'options.log': { ja: 'アップロード記録', en: 'Upload log' },
+  'log.time': { ja: '日時', en: 'Time' },
+  'log.site': { ja: 'サイト', en: 'Site' },
+  'log.file': { ja: 'ファイル', en: 'File' },
+  'log.found': { ja: '検出', en: 'Found' },
+  'log.choice': { ja: '選択', en: 'Choice' },
+  'log.reason': { ja: '理由', en: 'Reason' },
+  'log.checker': { ja: '確認者', en: 'Checker' },
   'options.exportCsv': { ja: 'CSVで書き出す', en: 'Export as CSV' },
   'options.empty': { ja: '記録はありません', en: 'No decisions logged yet' },
   // ---- the upload warning (content script)
@@ -158,6 +165,9 @@ const WORDS = {
     ja: '開示・公開する文書の個人情報や秘密情報（パスワード等）を見つけて墨消しし、アップロード前に警告します。すべて端末内で処理します。',
     en: 'Finds and masks secrets and personal data before documents are disclosed, and warns before they are uploaded. Everything stays on this machine.',
   },
+  // ---- the page's tooltip (content script)
+  'tip.selectionFound': { ja: '選択範囲の検出：', en: 'In the selection: ' },
+  'tip.selectionNone': { ja: '選択範囲に検出はありません', en: 'Nothing found in the selection' },
   // ---- the context menu (background)
   'menu.openInPanel': { ja: 'このPDFをSumiで開く', en: 'Open this PDF in Sumi' },
   'menu.checkSelection': { ja: 'Sumiで選択範囲を確認', en: 'Check the selection with Sumi' },

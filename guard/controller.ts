@@ -86,9 +86,14 @@ export class UploadGuard {
     if (!files.length || files.every((f) => this.settled(f) === true)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
+    const submitter = e.submitter;
     void this.decide(files, 'form').then((allow) => {
-      // the isolated world's own prototype: the page's wrappers and submit handlers do not run again
-      if (allow) HTMLFormElement.prototype.submit.call(form);
+      if (!allow) return;
+      // submitted again with the button that was pressed, so its name and value (and formaction…) arrive; the page's
+      // submit handlers, held back the first time, run now; the files are decided, so this submit passes
+      if (submitter?.isConnected && (submitter as HTMLButtonElement | HTMLInputElement).form === form) HTMLFormElement.prototype.requestSubmit.call(form, submitter);
+      // (no button, or it is gone: the isolated world's own submit, which no page wrapper sees)
+      else HTMLFormElement.prototype.submit.call(form);
     });
   }
 

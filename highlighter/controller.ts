@@ -3,6 +3,7 @@
 import type { Finding } from '../core/findings.ts';
 import type { ScanPreferences } from '../core/settings.ts';
 import { scanText } from '../pipeline/scan.ts';
+import { t } from '../extension/i18n.ts';
 import { kindName, pickLang, type Lang } from '../core/kind-names.ts';
 import { SUMI_HOST_ATTR, type DomPage } from './dom-text.ts';
 import { locate, type DomLocation } from './locate.ts';
@@ -251,14 +252,8 @@ export class Highlighter {
     const found = scanText(text, 1, preferences ?? {}).filter((f) => this.shown(f));
     const counts = new Map<string, number>();
     for (const f of found) counts.set(kindName(f.kind, this.lang), (counts.get(kindName(f.kind, this.lang)) ?? 0) + 1);
-    const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join('、');
-    const message = found.length
-      ? this.lang === 'ja'
-        ? `選択範囲の検出：${summary}`
-        : `In the selection: ${summary}`
-      : this.lang === 'ja'
-        ? '選択範囲に検出はありません'
-        : 'Nothing found in the selection';
+    const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join(this.lang === 'ja' ? '、' : ', ');
+    const message = found.length ? t('tip.selectionFound', this.lang) + summary : t('tip.selectionNone', this.lang);
     this.tip().show(message, selection.getRangeAt(0).getBoundingClientRect());
   }
 

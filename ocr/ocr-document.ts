@@ -3,6 +3,7 @@
 // every page is prepared and read by a pool of engines (./ocr-rasters.ts). What
 // differs between Node and the browser (pdf.js, the canvas, the image decoder,
 // how an engine starts) comes from the platform the caller hands in.
+import { withHiddenOf } from '../core/document.ts';
 import type { Page, SumiDocument } from '../core/document.ts';
 import { OCR_RENDER_DPI } from '../pages/dpi.ts';
 import { openPdfPages, pdfPages, type OpenPdf } from '../pages/pdf-pages.ts';
@@ -54,7 +55,14 @@ export async function ocrDocument(doc: SumiDocument, bytes: Uint8Array, platform
   if (doc.type !== 'pdf' || doc.ocrPages.length === 0) return doc;
   const pages = await ocrPdfPages(bytes, doc.ocrPages, platform, options);
   const byNumber = new Map(pages.map((p) => [p.number, p]));
-  return { ...doc, pages: doc.pages.map((p) => byNumber.get(p.number) ?? p) };
+  // (what the page carries besides its picture — form values, notes, attached files — stays)
+  return {
+    ...doc,
+    pages: doc.pages.map((p) => {
+      const read = byNumber.get(p.number);
+      return read ? withHiddenOf(read, p) : p;
+    }),
+  };
 }
 
 /** OCR of PDF pages `numbers` (1-based): one Page per number, in that order. */

@@ -54,3 +54,16 @@ describe('pipeline: cancellation by AbortSignal', () => {
     await expect(out).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('pipeline: OCR keeps what a page carries besides its picture', () => {
+  it('a scanned page (no text layer) keeps its attached file after OCR', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 200]); // blank: no text layer, read by OCR
+    await doc.attach(new TextEncoder().encode('氏名,電話番号\n山田 太郎,090-2231-4409\n'), 'original.csv', { mimeType: 'text/csv' });
+    const scanned = await readAndScan(nodePlatform, 'scan.pdf', await doc.save());
+    expect(scanned.doc.ocrPages).toEqual([1]);
+    expect(scanned.doc.pages[0].hidden.map((h) => h.kind)).toContain('attachment');
+    expect(scanned.findings.some((f) => f.kind === 'phone' && f.text === '090-2231-4409')).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import { scanDocument } from '../../pipeline/scan.ts';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
 import { nodePlatform } from '../../platform/node.ts';
+import { readDocument } from '../../documents/read.ts';
 
 import { SHARED_CORPUS as CORPUS } from '../shared-dir.ts';
 
@@ -153,6 +154,26 @@ describe('readPdf', () => {
     expect(box.x + box.width).toBeGreaterThanOrEqual(250);
     expect(box.y).toBeLessThanOrEqual(700);
     expect(box.y + box.height).toBeGreaterThanOrEqual(720);
+  });
+
+  it('reads the files attached to a PDF as files of their own, after the last page, and names them; what it cannot read is named as not checked', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595, 842]).drawText('Summary for publication: 490 cases, no names', { x: 50, y: 780, size: 12, font });
+    doc.addPage([595, 842]).drawText('Page 2 of the summary', { x: 50, y: 780, size: 12, font });
+    // the original case list, attached by mistake (the Aichi incident), and a photo that would need OCR
+    await doc.attach(new TextEncoder().encode('氏名,電話番号,入院先\n山田 太郎,090-2231-4409,北みなと市立病院\n'), 'case-list-original.csv', { mimeType: 'text/csv' });
+    await doc.attach(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'photo.png', { mimeType: 'image/png' });
+    const read = await readDocument(await doc.save(), 'summary.pdf', { pdf: nodePlatform.pdfjs });
+    const [p1, p2] = read.pages;
+    expect(p1.hidden).toEqual([]);
+    const notes = p2.hidden.filter((h) => h.kind === 'attachment').map((h) => h.detail);
+    expect(notes).toHaveLength(2);
+    expect(notes.find((d) => d.includes('case-list-original.csv'))).toContain('(csv)');
+    expect(notes.find((d) => d.includes('photo.png'))).toContain('not checked');
+    const found = scanDocument(read);
+    expect(found.some((f) => f.page === 2 && f.kind === 'phone' && f.text === '090-2231-4409')).toBe(true);
+    expect(found.some((f) => f.page === 2 && f.kind === 'person-name' && f.text === '山田 太郎')).toBe(true);
   });
 
   it('refuses a file that is not a PDF as corrupt', async () => {

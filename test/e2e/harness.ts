@@ -205,7 +205,9 @@ export async function launch(options: LaunchOptions = {}): Promise<SumiBrowser> 
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      // the browser's own language follows the pages' unless a test sets it apart, as in a real browser
+      // (Chromium's interface languages are plain `ja`, `en`: `ja-JP` would leave it, and browser.i18n, in English)
+      `--lang=${options.lang ?? (options.locale ?? 'ja-JP').split('-')[0]}`,
       // loopback bypasses the proxy by default: only the test server stays reachable
       ...(options.offline ? ['--proxy-server=http://127.0.0.1:9'] : []),
     ],
