@@ -128,8 +128,9 @@ const STATES = [
   '入院治療',
   '措置入院',
   '療養中',
-  '要介護[1-5１-５]',
-  '要支援[12１２]',
+  // (OCR sets a space inside these short care levels: 要 介護 4)
+  '(?<![必重主])要[ ]?介護[ ]?[1-5１-５]',
+  '(?<![必重主])要[ ]?支援[ ]?[12１２]',
   '精神保健福祉手帳',
   '療育手帳',
   '身体障害者手帳',
@@ -251,6 +252,8 @@ export const health: Detector = {
   examples: {
     positive: [
       { text: '既往歴：慢性心不全', expect: '慢性心不全' },
+      // a care level OCR read with spaces inside
+      { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
       { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '中等症' },
       { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '自宅療養' },
@@ -287,6 +290,7 @@ export const health: Detector = {
       { text: 'was taken to hospital at 03:10 with low blood sugar', expect: 'low blood sugar' },
     ],
     negative: [
+      '介護が必要 介護 4名の体制',
       '感染症対策の徹底',
       '新型コロナウイルス感染症 陽性者一覧（第12報）',
       'インフルエンザ患者数の推移',
