@@ -41,6 +41,10 @@ const WORDS = {
   errTooLarge: { ja: 'ファイルが大きすぎるため開けません', en: 'The file is too large to open' },
   errUnsupported: { ja: 'この種類のファイルは開けません（PDF・PNG・JPEG・TIFFに対応）', en: 'This kind of file cannot be opened (PDF, PNG, JPEG and TIFF can)' },
   errOpen: { ja: 'ファイルを開けませんでした', en: 'The file could not be opened' },
+  handoffGone: {
+    ja: 'アップロード画面からファイルを受け取れませんでした。そのページを開いたまま、もう一度お試しください',
+    en: 'The file could not be taken over from the upload page: keep that page open and try again',
+  },
   exporting: { ja: '書き出し中', en: 'Exporting' },
   cancel: { ja: 'キャンセル', en: 'Cancel' },
   acceptAll: { ja: 'すべて墨消し', en: 'Accept all' },

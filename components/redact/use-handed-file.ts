@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { takeHandoff } from '../../panel/handoff.ts';
 import type { Message } from './status.ts';
+import { t } from '../../extension/i18n.ts';
 
 export function useHandedFile(open: (file: File) => unknown, say: (message: Message) => void): void {
   // once, as the panel starts: the hash names the file only when the panel is opened for it
@@ -10,7 +11,7 @@ export function useHandedFile(open: (file: File) => unknown, say: (message: Mess
     const params = new URLSearchParams(location.hash.slice(1));
     const handoff = params.get('handoff');
     const url = params.get('url');
-    if (handoff) void takeHandoff(handoff).then((file) => file && open(file));
+    if (handoff) void takeHandoff(handoff).then((file) => (file ? open(file) : say({ kind: 'error', text: t('handoffGone') })));
     else if (url) {
       void fetch(url)
         .then(async (r) => {

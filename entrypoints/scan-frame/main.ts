@@ -4,7 +4,7 @@
 // its own worker.
 import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../extension/messages.ts';
-import { putHandoff } from '../../panel/handoff.ts';
+import { offerHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
 import { isRecordedExport } from '../../guard/export-record.ts';
 import { browserPlatform } from '../../platform/browser.ts';
@@ -21,7 +21,7 @@ window.addEventListener('message', async (e) => {
   if (e.data.type === 'open-panel') {
     const file = recent.get(e.data.name);
     if (file) {
-      const key = await putHandoff(file);
+      const key = offerHandoff(file);
       await browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#handoff=${key}`) });
     }
     return;

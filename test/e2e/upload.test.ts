@@ -348,6 +348,24 @@ describe('upload guard in Chromium', () => {
     expect(rec.bytes()).toBe(0);
   });
 
+  it('"Open in the redaction panel" opens the held file in the panel, its findings listed, and nothing is sent', async () => {
+    const page = await open('/upload-fetch.html');
+    await byInput(page, sample(path.join(CORPUS, 'd01_meeting-minutes.pdf'), 'application/pdf'));
+    await expectDialog(page);
+    const [panel] = await Promise.all([
+      browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/redact.html'), timeout: 15_000 }),
+      page.getByRole('button', { name: /墨消しパネルで開く|Open in the redaction panel/ }).click(),
+    ]);
+    try {
+      await panel.locator('aside li[data-decision]').first().waitFor({ timeout: 60_000 });
+      expect(await panel.locator('aside li[data-decision]').count()).toBeGreaterThan(10);
+      expect(await panel.locator('.page canvas').count()).toBeGreaterThan(0);
+    } finally {
+      await panel.close();
+    }
+    expect(rec.bytes(), 'opening the panel sends nothing').toBe(0);
+  });
+
   // ---- scans: OCR inside the extension (the scanning frame's web workers)
 
   /** Every text the guard's progress note shows while it checks, collected in the page. */
@@ -510,6 +528,7 @@ describe('upload guard in Chromium', () => {
     ['fetch of a FormData made in another realm (a same-origin frame)', 'sendOtherRealmForm'],
     ['the file read with FileReader and sent as base64 in JSON', 'sendBase64'],
     ['the file read as an ArrayBuffer and sent through XMLHttpRequest', 'sendArrayBuffer'],
+    ['the file sent in chunks (file.slice), a fetch each: one decision for all of them', 'sendChunks'],
   ] as const) {
     it(`${how}: held, cancelled (the page sees a failure), then sent anyway`, async () => {
       const page = await open('/upload-tricks.html');
@@ -537,6 +556,21 @@ describe('upload guard in Chromium', () => {
       else expect(rec.bytes()).toBeGreaterThanOrEqual(d06.bytes.length);
     });
   }
+
+  it('a masked export sent in chunks passes with no dialog and arrives whole', async () => {
+    const page = await open('/upload-tricks.html');
+    await page.evaluate(
+      ([b64, name, type]) => {
+        const w = window as unknown as TestWindow & { sendChunks(file: File): Promise<string>; sent?: Promise<string> };
+        w.sent = w.sendChunks(w.fileFrom(b64, name, type));
+      },
+      [exported.bytes.toString('base64'), exported.name, exported.type] as const,
+    );
+    expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toBe('sent 200');
+    expect(await dialog(page).count(), 'no dialog for a clean export').toBe(0);
+    expect(rec.uploads.filter((u) => u.path.includes('via=chunks')).length).toBe(Math.ceil(exported.bytes.length / 4096));
+    expect(rec.bytes()).toBe(exported.bytes.length);
+  });
 
   it('form.submit() of a form whose file input stands outside it (form=): held, nothing sent after Cancel upload', async () => {
     const page = await open('/upload-tricks.html');
