@@ -8,7 +8,9 @@ import type { FileSummary } from '../extension/messages.ts';
 export type Choice = { action: 'cancel' } | { action: 'open-panel' } | { action: 'upload'; reason: string; checker?: string };
 
 const STYLE = `
-.backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647}
+.backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647;
+  margin:0;padding:0;border:0;width:100%;height:100%;max-width:none;max-height:none;box-sizing:border-box}
+.backdrop::backdrop{background:transparent}
 .dialog{background:#fff;color:#1f2328;max-width:560px;width:calc(100% - 32px);max-height:calc(100% - 32px);overflow:auto;border-radius:8px;padding:20px;
   font:14px/1.5 system-ui,"Noto Sans CJK JP",sans-serif;box-shadow:0 8px 30px rgba(0,0,0,.4);border-top:6px solid #c8102e}
 h2{margin:0 0 8px;font-size:18px;color:#8b0000}
@@ -94,12 +96,15 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
       error,
       el('div', { className: 'buttons' }, cancel, panel, upload),
     );
-    const backdrop = el('div', { className: 'backdrop' }, dialog);
+    // a native modal <dialog>: the top layer, above whatever the page shows (its own modal too), and inert below
+    const backdrop = el('dialog', { className: 'backdrop' }, dialog);
     root.append(backdrop);
+    showOnTop(backdrop);
     cancel.focus();
     const watch = keepShown(root, backdrop);
 
     const finish = (choice: Choice) => {
+      backdrop.dataset.finished = '';
       watch.disconnect();
       backdrop.remove();
       document.removeEventListener('keydown', trap, true);
@@ -142,19 +147,33 @@ export function showDialog(root: ShadowRoot, summaries: FileSummary[], requireCh
   });
 }
 
+/** Shows the dialog modal (in the top layer) unless it is already; where showModal is refused (a document that is not fully active), it stays shown as it is. */
+function showOnTop(dialog: HTMLDialogElement): void {
+  if (!dialog.isConnected || dialog.open) return;
+  try {
+    dialog.showModal();
+  } catch {
+    dialog.setAttribute('open', '');
+  }
+}
+
 /**
  * Keeps the dialog on screen while it waits: a page that removes Sumi's host
  * element or the dialog, or hides the host with a style, gets it back at once
  * (the upload stays held either way).
  */
-function keepShown(root: ShadowRoot, backdrop: HTMLElement): MutationObserver {
+function keepShown(root: ShadowRoot, backdrop: HTMLDialogElement): MutationObserver {
   const host = root.host as HTMLElement;
   const restore = () => {
+    if (backdrop.dataset.finished !== undefined) return;
     if (!host.isConnected) document.documentElement.append(host);
     if (!backdrop.isConnected) root.append(backdrop);
+    showOnTop(backdrop);
     for (const [name, value] of HOST_STYLE) if (host.style.getPropertyValue(name) !== value || host.style.getPropertyPriority(name) !== 'important') host.style.setProperty(name, value, 'important');
   };
   restore();
+  // a page that closes the dialog (through the open shadow root) sees it shown again
+  backdrop.addEventListener('close', restore);
   const watch = new MutationObserver(restore);
   watch.observe(document.documentElement, { childList: true });
   watch.observe(root, { childList: true });

@@ -366,6 +366,27 @@ describe('upload guard in Chromium', () => {
     expect(rec.bytes(), 'opening the panel sends nothing').toBe(0);
   });
 
+  it("the dialog works above a page's own modal dialog that holds the file input", async () => {
+    const page = await open('/upload-fetch.html');
+    // the page moves its input into a modal <dialog> of its own, shown in the top layer
+    await page.evaluate(() => {
+      const modal = document.createElement('dialog');
+      modal.id = 'page-modal';
+      modal.append(document.getElementById('file')!);
+      document.body.append(modal);
+      modal.showModal();
+    });
+    await byInput(page, d06);
+    await expectDialog(page);
+    // Sumi's dialog is on top: its own buttons take a real click, and the focus is in it
+    await reasonBox(page).fill('確認済み（モーダルの上から）');
+    expect(await page.evaluate(() => (document.getElementById('page-modal') as HTMLDialogElement).open)).toBe(true);
+    await cancelButton(page).click();
+    await dialog(page).waitFor({ state: 'hidden', timeout: 5000 });
+    expect(rec.bytes()).toBe(0);
+    expect(await inputFileCount(page), 'the cancelled file is taken out of the input').toBe(0);
+  });
+
   // ---- scans: OCR inside the extension (the scanning frame's web workers)
 
   /** Every text the guard's progress note shows while it checks, collected in the page. */
