@@ -17,21 +17,29 @@ describe('upload guard core', () => {
     expect(sumi(['redact', input, out]).status).toBe(0);
     const exported = new Uint8Array(readFileSync(out));
     const recorded = new Set([await sha256Hex(exported)]);
-    const isRecordedExport = async (sha: string) => recorded.has(sha);
-    const summary = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs, isRecordedExport });
+    const recordedExport = async (sha: string) => (recorded.has(sha) ? { unmasked: [] } : null);
+    const summary = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs, recordedExport });
     expect(summary.sumiExport).toBe(true);
     expect(needsWarning(summary, 'low')).toBe(false);
     // the original, its producer set to Sumi and its text taken out of reach of the eye, is read like any file
     const doc = await PDFDocument.load(readFileSync(input));
     doc.setProducer('Sumi');
     const forged = await doc.save();
-    const s = await scanFileBytes('forged.pdf', forged, { pdf: nodePlatform.pdfjs, isRecordedExport });
+    const s = await scanFileBytes('forged.pdf', forged, { pdf: nodePlatform.pdfjs, recordedExport });
     expect(s.sumiExport).toBeFalsy();
     expect(needsWarning(s, 'medium')).toBe(true);
     // an export that is not on the record is read like any file too (here without OCR: its pages are not checked, which warns)
     const unrecorded = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs });
     expect(unrecorded.sumiExport).toBeFalsy();
     expect(unrecorded.unchecked.length).toBeGreaterThan(0);
+    // an export on record that left a kind unmasked is read again, for that kind
+    const partial = await scanFileBytes('masked.pdf', exported, { pdf: nodePlatform.pdfjs, recordedExport: async () => ({ unmasked: ['person-name'] }) });
+    expect(partial.sumiExport).toBeFalsy();
+    expect(partial.unchecked.length, 'read like any file: its pages need OCR, which this test leaves out').toBeGreaterThan(0);
+    // and only for the kinds it left unmasked (a text PDF stands in for what OCR would read of one)
+    const leftNames = await scanFileBytes('d01.pdf', new Uint8Array(readFileSync(input)), { pdf: nodePlatform.pdfjs, recordedExport: async () => ({ unmasked: ['person-name'] }) });
+    expect(leftNames.kinds.map((k) => k.kind)).toEqual(['person-name']);
+    expect(needsWarning(leftNames, 'medium')).toBe(true);
   });
 
   it('summarises a workbook by kind with partly masked examples and no values', async () => {

@@ -76,7 +76,9 @@ export function useExport(platform: PanelPlatform, status: Status) {
       }
       downloadExport(opened, result);
       // on record, so the upload guard lets this very file pass without reading it again
-      void recordExport(result.pdf).catch(() => {});
+      // (with the kinds the officer left unmasked: the guard still reads it for those)
+      const unmasked = review.findings.filter((f) => f.decision !== 'accepted').map((f) => f.finding.kind);
+      void recordExport(result.pdf, unmasked).catch(() => {});
       status.say(verified(opened, review));
     } catch (err) {
       status.say({ kind: 'error', text: err instanceof Error ? err.message : String(err) });

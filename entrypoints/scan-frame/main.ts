@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { CHANNEL, isGuardMessage, type FrameReady, type ScanProgress, type ScanReply } from '../../extension/messages.ts';
 import { offerHandoff } from '../../panel/handoff.ts';
 import { scanFileBytes } from '../../guard/scan-file.ts';
-import { isRecordedExport } from '../../guard/export-record.ts';
+import { recordedExport } from '../../guard/export-record.ts';
 import { browserPlatform } from '../../platform/browser.ts';
 import { loadSettings } from '../../extension/settings-store.ts';
 import { scanPreferences } from '../../core/settings.ts';
@@ -38,7 +38,7 @@ window.addEventListener('message', async (e) => {
   // scans and images are read by OCR here too, so what they show is checked like text
   // the office's dictionary, never-flag list and kinds, as set now
   const { settings } = await loadSettings();
-  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress, isRecordedExport, preferences: scanPreferences(settings) });
+  const summary = await scanFileBytes(file.name, bytes, { pdf: platform.pdfjs, ocr: platform, onOcrProgress: onProgress, recordedExport, preferences: scanPreferences(settings) });
   const reply: ScanReply = { channel: CHANNEL, type: 'scanned', id, summary };
   window.parent.postMessage(reply, '*');
 });
