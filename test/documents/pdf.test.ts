@@ -176,6 +176,21 @@ describe('readPdf', () => {
     expect(found.some((f) => f.page === 2 && f.kind === 'person-name' && f.text === '山田 太郎')).toBe(true);
   });
 
+  it('reads every page of a 5,000-page PDF and finds what one page holds', { timeout: 120_000 }, async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 1; i <= 5000; i++) {
+      const page = doc.addPage([595, 842]);
+      page.drawText(`Page ${i} of the annual register`, { x: 50, y: 780, size: 12, font });
+      page.drawText(i === 4321 ? 'Password: Kt9#wLp2vQ' : `Entry ${i}: routine maintenance done.`, { x: 50, y: 760, size: 12, font });
+    }
+    const read = await readPdf(await doc.save(), nodePlatform.pdfjs);
+    expect(read.pages).toHaveLength(5000);
+    expect(read.ocrPages).toEqual([]);
+    const found = scanDocument(read);
+    expect(found.map((f) => [f.page, f.kind, f.text])).toEqual([[4321, 'password', 'Kt9#wLp2vQ']]);
+  });
+
   it('refuses a file that is not a PDF as corrupt', async () => {
     const garbage = new TextEncoder().encode('this is not a PDF at all\n'.repeat(50));
     await expect(readPdf(garbage, nodePlatform.pdfjs)).rejects.toMatchObject({ name: 'DocumentError', code: 'corrupt' });
