@@ -52,18 +52,22 @@ function metadataText(info: unknown): string {
  * The file's bytes read as Latin-1, UTF-8 and UTF-16BE, plus every Flate
  * stream inflated; image streams are left out of all of them: their bytes are
  * pixels, and compressed or not they hold any short string by chance while
- * they cannot hold text.
+ * they cannot hold text. Read over the bytes stream by stream: only the parts
+ * outside image streams are ever decoded, so a 5,000-page export (hundreds of
+ * megabytes of page images) costs no copy of itself as a string.
  */
 function rawStrings(bytes: Uint8Array): string[] {
-  const latin = new TextDecoder('latin1').decode(bytes);
   const kept: Uint8Array[] = [];
   const inflated: string[] = [];
+  const latin1 = new TextDecoder('latin1');
   let from = 0;
-  for (let at = latin.indexOf('stream'); at !== -1; at = latin.indexOf('stream', at + 6)) {
-    const start = latin[at + 6] === '\r' ? at + 8 : at + 7;
-    const end = latin.indexOf('endstream', start);
+  for (let at = find(bytes, STREAM, 0); at !== -1; at = find(bytes, STREAM, at + STREAM.length)) {
+    const start = bytes[at + 6] === 0x0d ? at + 8 : at + 7;
+    const end = find(bytes, ENDSTREAM, start);
     if (end === -1) break;
-    const dict = latin.slice(Math.max(latin.lastIndexOf(' obj', at), at - 4096), at);
+    // the stream's dictionary: the text before it, back to its object's start
+    const head = latin1.decode(bytes.subarray(Math.max(0, at - 4096), at));
+    const dict = head.slice(Math.max(0, head.lastIndexOf(' obj')));
     if (/\/Subtype\s*\/Image/.test(dict)) {
       kept.push(bytes.subarray(from, start));
       from = end;
@@ -72,7 +76,7 @@ function rawStrings(bytes: Uint8Array): string[] {
         // only small streams can hold text worth checking
         if (end - start < 2_000_000) {
           const text = unzlibSync(bytes.subarray(start, end));
-          if (text.length < 4_000_000) inflated.push(new TextDecoder('latin1').decode(text));
+          if (text.length < 4_000_000) inflated.push(latin1.decode(text));
         }
       } catch {
         // not Flate, or not a complete stream
@@ -87,9 +91,23 @@ function rawStrings(bytes: Uint8Array): string[] {
     rest.set(k, o);
     o += k.length;
   }
-  const out = [new TextDecoder('latin1').decode(rest), new TextDecoder('utf-8').decode(rest), new TextDecoder('utf-16be').decode(rest), ...inflated];
+  const out = [latin1.decode(rest), new TextDecoder('utf-8').decode(rest), new TextDecoder('utf-16be').decode(rest), ...inflated];
   // PDF's own names and keywords (/Root, /Filter, endobj) are syntax, not text: a masked account called root is not in them
   return out.map((t) => t.replace(PDF_SYNTAX, ' ').toLowerCase().replace(/\s+/g, ''));
+}
+
+const STREAM = new TextEncoder().encode('stream');
+const ENDSTREAM = new TextEncoder().encode('endstream');
+
+/** The first index of `needle` in `bytes` at or after `from`, or -1. */
+function find(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  for (let i = bytes.indexOf(first, from); i !== -1 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
 }
 
 const PDF_SYNTAX = /\/[^\s/<>[\](){}%]+|\b(?:endobj|obj|endstream|stream|xref|startxref|trailer)\b/g;
