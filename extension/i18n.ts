@@ -91,6 +91,9 @@ const WORDS = {
   page: { ja: 'ページ', en: 'Page' },
   findings: { ja: '検出', en: 'Findings' },
   manual: { ja: '手動範囲', en: 'Manual areas' },
+  undecided: { ja: '未確認', en: 'Undecided' },
+  undecidedOnly: { ja: '未確認のみ表示', en: 'Show undecided only' },
+  shortcuts: { ja: 'キーボード操作（?）', en: 'Keyboard shortcuts (?)' },
   keys: {
     ja: '操作：矢印で選択中の範囲を移動（Shiftで大きく）、Alt+矢印で大きさ変更（マウスでは範囲をドラッグで移動、右下の角で大きさ変更）、Deleteで削除、Ctrl+Z/Ctrl+Yで元に戻す/やり直す。選択中の検出はAで墨消し、Rで対象外、Dで開示。ページ上をドラッグで範囲を追加、文字を選択してMで墨消し。',
     en: 'Keys: arrows move the selected area (Shift: faster), Alt+arrows resize (with the mouse: drag an area to move it, its lower-right corner to resize it), Delete removes, Ctrl+Z / Ctrl+Y undo and redo. A, R, D accept, reject or disclose the selected finding. Drag on the page to add an area; select text and press M to mask it.',

@@ -5,6 +5,7 @@ import { KIND_NAMES } from '../../core/kind-names.ts';
 import { REASONS, type Reason } from '../../review/plan.ts';
 import type { Decision, ReviewState } from '../../review/review.ts';
 import { lang, t } from '../../extension/i18n.ts';
+import { useState } from 'react';
 
 export interface FindingListProps {
   review: ReviewState;
@@ -31,13 +32,27 @@ function ReasonSelect({ value, reasons, onChange, label }: { value: Reason; reas
 }
 
 export function FindingList({ review, selected, reasons, onSelect, onDecide, onEveryOccurrence, onReason, onRemoveManual }: FindingListProps) {
+  const [undecidedOnly, setUndecidedOnly] = useState(false);
+  const undecided = review.findings.filter((f) => f.decision === 'proposed').length;
   const groups = new Map<Kind, ReviewState['findings']>();
-  for (const f of review.findings) groups.set(f.finding.kind, [...(groups.get(f.finding.kind) ?? []), f]);
+  for (const f of review.findings) if (!undecidedOnly || f.decision === 'proposed' || f.id === selected) groups.set(f.finding.kind, [...(groups.get(f.finding.kind) ?? []), f]);
   return (
     <div className="findings">
       <h2>
         {t('findings')} ({review.findings.length})
       </h2>
+      {/* how far the review has come: the findings still waiting for a decision */}
+      <p className="progress">
+        <label>
+          <span role="status">
+            {t('undecided')} {undecided} / {review.findings.length}
+          </span>{' '}
+          <progress max={review.findings.length || 1} value={review.findings.length - undecided} />
+        </label>
+      </p>
+      <label className="row">
+        <input type="checkbox" checked={undecidedOnly} onChange={(e) => setUndecidedOnly(e.target.checked)} /> {t('undecidedOnly')}
+      </label>
       <div className="row">
         <button
           type="button"

@@ -115,7 +115,13 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
           {counts.accepted}/{counts.total}
         </p>
       )}
-      <p className="keys">{opened && t('keys')}</p>
+      {opened && (
+        // the shortcuts on demand (? opens them), not a paragraph across the top
+        <details className="keys" id="sumi-shortcuts">
+          <summary aria-keyshortcuts="?">{t('shortcuts')}</summary>
+          <p>{t('keys')}</p>
+        </details>
+      )}
       <main>
         {pdf && (
           <nav className="thumbs" aria-label={t('page')}>

@@ -34,6 +34,11 @@ export function useShortcuts({ review, selected, dispatch, undo, redo, maskSelec
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') return void (e.preventDefault(), undo());
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') return void (e.preventDefault(), redo());
       if (e.key.toLowerCase() === 'm' && plain && maskSelection()) return void e.preventDefault();
+      // ? opens (or closes) the list of shortcuts
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey) {
+        const keys = document.getElementById('sumi-shortcuts') as HTMLDetailsElement | null;
+        if (keys) return void (e.preventDefault(), (keys.open = !keys.open));
+      }
       const finding = review?.findings.find((f) => f.id === selected);
       const decision = DECISIONS[e.key.toLowerCase() as keyof typeof DECISIONS];
       if (finding && decision && plain) {

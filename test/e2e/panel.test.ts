@@ -28,10 +28,21 @@ describe('redaction panel, end to end', () => {
     const page = await openPanel(session.browser);
     const found = await loadFile(page, D01);
     expect(found).toBeGreaterThan(5);
+    // how far the review has come, and the shortcuts on demand (?)
+    const progress = page.locator('aside .progress [role=status]');
+    expect((await progress.innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`^(未確認|Undecided) ${found} / ${found}$`));
+    expect(await page.locator('#sumi-shortcuts').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.locator('body').press('?');
+    expect(await page.locator('#sumi-shortcuts').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 
     await page.getByRole('button', { name: /^(すべて墨消し|Accept all)$/ }).click();
     await expect.poll(() => page.locator('aside li[data-decision="proposed"]').count()).toBe(0);
     expect(await page.locator('aside li[data-decision="accepted"]').count()).toBe(found);
+    expect((await progress.innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`^(未確認|Undecided) 0 / ${found}$`));
+    // undecided only: nothing left to show
+    await page.getByRole('checkbox', { name: /未確認のみ表示|Show undecided only/ }).check();
+    expect(await page.locator('aside li[data-decision]').count()).toBe(0);
+    await page.getByRole('checkbox', { name: /未確認のみ表示|Show undecided only/ }).uncheck();
 
     // the reason chosen with the keyboard, then an area dragged with the mouse in the empty lower half of page 1
     const reason = page.locator('header').getByLabel(/^(不開示理由|Reason)$/);
