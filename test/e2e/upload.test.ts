@@ -366,6 +366,33 @@ describe('upload guard in Chromium', () => {
     expect(rec.bytes(), 'opening the panel sends nothing').toBe(0);
   });
 
+  it('a file pasted into the page: held before the page sees it, cancelled, then given to the page after Upload anyway', async () => {
+    const page = await open('/upload-drop.html');
+    const paste = () =>
+      page.evaluate(
+        ([b64, name, type]) => {
+          const dt = new DataTransfer();
+          dt.items.add((window as unknown as TestWindow).fileFrom(b64, name, type));
+          document.getElementById('zone')!.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: dt }));
+        },
+        [d06.bytes.toString('base64'), d06.name, d06.type] as const,
+      );
+    const pastesSeen = () => page.evaluate(() => (window as unknown as { pastesSeen: number }).pastesSeen);
+    await paste();
+    await expectDialog(page);
+    expect(await pastesSeen(), "the page's paste handler has not seen the file").toBe(0);
+    await cancelButton(page).click();
+    await page.waitForTimeout(1500);
+    expect(rec.bytes()).toBe(0);
+    expect(await pastesSeen()).toBe(0);
+    await paste();
+    await expectDialog(page);
+    await reasonBox(page).fill('確認済み（貼り付け）');
+    await uploadButton(page).click();
+    await expectArrived(d06);
+    expect(await pastesSeen(), 'the page saw the paste once, after the decision').toBe(1);
+  });
+
   it("the dialog works above a page's own modal dialog that holds the file input", async () => {
     const page = await open('/upload-fetch.html');
     // the page moves its input into a modal <dialog> of its own, shown in the top layer
