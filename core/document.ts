@@ -46,7 +46,8 @@ export interface HiddenNote {
     | 'form-values'
     | 'script-text'
     | 'annotations'
-    | 'attachment';
+    | 'attachment'
+    | 'hidden-layer';
   /** human-readable, e.g. "sheet 'original' is hidden" */
   detail: string;
   /** page text range the hidden content occupies, when it is one block */
@@ -142,7 +143,8 @@ export class PageBuilder {
  * the picture, does not drop them.
  */
 export function withHiddenOf(page: Page, original: Page): Page {
-  const blocks = original.hidden.filter((h): h is HiddenNote & { start: number; end: number } => h.start !== undefined && h.end !== undefined);
+  const carried = new Set<HiddenNote['kind']>(['form-values', 'annotations', 'attachment']);
+  const blocks = original.hidden.filter((h): h is HiddenNote & { start: number; end: number } => carried.has(h.kind) && h.start !== undefined && h.end !== undefined);
   if (!blocks.length) return page;
   let text = page.text;
   const segments = [...page.segments];

@@ -10,6 +10,7 @@
 // a line there. Every item becomes one segment pointing back to the item and its
 // box, so findings can be placed on the page for highlighting and masking.
 import { annotationTexts, type AnnotationText } from './pdf-annotations.ts';
+import { hiddenLayerNames, noteLayerText, splitMarkedContent } from './pdf-layers.ts';
 import { addAttachments, attachmentsOf, readAttachments, type AttachedText, type ReadAttached } from './pdf-attachments.ts';
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
 import type { Table } from '../core/tables.ts';
@@ -85,18 +86,22 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     let failed = 0;
     let firstFailure: unknown;
     // files attached to the PDF: read first, written after the last page's text
+    // layers switched off: their text is read and called out (./pdf-layers.ts)
+    const hiddenLayers = await hiddenLayerNames(doc);
     const attached = await readAttachments(attachmentsOf(await doc.getAttachments().catch(() => null)), options.readAttached);
     for (let n = 1; n <= doc.numPages; n++) {
       let page: Awaited<ReturnType<typeof doc.getPage>> | undefined;
       try {
         page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent();
+        const content = await page.getTextContent({ includeMarkedContent: hiddenLayers.length > 0 });
+        const { items, inLayer } = splitMarkedContent(content.items);
         const annotations = annotationTexts(await page.getAnnotations().catch(() => []));
-        const built = buildPage(n, content.items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : []);
+        const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : []);
         pages.push(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
         if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
+        noteLayerText(built, inLayer, hiddenLayers);
       } catch (err) {
         // A page pdf.js cannot interpret: keep its place, let OCR have a go at it.
         failed++;

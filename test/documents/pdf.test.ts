@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
 import { describe, expect, it } from 'vitest';
-import { degrees, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFOperatorNames, PDFString, StandardFonts } from 'pdf-lib';
 import { scanDocument } from '../../pipeline/scan.ts';
 import { DocumentError, type Page } from '../../core/document.ts';
 import { buildPage, needsOcr, normalizeGlyphs, readPdf } from '../../documents/pdf.ts';
@@ -174,6 +174,34 @@ describe('readPdf', () => {
     const found = scanDocument(read);
     expect(found.some((f) => f.page === 2 && f.kind === 'phone' && f.text === '090-2231-4409')).toBe(true);
     expect(found.some((f) => f.page === 2 && f.kind === 'person-name' && f.text === '山田 太郎')).toBe(true);
+  });
+
+  it('reads the text of a layer that is switched off and calls it out', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595, 842]);
+    page.drawText('Notice of the public hearing', { x: 50, y: 780, size: 12, font });
+    // an optional content group, off in the default view, holding a line of text
+    const layer = doc.context.register(doc.context.obj({ Type: 'OCG', Name: PDFString.of('Draft notes') }));
+    doc.catalog.set(PDFName.of('OCProperties'), doc.context.obj({ OCGs: [layer], D: { OFF: [layer], Order: [layer] } }));
+    page.node.Resources()!.set(PDFName.of('Properties'), doc.context.obj({ oc1: layer }));
+    const f = page.node.newFontDictionary(font.name, font.ref);
+    page.pushOperators(
+      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('OC'), PDFName.of('oc1')]),
+      PDFOperator.of(PDFOperatorNames.BeginText),
+      PDFOperator.of(PDFOperatorNames.SetFontAndSize, [f, doc.context.obj(12)]),
+      PDFOperator.of(PDFOperatorNames.MoveText, [doc.context.obj(50), doc.context.obj(700)]),
+      PDFOperator.of(PDFOperatorNames.ShowText, [font.encodeText('Admin password: Kt9#wLp2vQ')]),
+      PDFOperator.of(PDFOperatorNames.EndText),
+      PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+    );
+    const read = await readPdf(await doc.save(), nodePlatform.pdfjs);
+    const [p] = read.pages;
+    const note = p.hidden.find((h) => h.kind === 'hidden-layer')!;
+    expect(note.detail).toContain("'Draft notes'");
+    expect(p.text.slice(note.start, note.end)).toBe('Admin password: Kt9#wLp2vQ');
+    expect(scanDocument(read).find((f) => f.kind === 'password')?.text).toBe('Kt9#wLp2vQ');
+    expect(p.hidden).toHaveLength(1);
   });
 
   it('reads every page of a 5,000-page PDF and finds what one page holds', { timeout: 120_000 }, async () => {
