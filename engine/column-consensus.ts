@@ -8,6 +8,7 @@
 // department or "未定" in it does not make those names.
 import type { Kind } from '../core/findings.ts';
 import type { ScanContext } from './context.ts';
+import { firstEndingAfter } from '../core/ranges.ts';
 
 export interface ColumnFinding {
   start: number;
@@ -84,16 +85,9 @@ function blockConsensus(ctx: ScanContext, found: readonly Span[], first: number,
 
 /** The kind of the finding that covers most of [s, e) (60% or more), and whether any finding touches it. */
 function covering(found: readonly Span[], s: number, e: number): { kind?: Kind; touched: boolean } {
-  // the first finding that may reach into the cell (they are sorted by start and do not overlap)
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid].end <= s) lo = mid + 1;
-    else hi = mid;
-  }
   let touched = false;
-  for (let i = lo; i < found.length && found[i].start < e; i++) {
+  // from the first finding that may reach into the cell (they are sorted by start and do not overlap)
+  for (let i = firstEndingAfter(found, s); i < found.length && found[i].start < e; i++) {
     touched = true;
     const inside = Math.min(e, found[i].end) - Math.max(s, found[i].start);
     if (inside >= 0.6 * (e - s)) return { kind: found[i].kind, touched };

@@ -14,6 +14,7 @@ import { columnConsensus } from './column-consensus.ts';
 import { neverFlagKey, type CustomTerm } from '../core/settings.ts';
 import { TriggerIndex } from './triggers.ts';
 import type { Detector } from './detector.ts';
+import { firstEndingAfter } from '../core/ranges.ts';
 
 export interface ScanOptions {
   /** the detectors to run; pipeline/scan.ts hands in the full set */
@@ -169,13 +170,7 @@ function resolveCluster(cluster: Scored[]): Scored[] {
   const kept: Scored[] = [];
   for (const c of ranked) {
     if (c.end <= c.start) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid].end <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(kept, c.start);
     if (lo < kept.length && kept[lo].start < c.end) continue;
     kept.splice(lo, 0, c);
   }

@@ -2,6 +2,7 @@
 // text nodes, or the form field that holds it. Positions come from the page's
 // segments, never from searching the text again.
 import type { DomSegment } from './dom-text.ts';
+import { firstEndingAfter } from '../core/ranges.ts';
 
 export interface DomLocation {
   range?: Range;
@@ -10,18 +11,6 @@ export interface DomLocation {
   clip?: [number, number];
   /** found in an HTML comment: reported, nothing to paint */
   comment?: Comment;
-}
-
-/** Index of the first segment that ends after offset x. */
-function firstEndingAfter(segments: DomSegment[], x: number): number {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].end <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function locate(segments: DomSegment[], start: number, end: number, doc: Document): DomLocation | null {

@@ -2,6 +2,7 @@
 // space, from the positions the reader recorded (PDF text items, OCR words).
 import type { Page, Segment } from '../core/document.ts';
 import type { Rect } from '../core/geometry.ts';
+import { firstEndingAfter } from '../core/ranges.ts';
 
 /** A rectangle on a page, in PDF user space. */
 export type Box = Rect;
@@ -38,15 +39,8 @@ export function textBoxes(page: Page, start: number, end: number): Box[] {
 }
 
 function overlapping(segments: Segment[], start: number, end: number): Segment[] {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Segment[] = [];
-  for (let i = lo; i < segments.length && segments[i].start < end; i++) out.push(segments[i]);
+  for (let i = firstEndingAfter(segments, start); i < segments.length && segments[i].start < end; i++) out.push(segments[i]);
   return out;
 }
 
