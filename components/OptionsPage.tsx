@@ -3,7 +3,7 @@
 // the upload decision log (viewable, exportable as CSV). A value an
 // administrator sets by policy shows locked. Saved settings reach open pages at
 // once (extension/settings-store.ts: the content scripts watch them).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { KINDS, SEVERITIES, type Severity } from '../core/findings.ts';
 import { KIND_NAMES } from '../core/kind-names.ts';
 import { DEFAULT_SETTINGS, dictionaryText, parseDictionary, readSettings, settingsFile, withPolicy, type PolicyKey, type Settings } from '../core/settings.ts';
@@ -40,6 +40,19 @@ function Field({ locked, label, children }: { locked: boolean; label: string; ch
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** A setting edited as text, a line an entry: read-only when a policy sets it. */
+function TextListField({ locked, label, help, rows, ...textarea }: { locked: boolean; label: string; help?: string; rows: number } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field locked={locked} label={label}>
+      <label>
+        {label}
+        {help ? <span style={{ display: 'block', color: '#444' }}>{help}</span> : null}
+        <textarea rows={rows} style={{ display: 'block', width: '100%' }} readOnly={locked} {...textarea} />
+      </label>
+    </Field>
   );
 }
 
@@ -86,8 +99,11 @@ export function OptionsPage() {
   const edit = (change: Partial<Settings>) => setOwn({ ...own, ...change });
   const editGuard = (change: Partial<Settings['guard']>) => setOwn({ ...own, guard: { ...own.guard, ...change } });
 
+  /** The settings as edited: the form's fields with the two edited as text read in. */
+  const edited = () => readSettings({ ...own, customTerms: parseDictionary(dictionary), neverFlag: lines(neverFlag) });
+
   async function save() {
-    const next = readSettings({ ...own, customTerms: parseDictionary(dictionary), neverFlag: lines(neverFlag) });
+    const next = edited();
     await settingsItem.setValue(next);
     show(next);
     setStatus(t('options.saved'));
@@ -134,32 +150,22 @@ export function OptionsPage() {
             onChange={(s) => edit({ highlightMinSeverity: s })}
           />
         </Field>
-        <Field locked={isLocked('customTerms')} label={t('options.dictionary')}>
-          <label>
-            {t('options.dictionary')}
-            <span style={{ display: 'block', color: '#444' }}>{t('options.dictionaryHelp')}</span>
-            <textarea
-              rows={4}
-              style={{ display: 'block', width: '100%' }}
-              readOnly={isLocked('customTerms')}
-              value={isLocked('customTerms') ? dictionaryText(settings.customTerms) : dictionary}
-              onChange={(e) => setDictionary(e.target.value)}
-            />
-          </label>
-        </Field>
-        <Field locked={isLocked('neverFlag')} label={t('options.neverFlag')}>
-          <label>
-            {t('options.neverFlag')}
-            <span style={{ display: 'block', color: '#444' }}>{t('options.neverFlagHelp')}</span>
-            <textarea
-              rows={3}
-              style={{ display: 'block', width: '100%' }}
-              readOnly={isLocked('neverFlag')}
-              value={isLocked('neverFlag') ? settings.neverFlag.join('\n') : neverFlag}
-              onChange={(e) => setNeverFlag(e.target.value)}
-            />
-          </label>
-        </Field>
+        <TextListField
+          locked={isLocked('customTerms')}
+          label={t('options.dictionary')}
+          help={t('options.dictionaryHelp')}
+          rows={4}
+          value={isLocked('customTerms') ? dictionaryText(settings.customTerms) : dictionary}
+          onChange={(e) => setDictionary(e.target.value)}
+        />
+        <TextListField
+          locked={isLocked('neverFlag')}
+          label={t('options.neverFlag')}
+          help={t('options.neverFlagHelp')}
+          rows={3}
+          value={isLocked('neverFlag') ? settings.neverFlag.join('\n') : neverFlag}
+          onChange={(e) => setNeverFlag(e.target.value)}
+        />
         <Field locked={isLocked('allowPause')} label={t('options.allowPause')}>
           <label>
             <input type="checkbox" checked={settings.allowPause} disabled={isLocked('allowPause')} onChange={(e) => edit({ allowPause: e.target.checked })} /> {t('options.allowPause')}
@@ -172,32 +178,22 @@ export function OptionsPage() {
         <Field locked={isLocked('guardMinSeverity')} label={t('options.minSeverity')}>
           <SeveritySelect value={settings.guard.minSeverity} disabled={isLocked('guardMinSeverity')} label={t('options.minSeverity')} onChange={(s) => editGuard({ minSeverity: s })} />
         </Field>
-        <Field locked={isLocked('alwaysSites')} label={t('options.always')}>
-          <label>
-            {t('options.always')}
-            <textarea
-              rows={3}
-              style={{ display: 'block', width: '100%' }}
-              readOnly={isLocked('alwaysSites')}
-              defaultValue={settings.guard.alwaysSites.join('\n')}
-              key={`a${settings.guard.alwaysSites.join()}`}
-              onBlur={(e) => editGuard({ alwaysSites: lines(e.target.value) })}
-            />
-          </label>
-        </Field>
-        <Field locked={isLocked('neverSites')} label={t('options.never')}>
-          <label>
-            {t('options.never')}
-            <textarea
-              rows={3}
-              style={{ display: 'block', width: '100%' }}
-              readOnly={isLocked('neverSites')}
-              defaultValue={settings.guard.neverSites.join('\n')}
-              key={`n${settings.guard.neverSites.join()}`}
-              onBlur={(e) => editGuard({ neverSites: lines(e.target.value) })}
-            />
-          </label>
-        </Field>
+        <TextListField
+          locked={isLocked('alwaysSites')}
+          label={t('options.always')}
+          rows={3}
+          defaultValue={settings.guard.alwaysSites.join('\n')}
+          key={`a${settings.guard.alwaysSites.join()}`}
+          onBlur={(e) => editGuard({ alwaysSites: lines(e.target.value) })}
+        />
+        <TextListField
+          locked={isLocked('neverSites')}
+          label={t('options.never')}
+          rows={3}
+          defaultValue={settings.guard.neverSites.join('\n')}
+          key={`n${settings.guard.neverSites.join()}`}
+          onBlur={(e) => editGuard({ neverSites: lines(e.target.value) })}
+        />
         <Field locked={isLocked('maxMegabytes')} label={t('options.maxMb')}>
           <label>
             {t('options.maxMb')}{' '}
@@ -222,10 +218,7 @@ export function OptionsPage() {
         <button type="button" onClick={() => void save()}>
           {t('options.save')}
         </button>{' '}
-        <button
-          type="button"
-          onClick={() => download('sumi-settings.json', settingsFile(readSettings({ ...own, customTerms: parseDictionary(dictionary), neverFlag: lines(neverFlag) })), 'application/json')}
-        >
+        <button type="button" onClick={() => download('sumi-settings.json', settingsFile(edited()), 'application/json')}>
           {t('options.exportSettings')}
         </button>{' '}
         <label>
