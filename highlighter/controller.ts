@@ -77,6 +77,8 @@ export class Highlighter {
   }
 
   setPaused(paused: boolean): void {
+    // unchanged (another site paused, or settings that leave the pause as it was): nothing to clear or scan again
+    if (paused === this.paused) return;
     this.paused = paused;
     if (paused) {
       if (this.job) this.job.cancelled = true;
