@@ -124,6 +124,11 @@ export function tableOf(draft: TableDraft, options: TableOptions): Table {
   };
 }
 
+/** The column extents of the last table laid out on `page`, which a table at the top of the next page may continue. */
+export function lastColumns(page: { tables?: readonly Table[] }): [number, number][] | undefined {
+  return page.tables?.at(-1)?.columnEdges;
+}
+
 /** The header texts of `table`'s columns, or none when it has no header row. */
 export function hasHeader(table: Table): boolean {
   return table.columnHeaders.some((h) => h !== '');

@@ -13,7 +13,7 @@ import { annotationTexts, type AnnotationText } from './pdf-annotations.ts';
 import { hiddenLayerNames, noteLayerText, splitMarkedContent } from './pdf-layers.ts';
 import { addAttachments, attachmentsOf, readAttachments, type AttachedText, type ReadAttached } from './pdf-attachments.ts';
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
-import type { Table } from '../core/tables.ts';
+import { lastColumns, type Table } from '../core/tables.ts';
 import { writeLayout } from '../layout/write.ts';
 import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -89,6 +89,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     // layers switched off: their text is read and called out (./pdf-layers.ts)
     const hiddenLayers = await hiddenLayerNames(doc);
     const attached = await readAttachments(attachmentsOf(await doc.getAttachments().catch(() => null)), options.readAttached);
+    // the columns of the table the last page ended with: a table may go on over the page break
+    let priorColumns: [number, number][] | undefined;
     for (let n = 1; n <= doc.numPages; n++) {
       let page: Awaited<ReturnType<typeof doc.getPage>> | undefined;
       try {
@@ -97,8 +99,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         const content = await page.getTextContent({ includeMarkedContent: hiddenLayers.length > 0 });
         const { items, inLayer } = splitMarkedContent(content.items);
         const annotations = annotationTexts(await page.getAnnotations().catch(() => []));
-        const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : []);
+        const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : [], priorColumns);
         pages.push(built);
+        priorColumns = lastColumns(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
         if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
         noteLayerText(built, inLayer, hiddenLayers);
@@ -106,6 +109,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         // A page pdf.js cannot interpret: keep its place, let OCR have a go at it.
         failed++;
         firstFailure ??= err;
+        priorColumns = undefined;
         const b = new PageBuilder();
         if (n === doc.numPages) addAttachments(b, attached);
         pages.push(b.build(n, page ? { size: sizeOf(page) } : {}));
@@ -190,6 +194,7 @@ export function buildPage(
   size?: { width: number; height: number },
   annotations: readonly AnnotationText[] = [],
   attached: readonly AttachedText[] = [],
+  priorColumns?: readonly [number, number][],
 ): Page {
   const groups = new Map<string, Placed[]>();
   items.forEach((raw, index) => {
@@ -208,7 +213,7 @@ export function buildPage(
   for (const [key, group] of groups) {
     const lines = intoLines(group).map(toLayoutLine);
     // tables are inferred in horizontal writing only
-    tables.push(...writeLayout(b, lines, { tables: key === '0' }));
+    tables.push(...writeLayout(b, lines, { tables: key === '0', priorColumns }));
   }
   addAnnotations(b, annotations);
   addAttachments(b, attached);

@@ -7,7 +7,7 @@
 // sits tight against a row (closer than the table's row pitch) is the
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
-import { columnOf, columnsUnder, findColumns, overlap, splitAtGutters } from './columns.ts';
+import { columnOf, columnsUnder, continueColumns, findColumns, overlap, splitAtGutters } from './columns.ts';
 import { headerLike, isHeaderRow, namesColumn } from './header-words.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
@@ -36,14 +36,20 @@ interface Info {
   chunks: Chunk[];
 }
 
-export function analyseLayout(lines: readonly LayoutLine[]): Block[] {
+export interface LayoutOptions {
+  /** the columns of the table the page before ended with: the page's first table may continue it */
+  priorColumns?: readonly [number, number][];
+}
+
+export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptions = {}): Block[] {
   const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
   const blocks: Block[] = [];
   for (let i = 0; i < info.length;) {
     let end = info[i].chunks.length >= 2 || headsTable(info, i) ? regionEnd(info, i) : i + 1;
     const lone = loneLine(info.slice(i, end));
     if (lone !== -1) end = i + lone;
-    const table = end - i >= 2 ? tableOf(info.slice(i, end)) : null;
+    const first = !blocks.some((b) => b.type === 'table');
+    const table = end - i >= 2 ? tableOf(info.slice(i, end), first ? options.priorColumns : undefined) : null;
     if (table) {
       blocks.push(...table);
       i = end;
@@ -169,7 +175,7 @@ function plausibleOnly(line: LayoutLine): LayoutLine {
 }
 
 /** The table a run of lines forms (after the title lines above its header), or null when it is not one. */
-function tableOf(region: Info[]): Block[] | null {
+function tableOf(region: Info[], priorColumns?: readonly [number, number][]): Block[] | null {
   const em = median(region.map((r) => r.line.size)) ?? 10;
   const pitch = rowPitch(region);
   // columns measured on the rows below the header candidates: a spanning header would close a gutter
@@ -182,10 +188,9 @@ function tableOf(region: Info[]): Block[] | null {
   const body = region.slice(firstBody);
   const fewWide = body.filter(wide).length < body.length / 3;
   const measure = body.filter((r, k) => !wide(r) || (!fewWide && (k >= 2 || firstBody > 0)));
-  const columns = findColumns(
-    measure.map((r) => chunksOf(plausibleOnly(r.line), NARROW_GAP)),
-    em,
-  );
+  const measured = measure.map((r) => chunksOf(plausibleOnly(r.line), NARROW_GAP));
+  const found = findColumns(measured, em);
+  const columns = priorColumns && found.length ? continueColumns(found, priorColumns, measured, em) : found;
   if (columns.length < 2) return null;
   // notes under the table run across three columns or more: they follow it as prose
   let end = region.length;

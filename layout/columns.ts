@@ -176,3 +176,56 @@ export function columnsUnder(chunk: Chunk, columns: readonly [number, number][])
     .map(({ i }) => i);
   return under.length ? under : [columnOf(chunk, columns)];
 }
+
+/** How far a page's columns may stand from those of the page before (a scanner feeds each sheet a little off), in points. */
+const MAX_SHIFT = 24;
+
+/** The blanks between consecutive columns. */
+function guttersOf(columns: readonly [number, number][]): [number, number][] {
+  return columns.slice(1).map(([l], k) => [columns[k][1], l]);
+}
+
+/**
+ * The columns of a table that continues the table the page before ended
+ * with (`prior`'s columns): most of its own gutters stand where the prior
+ * table's did, once the page's offset is allowed for, and a prior gutter it
+ * did not find itself is taken over where no row's text runs across it. On a
+ * page of a few rows the cells of a column may all fill it up to the next
+ * one (an address up to the phone number), so the page alone shows no
+ * blank there; the page before, with its header and more rows, did.
+ */
+export function continueColumns(columns: [number, number][], prior: readonly [number, number][], rows: readonly Chunk[][], em: number): [number, number][] {
+  const own = guttersOf(columns);
+  const before = guttersOf(prior);
+  if (!before.length) return columns;
+  // the same table: most of its columns start where columns of the prior one did, once the page's offset is allowed for
+  const matched = (d: number) => columns.filter(([l]) => prior.some(([p]) => Math.abs(p + d - l) <= em)).length;
+  const shifts = [0, ...columns.flatMap(([l]) => prior.map(([p]) => l - p)).filter((d) => Math.abs(d) <= MAX_SHIFT)];
+  const rough = shifts.reduce((best, d) => (matched(d) > matched(best) ? d : best), 0);
+  if (matched(rough) < Math.max(2, 0.6 * columns.length)) return columns;
+  // then the median offset of the columns it pairs (a sheet fed askew shifts each column a little differently)
+  const offsets = columns.flatMap(([l]) => prior.map(([p]) => l - p).filter((d) => Math.abs(d - rough) <= em)).sort((x, y) => x - y);
+  const shift = offsets[offsets.length >> 1];
+  const multi = rows.filter((r) => r.length >= 2);
+  const mayCross = Math.floor(MAY_CROSS * multi.length);
+  const pieces = multi.map((row) => row.flatMap((c) => c.pieces));
+  const crossing = (x: number) => pieces.filter((row) => row.some((p) => p.x0 < x - em / 4 && p.x1 > x + em / 4)).length;
+  // rows whose text breaks right at the line: a cell ends just before it or starts just after it
+  const breaking = (x: number) => pieces.filter((row) => row.some((p) => (p.x1 > x - em / 2 && p.x1 <= x + em / 4) || (p.x0 >= x - em / 4 && p.x0 < x + em / 2))).length;
+  const added = before.flatMap(([a, b]): [number, number][] => {
+    if (own.some(([g0, g1]) => (a + b) / 2 + shift >= g0 - em && (a + b) / 2 + shift <= g1 + em)) return [];
+    // the blank's middle, else just before where the next column's text starts (cells that fill their
+    // column run up to it), else just after where the column's own text ends (numbers set flush right)
+    const lines = [(a + b) / 2, b - em / 4, a + em / 4].map((x) => x + shift);
+    const line = lines.find((x) => crossing(x) <= mayCross && breaking(x) >= pieces.length / 2);
+    return line === undefined ? [] : [[line - em / 4, line + em / 4]];
+  });
+  if (!added.length) return columns;
+  const left = columns[0][0];
+  const right = columns[columns.length - 1][1];
+  const gutters = [...own, ...added].filter(([a, b]) => a > left && b < right).sort((p, q) => p[0] - q[0]);
+  const bounds = [left, ...gutters.flat(), right];
+  const out: [number, number][] = [];
+  for (let k = 0; k < bounds.length; k += 2) out.push([bounds[k], bounds[k + 1]]);
+  return out;
+}

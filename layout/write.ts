@@ -3,19 +3,19 @@
 // one line per row, cells separated by tabs, and a Table in the page's model.
 import type { PageBuilder } from '../core/document.ts';
 import { TableDraft, tableOf, type Table } from '../core/tables.ts';
-import { analyseLayout, type Block, type TableRow } from './analyse.ts';
+import { analyseLayout, type Block, type LayoutOptions, type TableRow } from './analyse.ts';
 import { chunkText } from './chunks.ts';
 import { columnHeaders as headersOf } from './headers.ts';
 import type { Chunk, LayoutLine } from './types.ts';
 
-export interface WriteOptions {
+export interface WriteOptions extends LayoutOptions {
   /** infer tables (false: every line as prose, e.g. vertical writing) */
   tables?: boolean;
 }
 
 /** Writes `lines` (top to bottom) and returns the tables written. */
 export function writeLayout(b: PageBuilder, lines: readonly LayoutLine[], options: WriteOptions = {}): Table[] {
-  const blocks: Block[] = options.tables === false ? lines.map((line) => ({ type: 'prose', line })) : analyseLayout(lines);
+  const blocks: Block[] = options.tables === false ? lines.map((line) => ({ type: 'prose', line })) : analyseLayout(lines, options);
   const tables: Table[] = [];
   let previous: Block['type'] | undefined;
   for (const block of blocks) {

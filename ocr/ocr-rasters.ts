@@ -3,6 +3,7 @@
 // (./prepare-image.ts), recognised by an engine, and built into a core Page
 // (./page-text.ts); a pool of engines (./worker-pool.ts) does many pages.
 import type { Page } from '../core/document.ts';
+import { lastColumns } from '../core/tables.ts';
 import type { Raster } from '../pages/raster.ts';
 import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { recognizeOriented } from './recognize-any-orientation.ts';
@@ -41,14 +42,24 @@ export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: Pre
   return recognizeOriented(engine, prepared, geometry);
 }
 
-/** OCR of pages `numbers` on a pool of engines: one Page per number, in that order. */
+/**
+ * OCR of pages `numbers` on a pool of engines: one Page per number, in that
+ * order. Pages are recognised side by side but laid out in page order: a
+ * table at the top of a page may continue the one the page before ended
+ * with, and takes its columns from it (layout/columns.ts continueColumns).
+ */
 export function ocrRasters(numbers: number[], raster: (n: number) => Promise<Raster>, options: RasterOcrOptions): Promise<Page[]> {
+  const laidOut = numbers.map(() => settled<[number, number][] | undefined>());
+  const priorOf = (index: number) => (index > 0 && numbers[index - 1] === numbers[index] - 1 ? laidOut[index - 1].promise : undefined);
   return runPool(
     numbers,
-    async (engine: OcrEngine, n: number) => {
+    async (engine: OcrEngine, n: number, index: number) => {
       const r = await raster(n);
       options.signal?.throwIfAborted();
-      return buildOcrPage(n, await recognizeRaster(engine, r, options.prepare));
+      const result = await recognizeRaster(engine, r, options.prepare);
+      const page = buildOcrPage(n, result, { priorColumns: await priorOf(index) });
+      laidOut[index].resolve(lastColumns(page));
+      return page;
     },
     {
       concurrency: options.workers,
@@ -58,13 +69,23 @@ export function ocrRasters(numbers: number[], raster: (n: number) => Promise<Ras
       onProgress: options.onProgress,
       signal: options.signal,
       jobTimeoutMs: options.pageTimeoutMs ?? PAGE_TIMEOUT_MS,
-      onTimeout: (index: number): Page => ({
-        number: numbers[index],
-        text: '',
-        segments: [],
-        hidden: [],
-        unread: `OCR ran out of its time (${Math.round((options.pageTimeoutMs ?? PAGE_TIMEOUT_MS) / 1000)} s)`,
-      }),
+      onTimeout: (index: number): Page => {
+        laidOut[index].resolve(undefined);
+        return {
+          number: numbers[index],
+          text: '',
+          segments: [],
+          hidden: [],
+          unread: `OCR ran out of its time (${Math.round((options.pageTimeoutMs ?? PAGE_TIMEOUT_MS) / 1000)} s)`,
+        };
+      },
     },
   );
+}
+
+/** A promise and the function that settles it. */
+function settled<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -27,6 +27,8 @@ const ROW_OVERLAP = 0.5;
 export interface OcrPageOptions {
   /** apply the repairs of ./normalize-ocr.ts (default true) */
   repair?: boolean;
+  /** the columns of the table the page before ended with (see layout/analyse.ts) */
+  priorColumns?: readonly [number, number][];
 }
 
 /** Builds page `number` from an OCR result. Page.size is the page size in points. */
@@ -61,7 +63,9 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
     // against the words' height
     const glyphs = median(row.flatMap((l) => l.words.flatMap((w) => w.symbols.filter((c) => isWide(c.text) && !isPunct(c.text)).map((c) => c.box.height))));
     const glyphCount = row.reduce((n, l) => n + l.words.reduce((m, w) => m + w.symbols.filter((c) => isWide(c.text)).length, 0), 0);
-    const typeSize = glyphCount >= 3 && glyphs && glyphs >= 0.35 * median(words.map(({ w }) => w.box.height))! ? glyphs : undefined;
+    // (a glyph taller than the words it stands in is a misread box, not the type)
+    const wordHeight = median(words.map(({ w }) => w.box.height))!;
+    const typeSize = glyphCount >= 3 && glyphs && glyphs >= 0.35 * wordHeight && glyphs <= 1.1 * wordHeight ? glyphs : undefined;
     lines.push(
       layoutLine(
         pieces,
@@ -72,7 +76,7 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
     );
   }
   const b = new PageBuilder();
-  const tables = writeLayout(b, lines);
+  const tables = writeLayout(b, lines, { priorColumns: options.priorColumns });
   return b.build(number, { size: { width: result.width, height: result.height }, ...(tables.length ? { tables } : {}) });
 }
 

@@ -170,6 +170,38 @@ describe('layout analysis of PDF text', () => {
     expect(found.find((f) => f.text === 'Ruth Evans')?.kind).toBe('person-name');
   });
 
+  it('cuts a continued table at the columns of the page before where its cells run up to the next column', async () => {
+    // Courier: every address on page 2 is 27 characters and ends 1.2 points before the phone column,
+    // so page 2 alone shows no blank between them; page 1, with its header and short addresses, does
+    const columns = [50, 150, 297];
+    const first: TableSpec = {
+      columns,
+      header: [['Name', 'Address', 'Phone']],
+      rows: [
+        ['Emily Carter', '4-2 Oroshi-machi', '022-215-3391'],
+        ['Daniel Brooks', '88 Nakano', '022-371-0456'],
+        ['Hannah Lee', '3-9 Izumi-ku', '022-608-7713'],
+      ],
+    };
+    const more: TableSpec = {
+      columns,
+      rows: [
+        ['Ruth Evans', '12-5 Kamisugi 2-chome, Aoba', '022-224-5180'],
+        ['Aaron Price', '7-31 Tsutsujigaoka, Miyagin', '022-299-6407'],
+        ['Grace Holt', '1-14 Nagamachi-minami, Taih', '022-246-8832'],
+        ['Owen Marsh', '5-2 Higashi-kuromatsu, Izum', '022-375-1169'],
+        ['Lucy Brandt', '19-40 Kita-nemawari, Sendai', '022-263-5527'],
+      ],
+    };
+    const pdf = (pages: TableSpec[]) => buildTablePdf({ pages: pages.map((table) => [{ table }]), font: 'Courier' });
+    const doc = await readPdf(await pdf([first, more]), nodePlatform.pdfjs);
+    const page = doc.pages[1];
+    expect(grid(page, page.tables![0])).toEqual(more.rows);
+    // the same page on its own has nothing to go by
+    const alone = (await readPdf(await pdf([more]), nodePlatform.pdfjs)).pages[0];
+    expect(alone.tables![0].columns).toBe(2);
+  });
+
   it('reads a note set close under a table as prose after it, not as a row', async () => {
     const note = '*      Temporary passwords are changed at the first login; the department confirms each user by phone.';
     const doc = await readPdf(await buildTablePdf({ pages: [[{ table: { ...ACCOUNTS, padding: 2 } }, { gap: -6 }, { prose: [note] }]] }), nodePlatform.pdfjs);
