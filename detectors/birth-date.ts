@@ -5,7 +5,9 @@ import { matches } from './lib/matches.ts';
 // Dates as Japanese documents write them: 1940年6月6日, 1972/05/01, 1972-05-01,
 // 昭和6年11月18日, 平成元年1月8日, S6.11.18, H7/12/13.
 const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
-const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`;
+// (OCR may set a space between the two digits of a number: 昭和2 7年9月4 日)
+const TWO_DIGITS = String.raw`\d(?:[ 　]?\d)?`;
+const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|${TWO_DIGITS})\s?年\s?${TWO_DIGITS}\s?月\s?${TWO_DIGITS}\s?日`;
 const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
 // both calendars, one in brackets: 平成2年(1990年)5月3日, 昭和63(1988)年7月21日, 1990年(平成2年)5月3日
 const ERA_NAME = String.raw`(?:明治|大正|昭和|平成|令和)`;
@@ -63,6 +65,7 @@ export const birthDate: Detector = {
       { text: 'Date of birth: 12 March 1985', expect: '12 March 1985' },
       { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
       { text: '生年月日\n昭和36年9月4日\nメール', expect: '昭和36年9月4日' },
+      { text: 'No\t生年月日\n16\t昭和2 7年9月4 日\n', expect: '昭和2 7年9月4 日' },
       { text: 'DOB: 17/08/1990', expect: '17/08/1990' },
       { text: '生年月日：平成2年（1990年）5月3日', expect: '平成2年（1990年）5月3日' },
       { text: '生年月日 昭和63(1988)年7月21日', expect: '昭和63(1988)年7月21日' },

@@ -157,15 +157,16 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     const bounds = ctx.cellBounds(n, col);
     if (!bounds) continue;
     let [start] = bounds;
-    while (start < bounds[1] && /[ 　]/.test(ctx.text[start])) start++;
+    // specks OCR read before the name (_コムロ タツオ)
+    while (start < bounds[1] && LEADING_SPECK.test(ctx.text[start])) start++;
     // a row number read into the name's cell (the No. column stood too close to tell apart): 19 望月 キヨ
     const number = /[0-9０-９]{1,4}[.．]?[ 　]+(?=[^\s0-9０-９])/y;
     number.lastIndex = start;
     if (number.exec(ctx.text)) start = number.lastIndex;
+    const cell = withoutTrailingSpecks(ctx.text.slice(start, bounds[1]));
     const before = out.length;
-    pushName(ctx, start, `column ${label}`, 0.92, out, bounds[1]);
+    pushName(ctx, start, `column ${label}`, 0.92, out, start + cell.length);
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
-    const cell = ctx.text.slice(start, bounds[1]).trimEnd();
     if (out.length === before && isUnspacedReading(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
     // a name cell holds one name: a kana given name set without a space (藤堂さくら) or kanji OCR spaced out (日 向 美奈) is part of it
     const found = out.length > before ? out[out.length - 1] : undefined;
@@ -173,6 +174,21 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     else if (!found && WHOLE_NAME_CELL.test(cell) && startsWithSurname(cell.replace(/[ 　]/gu, ''), 0) && cell.replace(/[ 　]/gu, '').length >= 3)
       out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
+}
+
+/** What a scan leaves before a name in its cell: blanks, underscores, dots. */
+const LEADING_SPECK = /[ 　_.,:;・'"`、。]/u;
+/** After it: a speck or digit set apart (フクシタカシ 0, 福士孝 。), a dot, or one hiragana read after a katakana reading (ホリコシミツエに). */
+const TRAILING_SPECK = /(?:[ 　]+[^\s\p{Script=Han}ぁ-ゖァ-ヶ]{1,2}|[ 　]*[_.,:;・、。]+|(?<=[ァ-ヶー]{3})[ぁ-ゖ]|[ 　]+)$/u;
+
+/** A name column's cell without the specks OCR read after the name. */
+function withoutTrailingSpecks(cell: string): string {
+  for (let k = 0; k < 4; k++) {
+    const next = cell.replace(TRAILING_SPECK, '');
+    if (next === cell) break;
+    cell = next;
+  }
+  return cell;
 }
 
 /** A cell of kanji and kana alone, short enough to be one name (a space or two inside). */
@@ -368,6 +384,10 @@ export const personName: Detector = {
       { text: '氏名\tふりがな\n佐 藤 美奈\tさとう みな\n', expect: '佐 藤 美奈' },
       // the row number stood too close to the name to be a column of its own
       { text: 'No 氏名\tフリガナ\n19 望月 キヨ\tモチヅキ キヨ\n20 内藤光江\tナイトウミツエ\n', expect: '内藤光江' },
+      // specks a scan left around a name in its column
+      { text: '氏名\tフリガナ\n堀越光江\tホリコシミツエに .\n', expect: 'ホリコシミツエ' },
+      { text: '氏名\tフリガナ\n小室辰男\t_コムロ タツオ\n', expect: 'コムロ タツオ' },
+      { text: '氏名\tフリガナ\n福士孝 。\tフクシタカシ 0\n', expect: 'フクシタカシ' },
       // OCR read the header フリガナ as ウリガナ
       { text: 'No\t氏名\tウリガナ\n1\t武藤澄子\tムトウ スミコ\n', expect: 'ムトウ スミコ' },
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
