@@ -79,6 +79,11 @@ export default defineBackground(() => {
     }
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
+    if (message.type === 'sumi:ask-officer') {
+      // (no answer from the top frame: the asking frame shows the warning itself)
+      browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(sendResponse, () => sendResponse(undefined));
+      return true;
+    }
     if (message.type === 'sumi:count') {
       void browser.action.setBadgeText({ tabId, text: message.count ? String(Math.min(message.count, 999)) : '' });
       // white on the red of a critical finding, black on amber: both read at toolbar size (contrast over 4.5:1)

@@ -77,7 +77,19 @@ export interface UploadLogMessage {
   entries: UploadLogEntry[];
 }
 
-export type SumiMessage = FindingsRequest | RevealRequest | StepRequest | CheckSelectionRequest | FrameFindings | CountUpdate | ScanSliceRequest | UploadLogMessage;
+/**
+ * A frame's upload guard asks the officer through the top frame: a frame may
+ * be hidden (a script's about:blank iframe) or too small to show the warning.
+ * The background passes it to the tab's top frame, whose answer is the choice.
+ */
+export interface AskOfficerRequest {
+  type: 'sumi:ask-officer';
+  summaries: FileSummary[];
+  requireChecker: boolean;
+}
+export type OfficerChoice = { action: 'cancel' } | { action: 'open-panel' } | { action: 'upload'; reason: string; checker?: string };
+
+export type SumiMessage = FindingsRequest | RevealRequest | StepRequest | CheckSelectionRequest | FrameFindings | CountUpdate | ScanSliceRequest | UploadLogMessage | AskOfficerRequest;
 
 // ---- payloads
 

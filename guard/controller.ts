@@ -2,7 +2,18 @@
 // chosen, dropped, pasted or submitted, and the script uploads the page-world
 // half holds; has them scanned in the extension's frame; and asks the officer.
 import { browser } from 'wxt/browser';
-import { CHANNEL, isGuardMessage, type FileSummary, type HoldDecision, type OpenPanelRequest, type ScanRequest, type UploadLogEntry, type UploadLogMessage } from '../extension/messages.ts';
+import {
+  CHANNEL,
+  isGuardMessage,
+  type AskOfficerRequest,
+  type FileSummary,
+  type HoldDecision,
+  type OpenPanelRequest,
+  type ScanRequest,
+  type SumiMessage,
+  type UploadLogEntry,
+  type UploadLogMessage,
+} from '../extension/messages.ts';
 import { needsWarning } from './summary.ts';
 import { showChecking, showDialog, type CheckingNote, type Choice } from './dialog.ts';
 import { shouldCheck } from './settings.ts';
@@ -44,6 +55,14 @@ export class UploadGuard {
     window.addEventListener('drop', (e) => this.onTransfer(e, (e as DragEvent).dataTransfer), true);
     window.addEventListener('paste', (e) => this.onTransfer(e, (e as ClipboardEvent).clipboardData), true);
     window.addEventListener('message', (e) => this.onMessage(e));
+    // the top frame asks the officer for its frames (see ask())
+    if (window === window.top) {
+      browser.runtime.onMessage.addListener((message: SumiMessage, _sender, sendResponse) => {
+        if (message.type !== 'sumi:ask-officer') return false;
+        void showDialog(this.shadow(), message.summaries, message.requireChecker).then(sendResponse);
+        return true;
+      });
+    }
     this.settings = (await loadSettings()).settings.guard;
     watchSettings(({ settings }) => (this.settings = settings.guard));
   }
@@ -167,13 +186,29 @@ export class UploadGuard {
     }
     const flagged = summaries.filter((s) => needsWarning(s, this.settings.minSeverity));
     if (!flagged.length) return true;
-    const choice = await showDialog(this.shadow(), flagged, this.settings.requireSecondChecker);
+    const choice = await this.ask(flagged);
     this.log(flagged, choice, via);
     if (choice.action === 'open-panel') {
       const request: OpenPanelRequest = { channel: CHANNEL, type: 'open-panel', name: files[0].name };
       this.frame?.contentWindow?.postMessage(request, '*');
     }
     return choice.action === 'upload';
+  }
+
+  /**
+   * The officer's choice. A frame asks through the top frame, where the
+   * warning covers the whole tab: a frame may be hidden (a script's
+   * about:blank iframe), tiny, or scrolled out of view. The top frame, or a
+   * frame whose top frame cannot answer, asks here.
+   */
+  private async ask(flagged: FileSummary[]): Promise<Choice> {
+    const requireChecker = this.settings.requireSecondChecker;
+    if (window !== window.top) {
+      const request: AskOfficerRequest = { type: 'sumi:ask-officer', summaries: flagged, requireChecker };
+      const choice = (await browser.runtime.sendMessage(request).catch(() => undefined)) as Choice | undefined;
+      if (choice && typeof choice.action === 'string') return choice;
+    }
+    return showDialog(this.shadow(), flagged, requireChecker);
   }
 
   private async scan(file: File): Promise<FileSummary> {

@@ -3,9 +3,9 @@
 // browser's language. It says what the files hold, never the values.
 import { KIND_NAMES } from '../core/kind-names.ts';
 import { lang, t } from '../extension/i18n.ts';
-import type { FileSummary } from '../extension/messages.ts';
+import type { FileSummary, OfficerChoice } from '../extension/messages.ts';
 
-export type Choice = { action: 'cancel' } | { action: 'open-panel' } | { action: 'upload'; reason: string; checker?: string };
+export type Choice = OfficerChoice;
 
 const STYLE = `
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647;

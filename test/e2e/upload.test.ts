@@ -577,6 +577,9 @@ describe('upload guard in Chromium', () => {
     ['the file read with FileReader and sent as base64 in JSON', 'sendBase64'],
     ['the file read as an ArrayBuffer and sent through XMLHttpRequest', 'sendArrayBuffer'],
     ['the file sent in chunks (file.slice), a fetch each: one decision for all of them', 'sendChunks'],
+    ["fetch taken from a fresh same-origin frame's realm (contentWindow, at once)", 'sendFromFreshFrame'],
+    ["XMLHttpRequest taken from a fresh frame's realm through window.frames", 'sendFromFramesXhr'],
+    ['the file handed to a worker over a BroadcastChannel, the worker uploads it', 'sendViaBroadcast'],
   ] as const) {
     it(`${how}: held, cancelled (the page sees a failure), then sent anyway`, async () => {
       const page = await open('/upload-tricks.html');
@@ -592,6 +595,8 @@ describe('upload guard in Chromium', () => {
       await expectDialog(page);
       expect(rec.bytes()).toBe(0);
       await cancelButton(page).click();
+      // (a page whose worker never answers gives up when the test says so)
+      await page.evaluate(() => (window as unknown as { giveUp?: () => void }).giveUp?.());
       expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toMatch(/^failed/);
       await page.waitForTimeout(1500);
       expect(rec.bytes(), '0 bytes 1.5 s after Cancel upload').toBe(0);
@@ -600,7 +605,7 @@ describe('upload guard in Chromium', () => {
       await reasonBox(page).fill('Checked with the data owner');
       await uploadButton(page).click();
       expect(await page.evaluate(() => (window as unknown as { sent: Promise<string> }).sent)).toBe('sent 200');
-      if (fn === 'sendRequest' || fn === 'sendOtherRealmForm') await expectArrived(d06);
+      if (fn === 'sendRequest' || fn === 'sendOtherRealmForm' || fn === 'sendFromFreshFrame') await expectArrived(d06);
       else expect(rec.bytes()).toBeGreaterThanOrEqual(d06.bytes.length);
     });
   }
