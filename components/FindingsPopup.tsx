@@ -58,7 +58,7 @@ export function FindingsPopup() {
   findings.forEach((f, i) => byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), i]));
 
   return (
-    <main lang={lang} style={{ font: '13px system-ui, "Noto Sans CJK JP", sans-serif', width: 320, padding: 8 }}>
+    <main lang={lang} style={{ fontSize: 13, width: 320, padding: 8 }}>
       <h1 style={{ fontSize: 15, margin: '0 0 8px' }}>Sumi 墨 — {t('popup.title')}</h1>
       {reply === null && <p>{t('popup.unavailable')}</p>}
       {reply && !findings.length && <p>{t('popup.none')}</p>}

@@ -35,7 +35,7 @@ function Field({ locked, label, children }: { locked: boolean; label: string; ch
     <div style={block} data-locked={locked || undefined}>
       {children}
       {locked ? (
-        <span style={{ marginLeft: 8, color: '#555' }} aria-label={`${label}: ${t('options.locked')}`}>
+        <span style={{ marginLeft: 8, color: 'var(--fg-muted)' }} aria-label={`${label}: ${t('options.locked')}`}>
           🔒 {t('options.locked')}
         </span>
       ) : null}
@@ -49,7 +49,7 @@ function TextListField({ locked, label, help, rows, ...textarea }: { locked: boo
     <Field locked={locked} label={label}>
       <label>
         {label}
-        {help ? <span style={{ display: 'block', color: '#444' }}>{help}</span> : null}
+        {help ? <span style={{ display: 'block', color: 'var(--fg-muted)' }}>{help}</span> : null}
         <textarea rows={rows} style={{ display: 'block', width: '100%' }} readOnly={locked} {...textarea} />
       </label>
     </Field>
@@ -241,7 +241,7 @@ export function OptionsPage() {
             <thead>
               <tr>
                 {(['time', 'site', 'file', 'found', 'choice', 'reason', 'checker'] as const).map((h) => (
-                  <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid #999' }}>
+                  <th key={h} style={{ textAlign: 'left', borderBottom: '1px solid var(--border)' }}>
                     {t(`log.${h}`)}
                   </th>
                 ))}
@@ -254,7 +254,7 @@ export function OptionsPage() {
                 .map((e, i) => (
                   <tr key={i}>
                     {[e.time, e.site, e.file, e.found, e.choice, e.reason ?? '', e.checker ?? ''].map((v, j) => (
-                      <td key={j} style={{ borderBottom: '1px solid #eee' }}>
+                      <td key={j} style={{ borderBottom: '1px solid var(--border)' }}>
                         {v}
                       </td>
                     ))}

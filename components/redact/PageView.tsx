@@ -153,7 +153,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
                 aria-label={`${KIND_NAMES[f.finding.kind][lang]} ${t(DECISION_WORDS[f.decision])}`}
                 aria-pressed={selected === f.id}
                 onClick={() => onSelect(f.id)}
-                style={{ position: 'absolute', ...geometry.toCss(b), background: COLOURS[f.decision], border: selected === f.id ? '2px solid #1e90ff' : '1px solid rgba(0,0,0,.4)', padding: 0 }}
+                style={{ position: 'absolute', ...geometry.toCss(b), background: COLOURS[f.decision], border: selected === f.id ? '2px solid var(--accent)' : '1px solid rgba(0,0,0,.4)', padding: 0 }}
               />
             )),
           )}
@@ -173,7 +173,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
                 position: 'absolute',
                 ...edited(m.id, geometry.toCss(m.box)),
                 background: COLOURS.manual,
-                border: selected === m.id ? '2px solid #1e90ff' : '1px solid #000',
+                border: selected === m.id ? '2px solid var(--accent)' : '1px solid #000',
                 padding: 0,
                 cursor: 'move',
               }}
@@ -189,7 +189,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
             top: Math.min(drag.y0, drag.y1),
             width: Math.abs(drag.x1 - drag.x0),
             height: Math.abs(drag.y1 - drag.y0),
-            outline: '2px dashed #1e90ff',
+            outline: '2px dashed var(--accent)',
           }}
         />
       )}

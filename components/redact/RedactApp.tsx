@@ -7,7 +7,8 @@ import type { ReviewState } from '../../review/review.ts';
 import { decideEveryOccurrence } from '../../review/occurrences.ts';
 import type { PanelPlatform } from '../../panel/load.ts';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
-import { FindingList } from './FindingList.tsx';
+import { FindingList, type ListFilter } from './FindingList.tsx';
+import { groupFindings, groupOf } from '../../review/groups.ts';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
 import { t } from '../../extension/i18n.ts';
@@ -31,6 +32,9 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(1.25);
   const [selected, setSelected] = useState<string | null>(null);
+  // a finding chosen in its group's list of occurrences is decided alone; otherwise with its whole group
+  const [selectedOne, setSelectedOne] = useState(false);
+  const [filter, setFilter] = useState<ListFilter>({ kind: '', undecidedOnly: false });
   const [reason, setReason] = useState<Reason>('5条1号');
   const status = { say: setMessage, progress: setProgress };
 
@@ -42,7 +46,27 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const exporter = useExport(platform, status);
   const textPage = opened?.doc.pages[page - 1];
   const areas = manualAreas({ page, reason, textPage, dispatch, select: setSelected });
-  useShortcuts({ review, selected, dispatch, undo: history.undo, redo: history.redo, maskSelection: areas.maskSelection, deselect: () => setSelected(null) });
+  // the list as shown: filtered (the selected finding stays, so deciding it does not make it vanish), grouped by kind and value
+  const groups = useMemo(
+    () => groupFindings(review?.findings ?? [], (f) => (!filter.kind || f.finding.kind === filter.kind) && (!filter.undecidedOnly || f.decision === 'proposed' || f.id === selected)),
+    [review, filter, selected],
+  );
+  const select = (id: string | null, one = false) => {
+    setSelected(id);
+    setSelectedOne(one);
+    const f = id ? review?.findings.find((x) => x.id === id) : undefined;
+    if (f) setPage(f.finding.page);
+  };
+  /** J/K: the next or previous group in the list as shown */
+  const step = (delta: number) => {
+    const rows = groups.flatMap((k) => k.values);
+    if (!rows.length) return;
+    const at = selected ? rows.findIndex((g) => g.ids.includes(selected)) : -1;
+    const next = rows[at === -1 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta))];
+    select(next.ids[0]);
+  };
+  const selectedIds = selected ? (selectedOne ? [selected] : (groupOf(groups, selected)?.ids ?? [selected])) : [];
+  useShortcuts({ review, selected, selectedIds, step, dispatch, undo: history.undo, redo: history.redo, maskSelection: areas.maskSelection, deselect: () => setSelected(null) });
 
   function cancelProgress() {
     if (progress?.label === 'export') exporter.cancel();
@@ -144,7 +168,10 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
               zoom={zoom}
               review={review ?? EMPTY_REVIEW}
               selected={selected}
-              onSelect={setSelected}
+              onSelect={(id) => {
+                setSelected(id);
+                setSelectedOne(false);
+              }}
               onDraw={(box) => (review ? areas.add([box]) : undefined)}
               onEdit={(id, box) => dispatch({ type: 'update-manual', id, box })}
               textPage={textPage}
@@ -156,10 +183,14 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
           <aside>
             <FindingList
               review={review}
+              groups={groups}
+              filter={filter}
+              onFilter={setFilter}
               selected={selected}
+              selectedOne={selectedOne}
               reasons={reasons}
-              onSelect={(id, p) => {
-                setSelected(id);
+              onSelect={(id, p, one) => {
+                select(id, one);
                 setPage(p);
               }}
               onDecide={(ids, decision) => dispatch({ type: 'decide', ids, decision })}

@@ -1,4 +1,5 @@
-// The panel's keys: a, r, d decide the selected finding; arrows move the selected
+// The panel's keys: j, k step through the list; a, r, d decide the selected finding
+// (with its group, unless one occurrence was chosen); arrows move the selected
 // manual area (Shift: faster, Alt: resize), Delete removes it; Ctrl/⌘+Z and +Y undo
 // and redo; M masks the selected text. Keys typed into a form field are its own.
 import { useEffect } from 'react';
@@ -8,6 +9,10 @@ import type { ReviewAction, ReviewState } from '../../review/review.ts';
 export interface ShortcutTargets {
   review: ReviewState | undefined;
   selected: string | null;
+  /** what a decision key decides: the selected finding's group, or the one occurrence chosen */
+  selectedIds: string[];
+  /** moves the selection to the next (1) or previous (-1) row of the list */
+  step(delta: number): void;
   dispatch(action: ReviewAction): void;
   undo(): void;
   redo(): void;
@@ -25,7 +30,7 @@ export function nudged(box: Box, e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'al
   return e.altKey ? { ...box, width: Math.max(2, box.width + d[0]), height: Math.max(2, box.height - d[1]), y: box.y + d[1] } : { ...box, x: box.x + d[0], y: box.y + d[1] };
 }
 
-export function useShortcuts({ review, selected, dispatch, undo, redo, maskSelection, deselect }: ShortcutTargets): void {
+export function useShortcuts({ review, selected, selectedIds, step, dispatch, undo, redo, maskSelection, deselect }: ShortcutTargets): void {
   // listened to afresh at every render, so the keys always act on what is on screen
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -39,11 +44,12 @@ export function useShortcuts({ review, selected, dispatch, undo, redo, maskSelec
         const keys = document.getElementById('sumi-shortcuts') as HTMLDetailsElement | null;
         if (keys) return void (e.preventDefault(), (keys.open = !keys.open));
       }
+      if (plain && (e.key === 'j' || e.key === 'k')) return void (e.preventDefault(), step(e.key === 'j' ? 1 : -1));
       const finding = review?.findings.find((f) => f.id === selected);
       const decision = DECISIONS[e.key.toLowerCase() as keyof typeof DECISIONS];
       if (finding && decision && plain) {
         e.preventDefault();
-        dispatch({ type: 'decide', ids: [finding.id], decision });
+        dispatch({ type: 'decide', ids: selectedIds.length ? selectedIds : [finding.id], decision });
         return;
       }
       const manual = review?.manual.find((m) => m.id === selected);

@@ -1,3 +1,4 @@
+import '../../components/theme.css';
 import { createRoot } from 'react-dom/client';
 import { FindingsPopup } from '../../components/FindingsPopup.tsx';
 

@@ -1,3 +1,4 @@
+import '../../components/theme.css';
 import { createRoot } from 'react-dom/client';
 import { RedactApp } from '../../components/redact/RedactApp.tsx';
 import { browserPlatform } from '../../platform/browser.ts';

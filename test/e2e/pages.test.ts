@@ -35,20 +35,24 @@ describe('the extension’s pages', () => {
     await server?.close();
   });
 
-  for (const [name, file, ready] of [
-    ['popup', 'popup.html', '画面共有モード'],
-    ['options page', 'options.html', 'Sumi 設定'],
-    ['redaction panel', 'redact.html', 'PDF・画像を開く'],
-  ] as const) {
-    it(`the ${name} has no serious or critical axe-core violation`, async () => {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
-      await page.getByText(ready).first().waitFor();
-      const { bad, passed } = await axeProblems(page);
-      expect(passed, 'axe did check the page').toBeGreaterThan(5);
-      expect(bad).toBe('');
-      await page.close();
-    });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, file, ready] of [
+      ['popup', 'popup.html', '画面共有モード'],
+      ['options page', 'options.html', 'Sumi 設定'],
+      ['redaction panel', 'redact.html', 'PDF・画像を開く'],
+    ] as const) {
+      it(`the ${name} (${scheme} theme) has no serious or critical axe-core violation`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
+        await page.getByText(ready).first().waitFor();
+        const { bad, passed } = await axeProblems(page);
+        expect(passed, 'axe did check the page').toBeGreaterThan(5);
+        expect(bad).toBe('');
+        await page.screenshot({ path: path.join(ROOT, 'test-results/screenshots', `${file.replace('.html', '')}-ja-${scheme}.png`) });
+        await page.close();
+      });
+    }
   }
 
   it('checks the selected text when the context menu asks, and says what it holds beside it', async () => {

@@ -136,3 +136,15 @@ export async function dragBy(page: Page, box: { x: number; y: number; width: num
   await page.mouse.move(x + dx, y + dy, { steps: 5 });
   await page.mouse.up();
 }
+
+/** How many findings the list shows with this decision: each row is a value, `data-count` its occurrences. */
+export function occurrencesDecided(page: Page, decision: string): Promise<number> {
+  return page.locator(`aside li.group[data-decision="${decision}"]`).evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.getAttribute('data-count')), 0));
+}
+
+/** Where screenshots of the extension's screens are kept as test artifacts (looked at, not compared). */
+export const SCREENSHOTS = path.join(import.meta.dirname, '../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
