@@ -1,10 +1,12 @@
-// The toolbar popup: the current tab's findings by kind, a pause switch for the
+// The toolbar popup, a compact summary: the current tab's five most severe
+// findings and its counts by kind in their severity colours, each a jump to
+// the finding on the page; the panel and settings; a pause switch for the
 // site and the screen-share-safe switch.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { KIND_NAMES } from '../core/kind-names.ts';
 import { lang, t } from '../extension/i18n.ts';
-import type { Kind } from '../core/findings.ts';
+import { severityRank, type Kind, type Severity } from '../core/findings.ts';
 import type { FindingsReply, FindingsRequest, RevealRequest } from '../extension/messages.ts';
 import { pausedSitesItem, screenShareSafeItem } from '../highlighter/settings.ts';
 import { loadSettings } from '../extension/settings-store.ts';
@@ -56,35 +58,67 @@ export function FindingsPopup() {
   const findings = reply?.findings ?? [];
   const byKind = new Map<Kind, number[]>();
   findings.forEach((f, i) => byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), i]));
+  // kinds by their most severe finding, then by count
+  const worst = (indexes: number[]) => Math.max(...indexes.map((i) => severityRank(findings[i].severity)));
+  const kinds = [...byKind].sort(([, a], [, b]) => worst(b) - worst(a) || b.length - a.length);
+  const mostSevere = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i)
+    .slice(0, 5);
+  const reveal = (i: number) => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'sumi:reveal', index: i } satisfies RevealRequest);
+  const severityOf = (indexes: number[]): Severity => findings[indexes.find((i) => severityRank(findings[i].severity) === worst(indexes))!].severity;
 
   return (
-    <main lang={lang} style={{ fontSize: 13, width: 320, padding: 8 }}>
-      <h1 style={{ fontSize: 15, margin: '0 0 8px' }}>Sumi 墨 — {t('popup.title')}</h1>
+    <main lang={lang} className="popup">
+      <h1>
+        Sumi 墨 — {t('popup.title')} {reply && <span className="count">{findings.length}</span>}
+      </h1>
       {reply === null && <p>{t('popup.unavailable')}</p>}
       {reply && !findings.length && <p>{t('popup.none')}</p>}
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {[...byKind].map(([kind, indexes]) => (
-          <li key={kind}>
-            <button type="button" aria-expanded={open === kind} onClick={() => setOpen(open === kind ? null : kind)} style={{ width: '100%', textAlign: 'left' }}>
-              {KIND_NAMES[kind][lang]} <strong>{indexes.length}</strong>
-            </button>
-            {open === kind && (
-              <ul>
-                {indexes.map((i) => (
-                  <li key={i}>
-                    <button type="button" onClick={() => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'sumi:reveal', index: i } satisfies RevealRequest)}>
-                      {partlyMasked(findings[i].text)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
-      <p style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+      {mostSevere.length > 0 && (
+        <section aria-labelledby="sumi-most-severe">
+          <h2 id="sumi-most-severe">{t('popup.mostSevere')}</h2>
+          <ul className="findings">
+            {mostSevere.map(({ f, i }) => (
+              <li key={i} data-severity={f.severity}>
+                <button type="button" onClick={() => reveal(i)} title={t('popup.jump')}>
+                  <span className="dot" aria-hidden="true" />
+                  <span className="kind">{KIND_NAMES[f.kind][lang]}</span> <span className="value">{partlyMasked(f.text)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {kinds.length > 0 && (
+        <section aria-labelledby="sumi-by-kind">
+          <h2 id="sumi-by-kind">{t('popup.byKind')}</h2>
+          <ul className="kinds">
+            {kinds.map(([kind, indexes]) => (
+              <li key={kind} data-severity={severityOf(indexes)}>
+                <button type="button" aria-expanded={open === kind} onClick={() => setOpen(open === kind ? null : kind)}>
+                  <span className="dot" aria-hidden="true" />
+                  <span className="kind">{KIND_NAMES[kind][lang]}</span> <span className="count">{indexes.length}</span>
+                </button>
+                {open === kind && (
+                  <ul className="findings">
+                    {indexes.map((i) => (
+                      <li key={i}>
+                        <button type="button" onClick={() => reveal(i)} title={t('popup.jump')}>
+                          {partlyMasked(findings[i].text)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="actions">
         {/\.pdf($|[?#])/i.test(tabUrl) && (
-          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>
+          <button type="button" className="primary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/redact.html#url=${encodeURIComponent(tabUrl)}`) })}>
             {t('popup.openPdf')}
           </button>
         )}
@@ -97,12 +131,12 @@ export function FindingsPopup() {
       </p>
       {/* a policy may take the pause away (allowPause: false): then there is no switch to offer */}
       {allowPause ? (
-        <label style={{ display: 'block', marginTop: 8 }}>
-          <input type="checkbox" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={paused} disabled={!host} onChange={(e) => void togglePause(e.target.checked)} /> {t('popup.pause')} {host && `(${host})`}
         </label>
       ) : null}
-      <label style={{ display: 'block' }}>
-        <input type="checkbox" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {t('popup.blur')}
+      <label className="switch">
+        <input type="checkbox" role="switch" checked={blur} onChange={(e) => void toggleBlur(e.target.checked)} /> {t('popup.blur')}
       </label>
     </main>
   );

@@ -26,44 +26,50 @@ export function saveExportOptions(options: PanelExportOptions): void {
 export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptions; onChange(v: PanelExportOptions): void }) {
   const set = <K extends keyof PanelExportOptions>(key: K, v: PanelExportOptions[K]) => onChange({ ...value, [key]: v });
   return (
-    <fieldset className="export-options">
-      <legend>{t('exportOptions')}</legend>
-      <label>
-        {t('dpi')}{' '}
-        <select value={value.dpi} onChange={(e) => set('dpi', Number(e.target.value))}>
-          {[150, 200, 300].map((d) => (
-            <option key={d} value={d}>
-              {d} dpi
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('colourMode')}{' '}
-        <select value={value.colour} onChange={(e) => set('colour', e.target.value === 'colour' ? 'colour' : 'grey')}>
-          <option value="grey">{t('grey')}</option>
-          <option value="colour">{t('colour')}</option>
-        </select>
-      </label>
-      <label>
-        {t('minMaskWidth')}{' '}
-        <input
-          type="number"
-          min={0}
-          max={300}
-          step={1}
-          value={value.minMaskWidth}
-          onChange={(e) => set('minMaskWidth', Math.max(0, Math.min(300, Number(e.target.value) || 0)))}
-          style={{ width: '5em' }}
-        />{' '}
-        pt
-      </label>
-      <label>
-        <input type="checkbox" checked={value.searchableText} onChange={(e) => set('searchableText', e.target.checked)} /> {t('searchableText')}
-      </label>
-      <label>
-        <input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}
-      </label>
-    </fieldset>
+    // folded away: the settings are set once and kept; their summary says what they are
+    <details className="export-options">
+      <summary>
+        {t('exportOptions')}: {value.dpi} dpi · {t(value.colour === 'colour' ? 'colour' : 'grey')} · {t('minMaskWidth')} {value.minMaskWidth} pt
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{t('exportOptions')}</legend>
+        <label>
+          {t('dpi')}{' '}
+          <select value={value.dpi} onChange={(e) => set('dpi', Number(e.target.value))}>
+            {[150, 200, 300].map((d) => (
+              <option key={d} value={d}>
+                {d} dpi
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('colourMode')}{' '}
+          <select value={value.colour} onChange={(e) => set('colour', e.target.value === 'colour' ? 'colour' : 'grey')}>
+            <option value="grey">{t('grey')}</option>
+            <option value="colour">{t('colour')}</option>
+          </select>
+        </label>
+        <label>
+          {t('minMaskWidth')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={300}
+            step={1}
+            value={value.minMaskWidth}
+            onChange={(e) => set('minMaskWidth', Math.max(0, Math.min(300, Number(e.target.value) || 0)))}
+            style={{ width: '5em' }}
+          />{' '}
+          pt
+        </label>
+        <label>
+          <input type="checkbox" checked={value.searchableText} onChange={(e) => set('searchableText', e.target.checked)} /> {t('searchableText')}
+        </label>
+        <label>
+          <input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}
+        </label>
+      </fieldset>
+    </details>
   );
 }

@@ -7,6 +7,7 @@ import type { ReviewState } from '../../review/review.ts';
 import { decideEveryOccurrence } from '../../review/occurrences.ts';
 import type { PanelPlatform } from '../../panel/load.ts';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
+import { ExportCard } from './ExportCard.tsx';
 import { FindingList, type ListFilter } from './FindingList.tsx';
 import { groupFindings, groupOf } from '../../review/groups.ts';
 import { PageView } from './PageView.tsx';
@@ -134,6 +135,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
           {message.text}
         </p>
       )}
+      {exporter.outcome && <ExportCard outcome={exporter.outcome} onClose={exporter.dismiss} />}
       {counts && (
         <p className="summary">
           {counts.accepted}/{counts.total}

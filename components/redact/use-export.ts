@@ -12,7 +12,8 @@ import type { VerifiedExport } from '../../pipeline/export-verified.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 import { lang, t } from '../../extension/i18n.ts';
 import { loadExportOptions, saveExportOptions, type PanelExportOptions } from './ExportOptionsForm.tsx';
-import type { Message, Status } from './status.ts';
+import type { Status } from './status.ts';
+import type { ExportOutcome } from './ExportCard.tsx';
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -25,32 +26,42 @@ function download(name: string, data: BlobPart, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The masked PDF and its log, as CSV and JSON, named after the file opened. */
-function downloadExport(opened: OpenedDocument, result: VerifiedExport) {
-  const base = opened.name.replace(/\.[^.]+$/, '');
-  download(`${base}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
-  // the log lists the masks as burned (widened to the minimum width), as the CLI's does
-  download(`${base}-masked.log.csv`, logCsv(result.log), 'text/csv');
-  download(`${base}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: result.log }, null, 2), 'application/json');
+/** The masked PDF, and its log as CSV and JSON, named after the file opened. */
+function savePdf(opened: OpenedDocument, result: VerifiedExport) {
+  download(`${baseName(opened)}-masked.pdf`, result.pdf.slice().buffer, 'application/pdf');
 }
+function saveLog(opened: OpenedDocument, result: VerifiedExport) {
+  // the log lists the masks as burned (widened to the minimum width), as the CLI's does
+  download(`${baseName(opened)}-masked.log.csv`, logCsv(result.log), 'text/csv');
+  download(`${baseName(opened)}-masked.log.json`, JSON.stringify({ file: opened.name, pages: opened.doc.pages.length, masks: result.log }, null, 2), 'application/json');
+}
+const baseName = (opened: OpenedDocument) => opened.name.replace(/\.[^.]+$/, '');
 
 /** A refused export: where, never what — the page and kind of each finding whose text was found again. */
-function refusal(review: ReviewState, recoverable: string[]): Message {
+function refusal(review: ReviewState, recoverable: string[]): ExportOutcome {
   const found = new Set(recoverable);
   const where = review.findings.filter((f) => f.decision === 'accepted' && found.has(f.finding.text)).map((f) => `p${f.finding.page} ${KIND_NAMES[f.finding.kind][lang]}`);
-  return { kind: 'error', text: `${t('refused')} (${recoverable.length}): ${[...new Set(where)].join(', ')}` };
+  return { passed: false, text: `${t('refused')} (${recoverable.length}): ${[...new Set(where)].join(', ')}` };
 }
 
 /** A verified export, and the pages where the same text was left visible: not recoverable from a mask, but disclosed all the same. */
-function verified(opened: OpenedDocument, review: ReviewState): Message {
+function verified(opened: OpenedDocument, review: ReviewState, result: VerifiedExport): ExportOutcome {
   const visible = unmaskedOccurrences(review, opened.doc);
   const pages = [...new Set(visible.map((o) => o.page))].map((p) => `p${p}`).join(', ');
-  return { kind: 'ok', text: visible.length ? `${t('verified')} — ${t('visibleElsewhere')} (${visible.length}: ${pages})` : t('verified') };
+  return {
+    passed: true,
+    masks: result.log.length,
+    pages: new Set(result.log.map((m) => m.page)).size,
+    visibleElsewhere: visible.length ? `${t('visibleElsewhere')} (${visible.length}: ${pages})` : null,
+    savePdf: () => savePdf(opened, result),
+    saveLog: () => saveLog(opened, result),
+  };
 }
 
 /** `platform`: the browser's (platform/browser.ts), handed in by the entry point. */
 export function useExport(platform: PanelPlatform, status: Status) {
   const [options, setOptions] = useState<PanelExportOptions>(loadExportOptions);
+  const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   /** cancels the export in progress */
   const abort = useRef<AbortController | null>(null);
 
@@ -64,6 +75,7 @@ export function useExport(platform: PanelPlatform, status: Status) {
     const controller = new AbortController();
     abort.current = controller;
     status.say(null);
+    setOutcome(null);
     try {
       const result = await exportReview(platform, opened, review, {
         ...options,
@@ -71,15 +83,16 @@ export function useExport(platform: PanelPlatform, status: Status) {
         onProgress: (done, total) => status.progress({ label: 'export', done, total }),
       });
       if (result.verification.recoverable.length) {
-        status.say(refusal(review, result.verification.recoverable));
+        setOutcome(refusal(review, result.verification.recoverable));
         return;
       }
-      downloadExport(opened, result);
+      savePdf(opened, result);
+      saveLog(opened, result);
       // on record, so the upload guard lets this very file pass without reading it again
       // (with the kinds the officer left unmasked: the guard still reads it for those)
       const unmasked = review.findings.filter((f) => f.decision !== 'accepted').map((f) => f.finding.kind);
       void recordExport(result.pdf, unmasked).catch(() => {});
-      status.say(verified(opened, review));
+      setOutcome(verified(opened, review, result));
     } catch (err) {
       status.say({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -88,5 +101,5 @@ export function useExport(platform: PanelPlatform, status: Status) {
     }
   }
 
-  return { options, changeOptions, exportPdf, cancel: () => abort.current?.abort() };
+  return { options, changeOptions, exportPdf, outcome, dismiss: () => setOutcome(null), cancel: () => abort.current?.abort() };
 }

@@ -83,8 +83,8 @@ export interface Exported {
   json: string;
 }
 
-/** Presses Export and saves the masked PDF and both logs into `dir`. */
-export async function exportDownloads(page: Page, dir: string, timeout = 120_000): Promise<Exported> {
+/** Presses Export (with the mouse, or Enter on the focused button) and saves the masked PDF and both logs into `dir`. */
+export async function exportDownloads(page: Page, dir: string, timeout = 120_000, byKeyboard = false): Promise<Exported> {
   const downloads: Download[] = [];
   const three = new Promise<void>((resolve) => {
     const on = (d: Download) => {
@@ -96,7 +96,11 @@ export async function exportDownloads(page: Page, dir: string, timeout = 120_000
     };
     page.on('download', on);
   });
-  await page.getByRole('button', { name: /墨消しPDFを書き出す|Export masked PDF/ }).click();
+  const button = page.getByRole('button', { name: /^(墨消しして書き出す|Redact and export)$/ });
+  if (byKeyboard) {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  } else await button.click();
   await Promise.race([
     three,
     page

@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, occurrencesDecided, openPanel, screenshot } from './panel-helpers.ts';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
+import { buildTablePdf, type TableSpec } from '../fixtures/table-pdf.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -73,7 +74,9 @@ describe('redaction panel, end to end', () => {
     const acceptedBoxes = await countMaskBoxes(page, '.mask[data-decision="accepted"]');
     expect(acceptedBoxes).toBeGreaterThanOrEqual(found);
 
-    // export settings, set with the keyboard, are passed to the exporter and kept for next time
+    // export settings, folded away, opened and set with the keyboard, are passed to the exporter and kept for next time
+    await page.locator('details.export-options summary').focus();
+    await page.keyboard.press('Enter');
     const minWidth = page.getByLabel(/墨消しの最小幅|Minimum mask width/);
     await minWidth.focus();
     await minWidth.fill('40');
@@ -395,6 +398,63 @@ describe('redaction panel, end to end', () => {
     }
     await page.close();
   }, 180_000);
+
+  it('a document of over 300 findings is reviewed with the keyboard alone (a filter, a group, every finding) and its export passes check-redaction', async () => {
+    // a contact list of 105 residents over three pages: name, phone, e-mail (the office number recurs)
+    const first = ['Emily', 'Daniel', 'Hannah', 'Marcus', 'Olivia', 'Ruth', 'Aaron', 'Grace', 'Owen', 'Lucy', 'Kenji', 'Aiko', 'Priya', 'Lucas', 'Amara'];
+    const last = ['Carter', 'Brooks', 'Lee', 'Webb', 'Grant', 'Evans', 'Price', 'Holt'];
+    const rows = Array.from({ length: 105 }, (_, i) => {
+      const name = `${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`;
+      const phone = i % 10 === 0 ? '022-214-8000' : `090-${String(3100 + i).padStart(4, '0')}-${String(7200 + 3 * i).padStart(4, '0')}`;
+      return [String(i + 1), name, phone, `${name.toLowerCase().replace(' ', '.')}${i}@kitaminato-net.jp`];
+    });
+    const table = (part: string[][], header: boolean): TableSpec => ({ columns: [50, 80, 220, 340], ...(header ? { header: [['No', 'Name', 'Phone', 'E-mail']] } : {}), rows: part });
+    const pdf = await buildTablePdf({
+      pages: [0, 1, 2].map((k) => [{ prose: ['Resident contact list (for the welfare office only)'] }, { table: table(rows.slice(35 * k, 35 * k + 35), k === 0) }]),
+    });
+    const file = path.join(session.dir, 'contact-list.pdf');
+    writeFileSync(file, pdf);
+    const labels = path.join(session.dir, 'contact-list.pdf.labels.json');
+    const items = rows.flatMap(([, name, phone, mail]) => [name, phone, mail].map((value) => ({ value, mask: true })));
+    writeFileSync(labels, JSON.stringify({ items, controls: ['Resident contact list'] }));
+
+    const page = await openPanel(session.browser);
+    const found = await loadFile(page, file);
+    expect(found).toBeGreaterThanOrEqual(300);
+    const progress = page.locator('aside .progress [role=status]');
+
+    // one kind, chosen from the filter; J selects its first row and A decides every occurrence of it
+    const kindFilter = page.getByLabel(/種類で絞り込み|Filter by kind/);
+    await kindFilter.focus();
+    await kindFilter.selectOption(
+      (await kindFilter
+        .locator('option')
+        .filter({ hasText: /電話|Phone/ })
+        .first()
+        .getAttribute('value'))!,
+    );
+    // (keys typed into the filter are the filter's own: the focus leaves it, as Escape and Tab would)
+    await kindFilter.evaluate((el) => (el as HTMLElement).blur());
+    await page.keyboard.press('j');
+    const selectedRow = page.locator('aside li.group.selected');
+    await page.keyboard.press('a');
+    await expect.poll(() => selectedRow.getAttribute('data-decision')).toBe('accepted');
+    const office = page.locator('aside li.group', { has: page.locator('.value', { hasText: '022-214-8000' }) });
+    expect(Number(await office.getAttribute('data-count')), 'the office number, one row for its 11 occurrences').toBe(11);
+
+    // back to every kind; Accept all from the keyboard; export from the keyboard
+    await kindFilter.focus();
+    await kindFilter.selectOption('');
+    await page.getByRole('button', { name: /^(すべて墨消し|Accept all)$/ }).focus();
+    await page.keyboard.press('Enter');
+    expect((await progress.innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`^(未確認|Undecided) 0 / ${found}$`));
+    expect(await occurrencesDecided(page, 'accepted')).toBe(found);
+    const out = await exportDownloads(page, session.dir, 180_000, true);
+    await page.getByRole('status', { name: /書き出したPDFを検証しました|The exported PDF was verified/ }).waitFor();
+    const check = checkRedaction(file, out.pdf, labels);
+    expect(check.last, check.output).toMatch(/leaked=0 .* ok$/);
+    await page.close();
+  }, 300_000);
 
   it('a damaged PDF, a password-protected PDF, an image too large to decode and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
     const damaged = path.join(session.dir, 'damaged.pdf');
