@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => string | Promise<string
   ocr: () => import('./ocr.ts'),
   memory: () => import('./memory.ts'),
   layout: () => import('./layout.ts'),
+  panel: () => import('./panel.ts'),
 };
 
 const name = process.argv[2];

@@ -41,6 +41,8 @@ export interface PdfjsLoader {
 export interface ReadPdfOptions extends PdfjsLoader {
   /** Called after each page is read. */
   onProgress?: (page: number, pages: number) => void;
+  /** Called with each page as it is read (its text layer; pages that need OCR come with what text they have). */
+  onPage?: (page: Page) => void;
   /**
    * The document opened by the caller, to be read rather than parsed again
    * (pages/pdf-pages.ts: one parse serves reading, OCR, display and export).
@@ -102,6 +104,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : [], priorColumns);
         pages.push(built);
         priorColumns = lastColumns(built);
+        options.onPage?.(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
         if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
         noteLayerText(built, inLayer, hiddenLayers);

@@ -125,25 +125,31 @@ export function scanPage(page: Page, options: ScanOptions, carried?: Table): Fin
 }
 
 /**
- * Scans every page. A table that starts a page without a header of its own,
- * its columns where the last table of the page before had them, continues it
- * and reads that table's header.
+ * Scans a document's pages one after another, as they are read. A table that
+ * starts a page without a header of its own, its columns where the last
+ * table of the page before had them, continues it and reads that table's
+ * header.
  */
-export function scanDocument(doc: SumiDocument, options: ScanOptions): Finding[] {
-  const findings: Finding[] = [];
+export function pageScanner(options: ScanOptions): (page: Page) => Finding[] {
   let carried: Table | undefined;
-  for (const page of doc.pages) {
-    findings.push(...scanPage(page, options, carried));
+  return (page) => {
+    const findings = scanPage(page, options, carried);
     const tables = page.tables ?? [];
     if (!tables.length) {
       carried = undefined;
-      continue;
+      return findings;
     }
     const last = tables[tables.length - 1];
     const inherited = tables.length === 1 && carried ? continuedHeaders(carried, last) : null;
     carried = inherited ? { ...last, columnHeaders: inherited } : last;
-  }
-  return findings;
+    return findings;
+  };
+}
+
+/** Scans every page (see pageScanner). */
+export function scanDocument(doc: SumiDocument, options: ScanOptions): Finding[] {
+  const scan = pageScanner(options);
+  return doc.pages.flatMap((page) => scan(page));
 }
 
 /** Keeps, among overlapping candidates, the most severe, then the surest, then the longest. */

@@ -71,6 +71,7 @@ const WORDS = {
   saveAgain: { ja: 'PDFをもう一度保存', en: 'Save the PDF again' },
   saveLog: { ja: 'ログを保存（CSV・JSON）', en: 'Save the log (CSV, JSON)' },
   close: { ja: '閉じる', en: 'Close' },
+  earlyFindings: { ja: '読み込み中の検出', en: 'Found so far' },
   dpi: { ja: '解像度', en: 'Resolution' },
   exportOptions: { ja: '書き出しの設定', en: 'Export settings' },
   colourMode: { ja: '色', en: 'Colour' },

@@ -6,6 +6,7 @@ import type { OpenPdf } from '../pages/pdf-pages.ts';
 import { textBoxes } from '../review/boxes.ts';
 import { initialReview, type ReviewState } from '../review/review.ts';
 import { DocumentError, type SumiDocument } from '../core/document.ts';
+import type { Finding } from '../core/findings.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import { loadReview } from './review-store.ts';
 
@@ -35,6 +36,8 @@ export interface OpenOptions {
   signal?: AbortSignal;
   /** cancels only the OCR: the document opens without the text of its scanned pages */
   ocrSignal?: AbortSignal;
+  /** the findings of the pages read so far, while a long PDF opens (see readAndScan) */
+  onEarlyFindings?(findings: Finding[], pagesRead: number): void;
 }
 
 /** `platform`: the browser's, handed in by the panel's entry point. */
@@ -46,6 +49,7 @@ export async function openDocument(platform: PanelPlatform, name: string, bytes:
     signal,
     ocrSignal: options.ocrSignal,
     onProgress: options.onProgress,
+    onEarlyFindings: options.onEarlyFindings,
     check: (read) => {
       if (read.type !== 'pdf' && read.type !== 'image') {
         throw new DocumentError(`the redaction panel opens PDF files and scans (PNG, JPEG, TIFF); this file is ${read.type}`, 'unsupported');

@@ -3,7 +3,7 @@
 // the canvas and the OCR engines come from the platform the caller hands in.
 // A PDF is parsed by pdf.js once: that parse is read, OCR'd and, when kept
 // open, exported (./export-verified.ts).
-import type { SumiDocument } from '../core/document.ts';
+import type { Page, SumiDocument } from '../core/document.ts';
 import type { Finding } from '../core/findings.ts';
 import { readDocument } from '../documents/read.ts';
 import { sniffImage } from '../documents/image.ts';
@@ -11,7 +11,7 @@ import type { PdfjsLoader } from '../documents/pdf.ts';
 import { openPdf, type OpenPdf } from '../pages/pdf-pages.ts';
 import { scanToPdf } from '../pages/scan-pdf.ts';
 import { ocrDocument, type OcrPlatform } from '../ocr/ocr-document.ts';
-import { scanDocument, type ScanOptions } from './scan.ts';
+import { pageScanner, scanDocument, type ScanOptions } from './scan.ts';
 
 export type { OcrPlatform };
 
@@ -39,6 +39,12 @@ export interface ReadAndScanOptions {
   /** called with the document as read, before OCR: throws when the caller cannot take it */
   check?(doc: SumiDocument): void;
   onProgress?(step: ReadStep, done: number, total: number): void;
+  /**
+   * The findings of a PDF's text as its pages are read, before the whole
+   * document is (at the first page, then every EARLY_EVERY pages): what a
+   * panel can show while a long file opens. The result's findings are final.
+   */
+  onEarlyFindings?(findings: Finding[], pagesRead: number): void;
   /** cancels it all: the promise rejects with the signal's AbortError */
   signal?: AbortSignal;
   /** cancels only the OCR: the document is scanned without the pages OCR did not read (`unread`) */
@@ -66,6 +72,21 @@ function either(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSi
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
+/** Pages between two reports of early findings. */
+const EARLY_EVERY = 10;
+
+/** Scans each page as it is read, and reports what was found at the first page and every EARLY_EVERY pages. */
+function earlyFindings(report: NonNullable<ReadAndScanOptions['onEarlyFindings']>, scan?: ScanOptions): (page: Page) => void {
+  const scanPage = pageScanner(scan);
+  const found: Finding[] = [];
+  let read = 0;
+  return (page) => {
+    found.push(...scanPage(page));
+    read++;
+    if (read === 1 || read % EARLY_EVERY === 0) report([...found], read);
+  };
+}
+
 export async function readAndScan(platform: ReadPlatform, name: string, bytes: Uint8Array, options: ReadAndScanOptions = {}): Promise<ScannedDocument> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
@@ -82,6 +103,7 @@ export async function readAndScan(platform: ReadPlatform, name: string, bytes: U
           signal?.throwIfAborted();
           onProgress?.('read', done, total);
         },
+        ...(options.onEarlyFindings ? { onPage: earlyFindings(options.onEarlyFindings, options.scan) } : {}),
       },
     });
     options.check?.(doc);

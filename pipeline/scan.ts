@@ -4,7 +4,7 @@
 import { DETECTORS } from '../detectors/index.ts';
 import * as engine from '../engine/engine.ts';
 import { scanSlice as scanSliceWith, type Slice } from '../engine/slices.ts';
-import type { SumiDocument } from '../core/document.ts';
+import type { Page, SumiDocument } from '../core/document.ts';
 import type { Finding } from '../core/findings.ts';
 
 export type ScanOptions = Partial<engine.ScanOptions>;
@@ -19,6 +19,11 @@ export function scanText(text: string, page = 1, options: ScanOptions = {}): Fin
 
 export function scanDocument(doc: SumiDocument, options: ScanOptions = {}): Finding[] {
   return engine.scanDocument(doc, withDetectors(options));
+}
+
+/** Scans pages one after another as they are read (a table may go on over a page break). */
+export function pageScanner(options: ScanOptions = {}): (page: Page) => Finding[] {
+  return engine.pageScanner(withDetectors(options));
 }
 
 /** Scans one slice of a long text (the content script's unit of work). */

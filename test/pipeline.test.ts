@@ -67,3 +67,18 @@ describe('pipeline: OCR keeps what a page carries besides its picture', () => {
     expect(scanned.findings.some((f) => f.kind === 'phone' && f.text === '090-2231-4409')).toBe(true);
   });
 });
+
+describe('pipeline: early findings while a long PDF is read', () => {
+  it('reports the findings of the pages read so far, at the first page and every ten, each the final findings of those pages', async () => {
+    const { longPdf } = await import('./fixtures/long-pdf.ts');
+    const reports: { pagesRead: number; findings: { page: number; start: number; kind: string }[] }[] = [];
+    const { findings } = await readAndScan(nodePlatform, 'long.pdf', await longPdf(25), { onEarlyFindings: (found, pagesRead) => reports.push({ pagesRead, findings: found }) });
+    expect(reports.map((r) => r.pagesRead)).toEqual([1, 10, 20]);
+    const key = (f: { page: number; start: number; kind: string }) => `${f.page}:${f.start}:${f.kind}`;
+    for (const r of reports) {
+      expect(r.findings.length).toBeGreaterThan(0);
+      expect(r.findings.every((f) => f.page <= r.pagesRead)).toBe(true);
+      expect(r.findings.map(key)).toEqual(findings.filter((f) => f.page <= r.pagesRead).map(key));
+    }
+  });
+});

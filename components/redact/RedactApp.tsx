@@ -12,7 +12,8 @@ import { FindingList, type ListFilter } from './FindingList.tsx';
 import { groupFindings, groupOf } from '../../review/groups.ts';
 import { PageView } from './PageView.tsx';
 import { Thumbnails } from './Thumbnails.tsx';
-import { t } from '../../extension/i18n.ts';
+import { lang, t } from '../../extension/i18n.ts';
+import { KIND_NAMES } from '../../core/kind-names.ts';
 import { manualAreas, newMaskId } from './manual-areas.ts';
 import type { Message, Progress } from './status.ts';
 import { useExport } from './use-export.ts';
@@ -40,7 +41,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
   const status = { say: setMessage, progress: setProgress };
 
   const reasons = useReasons();
-  const { opened, pdf, drawn, onDrawn, open, cancel: cancelOpening } = useOpenDocument(platform, { ...status, started: () => setSelected(null), shown: () => setPage(1) });
+  const { opened, pdf, drawn, early, onDrawn, open, cancel: cancelOpening } = useOpenDocument(platform, { ...status, started: () => setSelected(null), shown: () => setPage(1) });
   useHandedFile(open, setMessage);
   const history = useReviewHistory(opened, setMessage);
   const { review, dispatch } = history;
@@ -181,6 +182,26 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
             />
           )}
         </div>
+        {!review && early && (
+          // while a long file opens: what its first pages hold, to look at before the review can start
+          <aside className="early" aria-busy="true">
+            <h2>
+              {t('earlyFindings')} ({early.findings.length}, p1–{early.pagesRead})
+            </h2>
+            <ul>
+              {early.findings.slice(0, 200).map((f) => (
+                <li key={`${f.page}:${f.start}:${f.kind}`} data-early={f.kind}>
+                  <button type="button" className="text" onClick={() => setPage(f.page)}>
+                    <span className="value">{f.text.replace(/\s+/g, ' ').slice(0, 40)}</span>{' '}
+                    <span className="meta">
+                      {KIND_NAMES[f.kind][lang]} · p{f.page}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
         {review && (
           <aside>
             <FindingList

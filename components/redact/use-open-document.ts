@@ -2,6 +2,7 @@
 // is read, OCR'd and scanned (panel/load.ts) with progress, and can be cancelled
 // as a whole or only its OCR. A newer opening always wins over an older one.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Finding } from '../../core/findings.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openDocument, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
@@ -36,6 +37,8 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   /** the page in view has been drawn once: thumbnails wait for it */
   const [drawn, setDrawn] = useState(false);
+  /** the findings of the pages read so far, while a long PDF opens */
+  const [early, setEarly] = useState<{ findings: Finding[]; pagesRead: number } | null>(null);
   /** resolves the wait of the opening in progress for its first page to be drawn */
   const firstDrawn = useRef<(() => void) | null>(null);
   const onDrawn = useCallback(() => {
@@ -68,6 +71,7 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
     const current = () => opening.current === mine;
     latest.current.say(null);
     setOpened(null);
+    setEarly(null);
     show(null);
     setDrawn(false);
     latest.current.started();
@@ -94,8 +98,10 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
         onProgress: (label, done, total) => current() && latest.current.progress({ label, done, total }),
         signal: mine.all.signal,
         ocrSignal: mine.ocr.signal,
+        onEarlyFindings: (findings, pagesRead) => current() && setEarly({ findings, pagesRead }),
       });
       if (!current()) return;
+      setEarly(null);
       setOpened(doc);
       const notes = [];
       if (doc.resumed) notes.push(t('resumed'));
@@ -104,6 +110,7 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
       if (notes.length) latest.current.say({ kind: 'info', text: notes.join(' / ') });
     } catch (err) {
       if (!current()) return;
+      setEarly(null);
       if ((err as { name?: string }).name === 'AbortError') {
         show(null);
         latest.current.say({ kind: 'info', text: t('openCancelled') });
@@ -121,5 +128,5 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
     (ocrOnly ? opening.current?.ocr : opening.current?.all)?.abort();
   }
 
-  return { opened, pdf, drawn, onDrawn, open, cancel };
+  return { opened, pdf, drawn, early, onDrawn, open, cancel };
 }
