@@ -3,7 +3,7 @@
 // downloads, and run the shared redaction check on the masked PDF.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll } from 'vitest';
@@ -151,4 +151,12 @@ export const SCREENSHOTS = path.join(import.meta.dirname, '../../test-results/sc
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Chooses, in the list's kind filter (focused, as from the keyboard), the first kind whose name matches; returns the filter. */
+export async function filterByKind(page: Page, kind: RegExp): Promise<Locator> {
+  const filter = page.getByLabel(/種類で絞り込み|Filter by kind/);
+  await filter.focus();
+  await filter.selectOption((await filter.locator('option').filter({ hasText: kind }).first().getAttribute('value'))!);
+  return filter;
 }

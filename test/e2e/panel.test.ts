@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, loadFile, occurrencesDecided, openPanel, screenshot } from './panel-helpers.ts';
+import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, filterByKind, loadFile, occurrencesDecided, openPanel, screenshot } from './panel-helpers.ts';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
 import { buildTablePdf, type TableSpec } from '../fixtures/table-pdf.ts';
 import { longPdf } from '../fixtures/long-pdf.ts';
@@ -383,14 +383,7 @@ describe('redaction panel, end to end', () => {
     await page.keyboard.press('j');
 
     // filters: one kind, then the undecided only
-    const kindFilter = page.getByLabel(/種類で絞り込み|Filter by kind/);
-    await kindFilter.selectOption(
-      (await kindFilter
-        .locator('option')
-        .filter({ hasText: /電話|Phone/ })
-        .first()
-        .getAttribute('value'))!,
-    );
+    const kindFilter = await filterByKind(page, /電話|Phone/);
     expect(await page.locator('aside section').count()).toBe(1);
     await kindFilter.selectOption('');
     await page.getByRole('switch', { name: /未確認のみ表示|Show undecided only/ }).check();
@@ -429,15 +422,7 @@ describe('redaction panel, end to end', () => {
     const progress = page.locator('aside .progress [role=status]');
 
     // one kind, chosen from the filter; J selects its first row and A decides every occurrence of it
-    const kindFilter = page.getByLabel(/種類で絞り込み|Filter by kind/);
-    await kindFilter.focus();
-    await kindFilter.selectOption(
-      (await kindFilter
-        .locator('option')
-        .filter({ hasText: /電話|Phone/ })
-        .first()
-        .getAttribute('value'))!,
-    );
+    const kindFilter = await filterByKind(page, /電話|Phone/);
     // (keys typed into the filter are the filter's own: the focus leaves it, as Escape and Tab would)
     await kindFilter.evaluate((el) => (el as HTMLElement).blur());
     await page.keyboard.press('j');
