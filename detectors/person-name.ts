@@ -171,8 +171,7 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     // a name cell holds one name: a kana given name set without a space (藤堂さくら) or kanji OCR spaced out (日 向 美奈) is part of it
     const found = out.length > before ? out[out.length - 1] : undefined;
     if (found && found.start === start && found.end < start + cell.length && WHOLE_NAME_CELL.test(cell)) found.end = start + cell.length;
-    else if (!found && WHOLE_NAME_CELL.test(cell) && startsWithSurname(cell.replace(/[ 　]/gu, ''), 0) && cell.replace(/[ 　]/gu, '').length >= 3)
-      out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    else if (!found && WHOLE_NAME_CELL.test(cell) && nameShaped(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
 
@@ -189,6 +188,20 @@ function withoutTrailingSpecks(cell: string): string {
     cell = next;
   }
   return cell;
+}
+
+/**
+ * A name column's cell that is a name by its shape: three characters or more,
+ * no word a name column also holds (未記入, 同上, 本人), and a known family
+ * name first or a family name set apart from the given name (日向 美奈: the
+ * family names list holds the common few hundred, not every one).
+ */
+function nameShaped(cell: string): boolean {
+  const joined = cell.replace(/[ 　]/gu, '');
+  if (joined.length < 3 || NOT_A_NAME.test(joined) || COMMON_WORDS.test(joined)) return false;
+  if (startsWithSurname(joined, 0)) return true;
+  const parts = cell.split(/[ 　]+/u);
+  return parts.length >= 2 && parts.every((p) => /^[\p{Script=Han}々]+$/u.test(p)) && parts[parts.length - 1].length >= 2;
 }
 
 /** A cell of kanji and kana alone, short enough to be one name (a space or two inside). */
@@ -384,6 +397,8 @@ export const personName: Detector = {
       { text: '氏名\tふりがな\n佐 藤 美奈\tさとう みな\n', expect: '佐 藤 美奈' },
       // the row number stood too close to the name to be a column of its own
       { text: 'No 氏名\tフリガナ\n19 望月 キヨ\tモチヅキ キヨ\n20 内藤光江\tナイトウミツエ\n', expect: '内藤光江' },
+      // a family name not among the common ones, set apart from the given name (OCR spaced it out too)
+      { text: 'No\t氏名\tふりがな\n4\t日 向 美奈\tひなた みな\n', expect: '日 向 美奈' },
       // specks a scan left around a name in its column
       { text: '氏名\tフリガナ\n堀越光江\tホリコシミツエに .\n', expect: 'ホリコシミツエ' },
       { text: '氏名\tフリガナ\n小室辰男\t_コムロ タツオ\n', expect: 'コムロ タツオ' },
