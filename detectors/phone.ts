@@ -52,6 +52,7 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!context && OTHER_NUMBER_LABEL.test(ctx.before(start, 12))) continue;
     out.push({ start, end: start + text.length, score: context ? 0.97 : 0.9, why: context ? 'phone number beside a phone label' : 'Japanese phone number format' });
   }
+  columnPhones(ctx, out);
   for (const m of matches(ctx.text, INTERNATIONAL)) {
     const text = m.text.replace(/[ ]+$/, '');
     const national = digits(text).slice(2).replace(/^0/, '');
@@ -68,6 +69,41 @@ function detect(ctx: ScanContext): Candidate[] {
     out.push({ start: m.start, end: m.end, score: 0.85, why: 'international phone number' });
   }
   return out;
+}
+
+/** A column header that names phone numbers. */
+const PHONE_HEADER = /電話|TEL|携帯|連絡先|phone|mobile/gi;
+/**
+ * A number in a scanned cell: a 0, then digits with whatever a scan put
+ * between them (a colon or 二 for a hyphen, a stray dot or space).
+ */
+const SCANNED_NUMBER = /0[\d\s\-ー()（）:：._・一二]{8,24}\d/gu;
+
+/**
+ * The cells of a phone column, judged with its header: a cell whose digits
+ * make a plausible number is one, whatever OCR read between them
+ * (0957-33:6528, 080二 4488-7540, 090-4006-1196W).
+ */
+function columnPhones(ctx: ScanContext, out: Candidate[]): void {
+  const seen = new Set<string>();
+  for (const m of matches(ctx.text, PHONE_HEADER)) {
+    const cell = ctx.cellAt(m.start);
+    if (!cell || ctx.header(m.start) !== undefined || ctx.text.slice(cell[1], cell[2]).trim().length > 12) continue;
+    const key = `${ctx.lineIndex(m.start)}:${cell[0]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (let n = ctx.lineIndex(m.start) + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+      const bounds = ctx.cellBounds(n, cell[0]);
+      if (!bounds) continue;
+      const text = ctx.text.slice(bounds[0], bounds[1]);
+      for (const found of text.matchAll(SCANNED_NUMBER)) {
+        const d = digits(found[0]);
+        if (!plausible(d)) continue;
+        const start = bounds[0] + found.index!;
+        out.push({ start, end: start + found[0].length, score: 0.9, why: 'phone number in a phone column' });
+      }
+    }
+  }
 }
 
 export const phone: Detector = {
@@ -91,6 +127,9 @@ export const phone: Detector = {
       { text: '長男の佐野 誠一氏（090-8864-2231）は', expect: '090-8864-2231' },
       { text: '相談者\t080.3341.9027\t', expect: '080.3341.9027' },
       { text: '022(394)1187', expect: '022(394)1187' },
+      // a phone column of a scan: what OCR read between the digits does not hide the number
+      { text: 'No\t氏名\t電話番号\n40\t根本 悦子\t0957-33:6528\n41\t米田 武雄\t080二 4488-7540\n', expect: '0957-33:6528' },
+      { text: 'No\t氏名\t電話番号\n38\t葛西 貞子\t090-4006-1196W\n', expect: '090-4006-1196' },
       { text: 'Phone: (415) 555-0132', expect: '(415) 555-0132' },
       { text: 'Emergency contact: Mrs. Linda Miller (wife), 415-555-0198', expect: '415-555-0198' },
     ],
