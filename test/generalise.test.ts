@@ -105,16 +105,16 @@ describe('generalisation set', () => {
   });
 
   // Known gap: scanned tables read as tables now (rows numbered in a key
-  // column, text edges found through the scanner's jitter, headers carried to
-  // the next page with its offset), but OCR misreads (菱田 → 鞭田, 丹羽 → 月羽,
-  // a hyphen read as 二) still cost values: g31 33/39, g32 209/249 (0.840
-  // together when last measured). The floor guards what works; the target is
-  // the text PDFs'.
+  // column, text edges found through the scanner's jitter, headers and columns
+  // carried to the next page with its offset, OCR specks around a cell's
+  // value), but OCR misreads (菱田 → 鞭田, 丹羽 → 月羽) and two cells read as
+  // one word still cost values: g31 34/39, g32 230/249 (0.917 together when
+  // last measured). The floor guards what works; the target is the text PDFs'.
   it('reads scanned tables without losing ground (floor, not the target)', async () => {
     const scans = DOCUMENTS.filter(isScan);
     expect(scans.length).toBeGreaterThanOrEqual(2);
     const { metrics, report } = await scoreOf(scans);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.82);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.88);
   });
 });
