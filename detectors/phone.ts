@@ -72,7 +72,7 @@ function detect(ctx: ScanContext): Candidate[] {
 }
 
 /** A column header that names phone numbers. */
-const PHONE_HEADER = /電話|TEL|携帯|連絡先|phone|mobile/gi;
+const PHONE_HEADER = /電話|TEL|携帯|連絡先|phone|mobile/i;
 /**
  * A number in a scanned cell: a 0, then digits with whatever a scan put
  * between them (a colon or 二 for a hyphen, a stray dot or space).
@@ -85,22 +85,20 @@ const SCANNED_NUMBER = /0[\d\s\-ー()（）:：._・一二]{8,24}\d/gu;
  * (0957-33:6528, 080二 4488-7540, 090-4006-1196W).
  */
 function columnPhones(ctx: ScanContext, out: Candidate[]): void {
-  const seen = new Set<string>();
-  for (const m of matches(ctx.text, PHONE_HEADER)) {
-    const cell = ctx.cellAt(m.start);
-    if (!cell || ctx.header(m.start) !== undefined || ctx.text.slice(cell[1], cell[2]).trim().length > 12) continue;
-    const key = `${ctx.lineIndex(m.start)}:${cell[0]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (let n = ctx.lineIndex(m.start) + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
-      const bounds = ctx.cellBounds(n, cell[0]);
-      if (!bounds) continue;
-      const text = ctx.text.slice(bounds[0], bounds[1]);
-      for (const found of text.matchAll(SCANNED_NUMBER)) {
-        const d = digits(found[0]);
-        if (!plausible(d)) continue;
-        const start = bounds[0] + found.index!;
-        out.push({ start, end: start + found[0].length, score: 0.9, why: 'phone number in a phone column' });
+  for (const headerLine of ctx.headerLines()) {
+    for (let col = 0; ; col++) {
+      const header = ctx.cell(headerLine, col);
+      if (header === undefined) break;
+      if (header.trim().length > 12 || !PHONE_HEADER.test(header)) continue;
+      for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
+        const bounds = ctx.cellBounds(n, col);
+        if (!bounds) continue;
+        const text = ctx.text.slice(bounds[0], bounds[1]);
+        for (const found of text.matchAll(SCANNED_NUMBER)) {
+          if (!plausible(digits(found[0]))) continue;
+          const start = bounds[0] + found.index!;
+          out.push({ start, end: start + found[0].length, score: 0.9, why: 'phone number in a phone column' });
+        }
       }
     }
   }

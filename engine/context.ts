@@ -168,6 +168,14 @@ export class ScanContext {
     return this.cell(first, cell[0])?.trim();
   }
 
+  /** The first line of every block of tab-separated lines: the tables' header lines. */
+  headerLines(): number[] {
+    const out: number[] = [];
+    if (!this.tabs().length) return out;
+    for (let k = 0; k < this.lineCount(); k++) if (this.tableStart(k) === k) out.push(k);
+    return out;
+  }
+
   private blockStarts: Int32Array | null = null;
 
   /** First line of the table block holding line n (computed once for all lines). */
