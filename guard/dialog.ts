@@ -7,6 +7,7 @@ import type { FileSummary, OfficerChoice } from '../extension/messages.ts';
 
 export type Choice = OfficerChoice;
 
+// (the page's own theme is unknown: the dialog follows the system's, in the colours of components/theme.css)
 const STYLE = `
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647;
   margin:0;padding:0;border:0;width:100%;height:100%;max-width:none;max-height:none;box-sizing:border-box}
@@ -21,7 +22,15 @@ label{display:block;margin-top:8px;font-weight:bold} textarea,input{width:100%;b
 button{font:inherit;padding:6px 12px;border-radius:4px;border:1px solid #888;background:#f6f8fa;cursor:pointer}
 button.primary{background:#1f2328;color:#fff;border-color:#1f2328}
 button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #1e90ff;outline-offset:2px}
-.status{position:fixed;right:16px;bottom:16px;background:#1f2328;color:#fff;padding:8px 12px;border-radius:6px;font:13px system-ui,sans-serif;z-index:2147483647}`;
+.status{position:fixed;right:16px;bottom:16px;background:#1f2328;color:#fff;padding:8px 12px;border-radius:6px;font:13px system-ui,sans-serif;z-index:2147483647}
+@media (prefers-color-scheme: dark){
+.dialog{background:#1f2328;color:#e6e8eb;border-top-color:#f28b82;box-shadow:0 8px 30px rgba(0,0,0,.7)}
+h2{color:#f28b82} .error{color:#f28b82}
+button{background:#2b3138;color:#e6e8eb;border-color:#5a636e}
+button.primary{background:#e6e8eb;color:#16181c;border-color:#e6e8eb}
+textarea,input{background:#16181c;color:#e6e8eb;border:1px solid #5a636e}
+button:focus-visible,textarea:focus-visible,input:focus-visible{outline-color:#8ab4f8}
+.status{background:#e6e8eb;color:#16181c}}`;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);

@@ -702,27 +702,31 @@ describe('upload guard in Chromium', () => {
     expect(await status(page)).toBe('no file');
   });
 
-  it('the open dialog has no serious or critical axe-core violations', async () => {
+  it('the open dialog has no serious or critical axe-core violations, in the light and the dark theme (screenshots kept)', async () => {
     const page = await open('/upload-fetch.html');
     await byInput(page, d06);
     await expectDialog(page);
     await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
     type Result = { id: string; impact: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] };
-    const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts?: unknown): Promise<{ violations: Result[]; passes: Result[]; incomplete: Result[] }> } }).axe;
-      // the dialog alone (axe reaches into the open shadow root with fromShadowDom), then the whole page with it open
-      const only = await axe.run({ fromShadowDom: ['sumi-guard', '[role=alertdialog]'] });
-      const whole = await axe.run(document);
-      const slim = (rs: Result[]) => rs.map((r) => ({ id: r.id, impact: r.impact, help: r.help, nodes: r.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-      return { dialog: { violations: slim(only.violations), passes: only.passes.map((r) => r.id), incomplete: slim(only.incomplete) }, page: { violations: slim(whole.violations) } };
-    });
-    const show = (rs: Result[]) => rs.map((r) => `${r.impact} ${r.id}: ${r.help} ${JSON.stringify(r.nodes.map((n) => n.target))}`).join('\n');
-    console.log(
-      `axe on the dialog: ${results.dialog.passes.length} rules passed (${results.dialog.passes.join(', ')})\nviolations:\n${show(results.dialog.violations) || '(none)'}\nincomplete:\n${show(results.dialog.incomplete) || '(none)'}\nwhole page violations:\n${show(results.page.violations) || '(none)'}`,
-    );
-    expect(results.dialog.passes.length, 'axe did check the dialog').toBeGreaterThan(3);
-    const bad = (rs: Result[]) => rs.filter((r) => r.impact === 'serious' || r.impact === 'critical');
-    expect(show(bad(results.dialog.violations))).toBe('');
-    expect(show(bad(results.page.violations))).toBe('');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts?: unknown): Promise<{ violations: Result[]; passes: Result[]; incomplete: Result[] }> } }).axe;
+        // the dialog alone (axe reaches into the open shadow root with fromShadowDom), then the whole page with it open
+        const only = await axe.run({ fromShadowDom: ['sumi-guard', '[role=alertdialog]'] });
+        const whole = await axe.run(document);
+        const slim = (rs: Result[]) => rs.map((r) => ({ id: r.id, impact: r.impact, help: r.help, nodes: r.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+        return { dialog: { violations: slim(only.violations), passes: only.passes.map((r) => r.id), incomplete: slim(only.incomplete) }, page: { violations: slim(whole.violations) } };
+      });
+      const show = (rs: Result[]) => rs.map((r) => `${r.impact} ${r.id}: ${r.help} ${JSON.stringify(r.nodes.map((n) => n.target))}`).join('\n');
+      console.log(
+        `axe on the dialog (${scheme}): ${results.dialog.passes.length} rules passed (${results.dialog.passes.join(', ')})\nviolations:\n${show(results.dialog.violations) || '(none)'}\nincomplete:\n${show(results.dialog.incomplete) || '(none)'}\nwhole page violations:\n${show(results.page.violations) || '(none)'}`,
+      );
+      expect(results.dialog.passes.length, 'axe did check the dialog').toBeGreaterThan(3);
+      const bad = (rs: Result[]) => rs.filter((r) => r.impact === 'serious' || r.impact === 'critical');
+      expect(show(bad(results.dialog.violations)), scheme).toBe('');
+      expect(show(bad(results.page.violations)), scheme).toBe('');
+      await page.screenshot({ path: path.join(ROOT, 'test-results/screenshots', `upload-dialog-${scheme}.png`) });
+    }
   });
 });
