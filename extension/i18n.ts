@@ -110,8 +110,8 @@ const WORDS = {
   mixed: { ja: '混在', en: 'Mixed' },
   shortcuts: { ja: 'キーボード操作（?）', en: 'Keyboard shortcuts (?)' },
   keys: {
-    ja: '操作：J/Kで次/前の検出へ。選択中の検出はAで墨消し、Rで対象外、Dで開示（同じ値の出現箇所すべてに。出現箇所の一覧で選んだときはその箇所だけ）。矢印で選択中の範囲を移動（Shiftで大きく）、Alt+矢印で大きさ変更（マウスでは範囲をドラッグで移動、右下の角で大きさ変更）、Deleteで削除、Ctrl+Z/Ctrl+Yで元に戻す/やり直す。ページ上をドラッグで範囲を追加、文字を選択してMで墨消し。',
-    en: 'Keys: J / K go to the next or previous finding. A, R, D accept, reject or disclose the selected finding (every occurrence of its value; only the one occurrence when chosen in its list of occurrences). Arrows move the selected area (Shift: faster), Alt+arrows resize (with the mouse: drag an area to move it, its lower-right corner to resize it), Delete removes, Ctrl+Z / Ctrl+Y undo and redo. Drag on the page to add an area; select text and press M to mask it.',
+    ja: '操作：J/Kで次/前の検出へ（Home/Endで最初/最後）。選択中の検出はAで墨消し、Rで対象外、Dで開示（同じ値の出現箇所すべてに。出現箇所の一覧で選んだときはその箇所だけ）。矢印で選択中の範囲を移動（Shiftで大きく）、Alt+矢印で大きさ変更（マウスでは範囲をドラッグで移動、右下の角で大きさ変更）、Deleteで削除、Ctrl+Z/Ctrl+Yで元に戻す/やり直す。ページ上をドラッグで範囲を追加、文字を選択してMで墨消し。',
+    en: 'Keys: J / K go to the next or previous finding (Home / End: the first or last). A, R, D accept, reject or disclose the selected finding (every occurrence of its value; only the one occurrence when chosen in its list of occurrences). Arrows move the selected area (Shift: faster), Alt+arrows resize (with the mouse: drag an area to move it, its lower-right corner to resize it), Delete removes, Ctrl+Z / Ctrl+Y undo and redo. Drag on the page to add an area; select text and press M to mask it.',
   },
   // ---- the toolbar popup
   'popup.title': { ja: 'このページの検出結果', en: 'Findings on this page' },

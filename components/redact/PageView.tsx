@@ -43,6 +43,12 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [geometry, setGeometry] = useState<Geometry | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+
+  // the finding chosen in the list (or with J/K) comes into view on the page
+  useEffect(() => {
+    pageRef.current?.querySelector('.mask[aria-pressed="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected, geometry]);
 
   useEffect(() => {
     let cancelled = false;
@@ -124,6 +130,7 @@ export function PageView({ pdf, page, zoom, review, selected, onSelect, onDraw, 
 
   return (
     <div
+      ref={pageRef}
       className="page"
       style={{ position: 'relative', width: geometry?.width, height: geometry?.height }}
       onMouseDown={(e) => {

@@ -64,7 +64,8 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
     const rows = groups.flatMap((k) => k.values);
     if (!rows.length) return;
     const at = selected ? rows.findIndex((g) => g.ids.includes(selected)) : -1;
-    const next = rows[at === -1 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta))];
+    const from = at === -1 ? (delta > 0 ? -1 : rows.length) : at;
+    const next = rows[Math.min(rows.length - 1, Math.max(0, from + delta))];
     select(next.ids[0]);
   };
   const selectedIds = selected ? (selectedOne ? [selected] : (groupOf(groups, selected)?.ids ?? [selected])) : [];

@@ -1,4 +1,4 @@
-// The panel's keys: j, k step through the list; a, r, d decide the selected finding
+// The panel's keys: j, k step through the list (Home, End: to its ends); a, r, d decide the selected finding
 // (with its group, unless one occurrence was chosen); arrows move the selected
 // manual area (Shift: faster, Alt: resize), Delete removes it; Ctrl/⌘+Z and +Y undo
 // and redo; M masks the selected text. Keys typed into a form field are its own.
@@ -11,7 +11,7 @@ export interface ShortcutTargets {
   selected: string | null;
   /** what a decision key decides: the selected finding's group, or the one occurrence chosen */
   selectedIds: string[];
-  /** moves the selection to the next (1) or previous (-1) row of the list */
+  /** moves the selection to the next (1) or previous (-1) row of the list; ±Infinity: the last or first */
   step(delta: number): void;
   dispatch(action: ReviewAction): void;
   undo(): void;
@@ -45,6 +45,8 @@ export function useShortcuts({ review, selected, selectedIds, step, dispatch, un
         if (keys) return void (e.preventDefault(), (keys.open = !keys.open));
       }
       if (plain && (e.key === 'j' || e.key === 'k')) return void (e.preventDefault(), step(e.key === 'j' ? 1 : -1));
+      // Home and End: the first and the last row
+      if (plain && (e.key === 'Home' || e.key === 'End')) return void (e.preventDefault(), step(e.key === 'End' ? Infinity : -Infinity));
       const finding = review?.findings.find((f) => f.id === selected);
       const decision = DECISIONS[e.key.toLowerCase() as keyof typeof DECISIONS];
       if (finding && decision && plain) {

@@ -429,6 +429,24 @@ describe('redaction panel, end to end', () => {
     const selectedRow = page.locator('aside li.group.selected');
     await page.keyboard.press('a');
     await expect.poll(() => selectedRow.getAttribute('data-decision')).toBe('accepted');
+    // zoomed in, End goes to the last row (on page 3, low on the page): its mask comes into view
+    const zoomIn = page.getByRole('button', { name: /拡大|Zoom in/ });
+    for (let i = 0; i < 2; i++) {
+      await zoomIn.focus();
+      await page.keyboard.press('Enter');
+    }
+    await zoomIn.evaluate((el) => (el as HTMLElement).blur());
+    await page.keyboard.press('End');
+    const chosen = page.locator('.page .mask[aria-pressed="true"]');
+    await chosen.first().waitFor();
+    await expect
+      .poll(async () => {
+        const box = (await chosen.first().boundingBox())!;
+        // (scrolled just into view: its lower edge on the viewport's, to a pixel)
+        return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height + 1;
+      })
+      .toBe(true);
+    expect(await page.locator('.thumbs [aria-current="true"]').innerText()).toMatch(/3/);
     const office = page.locator('aside li.group', { has: page.locator('.value', { hasText: '022-214-8000' }) });
     expect(Number(await office.getAttribute('data-count')), 'the office number, one row for its 11 occurrences').toBe(11);
 
