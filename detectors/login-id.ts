@@ -74,6 +74,8 @@ export const loginId: Detector = {
       { text: 'Credentials — user: jdoe, pass: Winter2024', expect: 'jdoe' },
       { text: '職員番号\t端末ログインID\nK2001913\tK2001913\n', expect: 'K2001913' },
       { text: 'user=inq-admin02', expect: 'inq-admin02' },
+      // an account name that is also a textbook password is a value where nothing says "example" (nginx is no "NG")
+      { text: 'Host\tAccount\tNotes\nweb-prod-02\tadmin\tnginx\n', expect: 'admin' },
       { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
       { text: 'VPN接続先 vpn.example.lg.jp ユーザー k-tanaka パスワード Vpn@2024tk', expect: 'k-tanaka' },

@@ -4,14 +4,18 @@
 // only its position shows it: it is placed over one column, or in the gap
 // between two. So a column that has a header below but nothing above takes
 // the nearest upper header on its row, unless a header that stands alone
-// (nothing under it: 所属 spanning both header rows) lies between them.
+// (nothing under it: 所属 spanning both header rows) lies between them. A
+// header set flush with the header under it (both at their column's left
+// edge) spans to the right only: the columns to its left are not under it
+// (Name | Account: User ID, Passcode).
 import { chunkText } from './chunks.ts';
 import type { TableRow } from './analyse.ts';
 
 export function columnHeaders(headerRows: readonly TableRow[], columns: readonly [number, number][]): string[] {
   const texts = headerRows.map((row) => {
-    const cells: { text: string; centre: number }[][] = columns.map(() => []);
-    for (const l of row.lines) for (const c of l.chunks) for (const col of c.span) cells[col].push({ text: chunkText(c.chunk), centre: (c.chunk.x0 + c.chunk.x1) / 2 });
+    const cells: { text: string; centre: number; x0: number; em: number }[][] = columns.map(() => []);
+    for (const l of row.lines)
+      for (const c of l.chunks) for (const col of c.span) cells[col].push({ text: chunkText(c.chunk), centre: (c.chunk.x0 + c.chunk.x1) / 2, x0: c.chunk.x0, em: l.line.size });
     return cells;
   });
   const centre = (col: number) => (columns[col][0] + columns[col][1]) / 2;
@@ -28,7 +32,11 @@ export function columnHeaders(headerRows: readonly TableRow[], columns: readonly
       const side = (step: number) => {
         for (let k = col + step; k >= 0 && k < columns.length; k += step) {
           if (!cells[k].length) continue;
-          return below(k) ? cells[k][step > 0 ? 0 : cells[k].length - 1] : undefined;
+          const header = cells[k][step > 0 ? 0 : cells[k].length - 1];
+          // (one to the right set flush with the header under it, both at its column's left, reaches no further left)
+          const under = texts.slice(r + 1).find((t) => t[k].length)?.[k][0];
+          if (step > 0 && under && Math.abs(header.x0 - under.x0) <= 0.25 * header.em) return undefined;
+          return below(k) ? header : undefined;
         }
         return undefined;
       };

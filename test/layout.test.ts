@@ -130,6 +130,25 @@ describe('layout analysis of PDF text', () => {
     expect(rows[4][1]).toBe('3-9 Nakano, Izumi-ku');
   });
 
+  it('reaches no column to the left with an upper header set flush with its own column (Name | Account: User ID, Passcode)', async () => {
+    const spec: TableSpec = {
+      columns: [40, 120, 230, 330, 440],
+      header: [
+        ['', ['Account', 2], ['Contact', 2]],
+        ['Name', 'User ID', 'Passcode', 'Phone', 'Email'],
+      ],
+      rows: [
+        ['Amy Ross', 'aross', 'Ar0ss#77', '03-5412-8890', 'amy.ross@citymail.jp'],
+        ['Ben Ito', 'bito2', 'Bi!to2024', '03-5412-8891', 'ben.ito@citymail.jp'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    expect(doc.pages[0].tables![0].columnHeaders).toEqual(['Name', 'Account User ID', 'Account Passcode', 'Contact Phone', 'Contact Email']);
+    const found = scanDocument(doc);
+    expect(found.find((f) => f.text === 'Amy Ross')?.kind).toBe('person-name');
+    expect(found.find((f) => f.text === 'Bi!to2024')?.kind).toBe('password');
+  });
+
   it('gives a table continued on the next page without a header the header of the page before', async () => {
     const more: TableSpec = {
       ...ACCOUNTS,

@@ -29,7 +29,8 @@ const TEXTBOOK_PASSWORDS = new Set([
   'pass123',
   'secret',
 ]);
-const EXAMPLE_CONTEXT = /例|example|e\.g\.|悪い|ng|避け|禁止|ダメ|だめ|危険|推測|bad|weak|don'?t|do not|avoid/iu;
+// (the English words whole: "ng" inside nginx or Logging says nothing)
+const EXAMPLE_CONTEXT = /例|悪い|避け|禁止|ダメ|だめ|危険|推測|ＮＧ|(?<![a-z])(?:example|e\.g\.|ng|bad|weak|don'?t|do not|avoid)(?![a-z])/iu;
 
 // A variable that a program fills in: ${DB_PASSWORD}, $(cat …), {{ token }}, %API_KEY%, $SECRET,
 // @@DB_PASSWORD@@, __DB_PASSWORD__, %(token)s, #{token}, <%= … %>; a reference to a vault or an
