@@ -45,7 +45,9 @@ function detect(ctx: ScanContext): Candidate[] {
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
     // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
-    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !PASSWORD_ON_LINE.test(ctx.lineNear(s))))) continue;
+    // a password beside it: on its line, or, for a column, in the header row (User | Pass | PIN)
+    const passwordBeside = PASSWORD_ON_LINE.test(ctx.lineNear(s)) || (v.via === 'column' && PASSWORD_ON_LINE.test(ctx.line(ctx.lineIndex(v.labelStart))));
+    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !passwordBeside))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     // a bank account holds money, not a login
     if (/^account/i.test(v.label.trim()) && MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16))) continue;
@@ -76,6 +78,8 @@ export const loginId: Detector = {
       { text: 'user=inq-admin02', expect: 'inq-admin02' },
       // an account name that is also a textbook password is a value where nothing says "example" (nginx is no "NG")
       { text: 'Host\tAccount\tNotes\nweb-prod-02\tadmin\tnginx\n', expect: 'admin' },
+      // a bare "User" column in a table that has a password column
+      { text: 'User\tPass\tPIN\njdoe\tTr7#kLq2\t4821\nasmith\tMx!93pQz\t1937\n', expect: 'asmith' },
       { text: 'アカウント: ren.nakamura@city.kitaminato.lg.jp', expect: 'ren.nakamura@city.kitaminato.lg.jp' },
       { text: 'Login ID: tanaka_h', expect: 'tanaka_h' },
       { text: 'VPN接続先 vpn.example.lg.jp ユーザー k-tanaka パスワード Vpn@2024tk', expect: 'k-tanaka' },

@@ -26,7 +26,7 @@ const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME
 
 // OCR spaces out wide labels (氏 名) and confuses kana of one shape (ウリガナ, フリカナ for フリガナ)
 const NAME_LABEL =
-  /(?:氏[ 　]?名|お名前|名前|ふり[がか]な|[フウブプ]リ[ガカ]ナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|head of (?:the )?household|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
+  /(?:氏[ 　]?名|お名前|名前|ふり[がか]な|[フウブプ]リ[ガカ]ナ|よみがな|カナ氏名|患者名?|申請者(?:名|氏名)?|届出人|世帯主|保護者|担当者?|相談者|利用者名|被保険者名|契約者|代表者|職員名|主治医|医師名|連絡先氏名|緊急連絡先|口座名義(?:人)?|名義人|名義|(?:児童|生徒|園児|幼児|子ども|子供)氏?名|(?:対象者|参加者|出席者|入所者|受給者|利用者|職員)(?=[ 　]*(?:[:：\t\n]|$))|(?<![a-z])(?:full\s?name|name|patient|contact|applicant|resident|employee|(?:staff|member|participant|attendee|student|pupil|spouse|insured)(?=[ ]*(?:[:：\t\n]|$))|requester|claimant|prepared by|signed(?: by)?|submitted by|reported by|author|reporter|caller|complainant|tenant|recipient|addressee|guardian|next of kin|emergency contact|interviewee|witness|beneficiary|householder|head of (?:the )?household|client|display_?name|full_?name|maintainer|owner|(?:to|from|attn|attention|cc)(?=[ ]?[:：])|dear(?= )))/giu;
 // Words that sit where a name would but are roles, places or headings.
 const NOT_A_NAME =
   /^(?:.*(?:課長|部長|係長|主任|主査|主事|室長|所長|局長|次長|市長|町長|村長|知事|議長|委員|会長|社長|理事|院長|医師|看護|職員|担当|事務|代表|一覧|番号|記入|欄|不明|未定|なし|未記入|名簿|氏名|名前|県|市|区|町|村|駅|線|店|社|院|所|課|係|部|局|室|校|園|会|館|場|署|庁|省|科|組|班|等|様|殿|者|人|員|日|月|年|時|分|書|類|票|表|証|済))$/u;
@@ -155,7 +155,7 @@ function startsWithSurname(text: string, at: number): boolean {
 function columnNames(ctx: ScanContext, headerLine: number, col: number, label: string, out: Candidate[]): void {
   for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
     const bounds = ctx.cellBounds(n, col);
-    if (!bounds) continue;
+    if (!bounds || ctx.isSectionRow(n)) continue;
     let [start] = bounds;
     // specks OCR read before the name (_コムロ タツオ)
     while (start < bounds[1] && LEADING_SPECK.test(ctx.text[start])) start++;
@@ -408,6 +408,9 @@ export const personName: Detector = {
       { text: '氏名：野々村 詩織', expect: '野々村 詩織' },
       { text: 'To: Amara Adeyemi\n2-20-8 Minato-cho, Kitaminato-shi', expect: 'Amara Adeyemi' },
       { text: 'Date\tCaller\tCallback\n06/06/2024\tLucas Sorensen\t080-8126-0473\n', expect: 'Lucas Sorensen' },
+      // a column of people headed by who they are, a section's label between its rows
+      { text: 'Staff\tUsername\tTemp PW\nFinance Division\t\nNina Park\tnpark\tNp$2024tmp\n', expect: 'Nina Park' },
+      { text: '職員\t所属\t内線\n坂本 光太郎\t福祉課\t4471\n', expect: '坂本 光太郎' },
       { text: "Complainant: Grace O'Neill (resident of Ward 3)", expect: "Grace O'Neill" },
       { text: 'Dear Priya Raman,', expect: 'Priya Raman' },
       { text: '| 項目 / Item | 記入内容 / Entry |\n|---|---|\n| 世帯主 / Head of household | PHAM VAN KHOA（ファム ヴァン コア） |\n', expect: 'PHAM VAN KHOA' },
@@ -429,6 +432,9 @@ export const personName: Detector = {
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: [
+      // a staff number's column is not a column of names
+      '職員番号\t氏名\nK2001913\t（未記入）\n',
+      'Staff ID\tRole\nST-0412\tOperator\n',
       'Our son is 6. Will you call the office?',
       'Grace Hall paid on time; the grace period ends in May.',
       '本人確認書類',

@@ -65,6 +65,7 @@ function blockConsensus(ctx: ScanContext, found: readonly Span[], first: number,
       const b = ctx.cellBounds(n, col);
       if (!b) continue;
       anyCell = true;
+      if (ctx.isSectionRow(n)) continue;
       let [s, e] = b;
       while (s < e && /\s/.test(ctx.text[s])) s++;
       while (e > s && /\s/.test(ctx.text[e - 1])) e--;

@@ -168,6 +168,19 @@ export class ScanContext {
     return this.cell(first, cell[0])?.trim();
   }
 
+  /** A row of one filled cell under the first line of a table of three columns or more: a section's label over the rows that follow (総務課, Finance Division), not a value. */
+  isSectionRow(n: number): boolean {
+    const start = this.tableStart(n);
+    if (start < 0 || start === n) return false;
+    const [first, last] = this.lineTabs(start);
+    if (last - first + 1 < 3) return false;
+    return (
+      this.line(n)
+        .split('\t')
+        .filter((c) => c.trim()).length === 1
+    );
+  }
+
   /** The first line of every block of tab-separated lines: the tables' header lines. */
   headerLines(): number[] {
     const out: number[] = [];

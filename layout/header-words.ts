@@ -138,6 +138,7 @@ export function namesColumn(cell: string): boolean {
 /** Whether the non-empty cells of a row make a header row (`first`: the table's first row needs two cells). */
 export function isHeaderRow(cells: readonly string[], first: boolean): boolean {
   const filled = cells.filter((c) => c.trim());
-  if (filled.length < (first ? 2 : 1) || !filled.every(headerLike)) return false;
+  // (a lone cell under the header of a wider table is a section's label, 総務課 or Finance Division, over the rows that follow)
+  if (filled.length < (first || cells.length >= 3 ? 2 : 1) || !filled.every(headerLike)) return false;
   return filled.filter(namesColumn).length * 2 > filled.length;
 }
