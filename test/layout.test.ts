@@ -149,6 +149,28 @@ describe('layout analysis of PDF text', () => {
     expect(found.find((f) => f.text === 'Bi!to2024')?.kind).toBe('password');
   });
 
+  it('reads a row of one filled cell between rows as a section label: no header row, no value, and the rows after it keep the header', async () => {
+    const spec: TableSpec = {
+      columns: [40, 170, 290, 410],
+      header: [['Staff', 'Username', 'Temp PW', 'Mobile']],
+      rows: [
+        ['Finance Division', '', '', ''],
+        ['Laura Green', 'lgreen', 'Lg#2024tmp', '090-1111-2233'],
+        ['Mark Hill', 'mhill', 'Mh!2024tmp', '090-2222-3344'],
+        ['Welfare Division', '', '', ''],
+        ['Nina Park', 'npark', 'Np$2024tmp', '080-3333-4455'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const table = doc.pages[0].tables![0];
+    expect(table.headerRows).toBe(1);
+    expect(table.columnHeaders).toEqual(['Staff', 'Username', 'Temp PW', 'Mobile']);
+    const found = scanDocument(doc);
+    expect(found.find((f) => f.text === 'Nina Park')?.kind).toBe('person-name');
+    expect(found.find((f) => f.text === 'Np$2024tmp')?.kind).toBe('password');
+    expect(found.some((f) => /Division/.test(f.text))).toBe(false);
+  });
+
   it('gives a table continued on the next page without a header the header of the page before', async () => {
     const more: TableSpec = {
       ...ACCOUNTS,
