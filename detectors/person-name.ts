@@ -61,6 +61,9 @@ function plausibleName(name: string): boolean {
 const RELATION = /(?:父|母|夫|妻|長男|長女|次男|次女|三男|三女|祖父|祖母|兄|姉|弟|妹|息子|娘|義父|義母|本人)[ 　]+/y;
 // A company is not a person: 代表者氏名 株式会社北みなと 代表取締役 佐藤 健 (the name after the title is found by its family name)
 const COMPANY = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|一般社団法人|一般財団法人|公益社団法人|公益財団法人|社会福祉法人|医療法人|学校法人|特定非営利活動法人|NPO法人)/u;
+// Capitalised words that end in an organisation word are a company or an office, not a person: From: Harborline Systems K.K.
+const LATIN_ORGANISATION =
+  /^[A-Z][\w&'.-]*(?:[ ][A-Z][\w&'.-]*){0,3}?,?[ ](?:Inc|Ltd|LLC|K\.K|Co|Corp|Corporation|Company|GmbH|PLC|Systems|Solutions|Services|Technologies|Consulting|Partners|Group|Holdings|Division|Department|Office|Council|Bureau|Agency|University|Hospital|Clinic)\b/;
 // A run of kanji and kana that ends in an organisation word is a department, not a name: 担当：子育て支援課
 const ORGANISATION_AHEAD = /^[\p{Script=Han}ぁ-ゖァ-ヶー]{0,10}(?:課|係|部|室|局|班|センター|事務所|病院|医院|会社|協会|組合|学校|法人)(?![\p{Script=Han}ぁ-ゖァ-ヶー])/u;
 
@@ -230,6 +233,7 @@ function pushName(ctx: ScanContext, at: number, why: string, score: number, out:
   if (!plausibleName(name)) return;
   if (!/[ 　A-Za-z]/.test(name) && ORGANISATION_AHEAD.test(ctx.text.slice(at, at + 24))) return;
   if (COMPANY.test(ctx.text.slice(at, at + 12))) return;
+  if (/^[A-Z]/.test(name) && LATIN_ORGANISATION.test(ctx.text.slice(at, at + 64))) return;
   out.push({ start: at, end: at + name.length, score, why });
 }
 
@@ -432,6 +436,9 @@ export const personName: Detector = {
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: [
+      // a company or an office after a name label
+      'From:\tHarborline Systems K.K., Infrastructure Services\n',
+      'To:\tWelfare Division, City of Nishinoura\n',
       // a staff number's column is not a column of names
       '職員番号\t氏名\nK2001913\t（未記入）\n',
       'Staff ID\tRole\nST-0412\tOperator\n',
