@@ -129,6 +129,15 @@ export function lastColumns(page: { tables?: readonly Table[] }): [number, numbe
   return page.tables?.at(-1)?.columnEdges;
 }
 
+/**
+ * Whether a row of a table `width` columns wide is a section's label: one
+ * filled cell in a table of three columns or more (総務課, Finance Division
+ * over the rows that follow), neither a header row nor a value of its column.
+ */
+export function isSectionLabel(cells: readonly string[], width: number): boolean {
+  return width >= 3 && cells.filter((c) => c.trim()).length === 1;
+}
+
 /** The header texts of `table`'s columns, or none when it has no header row. */
 export function hasHeader(table: Table): boolean {
   return table.columnHeaders.some((h) => h !== '');

@@ -16,6 +16,7 @@ export interface Candidate {
 }
 
 import type { CustomTerm } from '../core/settings.ts';
+import { isSectionLabel } from '../core/tables.ts';
 
 export class ScanContext {
   readonly lower: string;
@@ -168,17 +169,12 @@ export class ScanContext {
     return this.cell(first, cell[0])?.trim();
   }
 
-  /** A row of one filled cell under the first line of a table of three columns or more: a section's label over the rows that follow (総務課, Finance Division), not a value. */
+  /** Whether line n, under a table's first line, is a section's label (core/tables.ts isSectionLabel), its width the first line's. */
   isSectionRow(n: number): boolean {
     const start = this.tableStart(n);
     if (start < 0 || start === n) return false;
     const [first, last] = this.lineTabs(start);
-    if (last - first + 1 < 3) return false;
-    return (
-      this.line(n)
-        .split('\t')
-        .filter((c) => c.trim()).length === 1
-    );
+    return isSectionLabel(this.line(n).split('\t'), last - first + 1);
   }
 
   /** The first line of every block of tab-separated lines: the tables' header lines. */

@@ -44,12 +44,14 @@ export interface LayoutOptions {
 export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptions = {}): Block[] {
   const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
   const blocks: Block[] = [];
+  // only the page's first table may continue the one the page before ended with
+  let prior = options.priorColumns;
   for (let i = 0; i < info.length;) {
     let end = info[i].chunks.length >= 2 || headsTable(info, i) ? regionEnd(info, i) : i + 1;
     const lone = loneLine(info.slice(i, end));
     if (lone !== -1) end = i + lone;
-    const first = !blocks.some((b) => b.type === 'table');
-    const table = end - i >= 2 ? tableOf(info.slice(i, end), first ? options.priorColumns : undefined) : null;
+    const table = end - i >= 2 ? tableOf(info.slice(i, end), prior) : null;
+    if (table?.some((b) => b.type === 'table')) prior = undefined;
     if (table) {
       blocks.push(...table);
       i = end;

@@ -57,8 +57,12 @@ export function findColumns(rows: readonly Chunk[][], em: number): [number, numb
     if (x - left < 2 * em || gutters.some(([g0, g1]) => x > g0 - 2 * em && x < g1 + 2 * em)) continue;
     gutters.push([x - 0.6 * em, x + 0.8 * em]);
   }
-  gutters.sort((a, b) => a[0] - b[0]);
-  const bounds = [left, ...gutters.flat(), right];
+  return columnsBetween(left, gutters, right);
+}
+
+/** The columns from `left` to `right` that the gutters cut apart (in any order). */
+function columnsBetween(left: number, gutters: readonly [number, number][], right: number): [number, number][] {
+  const bounds = [left, ...[...gutters].sort((a, b) => a[0] - b[0]).flat(), right];
   const columns: [number, number][] = [];
   for (let k = 0; k < bounds.length; k += 2) columns.push([bounds[k], bounds[k + 1]]);
   return columns;
@@ -213,19 +217,20 @@ export function continueColumns(columns: [number, number][], prior: readonly [nu
   // rows whose text breaks right at the line: a cell ends just before it or starts just after it
   const breaking = (x: number) => pieces.filter((row) => row.some((p) => (p.x1 > x - em / 2 && p.x1 <= x + em / 4) || (p.x0 >= x - em / 4 && p.x0 < x + em / 2))).length;
   const added = before.flatMap(([a, b]): [number, number][] => {
-    if (own.some(([g0, g1]) => (a + b) / 2 + shift >= g0 - em && (a + b) / 2 + shift <= g1 + em)) return [];
+    const middle = (a + b) / 2 + shift;
+    if (own.some(([g0, g1]) => middle >= g0 - em && middle <= g1 + em)) return [];
     // the blank's middle, else just before where the next column's text starts (cells that fill their
     // column run up to it), else just after where the column's own text ends (numbers set flush right)
-    const lines = [(a + b) / 2, b - em / 4, a + em / 4].map((x) => x + shift);
+    const lines = [middle, b - em / 4 + shift, a + em / 4 + shift];
     const line = lines.find((x) => crossing(x) <= mayCross && breaking(x) >= pieces.length / 2);
     return line === undefined ? [] : [[line - em / 4, line + em / 4]];
   });
   if (!added.length) return columns;
   const left = columns[0][0];
   const right = columns[columns.length - 1][1];
-  const gutters = [...own, ...added].filter(([a, b]) => a > left && b < right).sort((p, q) => p[0] - q[0]);
-  const bounds = [left, ...gutters.flat(), right];
-  const out: [number, number][] = [];
-  for (let k = 0; k < bounds.length; k += 2) out.push([bounds[k], bounds[k + 1]]);
-  return out;
+  return columnsBetween(
+    left,
+    [...own, ...added].filter(([a, b]) => a > left && b < right),
+    right,
+  );
 }

@@ -4,6 +4,7 @@
 // 日付, 所属, Name, Date, Status…), not the headers of any one document. A row
 // of people's names is short and digit-free too, which is why the words are
 // needed: taking a row of values for a header would hide it from the scan.
+import { isSectionLabel } from '../core/tables.ts';
 
 const JA = [
   '氏名',
@@ -138,7 +139,6 @@ export function namesColumn(cell: string): boolean {
 /** Whether the non-empty cells of a row make a header row (`first`: the table's first row needs two cells). */
 export function isHeaderRow(cells: readonly string[], first: boolean): boolean {
   const filled = cells.filter((c) => c.trim());
-  // (a lone cell under the header of a wider table is a section's label, 総務課 or Finance Division, over the rows that follow)
-  if (filled.length < (first || cells.length >= 3 ? 2 : 1) || !filled.every(headerLike)) return false;
+  if (filled.length < (first ? 2 : 1) || (!first && isSectionLabel(cells, cells.length)) || !filled.every(headerLike)) return false;
   return filled.filter(namesColumn).length * 2 > filled.length;
 }
