@@ -1,6 +1,7 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
+import { cellsUnderHeader } from './lib/columns.ts';
 
 // Separators seen in Japanese phone numbers (after NFKC): hyphen, space,
 // brackets, and the long-vowel mark OCR and hand typing put for a dash.
@@ -87,17 +88,15 @@ const SCANNED_NUMBER = /0[\d\s\-ー()（）:：._・一二]{8,24}\d/gu;
 function columnPhones(ctx: ScanContext, out: Candidate[]): void {
   for (const headerLine of ctx.headerLines()) {
     for (let col = 0; ; col++) {
-      const header = ctx.cell(headerLine, col);
-      if (header === undefined) break;
-      if (header.trim().length > 12 || !PHONE_HEADER.test(header)) continue;
-      for (let n = headerLine + 1; n < ctx.lineCount() && ctx.isTableRow(n); n++) {
-        const bounds = ctx.cellBounds(n, col);
-        if (!bounds) continue;
-        const text = ctx.text.slice(bounds[0], bounds[1]);
-        for (const found of text.matchAll(SCANNED_NUMBER)) {
+      const header = ctx.cellBounds(headerLine, col);
+      if (!header) break;
+      const name = ctx.text.slice(header[0], header[1]);
+      if (name.trim().length > 12 || !PHONE_HEADER.test(name)) continue;
+      for (const [start, end] of cellsUnderHeader(ctx, header[0], name.length)?.cells ?? []) {
+        for (const found of ctx.text.slice(start, end).matchAll(SCANNED_NUMBER)) {
           if (!plausible(digits(found[0]))) continue;
-          const start = bounds[0] + found.index!;
-          out.push({ start, end: start + found[0].length, score: 0.9, why: 'phone number in a phone column' });
+          const at = start + found.index!;
+          out.push({ start: at, end: at + found[0].length, score: 0.9, why: 'phone number in a phone column' });
         }
       }
     }

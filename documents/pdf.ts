@@ -104,10 +104,10 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : [], priorColumns);
         pages.push(built);
         priorColumns = lastColumns(built);
-        options.onPage?.(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
         if (needsOcr(built.text.slice(0, Math.min(built.text.length, ...built.hidden.flatMap((h) => h.start ?? []))))) ocrPages.push(n);
         noteLayerText(built, inLayer, hiddenLayers);
+        options.onPage?.(built);
       } catch (err) {
         // A page pdf.js cannot interpret: keep its place, let OCR have a go at it.
         failed++;

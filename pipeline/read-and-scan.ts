@@ -75,15 +75,25 @@ function either(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSi
 /** Pages between two reports of early findings. */
 const EARLY_EVERY = 10;
 
-/** Scans each page as it is read, and reports what was found at the first page and every EARLY_EVERY pages. */
-function earlyFindings(report: NonNullable<ReadAndScanOptions['onEarlyFindings']>, scan?: ScanOptions): (page: Page) => void {
+/**
+ * Scans each page as it is read, and reports what was found at the first page
+ * and every EARLY_EVERY pages. `of(doc)` gives the findings of the whole
+ * document when it is the very pages scanned (no OCR replaced one), so they
+ * are not scanned twice.
+ */
+function earlyFindings(report: NonNullable<ReadAndScanOptions['onEarlyFindings']>, scan?: ScanOptions) {
   const scanPage = pageScanner(scan);
   const found: Finding[] = [];
-  let read = 0;
-  return (page) => {
-    found.push(...scanPage(page));
-    read++;
-    if (read === 1 || read % EARLY_EVERY === 0) report([...found], read);
+  const seen: Page[] = [];
+  return {
+    onPage(page: Page): void {
+      found.push(...scanPage(page));
+      seen.push(page);
+      if (seen.length === 1 || seen.length % EARLY_EVERY === 0) report([...found], seen.length);
+    },
+    of(doc: SumiDocument): Finding[] | undefined {
+      return seen.length === doc.pages.length && seen.every((p, i) => p === doc.pages[i]) ? found : undefined;
+    },
   };
 }
 
@@ -94,6 +104,7 @@ export async function readAndScan(platform: ReadPlatform, name: string, bytes: U
   let opened: Promise<OpenPdf> | undefined = options.pdf && Promise.resolve(options.pdf);
   const ours = () => !options.pdf && opened;
   let kept = false;
+  const early = options.onEarlyFindings && earlyFindings(options.onEarlyFindings, options.scan);
   try {
     let doc = await readDocument(bytes, name, {
       pdf: {
@@ -103,7 +114,7 @@ export async function readAndScan(platform: ReadPlatform, name: string, bytes: U
           signal?.throwIfAborted();
           onProgress?.('read', done, total);
         },
-        ...(options.onEarlyFindings ? { onPage: earlyFindings(options.onEarlyFindings, options.scan) } : {}),
+        ...(early ? { onPage: early.onPage } : {}),
       },
     });
     options.check?.(doc);
@@ -125,7 +136,7 @@ export async function readAndScan(platform: ReadPlatform, name: string, bytes: U
     for (const p of doc.pages) if (p.unread && !unread.includes(p.number)) unread.push(p.number);
     signal?.throwIfAborted();
     onProgress?.('scan', 0, 1);
-    const findings = scanDocument(doc, options.scan);
+    const findings = early?.of(doc) ?? scanDocument(doc, options.scan);
     kept = Boolean(options.keepOpen);
     const own = ours() ? pdf : undefined;
     const close = async () => {

@@ -13,6 +13,7 @@ import { exportReview } from '../panel/export.ts';
 import { masksOf, reduce } from '../review/review.ts';
 import type { LogEntry } from '../export/log.ts';
 import { readAndScan } from '../pipeline/read-and-scan.ts';
+import { scanDocument } from '../pipeline/scan.ts';
 import { exportVerified } from '../pipeline/export-verified.ts';
 
 const MIN_WIDTH = 40;
@@ -72,13 +73,16 @@ describe('pipeline: early findings while a long PDF is read', () => {
   it('reports the findings of the pages read so far, at the first page and every ten, each the final findings of those pages', async () => {
     const { longPdf } = await import('./fixtures/long-pdf.ts');
     const reports: { pagesRead: number; findings: { page: number; start: number; kind: string }[] }[] = [];
-    const { findings } = await readAndScan(nodePlatform, 'long.pdf', await longPdf(25), { onEarlyFindings: (found, pagesRead) => reports.push({ pagesRead, findings: found }) });
+    const { doc, findings } = await readAndScan(nodePlatform, 'long.pdf', await longPdf(25), { onEarlyFindings: (found, pagesRead) => reports.push({ pagesRead, findings: found }) });
     expect(reports.map((r) => r.pagesRead)).toEqual([1, 10, 20]);
     const key = (f: { page: number; start: number; kind: string }) => `${f.page}:${f.start}:${f.kind}`;
+    // the result (taken from the pages scanned as they were read) is what a scan of the whole document finds
+    const whole = scanDocument(doc).map(key);
+    expect(findings.map(key)).toEqual(whole);
     for (const r of reports) {
       expect(r.findings.length).toBeGreaterThan(0);
       expect(r.findings.every((f) => f.page <= r.pagesRead)).toBe(true);
-      expect(r.findings.map(key)).toEqual(findings.filter((f) => f.page <= r.pagesRead).map(key));
+      expect(r.findings.map(key)).toEqual(whole.filter((_, i) => findings[i].page <= r.pagesRead));
     }
   });
 });
