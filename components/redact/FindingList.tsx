@@ -6,9 +6,9 @@ import type { Kind } from '../../core/findings.ts';
 import { KIND_NAMES } from '../../core/kind-names.ts';
 import { REASONS, type Reason } from '../../review/plan.ts';
 import { pageList, type KindGroup, type ValueGroup } from '../../review/groups.ts';
-import type { Decision, ReviewState } from '../../review/review.ts';
+import type { Decision, ReviewFinding, ReviewState } from '../../review/review.ts';
 import { lang, t } from '../../extension/i18n.ts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 export interface ListFilter {
   kind: Kind | '';
@@ -72,8 +72,8 @@ function DecisionButtons({ ids, decision, onDecide }: { ids: string[]; decision:
   );
 }
 
-function GroupRow({ group, props }: { group: ValueGroup; props: FindingListProps }) {
-  const { review, selected, selectedOne, reasons, onSelect, onDecide, onEveryOccurrence, onReason } = props;
+function GroupRow({ group, byId, props }: { group: ValueGroup; byId: ReadonlyMap<string, ReviewFinding>; props: FindingListProps }) {
+  const { selected, selectedOne, reasons, onSelect, onDecide, onEveryOccurrence, onReason } = props;
   const [open, setOpen] = useState(false);
   const selectedHere = selected !== null && group.ids.includes(selected);
   const row = useRef<HTMLLIElement>(null);
@@ -81,7 +81,7 @@ function GroupRow({ group, props }: { group: ValueGroup; props: FindingListProps
   useEffect(() => {
     if (selectedHere) row.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedHere]);
-  const first = review.findings.find((f) => f.id === group.ids[0])!;
+  const first = byId.get(group.ids[0])!;
   const count = group.ids.length;
   return (
     <li ref={row} className={`group${selectedHere && !selectedOne ? ' selected' : ''}`} data-decision={group.decision} data-count={count} data-severity={first.finding.severity}>
@@ -105,7 +105,7 @@ function GroupRow({ group, props }: { group: ValueGroup; props: FindingListProps
       {open && (
         <ul className="occurrences" aria-label={t('occurrences')}>
           {group.ids.map((id) => {
-            const f = review.findings.find((x) => x.id === id)!;
+            const f = byId.get(id)!;
             return (
               <li key={id} className={selected === id && selectedOne ? 'selected' : ''} data-occurrence={f.decision}>
                 <button type="button" className="text" onClick={() => onSelect(id, f.finding.page, true)}>
@@ -123,6 +123,8 @@ function GroupRow({ group, props }: { group: ValueGroup; props: FindingListProps
 
 export function FindingList(props: FindingListProps) {
   const { review, groups, filter, onFilter, selected, reasons, onSelect, onDecide, onReason, onRemoveManual } = props;
+  // each row finds its findings here, not by a search of them all
+  const byId = useMemo(() => new Map(review.findings.map((f) => [f.id, f])), [review.findings]);
   const undecided = review.findings.filter((f) => f.decision === 'proposed').length;
   const kinds = [...new Set(review.findings.map((f) => f.finding.kind))];
   const decidedShare = review.findings.length ? (review.findings.length - undecided) / review.findings.length : 1;
@@ -187,7 +189,7 @@ export function FindingList(props: FindingListProps) {
           </h3>
           <ul>
             {values.map((g) => (
-              <GroupRow key={g.key} group={g} props={props} />
+              <GroupRow key={g.key} group={g} byId={byId} props={props} />
             ))}
           </ul>
         </section>

@@ -172,10 +172,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
               zoom={zoom}
               review={review ?? EMPTY_REVIEW}
               selected={selected}
-              onSelect={(id) => {
-                setSelected(id);
-                setSelectedOne(false);
-              }}
+              onSelect={(id) => select(id)}
               onDraw={(box) => (review ? areas.add([box]) : undefined)}
               onEdit={(id, box) => dispatch({ type: 'update-manual', id, box })}
               textPage={textPage}
