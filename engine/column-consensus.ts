@@ -1,5 +1,5 @@
 // A table column whose cells are mostly found to hold one kind of value
-// (people's names, login IDs, passwords) is a column of that kind, whatever
+// (people's names, addresses, login IDs, passwords) is a column of that kind, whatever
 // its header says: the header may be missing, unknown to the vocabulary, or
 // misread by OCR. Its remaining cells that are shaped like the rest (a name
 // whose family name is not in the list, a password with no label in reach)
@@ -24,6 +24,8 @@ const SHAPES: Partial<Record<Kind, RegExp>> = {
   'person-name':
     /^(?:[\p{Script=Han}々ヶ]{1,4}[ 　][\p{Script=Han}々ヶぁ-ゖァ-ヶー]{1,5}|[ァ-ヶー]{2,10}[ 　][ァ-ヶー]{1,10}|[ぁ-ゖー]{2,10}[ 　][ぁ-ゖー]{1,10}|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})$/u,
   'login-id': /^(?=[^\s]*[A-Za-z])[A-Za-z0-9][\w.@+-]{2,63}$/,
+  // a place and a number: an address OCR or a layout broke where the detectors' patterns need it whole (西ノ 浦 市東浜2-9-11)
+  address: /^(?=.*[\p{Script=Han}ぁ-ゖァ-ヶA-Za-z]{2})(?=.*[0-9０-９一二三四五六七八九十])[^\t]{4,100}$/u,
   // no space, and letters with digits or symbols, or digits with symbols
   password: /^(?=\S{6,64}$)(?:(?=\S*[A-Za-z])(?=\S*[\d\W_])|(?=\S*\d)(?=\S*[\W_]))\S+$/,
 };

@@ -32,15 +32,20 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
  * inside one number), nor between digits the reader joined (488|6).
  */
 export function mayBreakBetween(before: LayoutPiece, after: LayoutPiece, where: { atGutter?: boolean } = {}): boolean {
+  // where the rows set a gutter between the two and a phone number starts after it, they are two cells: OCR read an
+  // address's house number (2-9-11, or 2-9-11- with a speck read as a hyphen) and the phone number in the next cell as
+  // one word. A phone number starts with 0 and a house number never does; a number's own digits OCR set apart stay
+  // together (488|6-3920, 080-|4886).
+  if (where.atGutter && PHONE_START.test(after.text)) return true;
   const hyphenThenDigit = /[-‐‑－]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   const digitThenHyphen = /[0-9０-９]$/u.test(before.text) && /^[-‐‑－][0-9０-９]?/u.test(after.text);
   // digits the reader joined without a space are one number, however far OCR's boxes set them apart
-  // (but where the rows set a gutter between them and a phone number starts after it: OCR read an address's house
-  // number and the phone number in the next cell as one word; a number's own digits OCR set apart, 488|6-3920, stay)
-  const phoneStarts = where.atGutter && /^[0０][0-9０-９]{1,4}[-‐－(（]/u.test(after.text);
-  const joinedDigits = !phoneStarts && !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
+  const joinedDigits = !after.spaceBefore && /[0-9０-９]$/u.test(before.text) && /^[0-9０-９]/u.test(after.text);
   return !hyphenThenDigit && !digitThenHyphen && !joinedDigits;
 }
+
+/** The start of a phone number: 0, then digits up to a separator or more digits (0957-, 03(, 080307). */
+const PHONE_START = /^[0０][0-9０-９]{1,4}[-‐－(（0-9０-９]/u;
 
 /** The text of a chunk as the reader spaced it. */
 export function chunkText(chunk: Chunk): string {

@@ -26,4 +26,14 @@ describe('column consensus', () => {
     expect(found(text)).not.toContain('person-name Xavi Quoll');
     expect(found(text).some((f) => f.includes('Team'))).toBe(false);
   });
+
+  it('finds an address the patterns cannot read whole in a column of addresses whose header OCR misread', () => {
+    // 住所 read as 利和; one address broken by OCR's spaces, one a house name with a room number
+    const text =
+      'No\t氏名\t利和\t備考\n1\t山田 太郎\t西ノ浦市東浜町2丁目9番2号\tx\n2\t佐藤 花子\t西ノ浦市東浜3-11-15\ty\n' +
+      '3\t鈴木 一郎\t西ノ浦市大字東浜字磯辺599番地\tz\n4\t高橋 次郎\t西ノ 浦 市東浜2-9-11\tw\n5\t田中 三郎\t同上\tv\n';
+    expect(found(text)).toContain('address 西ノ 浦 市東浜2-9-11');
+    // a cell with no number is no address ("same as above")
+    expect(found(text).some((f) => f.includes('同上'))).toBe(false);
+  });
 });

@@ -36,8 +36,8 @@ const ROWS: [string, string, string, string, number][] = [
   ['10', '早坂 文子', '西ノ浦市汐見町一丁目11', '0957-34-9278', 224],
 ];
 
-function lines(): LayoutLine[] {
-  return ROWS.map(([no, name, address, phone, phoneAt], i) => {
+function lines(rows = ROWS): LayoutLine[] {
+  return rows.map(([no, name, address, phone, phoneAt], i) => {
     const [surname, given] = name.split(' ');
     const top = 100 + i * 20;
     const jitter = (i % 3) - 1;
@@ -68,5 +68,21 @@ describe('text edges in a scanned table', () => {
       const last = row.lines[0].chunks.find((c) => c.col === 3);
       expect(last?.chunk.pieces.map((p) => p.text).join('')).toMatch(/^0\d{2,3}-\d{2,4}-\d{4}$/);
     }
+  });
+
+  it('cuts a phone number from the house number OCR joined it to, across the gutter the other rows show', () => {
+    // OCR read a speck after the house number as a hyphen (2-9-11-0957…), or a phone's dash not at all (080307 4-9679)
+    const rows = ROWS.map((r): [string, string, string, string, number] => [...r]);
+    rows[4] = ['5', '氏家 昌子', '東浜2-9-11-', '0957-35-8092', 228];
+    rows[2] = ['3', '牧 節子', '東浜4-29-20', '0803074-9679', 221];
+    const tables = analyseLayout(lines(rows)).filter((b) => b.type === 'table');
+    const table = tables[0] as Extract<(typeof tables)[0], { type: 'table' }>;
+    const cell = (row: number, col: number) =>
+      table.rows[row].lines[0].chunks
+        .find((c) => c.col === col)
+        ?.chunk.pieces.map((p) => p.text)
+        .join('');
+    expect([cell(4, 2), cell(4, 3)]).toEqual(['東浜2-9-11-', '0957-35-8092']);
+    expect([cell(2, 2), cell(2, 3)]).toEqual(['東浜4-29-20', '0803074-9679']);
   });
 });
