@@ -5,6 +5,8 @@ import { matches } from './lib/matches.ts';
 // A 7-digit account number after its type (普通/当座/貯蓄) or an account label.
 const ACCOUNT = /(?<!\d)\d{7}(?!\d)|(?<!\d)\d{3,4}-\d{3,4}(?!\d)|(?<!\d)\d{8}(?!\d)/g;
 const ACCOUNT_LABEL = /口座番号|口座|普通|当座|貯蓄|総合|\([普当]\)|account\s?(?:no|number)|a\/c/i;
+// in English the account's type stands right before its number: "Savings 7654321", "ordinary account 1234567"
+const ENGLISH_TYPE_BEFORE = /(?:bank account|(?:ordinary|savings|checking|current|deposit)(?: account)?)(?: (?:no\.?|number))?[ \t:：#]*$/i;
 const YUCHO = /(?<!\d)1\d{4}-\d{8}(?!\d)/g; // ゆうちょ 記号-番号
 // ゆうちょ written with its own labels: 記号12345 番号67890121 (surer than 記号 alone, which is an insurance card's)
 const YUCHO_LABELLED = /記号[ 　]?[:：]?[ 　]?(1\d{4})[ 　]{0,2}番号[ 　]?[:：]?[ 　]?\d{8}(?!\d)/g;
@@ -15,7 +17,7 @@ function detect(ctx: ScanContext): Candidate[] {
     const digits = m.text.replace(/\D/g, '');
     if (digits.length !== 7 && !(digits.length === 8 && m.text.length === 8)) continue;
     const label = `${ctx.before(m.start, 14)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
-    if (!ACCOUNT_LABEL.test(label) || /^(\d)\1+$/.test(digits)) continue;
+    if (!(ACCOUNT_LABEL.test(label) || ENGLISH_TYPE_BEFORE.test(ctx.before(m.start, 24))) || /^(\d)\1+$/.test(digits)) continue;
     out.push({ start: m.start, end: m.end, score: 0.9, why: 'account number beside 普通/当座/口座番号' });
   }
   for (const m of matches(ctx.text, YUCHO)) {
@@ -35,7 +37,7 @@ export const bankAccount: Detector = {
   id: 'bank-account',
   kind: 'bank-account',
   severity: 'high',
-  triggers: ['口座', '普通', '当座', '貯蓄', '総合', '(普)', '(当)', 'account', 'a/c', 'ゆうちょ', '貯金', '通帳', '記号'],
+  triggers: ['口座', '普通', '当座', '貯蓄', '総合', '(普)', '(当)', 'account', 'a/c', 'savings', 'checking', 'ordinary', 'ゆうちょ', '貯金', '通帳', '記号'],
   detect,
   examples: {
     positive: [
@@ -46,7 +48,9 @@ export const bankAccount: Detector = {
       { text: '通帳記号番号 12345-67890123', expect: '12345-67890123' },
       { text: 'ゆうちょ銀行 記号12345 番号67890121', expect: '12345 番号67890121' },
       { text: '（普）7654321 名義 ヤマダ タロウ', expect: '7654321' },
+      { text: 'Bank account: MUFG Bank, Shibuya Branch, Savings 7654321', expect: '7654321' },
+      { text: 'Mizuho Bank, Shinjuku branch, ordinary account 1234567', expect: '1234567' },
     ],
-    negative: ['受付番号 2736202', '普通 0000000', '口座振替のご案内', '人口 1234567 人'],
+    negative: ['受付番号 2736202', '普通 0000000', '口座振替のご案内', '人口 1234567 人', 'Savings of 1234567 yen were reported', 'Current population 1234567'],
   },
 };

@@ -21,6 +21,12 @@ const GENERIC_USER = /^(?:user(?:name)?|name|login|account|you|your[\w-]*|ユー
 const DB_USER = /(?<![\w-])(?:psql|pg_dump|pg_dumpall|pg_restore|createdb|dropdb|mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,60}? (?:-U|-u|--username=|--user=) ?([A-Za-z_][\w.-]{1,31})(?![\w.-])/g;
 const BUILT_IN_ACCOUNT = /^(?:root|admin|administrator|postgres|sa|mysql|oracle|system)$/i;
 const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\s/"']{3,64})/gi;
+// Windows remote tools and SQL clients take the account and its password as two switches:
+// psexec -u CITY\svc -p …, plink -l ops -pw …, sqlcmd -U sa -P …, xfreerdp /u:admin /p:…, wmic /user:x /password:…
+const TOOL_USER_PASSWORD = new RegExp(
+  String.raw`(?<![\w-])(?:psexec|paexec|plink|pscp|sqlcmd|osql|bcp|rdesktop|xfreerdp|winrs|wmic)\b[^\n]{0,80}?(?:-u|-l|/u:|-u:|/user:)[ ]?([^\s'"]{1,64})[^\n]{0,40}? (?:-p|-pw|/p:|-p:|/password:)[ ]?${VALUE}`,
+  'gi',
+);
 
 function unquote(text: string, start: number): [number, number] {
   return /^(["']).*\1$/.test(text) ? [start + 1, start + text.length - 1] : [start, start + text.length];
@@ -49,7 +55,7 @@ function detect(ctx: ScanContext): Candidate[] {
     // the systems' built-in accounts (root, postgres, sa) are known to everyone: the password is the secret
     if (!GENERIC_USER.test(user) && !BUILT_IN_ACCOUNT.test(user)) pushUser(m.end - user.length, user, m.text, 'database client user');
   }
-  for (const re of [USER_COLON, NET_USE]) {
+  for (const re of [USER_COLON, NET_USE, TOOL_USER_PASSWORD]) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
       pushPassword(m, pw, 'password after a command-line user');
@@ -63,7 +69,35 @@ export const commandLine: Detector = {
   id: 'command-line',
   kind: 'password',
   severity: 'critical',
-  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'psql', 'pg_', 'createdb', 'dropdb', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet'],
+  triggers: [
+    '--pass',
+    'mysql',
+    'mariadb',
+    'sshpass',
+    '-u',
+    '--user',
+    'psql',
+    'pg_',
+    'createdb',
+    'dropdb',
+    'net use',
+    'ssh',
+    'scp',
+    'sftp',
+    'rsync',
+    'telnet',
+    'psexec',
+    'paexec',
+    'plink',
+    'pscp',
+    'sqlcmd',
+    'osql',
+    'bcp',
+    'rdesktop',
+    'xfreerdp',
+    'winrs',
+    'wmic',
+  ],
   detect,
   examples: {
     positive: [
@@ -77,6 +111,10 @@ export const commandLine: Detector = {
       { text: 'net use Z: \\\\fs01\\share /user:KITAMINATO\\tanaka P@ss-2024x', expect: 'P@ss-2024x' },
       { text: 'SSH接続: ssh jmadmin@10.0.5.21 -p 2222', expect: 'jmadmin' },
       { text: 'scp -P 2222 dump.sql backup_ops@db01.kitaminato.local:/tmp', expect: 'backup_ops' },
+      { text: 'psexec \\\\srv01 -u CITY\\svc_backup -p Bk#2024!svc cmd', expect: 'Bk#2024!svc' },
+      { text: 'psexec \\\\srv01 -u CITY\\svc_backup -p Bk#2024!svc cmd', expect: 'CITY\\svc_backup' },
+      { text: 'sqlcmd -S db01 -U sa -P "Sql#Adm1n" -Q "select 1"', expect: 'Sql#Adm1n' },
+      { text: 'xfreerdp /v:10.0.0.8 /u:rdpuser /p:Rdp!2024x', expect: 'Rdp!2024x' },
     ],
     negative: [
       'mysql -u root -p appdb',

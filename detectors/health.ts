@@ -205,24 +205,45 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
     // a header with two health words (主な疾病・障害) is one column
     if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
     seen.add(column.cells[0][0]);
-    for (const [cellStart, cellEnd] of column.cells) {
-      for (const piece of matches(ctx.text, CELL_PIECE, cellStart, cellEnd)) {
-        if (piece.end > cellEnd) break;
-        // the note in brackets stays when it says more about the condition (入院（中等症Ⅱ）, 視覚障害（1級）)
-        const whole = piece.text.trim();
-        const stripped = whole.replace(TRAILING_NOTE, '');
-        const text = stripped.length <= 3 || CONDITION_NOTE.test(whole.slice(stripped.length)) ? whole : stripped;
-        if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
-        const start = piece.start + piece.text.indexOf(text);
-        out.push({ start, end: start + text.length, score: 0.8, why: `column ${column.header}` });
-      }
-    }
+    for (const [cellStart, cellEnd] of column.cells) conditionsIn(ctx, cellStart, cellEnd, `column ${column.header}`, out);
+  }
+}
+
+/** Each condition in [from, to), split at 、 , ; / */
+function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, out: Candidate[]): void {
+  for (const piece of matches(ctx.text, CELL_PIECE, from, to)) {
+    if (piece.end > to) break;
+    // the note in brackets stays when it says more about the condition (入院（中等症Ⅱ）, 視覚障害（1級）)
+    const whole = piece.text.trim();
+    const stripped = whole.replace(TRAILING_NOTE, '');
+    const text = stripped.length <= 3 || CONDITION_NOTE.test(whole.slice(stripped.length)) ? whole : stripped;
+    if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
+    const start = piece.start + piece.text.indexOf(text);
+    out.push({ start, end: start + text.length, score: 0.8, why });
+  }
+}
+
+// A record's health label and its colon: what follows on the line, up to the sentence's end, is the person's conditions
+// (Medical history: stroke (2019), on dialysis; 既往歴：高血圧、糖尿病). A label without a colon is a topic.
+const HEALTH_LABEL =
+  /(?<![\p{L}])(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/giu;
+
+function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, HEALTH_LABEL)) {
+    const [, lineEnd] = ctx.lineBounds(ctx.lineIndex(m.start));
+    // up to the end of the sentence or the cell
+    const cell = ctx.cellAt(m.end);
+    let to = cell ? Math.min(cell[2], lineEnd) : lineEnd;
+    const stop = /[。.](?:[ \t]|$)/u.exec(ctx.text.slice(m.end, to));
+    if (stop) to = m.end + stop.index;
+    conditionsIn(ctx, m.end, to, `label ${m.text.replace(/[ \t]*[:：][ \t]*$/u, '')}`, out);
   }
 }
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
+  labelledConditions(ctx, out);
   for (const m of matches(ctx.text, CARE_PHRASE)) {
     if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;
     out.push({ start: m.start, end: m.end, score: 0.88, why: 'care described in a sentence' });
@@ -252,6 +273,9 @@ export const health: Detector = {
   examples: {
     positive: [
       { text: '既往歴：慢性心不全', expect: '慢性心不全' },
+      { text: 'Medical history: stroke (2019), on dialysis three times a week.', expect: 'stroke' },
+      { text: 'Diagnosis: mild cognitive impairment; hearing loss', expect: 'mild cognitive impairment' },
+      { text: 'Allergies: penicillin, shellfish', expect: 'shellfish' },
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
@@ -300,6 +324,8 @@ export const health: Detector = {
       'がん検診について',
       'アレルギー対応の献立',
       '氏名\t既往歴\n今野\tなし\n小松\t-\n',
+      'Medical history: none',
+      { text: 'Conditions: see the terms of use', why: 'a heading of a contract, not a person' },
       '氏名\t障害者控除\t診断日\n今野\t該当\t令和6年5月1日\n',
       '車いす対応トイレあり',
       'Cancer screening at the city hall',

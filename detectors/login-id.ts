@@ -6,7 +6,7 @@ import { rejectCredential, trimToken } from './lib/credential-value.ts';
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
 // "valid" or "username policy" do not count as labels on their own.
 const LOGIN_LABEL =
-  /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:login(?:\s?(?:id|name))?|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
+  /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:log[io]n(?:\s?(?:id|name))?|sign-?in(?:\s?(?:id|name))|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
 // An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
@@ -18,6 +18,11 @@ const RECORD_BEFORE_ID =
 const MONEY_BEFORE_ACCOUNT = /(?:bank|savings|checking|current|deposit)[ _-]?$/i;
 
 const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
+
+// A password label right after a value: "username jsmith and password …", "user jsmith, pw …".
+const PASSWORD_NEXT = /^(?:,|;|[ ]\/)?[ ]{1,4}(?:and[ ](?:the[ ]|a[ ])?|with[ ](?:the[ ]|a[ ])?)?(?:pass(?:word|code)?|pwd|pw|[パバ]スワ[ー-]ド)(?![a-z])/i;
+// the words a sentence puts there instead ("username and password", "user or password")
+const FUNCTION_WORD = /^(?:and|or|the|a|an|with|without|is|are|was|must|should|will|can|field|box|name|id|of|for|to|in|on)$/i;
 
 // "管理者アカウント（sysadmin-km / Kt9#wLp2vQ）": an ID, a slash, then its password.
 const SLASH_VALUE = /[ ]{0,3}\/\s{0,3}([!-~]{4,64})/y;
@@ -43,17 +48,19 @@ function detect(ctx: ScanContext): Candidate[] {
     // username = getpass.getuser(): a call, not an account
     if (ctx.text[e] === '(') continue;
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
+    // a plain word is an ID without a separator where a password label follows it: "with username jsmith and password …"
+    const beforePassword = PASSWORD_NEXT.test(ctx.text.slice(e, e + 24)) && !FUNCTION_WORD.test(value);
     // A bare "ID" label is everywhere (受付ID, ID番号): it needs a separator and a value with a digit or '-'.
     // …or a password labelled on the same line (user: jdoe, pass: Winter2024)
     // a password beside it: on its line, or, for a column, in the header row (User | Pass | PIN)
     const passwordBeside = PASSWORD_ON_LINE.test(ctx.lineNear(s)) || (v.via === 'column' && PASSWORD_ON_LINE.test(ctx.line(ctx.lineIndex(v.labelStart))));
-    if (bareLabel && (!v.separated || (!/[\d_-]/.test(value) && !passwordBeside))) continue;
+    if (bareLabel && !beforePassword && (!v.separated || (!/[\d_-]/.test(value) && !passwordBeside))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     // a bank account holds money, not a login
     if (/^account/i.test(v.label.trim()) && MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16))) continue;
-    if (!v.separated && !/[\d_.@-]/.test(value)) continue;
+    if (!v.separated && !/[\d_.@-]/.test(value) && !beforePassword) continue;
     // a plain word that a sentence goes on from is prose: "Login: see the manual", "login of your office: the same as before"
-    if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8))) continue;
+    if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8)) && !beforePassword) continue;
     // "ユーザー 100名" is a count: after the bare word ユーザー an ID needs a letter
     if (!v.separated && v.label === 'ユーザー' && !/[A-Za-z]/.test(value)) continue;
     out.push({ start: s, end: e, score: bareLabel ? 0.75 : 0.9, why: `label ${v.label} (${v.via})` });
@@ -67,7 +74,7 @@ export const loginId: Detector = {
   id: 'login-id',
   kind: 'login-id',
   severity: 'critical',
-  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'account', 'サインイン'],
+  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'logon', 'sign', 'account', 'サインイン'],
   detect,
   examples: {
     positive: [
@@ -89,6 +96,12 @@ export const loginId: Detector = {
       // what the login is for stands between the label and its colon
       { text: 'Staff login for the shelter tablet:\nshelter-desk2 / the PIN printed on the case', expect: 'shelter-desk2' },
       { text: 'Account on the staff portal: k-tanaka01', expect: 'k-tanaka01' },
+      // a plain name before a password label, in English prose
+      { text: 'Log in with username jsmith and password Summer2023!', expect: 'jsmith' },
+      { text: 'Employee\tLogon\tTemp PW\nHiroshi Tanaka\thtanaka\tQx7!mLp2\n', expect: 'htanaka' },
+      { text: 'Sign-in name: mori.k', expect: 'mori.k' },
+      { text: 'user: admin pass: Kiosk#77', expect: 'admin' },
+      { text: 'VPN: user k.sato pw Vpn!2024ks', expect: 'k.sato' },
     ],
     negative: [
       'ログインIDを入力してください',
@@ -99,6 +112,9 @@ export const loginId: Detector = {
       'Use the login of your office: the same as before',
       'ID：<利用者ID>',
       'the user manual',
+      'Enter your username and password to continue.',
+      'Forgot your user name or password?',
+      'Each user sets a password on first login.',
       'ID card issued',
       'アカウントの作成方法',
       'https://filebox.kitaminato.local/share/download?id=8f3a21',

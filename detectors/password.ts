@@ -9,7 +9,7 @@ import { asciiKeyAround, isCodeExpression, keyRole } from './lib/named-keys.ts';
 // A Wi-Fi or VPN pre-shared key is a password too. Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
 const PASSWORD_LABEL =
-  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
+  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
 
 // A PIN (暗証番号 4721) is digits only, and is written after a mere space too.
 const PIN_LABEL = /暗証|パスコード|PIN/;
@@ -31,6 +31,14 @@ const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 // "管理者用：admin / Adm1n#Care": an account's ID and password after an account label.
 // Not inside a URL: the admin of ftp://admin:pw@host/admin/ is its user.
 const ACCOUNT_PAIR = /(?<![\w/])(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
+// "Credentials: admin / admin123", "ログイン情報：k-sato / St#2024pw": a pair after a label that names both. Such a
+// label also heads menu paths (Login: Settings / Users), so the second value must look like a password.
+// (or said in a sentence: "Default credentials are admin/Adm!n2024.")
+const CREDENTIAL_PAIR =
+  /(?<![\w/])(?:credentials?|log[io]n(?: details| info(?:rmation)?)?|sign-?in(?: details)?|認証情報|接続情報|ログイン情報|アカウント情報)(?:[ \t]{0,4}[:：]|[ ](?:are|is))[ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}((?=[!-~]*[\d\W_])[!-~]{4,64}?)(?=[.,;)]?(?:\s|$))/gi;
+// "Server: 10.0.0.5 / root / t00r!Pass": a host (a name or an address with dots), its account and the account's
+// password, set apart by spaced slashes
+const HOST_ID_PW = /(?<![\w./-])[a-z0-9-]+(?:\.[a-z0-9-]+)+[ \t]{1,3}\/[ \t]{1,3}([\w.@\\-]{2,32})[ \t]{1,3}\/[ \t]{1,3}((?=[!-~]*[\d\W_])[!-~]{4,64}?)(?=[.,;)]?(?:\s|$))/gi;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -62,7 +70,7 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
   }
-  for (const re of [ID_PW, ACCOUNT_PAIR]) {
+  for (const re of [ID_PW, ACCOUNT_PAIR, CREDENTIAL_PAIR, HOST_ID_PW]) {
     re.lastIndex = 0;
     for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
       const pw = m[2];
@@ -104,6 +112,15 @@ export const password: Detector = {
     'admin',
     'root',
     'maintenance',
+    'key',
+    'credential',
+    'login',
+    'logon',
+    'sign',
+    '認証情報',
+    '接続情報',
+    'ログイン情報',
+    'アカウント情報',
   ],
   detect,
   examples: {
@@ -138,6 +155,16 @@ export const password: Detector = {
       { text: 'Wi-Fi パスワード（SSID: city-guest）：Guest2024!', expect: 'Guest2024!' },
       { text: '先ほどのファイルのパスワードです。\n  Kg7#Nov-1112\nよろしくお願いします。', expect: 'Kg7#Nov-1112' },
       { text: 'パスワードは次のとおりです。\nQz81kLm0', expect: 'Qz81kLm0' },
+      // English prose: the value after "is" or a dash, what the password is for between
+      { text: 'The default password for the visitor kiosk is Welcome2024 and must be changed.', expect: 'Welcome2024' },
+      { text: 'Your PIN is 4821.', expect: '4821' },
+      { text: 'Temporary passcode - 7Hq2-Lm9x', expect: '7Hq2-Lm9x' },
+      { text: 'The SSID is CityHall-Guest and the WPA2 key is gR8!wifi-Key', expect: 'gR8!wifi-Key' },
+      { text: 'Credentials: admin / admin123', expect: 'admin123' },
+      { text: 'ログイン情報：k-sato / St#2024pw', expect: 'St#2024pw' },
+      { text: 'Default credentials are admin/Adm!n2024.', expect: 'Adm!n2024' },
+      { text: 'Server: 10.0.0.5 / root / t00r!Pass', expect: 't00r!Pass' },
+      { text: 'Server: 10.0.0.5 / root / t00r!Pass', expect: 'root' },
     ],
     negative: [
       // a key opening the next line is not the password's value
@@ -155,6 +182,12 @@ export const password: Detector = {
       '悪い例：パスワードに Passw0rd を使う',
       'パスワード：xxxxxxxx',
       'Enter your password below.',
+      'Your password is required.',
+      'The password is at least 12 characters long.',
+      'The password for the kiosk is changed every 90 days.',
+      { text: 'Login: Settings / Users', why: 'a menu path after a login label' },
+      { text: 'see docs.example.org/guide/v1.2/setup', why: 'a path, its slashes not spaced' },
+      { text: 'Version 1.2.3 / build / 2024-05', why: 'no password after the slashes' },
       'PW：（別途通知）',
       'the pass rate was 80%',
       'AWS_SECRET_ACCESS_KEY=tR8vKx2mQ9zL4pW7nB3cF6hJ1sD5gA0eY8uI2oPq',

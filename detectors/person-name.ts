@@ -36,7 +36,8 @@ const COMMON_WORDS =
 const HONORIFIC = new RegExp(`(${KANJI_NAME})(?=[ ]?(?:様(?![式子相々態])|殿|さん|氏(?![名])|先生|くん|君|ちゃん))`, 'gu');
 const SURNAME_SET = new Set(SURNAMES);
 const SURNAME_FIRST = new RegExp(`(?<!${HAN})(${SURNAMES.join('|')})[ 　](${KANA_KANJI_GIVEN}|${HAN}{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,5})(?!${HAN})`, 'gu');
-const TITLE_NAME = new RegExp(String.raw`(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? (${LATIN_UPPER}${LATIN_LETTER}{1,20}(?: ${LATIN_UPPER}${LATIN_LETTER}{1,20})?)`, 'g');
+// (the given name may be an initial: Mr. T. Abe)
+const TITLE_NAME = new RegExp(String.raw`(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? ((?:${LATIN_UPPER}\. ?)?${LATIN_UPPER}${LATIN_LETTER}{1,20}(?: ${LATIN_UPPER}${LATIN_LETTER}{1,20})?)`, 'g');
 // a possessive is not part of the name: Mr. Volkov's daughter
 const POSSESSIVE = /'s$/;
 const HONORIFIC_TAIL = /(?:さん|様|殿|ちゃん|くん)$/u;
@@ -423,6 +424,7 @@ export const personName: Detector = {
       { text: 'Son Davi, 6, tested positive for influenza A', expect: 'Davi' },
       { text: 'your son, Arjun Raghunathan (date of birth: 3 March 2016).\nThe application for Arjun was submitted', expect: 'Arjun' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
+      { text: 'Client\tAccount No.\nMr. T. Abe\t1234567\n', expect: 'Mr. T. Abe' },
       { text: 'My wife, Camila Duarte-Hughes, is covered by my plan.', expect: 'Camila Duarte-Hughes' },
       { text: 'Pt is her husband Tran Van Duc (62).', expect: 'Tran Van Duc' },
       { text: 'No.118 Fatima Al-Sayed called at 10:05.', expect: 'Fatima Al-Sayed' },

@@ -29,9 +29,12 @@ export interface LabelRule {
 // Decoration a label may carry before its value: "(初期)", "【必須】", a colon, an arrow.
 // A bracket holding letters or digits is the value itself: 共通ID（renkei-test01）.
 // A bracket followed by a colon is a note on the label, whatever it holds: パスワード（SSID: city-guest）：Guest2024!
-// What the label is for may stand between it and its colon: "Staff login for the shelter tablet: …", "Password on the admin console: …".
+// What the label is for may stand between it and its colon or its "is": "Staff login for the shelter tablet: …",
+// "The default password for the visitor kiosk is Welcome2024".
+// English prose gives the value after "is" and a dash too (Your PIN is 4821, Passcode - 7Hq2-Lm9x); neither counts as
+// a separator, so the value must look like one on its own ("The password is changed every 90 days" has none).
 const LABEL_TAIL =
-  /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:(?<=[ ])(?:for|on|to|of|at|in)[ ][A-Za-z0-9 '’&.-]{1,40}?(?=[ ]{0,2}[:：]))?(?:[ ]{0,4}(?:[:=：＝→]|は|[をがにで](?=[「"“『])|(?<=[ ])(?:is|was)[ ](?=["“「'])))?[ ]{0,4}[「『"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
+  /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:(?<=[ ])(?:for|on|to|of|at|in)[ ][A-Za-z0-9 '’&.-]{1,40}?(?=[ ]{0,2}[:：]|[ ](?:is|was)[ ]))?(?:[ ]{0,4}(?:[:=：＝→]|は|[をがにで](?=[「"“『])|(?<=[ ])(?:is|was)[ ]|(?<=[ ])[-–—](?=[ ])))?[ ]{0,4}[「『"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
 // A particle before a quoted value is not prose: パスワードに「Kansen#2020」を入力, IDを「kit01」に変更.
 const PROSE_AFTER = /^(?:[のともへや・、。]|[をがにで](?![「"“『]))/u;
