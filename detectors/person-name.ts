@@ -66,7 +66,8 @@ const COMPANY = /^(?:株式会社|有限会社|合同会社|\(株\)|\(有\)|一�
 const LATIN_ORGANISATION =
   /^[A-Z][\w&'.-]*(?:[ ][A-Z][\w&'.-]*){0,3}?,?[ ](?:Inc|Ltd|LLC|K\.K|Co|Corp|Corporation|Company|GmbH|PLC|Systems|Solutions|Services|Technologies|Consulting|Partners|Group|Holdings|Division|Department|Office|Council|Bureau|Agency|University|Hospital|Clinic)\b/;
 // A run of kanji and kana that ends in an organisation word is a department, not a name: 担当：子育て支援課
-const ORGANISATION_AHEAD = /^[\p{Script=Han}ぁ-ゖァ-ヶー]{0,10}(?:課|係|部|室|局|班|センター|事務所|病院|医院|会社|協会|組合|学校|法人)(?![\p{Script=Han}ぁ-ゖァ-ヶー])/u;
+// (numbered sections too: 福祉1係, 第2班)
+const ORGANISATION_AHEAD = /^[\p{Script=Han}ぁ-ゖァ-ヶー0-9０-９]{0,10}(?:課|係|部|室|局|班|センター|事務所|病院|医院|会社|協会|組合|学校|法人)(?![\p{Script=Han}ぁ-ゖァ-ヶー])/u;
 
 /** Splits a run of kanji that ends with a name into the name: the last known surname start, else the last 2–4 chars. */
 function nameAtEndOfRun(run: string): string {
@@ -172,12 +173,23 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     pushName(ctx, start, `column ${label}`, 0.92, out, start + cell.length);
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
     if (out.length === before && isUnspacedReading(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    // a name with its reading set under it in the same cell (佐伯 真理子 / サエキ マリコ): the reading is a name too
+    const named = out.length > before ? out[out.length - 1] : undefined;
+    const reading = named && READING_REST.exec(ctx.text.slice(named.end, start + cell.length));
+    if (named && reading) {
+      const at = start + cell.length - reading[1].length;
+      out.push({ start: at, end: start + cell.length, score: 0.9, why: `column ${label}, reading` });
+      continue;
+    }
     // a name cell holds one name: a kana given name set without a space (藤堂さくら) or kanji OCR spaced out (日 向 美奈) is part of it
-    const found = out.length > before ? out[out.length - 1] : undefined;
+    const found = named;
     if (found && found.start === start && found.end < start + cell.length && WHOLE_NAME_CELL.test(cell)) found.end = start + cell.length;
     else if (!found && WHOLE_NAME_CELL.test(cell) && nameShaped(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
+
+/** The rest of a name's cell that is its reading: a space, then kana words set apart (サエキ マリコ). */
+const READING_REST = /^[ 　]+([ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}|[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2})$/u;
 
 /** What a scan leaves before a name in its cell: blanks, underscores, dots. */
 const LEADING_SPECK = /[ 　_.,:;・'"`、。]/u;
@@ -425,6 +437,9 @@ export const personName: Detector = {
       { text: 'your son, Arjun Raghunathan (date of birth: 3 March 2016).\nThe application for Arjun was submitted', expect: 'Arjun' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
       { text: 'Client\tAccount No.\nMr. T. Abe\t1234567\n', expect: 'Mr. T. Abe' },
+      // a name and its reading in one cell, one over the other
+      { text: 'No\t相談者氏名\t住所\n1\t佐伯 真理子 サエキ マリコ\t東浜1-2\n', expect: 'サエキ マリコ' },
+      { text: 'No\t相談者氏名\t住所\n1\t佐伯 真理子 サエキ マリコ\t東浜1-2\n', expect: '佐伯 真理子' },
       { text: 'My wife, Camila Duarte-Hughes, is covered by my plan.', expect: 'Camila Duarte-Hughes' },
       { text: 'Pt is her husband Tran Van Duc (62).', expect: 'Tran Van Duc' },
       { text: 'No.118 Fatima Al-Sayed called at 10:05.', expect: 'Fatima Al-Sayed' },
@@ -458,6 +473,7 @@ export const personName: Detector = {
       '株式会社山田製作所様',
       '氏名欄に記入してください',
       '審査担当：子育て支援課　確認印',
+      { text: 'No\t受付日\t担当\n1\t6/3\t福祉1係\n2\t6/4\t福祉2係\n', why: 'a numbered section in a 担当 column, not a person' },
       'Vendor helpdesk: +81-3-5555-0100',
       'Tax Support Desk, 03-1234-5678',
       'Remote Access (VPN) Request',

@@ -15,7 +15,8 @@ import { addAttachments, attachmentsOf, readAttachments, type AttachedText, type
 import { DocumentError, PageBuilder, type Page, type SumiDocument } from '../core/document.ts';
 import { lastColumns, type Table } from '../core/tables.ts';
 import { writeLayout } from '../layout/write.ts';
-import type { LayoutLine, LayoutPiece } from '../layout/types.ts';
+import type { LayoutLine, LayoutPiece, Rules } from '../layout/types.ts';
+import { pageRules } from './pdf-rules.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 
 export type PdfjsModule = typeof import('pdfjs-dist');
@@ -101,7 +102,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         const content = await page.getTextContent({ includeMarkedContent: hiddenLayers.length > 0 });
         const { items, inLayer } = splitMarkedContent(content.items);
         const annotations = annotationTexts(await page.getAnnotations().catch(() => []));
-        const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : [], priorColumns);
+        // (a page without text, a scan, is not drawn for its rules: that would decode its images)
+        const rules = items.length ? await pageRules(page, pdfjs).catch(() => undefined) : undefined;
+        const built = buildPage(n, items, { width: viewport.width, height: viewport.height }, annotations, n === doc.numPages ? attached : [], priorColumns, rules);
         pages.push(built);
         priorColumns = lastColumns(built);
         // (whether the page needs OCR is judged on its own text, not on what its fields and notes hold)
@@ -198,6 +201,7 @@ export function buildPage(
   annotations: readonly AnnotationText[] = [],
   attached: readonly AttachedText[] = [],
   priorColumns?: readonly [number, number][],
+  rules?: Rules,
 ): Page {
   const groups = new Map<string, Placed[]>();
   items.forEach((raw, index) => {
@@ -216,7 +220,7 @@ export function buildPage(
   for (const [key, group] of groups) {
     const lines = intoLines(group).map(toLayoutLine);
     // tables are inferred in horizontal writing only
-    tables.push(...writeLayout(b, lines, { tables: key === '0', priorColumns }));
+    tables.push(...writeLayout(b, lines, { tables: key === '0', priorColumns, rules }));
   }
   addAnnotations(b, annotations);
   addAttachments(b, attached);

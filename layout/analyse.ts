@@ -9,7 +9,8 @@
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
 import { columnOf, columnsUnder, continueColumns, findColumns, overlap, splitAtGutters } from './columns.ts';
 import { headerLike, isHeaderRow, namesColumn } from './header-words.ts';
-import type { Chunk, LayoutLine } from './types.ts';
+import { borderBetween, columnBorders, mergeRules, rowBorders } from './rules.ts';
+import type { Chunk, LayoutLine, Rules } from './types.ts';
 
 export interface TableRow {
   /** the row's lines top to bottom: its main line and the wrapped parts of its cells */
@@ -30,6 +31,8 @@ const SERIAL = /^\D{0,2}[0-9０-９]{1,5}(?:\D{0,2}$|[ 　](?![0-9０-９]))/u;
 const KEY_FILLED = 0.85;
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;
+/** Rows (rules between lines, plus one) per line of a table whose rows its rules set: one in four, three-line rows allowed. */
+const RULED_ROWS = 0.25;
 
 interface Info {
   line: LayoutLine;
@@ -39,18 +42,21 @@ interface Info {
 export interface LayoutOptions {
   /** the columns of the table the page before ended with: the page's first table may continue it */
   priorColumns?: readonly [number, number][];
+  /** the ruling lines the page draws (./rules.ts): a ruled table's cells come from its grid */
+  rules?: Rules;
 }
 
 export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptions = {}): Block[] {
   const info: Info[] = lines.map((line) => ({ line, chunks: chunksOf(line) }));
   const blocks: Block[] = [];
+  const rules = options.rules && (options.rules.horizontal.length || options.rules.vertical.length) ? mergeRules(options.rules) : undefined;
   // only the page's first table may continue the one the page before ended with
   let prior = options.priorColumns;
   for (let i = 0; i < info.length;) {
-    let end = info[i].chunks.length >= 2 || headsTable(info, i) ? regionEnd(info, i) : i + 1;
-    const lone = loneLine(info.slice(i, end));
+    let end = info[i].chunks.length >= 2 || headsTable(info, i) || cutByRules(info[i], rules) ? regionEnd(info, i, rules) : i + 1;
+    const lone = loneLine(info.slice(i, end), rules);
     if (lone !== -1) end = i + lone;
-    const table = end - i >= 2 ? tableOf(info.slice(i, end), prior) : null;
+    const table = end - i >= 2 ? tableOf(info.slice(i, end), prior, rules) : null;
     if (table?.some((b) => b.type === 'table')) prior = undefined;
     if (table) {
       blocks.push(...table);
@@ -73,9 +79,34 @@ function headsTable(info: readonly Info[], i: number): boolean {
   return info[i].chunks.length === 1 && !!next && next.chunks.length >= 2 && sameSize(info[i].line, next.line) && mid(next.line) - mid(info[i].line) < WRAPPED_LINE * next.line.size;
 }
 
+/**
+ * Whether a line of a ruled table lies in the same ruled row as the line
+ * before it: the table has row borders above, one lies below the line soon
+ * after it, and none between the two lines. Such a line of one chunk is a
+ * wrapped cell's part, however close the rows stand, never a heading
+ * between two tables.
+ */
+function sameRuledRow(info: readonly Info[], start: number, j: number, rules: Rules | undefined): boolean {
+  if (!rules?.horizontal.length) return false;
+  const lines = info.slice(start, j + 1).map((r) => r.line);
+  const left = Math.min(...info.slice(start, j + 1).flatMap((r) => r.chunks.map((c) => c.x0)));
+  const right = Math.max(...info.slice(start, j + 1).flatMap((r) => r.chunks.map((c) => c.x1)));
+  const line = info[j].line;
+  const borders = rowBorders(lines[0].top - line.size, line.bottom + 4 * line.size, left, right, rules);
+  return borders.some((y) => y < mid(line)) && borders.some((y) => y > mid(line)) && !borderBetween(info[j - 1].line, line, borders);
+}
+
+/** Whether vertical rules that cross a line of one chunk run between its pieces, with text on both sides. */
+function cutByRules(r: Info, rules: Rules | undefined): boolean {
+  if (!rules?.vertical.length || r.chunks.length !== 1) return false;
+  const { pieces, x0, x1 } = r.chunks[0];
+  const borders = columnBorders([r.line], x0, x1, rules);
+  return borders.some((x) => pieces.some((p) => p.x1 <= x) && pieces.some((p) => p.x0 >= x));
+}
+
 /** The end of the run of lines from `start` that may form one table. */
-function regionEnd(info: readonly Info[], start: number): number {
-  const first = info[start].chunks.length >= 2 ? info[start] : info[start + 1];
+function regionEnd(info: readonly Info[], start: number, rules?: Rules): number {
+  const first = info[start].chunks.length >= 2 || cutByRules(info[start], rules) || !info[start + 1] ? info[start] : info[start + 1];
   let last = first;
   let left = first.chunks[0].x0;
   let right = first.chunks[first.chunks.length - 1].x1;
@@ -90,6 +121,12 @@ function regionEnd(info: readonly Info[], start: number): number {
       last = info[j];
       left = Math.min(left, chunks[0].x0);
       right = Math.max(right, chunks[chunks.length - 1].x1);
+      continue;
+    }
+    // one chunk that rules cut into cells: a row of a ruled table whose cells stand too close for a gutter
+    if (chunks.length === 1 && cutByRules(info[j], rules)) {
+      lastMulti = j;
+      last = info[j];
       continue;
     }
     // one chunk: a wrapped cell's part is narrow and in the table's type; a line of prose runs wide,
@@ -139,10 +176,10 @@ function rowPitch(region: readonly Info[]): number {
 }
 
 /** The first line of one chunk that is not tight against a neighbour (a heading or note between two tables), or -1. */
-function loneLine(region: readonly Info[]): number {
+function loneLine(region: readonly Info[], rules?: Rules): number {
   const pitch = rowPitch(region);
   for (let k = 1; k < region.length - 1; k++) {
-    if (region[k].chunks.length >= 2) continue;
+    if (region[k].chunks.length >= 2 || sameRuledRow(region, 0, k, rules)) continue;
     const up = mid(region[k].line) - mid(region[k - 1].line);
     const down = mid(region[k + 1].line) - mid(region[k].line);
     if (Math.min(up, down) >= TIGHT * pitch) return k;
@@ -177,7 +214,7 @@ function plausibleOnly(line: LayoutLine): LayoutLine {
 }
 
 /** The table a run of lines forms (after the title lines above its header), or null when it is not one. */
-function tableOf(region: Info[], priorColumns?: readonly [number, number][]): Block[] | null {
+function tableOf(region: Info[], priorColumns?: readonly [number, number][], rules?: Rules): Block[] | null {
   const em = median(region.map((r) => r.line.size)) ?? 10;
   const pitch = rowPitch(region);
   // columns measured on the rows below the header candidates: a spanning header would close a gutter
@@ -191,8 +228,10 @@ function tableOf(region: Info[], priorColumns?: readonly [number, number][]): Bl
   const fewWide = body.filter(wide).length < body.length / 3;
   const measure = body.filter((r, k) => !wide(r) || (!fewWide && (k >= 2 || firstBody > 0)));
   const measured = measure.map((r) => chunksOf(plausibleOnly(r.line), NARROW_GAP));
-  const found = findColumns(measured, em);
-  const columns = priorColumns && found.length ? continueColumns(found, priorColumns, measured, em) : found;
+  const stream = findColumns(measured, em);
+  // a ruled table's columns are bordered by the vertical rules that cross its lines, as well as by its gutters
+  const found = withRuledBorders(stream, region, body, left, right, rules);
+  const columns = priorColumns && found.length && found === stream ? continueColumns(found, priorColumns, measured, em) : found;
   if (columns.length < 2) return null;
   // notes under the table run across three columns or more: they follow it as prose
   let end = region.length;
@@ -201,7 +240,7 @@ function tableOf(region: Info[], priorColumns?: readonly [number, number][]): Bl
   // two cells that nearly touch were read as one chunk: cut them apart at the gutter
   region = region.slice(0, end).map((r) => ({ ...r, chunks: r.chunks.flatMap((c) => splitAtGutters(c, columns)) }));
 
-  const rows = intoRows(region, columns, pitch);
+  const rows = intoRows(region, columns, pitch, ruledRows(region, left, right, rules));
   const filledRows = rows.filter((r) => new Set(r.lines.flatMap((l) => l.chunks.map((c) => c.col))).size >= 2);
   if (filledRows.length < 2) return null;
   if (columns.length === 2 && isTextInColumns(region, columns)) {
@@ -213,6 +252,64 @@ function tableOf(region: Info[], priorColumns?: readonly [number, number][]): Bl
   const titles: Block[] = rows.slice(0, skip).flatMap((r) => r.lines.map((l) => ({ type: 'prose' as const, line: l.line })));
   const tables = innerTables(rows.slice(skip), columns, count).map((t): Block => ({ type: 'table', columns, ...t }));
   return [...titles, ...tables, ...notes];
+}
+
+/**
+ * The columns the gutters show (`stream`), cut where a vertical rule that
+ * crosses the table's body lines runs through one with text on both sides
+ * (two cells whose text nearly touches: the rule between them is the
+ * border); where the gutters show no columns, those between the rules.
+ * A rule never joins two columns: the gutters of a form's inner table
+ * inside one ruled cell stay. `stream` itself when nothing is cut.
+ */
+function withRuledBorders(stream: [number, number][], region: readonly Info[], body: readonly Info[], left: number, right: number, rules: Rules | undefined): [number, number][] {
+  const borders = columnBorders(
+    body.map((r) => r.line),
+    left,
+    right,
+    rules,
+  );
+  if (!borders.length) return stream;
+  const centres = region.flatMap((r) => r.chunks.flatMap((c) => c.pieces.map((p) => (p.x0 + p.x1) / 2)));
+  const holdsText = (a: number, b: number) => centres.some((c) => c > a && c < b);
+  if (stream.length < 2) {
+    const between = borders.slice(1).flatMap((x, k): [number, number][] => (holdsText(borders[k], x) ? [[borders[k], x]] : []));
+    return between.length >= 2 ? between : stream;
+  }
+  let cut = false;
+  const columns = stream.flatMap(([l, r]): [number, number][] => {
+    const out: [number, number][] = [];
+    let from = l;
+    for (const x of borders) {
+      if (x <= from || x >= r || !holdsText(from, x) || !holdsText(x, r)) continue;
+      out.push([from, x]);
+      from = x;
+      cut = true;
+    }
+    out.push([from, r]);
+    return out;
+  });
+  return cut ? columns : stream;
+}
+
+/**
+ * The row borders of a ruled table: the horizontal rules across it, when
+ * they stand between most of its rows (a rule under the header alone, or
+ * above and below the table, leaves the rows to the gaps between lines).
+ * Not when two full lines lie between two rules: a form's section that
+ * holds a table of its own, whose rows those rules do not border.
+ */
+function ruledRows(region: readonly Info[], left: number, right: number, rules: Rules | undefined): number[] {
+  const first = region[0].line;
+  const last = region[region.length - 1].line;
+  const borders = rowBorders(first.top - first.size, last.bottom + first.size, left, right, rules);
+  const inside = borders.filter((y) => y > mid(first) && y < mid(last));
+  if (inside.length < 2 || inside.length + 1 < RULED_ROWS * region.length) return [];
+  // two full lines between the same two rules are two rows: the rules border something else (a form's section)
+  const most = Math.max(...region.map((r) => r.chunks.length));
+  const full = region.filter((r) => r.chunks.length >= Math.max(3, 0.8 * most));
+  const crowded = full.some((r, k) => k > 0 && !borderBetween(full[k - 1].line, r.line, inside));
+  return crowded ? [] : inside;
 }
 
 /** The cells' texts of each row, a string per column. */
@@ -260,12 +357,24 @@ function isTextInColumns(region: Info[], columns: [number, number][]): boolean {
   return lengths.every((l) => (median(l) ?? 0) >= 20);
 }
 
-/** Lines into rows: a line with fewer filled cells than a row, tight against a row's line, is part of that row. */
-function intoRows(region: Info[], columns: [number, number][], fallbackPitch: number): TableRow[] {
+/**
+ * Lines into rows: a line with fewer filled cells than a row, tight against a
+ * row's line, is part of that row. In a ruled table (`borders`, the rules
+ * between its rows) a row is every line between two rules.
+ */
+function intoRows(region: Info[], columns: [number, number][], fallbackPitch: number, borders: readonly number[] = []): TableRow[] {
   const placed = region.map((r) => ({
     line: r.line,
     chunks: r.chunks.map((chunk) => ({ chunk, col: columnOf(chunk, columns), span: columnsUnder(chunk, columns) })),
   }));
+  if (borders.length) {
+    const rows: TableRow[] = [];
+    placed.forEach((p, k) => {
+      if (k === 0 || borderBetween(placed[k - 1].line, p.line, borders)) rows.push({ lines: [p] });
+      else rows[rows.length - 1].lines.push(p);
+    });
+    return rows;
+  }
   const fill = placed.map((p) => new Set(p.chunks.map((c) => c.col)).size);
   const full = Math.max(...fill);
   // the row pitch, measured between the main lines (those with most of the columns filled)

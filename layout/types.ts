@@ -31,3 +31,23 @@ export interface Chunk {
   x0: number;
   x1: number;
 }
+
+/** A ruling line across the page (y growing down, as lines' top and bottom). */
+export interface HorizontalRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** A ruling line down the page. */
+export interface VerticalRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** The ruling lines a page draws (documents/pdf-rules.ts): the borders of ruled tables. */
+export interface Rules {
+  horizontal: HorizontalRule[];
+  vertical: VerticalRule[];
+}

@@ -48,20 +48,26 @@ function writeChunk(b: PageBuilder, chunk: Chunk): void {
 }
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** A line of kana only, words set apart by spaces: a name's reading. */
+const READING = /^[ァ-ヶーぁ-ゖ]+(?:[ 　][ァ-ヶーぁ-ゖ]+)*$/u;
 
 /**
  * What joins the text of a cell's line to its next line: nothing inside
- * Japanese text, or where one long token (an e-mail, URL or ID) was cut at
- * the cell's edge; a space where words wrapped.
+ * Japanese text (but a space before a name's reading set under it), or where one long token (an e-mail, URL or ID, with a digit
+ * or a mark in it) was cut at the cell's edge; a space where words wrapped.
  */
 function lineJoin(lineText: string, after: string, filledToEdge: boolean): string {
   const a = lineText[lineText.length - 1] ?? ' ';
   const z = after[0] ?? ' ';
+  // a line of kana alone under a name in kanji is its reading, a value of its own (佐伯 真理子 / サエキ マリコ)
+  if (/[\p{Script=Han}々]/u.test(lineText) && READING.test(after) && /[ 　]/.test(lineText + after)) return ' ';
   if (CJK.test(a) && CJK.test(z)) return '';
   // a token broken after its hyphen or dot (+81-80-7738- / 8204, name@host- / sys.co.jp)
   if (/[-./@_]/.test(a) && /[\w]/.test(z) && !/\s/.test(lineText)) return '';
   const token = /[\w@.\-/:%#]/;
-  return filledToEdge && !/\s/.test(lineText) && token.test(a) && token.test(z) ? '' : ' ';
+  // (a plain word that fills its line is a word that wrapped: wheelchair / user; a cut token shows a digit or a mark)
+  const tokenLike = /[\d@.\-/:%#_]/.test(lineText + after.split(/\s/)[0]);
+  return filledToEdge && !/\s/.test(lineText) && token.test(a) && token.test(z) && tokenLike ? '' : ' ';
 }
 
 function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): Table {

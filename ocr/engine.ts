@@ -11,6 +11,7 @@ import { latinRuns, mergeLatin, stackRuns } from './latin-pass.ts';
 import { measureLine } from './layout.ts';
 import type { GrayImage, PixelBox } from '../pages/gray.ts';
 import type { TesseractPage } from './tesseract-page.ts';
+import type { Rules } from '../layout/types.ts';
 
 export type { PixelBox } from '../pages/gray.ts';
 
@@ -63,6 +64,8 @@ export interface OcrResult {
   height: number;
   /** a box in raster pixels → PDF user space (as the words' boxes were made) */
   toPage(px: PixelBox): PageBox;
+  /** the rules the page draws, in layout coordinates (./ocr-rasters.ts): a ruled table's borders */
+  rules?: Rules;
 }
 
 /**

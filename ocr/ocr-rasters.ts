@@ -9,6 +9,9 @@ import type { OcrEngine, OcrGeometry, OcrResult } from './engine.ts';
 import { recognizeOriented } from './recognize-any-orientation.ts';
 import { buildOcrPage } from './page-text.ts';
 import { prepareForOcr, type PrepareOptions } from './prepare-image.ts';
+import type { PixelRules } from './table-rules.ts';
+import type { PixelBox } from '../pages/gray.ts';
+import type { Rules } from '../layout/types.ts';
 import { DEFAULT_RECYCLE_AFTER, runPool } from './worker-pool.ts';
 
 export interface RasterOcrOptions {
@@ -39,7 +42,29 @@ export async function recognizeRaster(engine: OcrEngine, r: Raster, prepare: Pre
     toRaster: prepared.toSource,
     rasterToPage: r.rasterToPage,
   };
-  return recognizeOriented(engine, prepared, geometry);
+  const result = await recognizeOriented(engine, prepared, geometry);
+  return prepared.rules ? { ...result, rules: layoutRules(prepared.rules, prepared.toSource, r) } : result;
+}
+
+/** Rules in prepared-image pixels → layout coordinates (page points across, points down from the top). */
+function layoutRules(rules: PixelRules, toSource: (box: PixelBox) => PixelBox, r: Raster): Rules {
+  const toPage = r.rasterToPage ?? ((x: number, y: number): [number, number] => [(x * 72) / r.dpi, r.heightPt - (y * 72) / r.dpi]);
+  const corners = (b: PixelBox) => {
+    const s = toSource(b);
+    const [ax, ay] = toPage(s.x0, s.y0);
+    const [bx, by] = toPage(s.x1, s.y1);
+    return { x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: r.heightPt - Math.max(ay, by), y1: r.heightPt - Math.min(ay, by) };
+  };
+  return {
+    horizontal: rules.horizontal.map((h) => {
+      const b = corners({ x0: h.x0, x1: h.x1, y0: h.y, y1: h.y + 1 });
+      return { y: (b.y0 + b.y1) / 2, x0: b.x0, x1: b.x1 };
+    }),
+    vertical: rules.vertical.map((v) => {
+      const b = corners({ x0: v.x, x1: v.x + 1, y0: v.y0, y1: v.y1 });
+      return { x: (b.x0 + b.x1) / 2, y0: b.y0, y1: b.y1 };
+    }),
+  };
 }
 
 /**

@@ -76,7 +76,7 @@ export function buildOcrPage(number: number, result: OcrResult, options: OcrPage
     );
   }
   const b = new PageBuilder();
-  const tables = writeLayout(b, lines, { priorColumns: options.priorColumns });
+  const tables = writeLayout(b, lines, { priorColumns: options.priorColumns, rules: result.rules });
   return b.build(number, { size: { width: result.width, height: result.height }, ...(tables.length ? { tables } : {}) });
 }
 

@@ -22,7 +22,7 @@ import { encodePgm, type GrayImage, type PixelBox } from '../pages/gray.ts';
 import { resize } from '../pages/resize.ts';
 import { inkMask, otsuThreshold } from '../pages/threshold.ts';
 import { deskew } from './deskew.ts';
-import { removeRules } from './table-rules.ts';
+import { removeRules, ruleSegments, type PixelRules } from './table-rules.ts';
 import { medianTextHeight } from './text-height.ts';
 
 export interface PrepareOptions {
@@ -53,6 +53,8 @@ export interface PreparedImage {
   textHeight?: number;
   /** a box in prepared-image pixels → the box it covers in the source image */
   toSource(box: PixelBox): PixelBox;
+  /** the rules cleared from the page (prepared-image pixels): a ruled table's borders, for layout */
+  rules?: PixelRules;
 }
 
 /** Text line height (pixels) below which an image is upscaled. */
@@ -141,5 +143,7 @@ export function prepareForOcr(source: GrayImage, options: PrepareOptions = {}): 
   };
   const bytes = encodePgm({ width, height, data: out });
   const image = { width, height, data: inkImage };
-  return { bytes, image, width, height, skew, scale, textHeight, toSource };
+  // (a table's shortest borders, a cell's dividers, are about a third of an inch)
+  const ruleLines = findRules ? ruleSegments(rules, width, height, Math.round((dpi * up) / 3)) : undefined;
+  return { bytes, image, width, height, skew, scale, textHeight, toSource, ...(ruleLines ? { rules: ruleLines } : {}) };
 }

@@ -137,3 +137,43 @@ export function removeRules(ink: Uint8Array, width: number, height: number, minL
   }
   return count;
 }
+
+/** A rule found on a scan, in the prepared image's pixels. */
+export interface PixelRules {
+  horizontal: { y: number; x0: number; x1: number }[];
+  vertical: { x: number; y0: number; y1: number }[];
+}
+
+/**
+ * The rules in a mask of cleared rules (what `removeRules` fills in):
+ * horizontal runs along its rows and vertical runs down its columns at least
+ * `minLength` long. A rule comes out once per row or column of its thickness;
+ * layout merges those (layout/rules.ts).
+ */
+export function ruleSegments(mask: Uint8Array, width: number, height: number, minLength: number): PixelRules {
+  const out: PixelRules = { horizontal: [], vertical: [] };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const on = x < width && mask[row + x] === 1;
+      if (on && start < 0) start = x;
+      else if (!on && start >= 0) {
+        if (x - start >= minLength) out.horizontal.push({ y, x0: start, x1: x - 1 });
+        start = -1;
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && mask[y * width + x] === 1;
+      if (on && start < 0) start = y;
+      else if (!on && start >= 0) {
+        if (y - start >= minLength) out.vertical.push({ x, y0: start, y1: y - 1 });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}

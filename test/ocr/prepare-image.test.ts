@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateSkew } from '../../ocr/deskew.ts';
 import { prepareForOcr } from '../../ocr/prepare-image.ts';
 import { removeRules } from '../../ocr/table-rules.ts';
+import { mergeRules } from '../../layout/rules.ts';
 import { medianTextHeight } from '../../ocr/text-height.ts';
 import type { GrayImage } from '../../pages/gray.ts';
 import { rotate } from '../../pages/rotate.ts';
@@ -71,6 +72,20 @@ describe('image preparation for OCR', () => {
     // no ink left on the rule rows
     for (let x = 90; x < 1110; x++) expect(ink[(100 + 35) * img.width + x]).toBe(0);
     expect(medianTextHeight(ink, img.width, img.height)).toBe(26);
+  });
+
+  it('hands on the rules it cleared, for layout: one per rule once merged, where they were drawn', () => {
+    for (const deg of [0, 0.6]) {
+      const prepared = prepareForOcr(page((deg * Math.PI) / 180, true), { upscale: false, deskew: deg !== 0 });
+      const rules = mergeRules({ horizontal: prepared.rules!.horizontal, vertical: prepared.rules!.vertical });
+      // 12 rules of 1040 px, 60 px apart (each found once per pixel row of its thickness and fringe, merged)
+      expect(rules.horizontal).toHaveLength(12);
+      for (const r of rules.horizontal) expect(r.x1 - r.x0).toBeGreaterThan(1000);
+      const gaps = rules.horizontal.slice(1).map((r, k) => r.y - rules.horizontal[k].y);
+      for (const g of gaps) expect(Math.abs(g - 60)).toBeLessThan(3);
+      // text is no rule
+      expect(rules.vertical).toHaveLength(0);
+    }
   });
 
   it('upscales small text and maps boxes back', () => {
