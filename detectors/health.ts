@@ -226,7 +226,7 @@ function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, o
 // A record's health label and its colon: what follows on the line, up to the sentence's end, is the person's conditions
 // (Medical history: stroke (2019), on dialysis; 既往歴：高血圧、糖尿病). A label without a colon is a topic.
 const HEALTH_LABEL =
-  /(?<![\p{L}])(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/giu;
+  /(?<![\p{L}])(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/giu;
 
 function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, HEALTH_LABEL)) {
@@ -276,6 +276,7 @@ export const health: Detector = {
       { text: 'Medical history: stroke (2019), on dialysis three times a week.', expect: 'stroke' },
       { text: 'Diagnosis: mild cognitive impairment; hearing loss', expect: 'mild cognitive impairment' },
       { text: 'Allergies: penicillin, shellfish', expect: 'shellfish' },
+      { text: 'Name: Tom Reyes / Age: 67 / Dx: COPD, CKD stage 3', expect: 'CKD stage 3' },
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },

@@ -17,7 +17,10 @@ const RECORD_BEFORE_ID =
 
 const MONEY_BEFORE_ACCOUNT = /(?:bank|savings|checking|current|deposit)[ _-]?$/i;
 
-const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
+const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word|code|phrase)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
+
+// what follows a login label when it names the login's page, not its account
+const LOGIN_PAGE_AFTER = /^[ 　]?(?:url|uri|page|address|link|画面|ページ|先|アドレス)/i;
 
 // A password label right after a value: "username jsmith and password …", "user jsmith, pw …".
 const PASSWORD_NEXT = /^(?:,|;|[ ]\/)?[ ]{1,4}(?:and[ ](?:the[ ]|a[ ])?|with[ ](?:the[ ]|a[ ])?)?(?:pass(?:word|code)?|pwd|pw|[パバ]スワ[ー-]ド)(?![a-z])/i;
@@ -45,6 +48,10 @@ function detect(ctx: ScanContext): Candidate[] {
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
     if (rejectCredential(value, ctx.lineNear(s))) continue;
+    // "Login URL", "ログイン画面": the label names the login's page, and its value is an address (the URL detector's)
+    // the next header cell (User | Passcode) is a label, not an account
+    if (/^(?:pass(?:word|code|phrase)?|pwd|pw|[パバ]スワ[ー-]ド|暗証番号)$/i.test(value)) continue;
+    if (LOGIN_PAGE_AFTER.test(ctx.text.slice(v.labelStart + v.label.length, v.labelStart + v.label.length + 8)) || ctx.text.startsWith('://', e)) continue;
     // username = getpass.getuser(): a call, not an account
     if (ctx.text[e] === '(') continue;
     const bareLabel = /^(?:id|user)$/i.test(v.label.trim());
@@ -102,6 +109,7 @@ export const loginId: Detector = {
       { text: 'Sign-in name: mori.k', expect: 'mori.k' },
       { text: 'user: admin pass: Kiosk#77', expect: 'admin' },
       { text: 'VPN: user k.sato pw Vpn!2024ks', expect: 'k.sato' },
+      { text: 'System\tLogin URL\tUser\tPasscode\nPayroll\thttps://pay.city.local/login\tpay-admin\tPy#8821xq\n', expect: 'pay-admin' },
     ],
     negative: [
       'ログインIDを入力してください',
@@ -115,6 +123,9 @@ export const loginId: Detector = {
       'Enter your username and password to continue.',
       'Forgot your user name or password?',
       'Each user sets a password on first login.',
+      { text: 'Login URL: https://www.example.org/login', why: "the login's page, not its account" },
+      { text: 'System\tLogin URL\nPortal\thttps://portal.example.org/\n', why: 'a column of login pages' },
+      { text: 'User: Passcode', why: 'two header words' },
       'ID card issued',
       'アカウントの作成方法',
       'https://filebox.kitaminato.local/share/download?id=8f3a21',

@@ -361,8 +361,13 @@ export function installPageWorldGuard(): void {
         });
     }
     // a frame put into the page: its window exists at once (window[0], frames[0] reach it with no getter)
+    // (a page with no frame at all, most of them, pays one property read per insertion: window.length counts the
+    // frames in the document, and a frame put into a detached tree has no window yet; read through the getter taken
+    // now, since a page may assign window.length)
+    const lengthGetter = (Object.getOwnPropertyDescriptor(w, 'length') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(w), 'length'))?.get;
+    const noFrames = () => (lengthGetter ? lengthGetter.call(w) === 0 : false);
     const framesIn = (node: unknown) => {
-      if (!node || typeof (node as Element).querySelectorAll !== 'function') return;
+      if (!node || typeof (node as Element).querySelectorAll !== 'function' || noFrames()) return;
       const el = node as Element;
       const all = /^(IFRAME|FRAME|OBJECT)$/.test(el.tagName) ? [el] : [];
       all.push(...el.querySelectorAll('iframe, frame, object'));
