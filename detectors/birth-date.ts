@@ -63,6 +63,9 @@ export const birthDate: Detector = {
       { text: '生年月日 H7.12.13', expect: 'H7.12.13' },
       { text: '生年月日：平成元年1月8日', expect: '平成元年1月8日' },
       { text: 'Date of birth: 12 March 1985', expect: '12 March 1985' },
+      { text: '項目\t1人目\t2人目\t3人目\n氏名\t山田 太郎\t佐藤 花子\t鈴木 一郎\n生年月日\tS50.1.1\tH2.3.4\t1988/07/21\n', expect: '1988/07/21' },
+      // a form of two fields a row: the label is the cell beside the value
+      { text: '氏名\t山田 太郎\t生年月日\tS50.1.1\n住所\t東浜町1-2-3\t電話\t090-1111-2222\nName\tJohn Smith\tDOB\t1980-01-02\n', expect: '1980-01-02' },
       { text: '氏名\t生年月日\n金子\t1972/05/01\n', expect: '1972/05/01' },
       { text: '生年月日\n昭和36年9月4日\nメール', expect: '昭和36年9月4日' },
       { text: 'No\t生年月日\n16\t昭和2 7年9月4 日\n', expect: '昭和2 7年9月4 日' },

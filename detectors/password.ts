@@ -165,6 +165,8 @@ export const password: Detector = {
       { text: 'Default credentials are admin/Adm!n2024.', expect: 'Adm!n2024' },
       { text: 'Server: 10.0.0.5 / root / t00r!Pass', expect: 't00r!Pass' },
       { text: 'Server: 10.0.0.5 / root / t00r!Pass', expect: 'root' },
+      // one account per column, each row's field named in its first cell
+      { text: 'Item\tPrimary\tBackup\nUser\tops01\tops02\nPassword\tAbc#12345\tXyz#67890\n', expect: 'Xyz#67890' },
     ],
     negative: [
       // a key opening the next line is not the password's value

@@ -141,6 +141,21 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
       const reading = SPACED_READING.exec(inCell);
       if (reading) pushName(ctx, valueCell[0] + reading.index, `label ${m.text}`, 0.85, out, valueCell[1]);
     }
+    // a table of one record per column (氏名 | 山田 太郎 | 佐藤 花子): every further cell of the label's row
+    if (cell && cell[0] === 0 && valueCell && ctx.isRowHeaded(ctx.lineIndex(m.start))) recordNames(ctx, ctx.lineIndex(m.start), m.text, out);
+  }
+}
+
+/** The names in the cells after the second of row `line`, each the value of the row's label. */
+function recordNames(ctx: ScanContext, line: number, label: string, out: Candidate[]): void {
+  for (let col = 2; ; col++) {
+    const bounds = ctx.cellBounds(line, col);
+    if (!bounds) return;
+    let at = bounds[0];
+    while (at < bounds[1] && /[ 　]/.test(ctx.text[at])) at++;
+    const before = out.length;
+    pushName(ctx, at, `label ${label}`, 0.9, out, bounds[1]);
+    if (out.length > before && NOT_LATIN_NAME.test(ctx.text.slice(out[before].start, out[before].end))) out.pop();
   }
 }
 
@@ -437,6 +452,9 @@ export const personName: Detector = {
       { text: 'your son, Arjun Raghunathan (date of birth: 3 March 2016).\nThe application for Arjun was submitted', expect: 'Arjun' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
       { text: 'Client\tAccount No.\nMr. T. Abe\t1234567\n', expect: 'Mr. T. Abe' },
+      // one record per column, each row's field named in its first cell
+      { text: '項目\t1人目\t2人目\n氏名\t山田 太郎\t佐藤 花子\nフリガナ\tヤマダ タロウ\tサトウ ハナコ\n生年月日\tS50.1.1\tH2.3.4\n', expect: 'サトウ ハナコ' },
+      { text: 'Fields\tApplicant\tSpouse\nName\tJohn Smith\tJane Smith\nDate of birth\t1980-01-02\t1982-03-04\n', expect: 'Jane Smith' },
       // a name and its reading in one cell, one over the other
       { text: 'No\t相談者氏名\t住所\n1\t佐伯 真理子 サエキ マリコ\t東浜1-2\n', expect: 'サエキ マリコ' },
       { text: 'No\t相談者氏名\t住所\n1\t佐伯 真理子 サエキ マリコ\t東浜1-2\n', expect: '佐伯 真理子' },

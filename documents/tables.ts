@@ -2,7 +2,7 @@
 // table they wrote is made of, and which of them are its header rows.
 //
 // Rows of one filled cell above a table (a title, a caption, a date line) are
-// not its rows. A header row must read as one (layout/header-words.ts: short
+// not its rows. A header row must read as one (core/header-words.ts: short
 // cells, no values, words that name columns), even where the format marks it
 // (HTML <th> rows and <thead>, DOCX rows repeated on each page): the engine
 // never reports anything in a header row, so a row of names taken for a
@@ -12,7 +12,7 @@
 // too when the format marks it, or when a header cell above spans columns or
 // rows (職員 merged over 氏名 and フリガナ).
 import { tableOf, type Table, type TableDraft } from '../core/tables.ts';
-import { headerLike, isHeaderRow } from '../layout/header-words.ts';
+import { headerLike, isHeaderRow } from '../core/header-words.ts';
 
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;

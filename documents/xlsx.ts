@@ -9,7 +9,7 @@
 // table after them, and then a blank line keeps the two apart.
 import { DocumentError, PageBuilder, type HiddenNote, type Page, type SumiDocument } from '../core/document.ts';
 import { TableDraft } from '../core/tables.ts';
-import { isHeaderRow } from '../layout/header-words.ts';
+import { isHeaderRow } from '../core/header-words.ts';
 import { addCellText } from './add-source-text.ts';
 import { readerTable } from './tables.ts';
 import { unescapeOoxml, walkXml, xmlBool } from './xml.ts';

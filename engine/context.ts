@@ -17,6 +17,7 @@ export interface Candidate {
 
 import type { CustomTerm } from '../core/settings.ts';
 import { isSectionLabel } from '../core/tables.ts';
+import { headerLike, namesColumn } from '../core/header-words.ts';
 
 export class ScanContext {
   readonly lower: string;
@@ -201,11 +202,50 @@ export class ScanContext {
     return this.blockStarts[n];
   }
 
-  /** The cell to the left of offset i's cell on the same row. */
+  /**
+   * The cell to the left of offset i's cell on the same row: its label in a
+   * form. In a table that names a field in the first cell of each row and
+   * gives one record per column (氏名 | 山田 太郎 | 佐藤 花子), the first cell:
+   * the cell to the left is another record's value.
+   */
   leftCell(i: number): string | undefined {
     const cell = this.cellAt(i);
     if (!cell || cell[0] === 0) return undefined;
-    return this.cell(this.lineIndex(i), cell[0] - 1)?.trim();
+    const n = this.lineIndex(i);
+    return this.cell(n, cell[0] >= 2 && this.isRowHeaded(n) ? 0 : cell[0] - 1)?.trim();
+  }
+
+  private rowHeadedBlocks: Map<number, boolean> | null = null;
+
+  /**
+   * Whether line n's table names each row's field in its first cell and has
+   * two records or more beside it: three rows or more, most of whose first
+   * cells name a field (core/header-words.ts) and hold no value, and whose
+   * other cells seldom do (a form of two fields a row is no such table).
+   */
+  isRowHeaded(n: number): boolean {
+    const start = this.tableStart(n);
+    if (start < 0) return false;
+    this.rowHeadedBlocks ??= new Map();
+    let known = this.rowHeadedBlocks.get(start);
+    if (known === undefined) {
+      const label = (cell: string) => cell.trim() !== '' && headerLike(cell) && namesColumn(cell);
+      let rows = 0;
+      let labelled = 0;
+      let wide = 0;
+      // (a form of two fields a row, 氏名 | 山田 太郎 | 生年月日 | S50.1.1, has labels further along its rows)
+      let pairs = 0;
+      for (let k = start; k < this.lineCount() && this.tableStart(k) === start; k++) {
+        rows++;
+        const cells = this.line(k).split('\t');
+        if (label(cells[0])) labelled++;
+        if (cells.length >= 3) wide++;
+        if (k > start && cells.slice(1).some(label)) pairs++;
+      }
+      known = rows >= 3 && wide >= 0.6 * rows && labelled >= 0.6 * rows && pairs < 0.4 * (rows - 1);
+      this.rowHeadedBlocks.set(start, known);
+    }
+    return known;
   }
 
   /** The previous non-empty line's text, when offset i starts its own line. */

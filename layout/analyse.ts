@@ -8,7 +8,7 @@
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
 import { columnOf, columnsUnder, continueColumns, findColumns, overlap, splitAtGutters } from './columns.ts';
-import { headerLike, isHeaderRow, namesColumn } from './header-words.ts';
+import { headerLike, isHeaderRow, namesColumn } from '../core/header-words.ts';
 import { borderBetween, columnBorders, mergeRules, rowBorders } from './rules.ts';
 import type { Chunk, LayoutLine, Rules } from './types.ts';
 

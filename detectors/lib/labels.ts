@@ -97,16 +97,17 @@ export function findLabelledValues(ctx: ScanContext, rule: LabelRule): LabelledV
       // a label cell with more words ("AWS secret access key") still has its value in the next cell
       if (v || !cell || !isLabelOnly(ctx.text.slice(cell[1], cell[2]), labelTest)) continue;
     }
-    // 3. the next cell on the row
+    // 3. the next cell on the row; every further cell where the first cells name each row's field (one record per column)
     if (cell && cellEnd < lineEnd) {
-      const next = ctx.cellBounds(lineNo, cell[0] + 1);
-      if (next) {
+      const last = cell[0] === 0 && ctx.isRowHeaded(lineNo) ? Infinity : cell[0] + 1;
+      for (let col = cell[0] + 1; col <= last; col++) {
+        const next = ctx.cellBounds(lineNo, col);
+        if (!next) break;
         at = next[0];
         while (at < next[1] && ctx.text[at] === ' ') at++;
-        if (!isLabelOnly(ctx.text.slice(at, next[1]), labelTest)) {
-          const v = valueAt(ctx, rule, at, next[1]);
-          if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'next-cell', separated: true });
-        }
+        if (isLabelOnly(ctx.text.slice(at, next[1]), labelTest)) continue;
+        const v = valueAt(ctx, rule, at, next[1]);
+        if (v) out.push({ label: m.text, labelStart: m.start, start: v[0], end: v[1], via: 'next-cell', separated: true });
       }
       continue;
     }

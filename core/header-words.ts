@@ -4,7 +4,7 @@
 // 日付, 所属, Name, Date, Status…), not the headers of any one document. A row
 // of people's names is short and digit-free too, which is why the words are
 // needed: taking a row of values for a header would hide it from the scan.
-import { isSectionLabel } from '../core/tables.ts';
+import { isSectionLabel } from './tables.ts';
 
 const JA = [
   '氏名',
