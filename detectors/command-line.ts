@@ -23,6 +23,8 @@ const BUILT_IN_ACCOUNT = /^(?:root|admin|administrator|postgres|sa|mysql|oracle|
 const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\s/"']{3,64})/gi;
 // Windows remote tools and SQL clients take the account and its password as two switches:
 // psexec -u CITY\svc -p …, plink -l ops -pw …, sqlcmd -U sa -P …, xfreerdp /u:admin /p:…, wmic /user:x /password:…
+// (their account switches are the detector's triggers: the tools' names would lengthen the search every page pays for)
+const TOOLS = ['psexec', 'paexec', 'plink', 'pscp', 'sqlcmd', 'osql', 'bcp', 'rdesktop', 'xfreerdp', 'winrs', 'wmic'];
 const TOOL_USER_PASSWORD = new RegExp(
   String.raw`(?<![\w-])(?:psexec|paexec|plink|pscp|sqlcmd|osql|bcp|rdesktop|xfreerdp|winrs|wmic)\b[^\n]{0,80}?(?:-u|-l|/u:|-u:|/user:)[ ]?([^\s'"]{1,64})[^\n]{0,40}? (?:-p|-pw|/p:|-p:|/password:)[ ]?${VALUE}`,
   'gi',
@@ -55,7 +57,8 @@ function detect(ctx: ScanContext): Candidate[] {
     // the systems' built-in accounts (root, postgres, sa) are known to everyone: the password is the secret
     if (!GENERIC_USER.test(user) && !BUILT_IN_ACCOUNT.test(user)) pushUser(m.end - user.length, user, m.text, 'database client user');
   }
-  for (const re of [USER_COLON, NET_USE, TOOL_USER_PASSWORD]) {
+  // (the tools' pattern runs only on a page that names one of them: tried at every position it would cost every page)
+  for (const re of TOOLS.some((t) => ctx.lower.includes(t)) ? [USER_COLON, NET_USE, TOOL_USER_PASSWORD] : [USER_COLON, NET_USE]) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
       pushPassword(m, pw, 'password after a command-line user');
@@ -69,35 +72,7 @@ export const commandLine: Detector = {
   id: 'command-line',
   kind: 'password',
   severity: 'critical',
-  triggers: [
-    '--pass',
-    'mysql',
-    'mariadb',
-    'sshpass',
-    '-u',
-    '--user',
-    'psql',
-    'pg_',
-    'createdb',
-    'dropdb',
-    'net use',
-    'ssh',
-    'scp',
-    'sftp',
-    'rsync',
-    'telnet',
-    'psexec',
-    'paexec',
-    'plink',
-    'pscp',
-    'sqlcmd',
-    'osql',
-    'bcp',
-    'rdesktop',
-    'xfreerdp',
-    'winrs',
-    'wmic',
-  ],
+  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'psql', 'pg_', 'createdb', 'dropdb', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet', '/u:', '/user:', '-pw'],
   detect,
   examples: {
     positive: [

@@ -225,18 +225,40 @@ function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, o
 
 // A record's health label and its colon: what follows on the line, up to the sentence's end, is the person's conditions
 // (Medical history: stroke (2019), on dialysis; 既往歴：高血圧、糖尿病). A label without a colon is a topic.
-const HEALTH_LABEL =
-  /(?<![\p{L}])(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/giu;
+// Read where one of the words a label is made of stands (found with indexOf), from the word or a word before it
+// that belongs to the label: the pattern tried at every position of every page would cost a third of the engine's time.
+const HEALTH_LABEL_WORDS = ['既往歴', '現病歴', '病名', '診断名', '主訴', '持病', '基礎疾患', '障害名', 'アレルギー', 'history', 'diagnos', 'dx', 'condition', 'illness', 'allerg', 'disabilit'];
+// (one pass over the page for all of them: engine/alternation.ts factors their common first characters)
+const HEALTH_LABEL_WORD = new RegExp(alternation(HEALTH_LABEL_WORDS), 'g');
+/** Words that may stand before a label word and belong to the label (medical history, chronic conditions). */
+const HEALTH_LABEL_PREFIXES = ['medical ', 'past ', 'health ', 'pre-existing ', 'preexisting ', 'chronic ', '傷'];
+const HEALTH_LABEL_AT =
+  /(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/iy;
 
 function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
-  for (const m of matches(ctx.text, HEALTH_LABEL)) {
-    const [, lineEnd] = ctx.lineBounds(ctx.lineIndex(m.start));
+  // (lower-casing keeps every offset unless the text holds a letter that lower-cases to two: then no label is read)
+  if (ctx.lower.length !== ctx.text.length) return;
+  const starts: number[] = [];
+  HEALTH_LABEL_WORD.lastIndex = 0;
+  for (let m = HEALTH_LABEL_WORD.exec(ctx.lower); m; m = HEALTH_LABEL_WORD.exec(ctx.lower)) {
+    for (const p of HEALTH_LABEL_PREFIXES) if (m.index >= p.length && ctx.lower.startsWith(p, m.index - p.length)) starts.push(m.index - p.length);
+    starts.push(m.index);
+  }
+  let done = 0;
+  for (const at of starts) {
+    if (at < done || (at > 0 && /\p{L}/u.test(ctx.text[at - 1]))) continue;
+    HEALTH_LABEL_AT.lastIndex = at;
+    const m = HEALTH_LABEL_AT.exec(ctx.text);
+    if (!m) continue;
+    const end = at + m[0].length;
+    const [, lineEnd] = ctx.lineBounds(ctx.lineIndex(at));
     // up to the end of the sentence or the cell
-    const cell = ctx.cellAt(m.end);
+    const cell = ctx.cellAt(end);
     let to = cell ? Math.min(cell[2], lineEnd) : lineEnd;
-    const stop = /[。.](?:[ \t]|$)/u.exec(ctx.text.slice(m.end, to));
-    if (stop) to = m.end + stop.index;
-    conditionsIn(ctx, m.end, to, `label ${m.text.replace(/[ \t]*[:：][ \t]*$/u, '')}`, out);
+    const stop = /[。.](?:[ \t]|$)/u.exec(ctx.text.slice(end, to));
+    if (stop) to = end + stop.index;
+    conditionsIn(ctx, end, to, `label ${m[0].replace(/[ \t]*[:：][ \t]*$/u, '')}`, out);
+    done = to;
   }
 }
 

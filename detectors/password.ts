@@ -3,6 +3,7 @@ import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
 import { asciiKeyAround, isCodeExpression, keyRole } from './lib/named-keys.ts';
+import { alternation } from '../engine/alternation.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
@@ -33,12 +34,57 @@ const ID_BEFORE_PW = new RegExp(String.raw`${ID_WORD}\s*[/／・]\s*$`, 'i');
 const ACCOUNT_PAIR = /(?<![\w/])(?:管理者|管理用|保守用|テスト用|共通|admin(?:istrator)?|root|maintenance)[^\n:：]{0,8}[:：][ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}([!-~]{4,64})/gi;
 // "Credentials: admin / admin123", "ログイン情報：k-sato / St#2024pw": a pair after a label that names both. Such a
 // label also heads menu paths (Login: Settings / Users), so the second value must look like a password.
-// (or said in a sentence: "Default credentials are admin/Adm!n2024.")
+// (or said in a sentence: "Default credentials are admin/Adm!n2024."). Tried only where one of its label words
+// stands (CREDENTIAL_WORDS), not at every position of the page.
+const CREDENTIAL_WORDS = ['credential', 'login', 'logon', 'sign', '認証情報', '接続情報', 'ログイン情報', 'アカウント情報'];
+// (one pass for all of them: engine/alternation.ts factors their common first characters)
+const CREDENTIAL_WORD = new RegExp(alternation(CREDENTIAL_WORDS), 'g');
 const CREDENTIAL_PAIR =
-  /(?<![\w/])(?:credentials?|log[io]n(?: details| info(?:rmation)?)?|sign-?in(?: details)?|認証情報|接続情報|ログイン情報|アカウント情報)(?:[ \t]{0,4}[:：]|[ ](?:are|is))[ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}((?=[!-~]*[\d\W_])[!-~]{4,64}?)(?=[.,;)]?(?:\s|$))/gi;
+  /(?:credentials?|log[io]n(?: details| info(?:rmation)?)?|sign-?in(?: details)?|認証情報|接続情報|ログイン情報|アカウント情報)(?:[ \t]{0,4}[:：]|[ ](?:are|is))[ \t]{0,4}([\w.@-]{3,32})[ \t]{0,3}\/[ \t]{0,3}((?=[!-~]*[\d\W_])[!-~]{4,64}?)(?=[.,;)]?(?:\s|$))/iy;
 // "Server: 10.0.0.5 / root / t00r!Pass": a host (a name or an address with dots), its account and the account's
 // password, set apart by spaced slashes
 const HOST_ID_PW = /(?<![\w./-])[a-z0-9-]+(?:\.[a-z0-9-]+)+[ \t]{1,3}\/[ \t]{1,3}([\w.@\\-]{2,32})[ \t]{1,3}\/[ \t]{1,3}((?=[!-~]*[\d\W_])[!-~]{4,64}?)(?=[.,;)]?(?:\s|$))/gi;
+
+/** Every match of a global pair pattern over the text. */
+function* pairs(text: string, re: RegExp): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m;
+}
+
+/** The pairs after a credentials label, tried where a label word stands and no word or path goes on before it. */
+function* credentialPairs(ctx: ScanContext): Generator<RegExpExecArray> {
+  // (lower-casing keeps every offset unless a letter lower-cases to two: then the page is read as it is)
+  const text = ctx.lower.length === ctx.text.length ? ctx.lower : ctx.text;
+  CREDENTIAL_WORD.lastIndex = 0;
+  for (let w = CREDENTIAL_WORD.exec(text); w; w = CREDENTIAL_WORD.exec(text)) {
+    const at = w.index;
+    if (at > 0 && /[\w/]/.test(ctx.text[at - 1])) continue;
+    CREDENTIAL_PAIR.lastIndex = at;
+    const m = CREDENTIAL_PAIR.exec(ctx.text);
+    if (m) yield m;
+  }
+}
+
+/**
+ * The host / account / password triples, searched only on lines with a spaced
+ * slash: the pattern starts with any word character, so run over a whole page
+ * it would be tried at nearly every position.
+ */
+function* hostTriples(ctx: ScanContext): Generator<RegExpExecArray> {
+  let lastLine = -1;
+  for (let i = ctx.text.indexOf(' /'); i !== -1; i = ctx.text.indexOf(' /', i + 2)) {
+    const n = ctx.lineIndex(i);
+    if (n === lastLine) continue;
+    lastLine = n;
+    const [ls, le] = ctx.lineBounds(n);
+    HOST_ID_PW.lastIndex = 0;
+    const line = ctx.text.slice(ls, le);
+    for (let m = HOST_ID_PW.exec(line); m; m = HOST_ID_PW.exec(line)) {
+      m.index += ls;
+      yield m;
+    }
+  }
+}
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
@@ -70,16 +116,13 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!strong && /^ [A-Za-z]/.test(ctx.text.slice(e, e + 2))) continue;
     out.push({ start: s, end: e, score: strong ? 0.95 : 0.8, why: `label ${v.label} (${v.via})` });
   }
-  for (const re of [ID_PW, ACCOUNT_PAIR, CREDENTIAL_PAIR, HOST_ID_PW]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
-      const pw = m[2];
-      const start = m.index + m[0].length - pw.length;
-      if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
-      const id = m[1];
-      const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
-      if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
-    }
+  for (const m of [...pairs(ctx.text, ID_PW), ...pairs(ctx.text, ACCOUNT_PAIR), ...credentialPairs(ctx), ...hostTriples(ctx)]) {
+    const pw = m[2];
+    const start = m.index + m[0].length - pw.length;
+    if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
+    const id = m[1];
+    const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
+    if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
   }
   return out;
 }
@@ -112,11 +155,19 @@ export const password: Detector = {
     'admin',
     'root',
     'maintenance',
-    'key',
+    'wpa',
+    'wi-fi',
+    'wifi',
+    'wireless',
+    'network key',
     'credential',
-    'login',
-    'logon',
-    'sign',
+    'login:',
+    'login：',
+    'logon:',
+    'login details',
+    'login info',
+    'sign-in',
+    'signin',
     '認証情報',
     '接続情報',
     'ログイン情報',
