@@ -167,7 +167,9 @@ function flexibleSpaces(source: string): string {
 }
 
 // Modifiers kept with the term; looked for just before a match, so the scan itself stays a plain alternation.
-const PREFIX = /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性)$/u;
+// (English too: its type or grade, "type 1 diabetes", "chronic kidney disease", "stage 4 breast cancer")
+const PREFIX =
+  /(?:慢性|急性|重度|軽度|中等度|末期|若年性|進行性|再発性|特発性|アルツハイマー型|血管性|[12１２]型|(?<![A-Za-z])(?:[Tt]ype [12I]|[Ss]tage [1-4I]{1,3}|[Cc]hronic|[Aa]cute|[Ss]evere|[Mm]ild|[Ee]arly[- ]onset) )$/u;
 // the organ or site written before a condition: 大腿骨骨折, 胃がん, 脳出血
 const ORGAN_BEFORE = /\p{Script=Han}{1,3}$/u;
 const LATIN = /[A-Za-z]/;
@@ -299,6 +301,7 @@ export const health: Detector = {
       { text: 'Diagnosis: mild cognitive impairment; hearing loss', expect: 'mild cognitive impairment' },
       { text: 'Allergies: penicillin, shellfish', expect: 'shellfish' },
       { text: 'Name: Tom Reyes / Age: 67 / Dx: COPD, CKD stage 3', expect: 'CKD stage 3' },
+      { text: 'He has type 1 diabetes and sees the nurse weekly.', expect: 'type 1 diabetes' },
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },

@@ -324,10 +324,11 @@ const LATIN_LOWER = String.raw`[a-zß-öø-ÿ']`;
 const SURNAME_PART = String.raw`${LATIN_UPPER}${LATIN_LOWER}{1,20}(?:-${LATIN_UPPER}?${LATIN_LOWER}{1,20})?`;
 const LATIN_FULL_NAME = new RegExp(String.raw`(?<![A-Za-z.'-])(${LATIN_UPPER}${LATIN_LOWER}{1,20}) (${SURNAME_PART}|[A-Z]\. ${SURNAME_PART})(?! [A-Z])(?![A-Za-z'-])`, 'g');
 // a family member named after the relation: "my wife, Camila Duarte-Hughes", "her husband Tran Van Duc"
-// (on the next line too), or by the given name alone when the age or a verb follows: "Son Davi, 6, tested positive"
+// (on the next line too), or by the given name alone when the age, a verb or the birth follows: "Son Davi, 6, tested
+// positive", "my son Taro (born 2015-06-02)"
 const RELATION_WORD = String.raw`\b(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|[Ss]pouse|[Pp]artner|[Bb]rother|[Ss]ister|[Cc]hild|[Gg]randmother|[Gg]randfather|[Gg]randson|[Gg]randdaughter|[Aa]unt|[Uu]ncle|[Nn]iece|[Nn]ephew|[Cc]aregiver)`;
 const RELATIVE_NAME = new RegExp(
-  String.raw`${RELATION_WORD},?[ \n]{1,2}(?:(${SURNAME_PART}(?: ${SURNAME_PART}){1,2})|(${SURNAME_PART})(?=,? ?\d{1,3}\b|,? (?:is|was|has|had|aged|who)\b))(?![A-Za-z'-])`,
+  String.raw`${RELATION_WORD},?[ \n]{1,2}(?:(${SURNAME_PART}(?: ${SURNAME_PART}){1,2})|(${SURNAME_PART})(?=,? ?\d{1,3}\b|,? (?:is|was|has|had|aged|who)\b|,? \(?(?:born|b\.|aged|age)\b))(?![A-Za-z'-])`,
   'g',
 );
 
@@ -449,6 +450,7 @@ export const personName: Detector = {
       // a relation word on the line before, the given name alone before an age, the given name mentioned again
       { text: 'and our daughter\nZuri Okafor-Hughes (DOB 09/30/2017) joined me', expect: 'Zuri Okafor-Hughes' },
       { text: 'Son Davi, 6, tested positive for influenza A', expect: 'Davi' },
+      { text: 'the certificate for my son Taro (born 2015-06-02)', expect: 'Taro' },
       { text: 'your son, Arjun Raghunathan (date of birth: 3 March 2016).\nThe application for Arjun was submitted', expect: 'Arjun' },
       { text: 'Staff on duty: Haruka Sato, Kenji Mori. Records kept for five years.', expect: 'Kenji Mori' },
       { text: 'Client\tAccount No.\nMr. T. Abe\t1234567\n', expect: 'Mr. T. Abe' },
