@@ -26,7 +26,7 @@ const NET_USE = /(?<![\w-])net use\b[^\n]{0,80}?\/user:([^\s"']{1,64})[ \t]+([^\
 // (their account switches are the detector's triggers: the tools' names would lengthen the search every page pays for)
 const TOOLS = ['psexec', 'paexec', 'plink', 'pscp', 'sqlcmd', 'osql', 'bcp', 'rdesktop', 'xfreerdp', 'winrs', 'wmic'];
 const TOOL_USER_PASSWORD = new RegExp(
-  String.raw`(?<![\w-])(?:psexec|paexec|plink|pscp|sqlcmd|osql|bcp|rdesktop|xfreerdp|winrs|wmic)\b[^\n]{0,80}?(?:-u|-l|/u:|-u:|/user:)[ ]?([^\s'"]{1,64})[^\n]{0,40}? (?:-p|-pw|/p:|-p:|/password:)[ ]?${VALUE}`,
+  String.raw`(?<![\w-])(?:${TOOLS.join('|')})\b[^\n]{0,80}?(?:-u|-l|/u:|-u:|/user:)[ ]?([^\s'"]{1,64})[^\n]{0,40}? (?:-p|-pw|/p:|-p:|/password:)[ ]?${VALUE}`,
   'gi',
 );
 

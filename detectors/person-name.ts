@@ -197,9 +197,8 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
       continue;
     }
     // a name cell holds one name: a kana given name set without a space (藤堂さくら) or kanji OCR spaced out (日 向 美奈) is part of it
-    const found = named;
-    if (found && found.start === start && found.end < start + cell.length && WHOLE_NAME_CELL.test(cell)) found.end = start + cell.length;
-    else if (!found && WHOLE_NAME_CELL.test(cell) && nameShaped(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    if (named && named.start === start && named.end < start + cell.length && WHOLE_NAME_CELL.test(cell)) named.end = start + cell.length;
+    else if (!named && WHOLE_NAME_CELL.test(cell) && nameShaped(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
 

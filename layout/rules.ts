@@ -78,8 +78,7 @@ export function columnBorders(lines: readonly LayoutLine[], left: number, right:
     .filter((r) => mids.filter((y) => y >= r.y0 && y <= r.y1).length >= CROSSES * mids.length)
     .map((r) => r.x)
     .sort((a, b) => a - b);
-  const crossing: number[] = [];
-  for (const x of xs) if (!crossing.length || x - crossing[crossing.length - 1] > SAME_RULE) crossing.push(x);
+  const crossing = distinct(xs);
   // from the border nearest the text's left edge (at or before it) to the nearest at or after its right edge:
   // a table beside this one, or a frame around the page, is not part of its grid
   const first = crossing.findLastIndex((x) => x <= left + SAME_RULE);
@@ -96,9 +95,14 @@ export function rowBorders(top: number, bottom: number, left: number, right: num
     .filter((r) => r.y > top && r.y < bottom && Math.min(r.x1, right) - Math.max(r.x0, left) >= ACROSS * width)
     .map((r) => r.y)
     .sort((a, b) => a - b);
-  const borders: number[] = [];
-  for (const y of ys) if (!borders.length || y - borders[borders.length - 1] > SAME_RULE) borders.push(y);
-  return borders;
+  return distinct(ys);
+}
+
+/** Sorted positions with those closer than SAME_RULE to the one kept before them left out: each rule once. */
+function distinct(sorted: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1] > SAME_RULE) out.push(v);
+  return out;
 }
 
 /** Whether a row border lies between two lines (between their middles). */
