@@ -27,8 +27,8 @@ export const lang: Lang = pickLang(platformI18n()?.getUILanguage() ?? (typeof na
 const WORDS = {
   // ---- the redaction panel
   title: { ja: 'Sumi 墨 — 墨消しパネル', en: 'Sumi 墨 — Redaction panel' },
-  open: { ja: 'PDF・画像を開く', en: 'Open a PDF or scan' },
-  drop: { ja: 'ここにPDF・画像（PNG/JPEG/TIFF）をドロップ', en: 'or drop a PDF or PNG/JPEG/TIFF scan here' },
+  open: { ja: 'ファイルを開く（PDF・画像・Excel・Word）', en: 'Open a PDF, scan, spreadsheet or document' },
+  drop: { ja: 'ここにPDF・画像・Excel・Wordファイルをドロップ', en: 'or drop a PDF, scan, spreadsheet or document here' },
   reading: { ja: '読み込み中', en: 'Reading' },
   ocrRunning: { ja: 'OCRで文字を読み取り中', en: 'Reading scanned pages (OCR)' },
   scanning: { ja: '検出中', en: 'Finding' },
@@ -39,7 +39,7 @@ const WORDS = {
   errEncrypted: { ja: '暗号化（パスワード付き）のファイルは開けません。解除してから開いてください', en: 'This file is encrypted: remove the password and open it again' },
   errCorrupt: { ja: 'ファイルが壊れているため開けません', en: 'The file is damaged and cannot be opened' },
   errTooLarge: { ja: 'ファイルが大きすぎるため開けません', en: 'The file is too large to open' },
-  errUnsupported: { ja: 'この種類のファイルは開けません（PDF・PNG・JPEG・TIFFに対応）', en: 'This kind of file cannot be opened (PDF, PNG, JPEG and TIFF can)' },
+  errUnsupported: { ja: 'この種類のファイルは開けません（PDF・画像・Excel・Word・CSV・テキストに対応）', en: 'This kind of file cannot be opened (PDF, images, Excel, Word, CSV and text can)' },
   errOpen: { ja: 'ファイルを開けませんでした', en: 'The file could not be opened' },
   handoffGone: {
     ja: 'アップロード画面からファイルを受け取れませんでした。そのページを開いたまま、もう一度お試しください',
@@ -86,6 +86,9 @@ const WORDS = {
     en: 'Note: a masked text is still visible elsewhere; "Every occurrence" masks it there too',
   },
   refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
+  hiddenSheet: { ja: '非表示シート', en: 'Hidden sheet' },
+  hiddenSheetClean: { ja: '検出なし', en: 'nothing found' },
+  hiddenContent: { ja: '表示されない内容', en: 'Content not shown' },
   resumed: { ja: '前回の確認状態を復元しました', en: 'Your earlier review of this file was restored' },
   reasonLabelsTitle: { ja: '墨消しの理由：独自のラベル', en: 'Redaction reasons: your office’s own labels' },
   reasonLabelsHelp: {

@@ -10,6 +10,7 @@ import { checkImageSize, sniffImage } from '../documents/image.ts';
 import { imageDpi } from './image-info.ts';
 import { openTiff } from './tiff.ts';
 import { SCAN_ASSUMED_DPI } from './dpi.ts';
+import type { GrayImage } from './gray.ts';
 
 /**
  * A scan as a PDF, for the panel and the CLI alike: a TIFF a page per image, a
@@ -52,20 +53,23 @@ export async function tiffToPdf(bytes: Uint8Array): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (let i = 0; i < tiff.count; i++) {
     const { image, dpi = SCAN_ASSUMED_DPI } = tiff.page(i);
-    const stream = pdf.context.stream(zlibSync(image.data, { level: 4 }), {
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: image.width,
-      Height: image.height,
-      ColorSpace: 'DeviceGray',
-      BitsPerComponent: 8,
-      Filter: 'FlateDecode',
-    });
-    const width = (image.width * 72) / dpi;
-    const height = (image.height * 72) / dpi;
-    const page = pdf.addPage([width, height]);
-    const name = page.node.newXObject('Scan', pdf.context.register(stream));
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+    addGreyPage(pdf, image, (image.width * 72) / dpi, (image.height * 72) / dpi);
   }
   return pdf.save();
+}
+
+/** Adds a page of `width` × `height` points filled with 8-bit grey pixels. */
+export function addGreyPage(pdf: PDFDocument, image: GrayImage, width: number, height: number): void {
+  const stream = pdf.context.stream(zlibSync(image.data, { level: 4 }), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: image.width,
+    Height: image.height,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  });
+  const page = pdf.addPage([width, height]);
+  const name = page.node.newXObject('Scan', pdf.context.register(stream));
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
 }

@@ -1,14 +1,17 @@
 // Opening a document in the panel: read it, read its scanned pages by OCR,
 // find everything (pipeline/read-and-scan.ts), restore the officer's earlier
-// review of the same file. Images are shown and exported as a one-page PDF of their own size.
+// review of the same file. Images are shown and exported as a one-page PDF of their own size;
+// spreadsheets and documents as their sheets and pages printed (pipeline/print-document.ts).
 import { readAndScan, type DocumentSource, type OcrPlatform, type ReadStep } from '../pipeline/read-and-scan.ts';
 import type { OpenPdf } from '../pages/pdf-pages.ts';
 import { textBoxes } from '../review/boxes.ts';
 import { initialReview, type ReviewState } from '../review/review.ts';
-import { DocumentError, type SumiDocument } from '../core/document.ts';
+import type { SumiDocument } from '../core/document.ts';
 import type { Finding } from '../core/findings.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import { loadReview } from './review-store.ts';
+import { printDocument } from '../pipeline/print-document.ts';
+import { openForDisplay } from './viewer.ts';
 
 /** What the panel needs from its platform (platform/browser.ts, handed in by entrypoints/redact). */
 export type PanelPlatform = OcrPlatform;
@@ -26,6 +29,8 @@ export interface OpenedDocument {
   resumed: boolean;
   /** pages that need OCR and were not read (the officer cancelled it) */
   unread: number[];
+  /** a spreadsheet or document: the sheet (or 1, the document) each printed page shows, and the file's own pages as read */
+  printed?: { sheetOf: number[]; sheets: SumiDocument['pages'] };
 }
 
 export interface OpenOptions {
@@ -44,19 +49,23 @@ export interface OpenOptions {
 export async function openDocument(platform: PanelPlatform, name: string, bytes: Uint8Array, options: OpenOptions): Promise<OpenedDocument> {
   const { signal } = options;
   const hash = await sha256Hex(bytes);
-  const { doc, findings, source, unread } = await readAndScan(platform, name, bytes, {
+  const scanned = await readAndScan(platform, name, bytes, {
     pdf: options.shown,
     signal,
     ocrSignal: options.ocrSignal,
     onProgress: options.onProgress,
     onEarlyFindings: options.onEarlyFindings,
-    check: (read) => {
-      if (read.type !== 'pdf' && read.type !== 'image') {
-        throw new DocumentError(`the redaction panel opens PDF files and scans (PNG, JPEG, TIFF); this file is ${read.type}`, 'unsupported');
-      }
-    },
   });
+  let { doc, findings, source } = scanned;
+  let printed: OpenedDocument['printed'];
+  if (doc.type !== 'pdf' && doc.type !== 'image') {
+    // no pages of its own: printed onto pages, shown, reviewed and exported as that PDF
+    const paper = await printDocument(doc, findings, platform.createCanvas, signal);
+    printed = { sheetOf: paper.sheetOf, sheets: doc.pages };
+    ({ doc, findings } = paper);
+    source = { bytes: paper.pdf, pdf: await openForDisplay(paper.pdf, platform.pdfjs) };
+  }
   const found = findings.map((finding) => ({ finding, boxes: textBoxes(doc.pages[finding.page - 1], finding.start, finding.end) }));
   const saved = await loadReview(hash).catch(() => undefined);
-  return { name, hash, doc, source, review: initialReview(found, saved), resumed: Boolean(saved), unread };
+  return { name, hash, doc, source, review: initialReview(found, saved), resumed: Boolean(saved), unread: scanned.unread, printed };
 }

@@ -3,26 +3,12 @@
 import type { Page, Segment } from '../core/document.ts';
 import type { Rect } from '../core/geometry.ts';
 import { firstEndingAfter } from '../core/ranges.ts';
+import { charWeight, weights } from '../core/char-weight.ts';
+
+export { charWeight };
 
 /** A rectangle on a page, in PDF user space. */
 export type Box = Rect;
-
-/**
- * Relative advance of a character: full-width characters (kanji, kana,
- * full-width forms) take an em, Latin letters and digits about half of one.
- */
-export function charWeight(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return ch === ' ' ? 0.3 : 0.55;
-  if (c >= 0xff61 && c <= 0xff9f) return 0.5; // half-width katakana
-  return 1;
-}
-
-function weights(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWeight(ch);
-  return w;
-}
 
 /** Padding around each masked box, as a fraction of the text height. */
 const PAD_X = 0.35;

@@ -23,6 +23,9 @@ import { useReasons } from './use-reasons.ts';
 import { useReviewHistory } from './use-review-history.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
+/** What the panel opens: PDFs and scans as they are, spreadsheets, documents and text printed onto pages. */
+const OPENABLE = 'application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff,.xlsx,.xlsm,.docx,.csv,.tsv,.txt,.md';
+
 const EMPTY_REVIEW: ReviewState = { findings: [], manual: [] };
 
 const STEP_WORDS = { read: 'reading', ocr: 'ocrRunning', scan: 'scanning', export: 'exporting' } as const;
@@ -91,8 +94,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
       <header>
         <h1>{t('title')}</h1>
         <label className="open">
-          {t('open')}{' '}
-          <input type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/tiff,.png,.jpg,.jpeg,.tif,.tiff" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          {t('open')} <input type="file" accept={OPENABLE} onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
         </label>
         <span>{t('drop')}</span>
         {opened && (

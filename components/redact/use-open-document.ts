@@ -8,7 +8,9 @@ import { openDocument, type OpenedDocument, type PanelPlatform } from '../../pan
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
 import { DocumentError } from '../../core/document.ts';
 import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
-import { t } from '../../extension/i18n.ts';
+import { t, lang } from '../../extension/i18n.ts';
+import { kindName } from '../../core/kind-names.ts';
+import type { Kind } from '../../core/findings.ts';
 import type { Status } from './status.ts';
 
 /** How long reading the document waits at most for the first page to be drawn. */
@@ -29,6 +31,27 @@ function openError(err: unknown): string {
   const keys = { encrypted: 'errEncrypted', corrupt: 'errCorrupt', unsupported: 'errUnsupported', 'too-large': 'errTooLarge' } as const;
   const key = (code && code in keys ? keys[code as keyof typeof keys] : undefined) ?? 'errOpen';
   return `${t(key)} (${detail})`;
+}
+
+/**
+ * What a spreadsheet or document hides, said first: each hidden sheet with
+ * what was found in it (「原本」: 氏名 396 件), then the reader's other notes
+ * (hidden rows, comments, tracked deletions).
+ */
+export function hiddenCallouts(opened: OpenedDocument): string[] {
+  if (!opened.printed) return [];
+  const { sheetOf, sheets } = opened.printed;
+  return sheets.flatMap((sheet) =>
+    sheet.hidden.map((note) => {
+      if (note.kind !== 'hidden-sheet' && note.kind !== 'very-hidden-sheet') return `${t('hiddenContent')}: ${note.detail}`;
+      const counts = new Map<Kind, number>();
+      for (const f of opened.review.findings) {
+        if (sheetOf[f.finding.page - 1] === sheet.number) counts.set(f.finding.kind, (counts.get(f.finding.kind) ?? 0) + 1);
+      }
+      const found = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kindName(kind, lang)} ${n}`);
+      return `${t('hiddenSheet')}「${sheet.name ?? sheet.number}」: ${found.length ? found.join(', ') : t('hiddenSheetClean')}`;
+    }),
+  );
 }
 
 /** `platform`: the browser's (platform/browser.ts), handed in by the entry point. */
@@ -100,10 +123,12 @@ export function useOpenDocument(platform: PanelPlatform, events: OpenEvents) {
         ocrSignal: mine.ocr.signal,
         onEarlyFindings: (findings, pagesRead) => current() && setEarly({ findings, pagesRead }),
       });
-      if (!current()) return;
+      if (!current()) return void (shown ? undefined : doc.source.pdf?.document.destroy());
       setEarly(null);
+      // a spreadsheet or document is shown as its printed pages, made while it was read
+      if (!shown && doc.source.pdf) show(doc.source.pdf.document);
       setOpened(doc);
-      const notes = [];
+      const notes = hiddenCallouts(doc);
       if (doc.resumed) notes.push(t('resumed'));
       if (doc.unread.length) notes.push(`${t('ocrCancelled')}: ${doc.unread.join(', ')}`);
       else if (doc.doc.ocrPages.length) notes.push(`${t('ocrDone')}: ${doc.doc.ocrPages.join(', ')}`);

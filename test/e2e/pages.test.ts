@@ -39,7 +39,7 @@ describe('the extension’s pages', () => {
     for (const [name, file, ready] of [
       ['popup', 'popup.html', '画面共有モード'],
       ['options page', 'options.html', 'Sumi 設定'],
-      ['redaction panel', 'redact.html', 'PDF・画像を開く'],
+      ['redaction panel', 'redact.html', 'ファイルを開く'],
     ] as const) {
       it(`the ${name} (${scheme} theme) has no serious or critical axe-core violation`, async () => {
         const page = await browser.context.newPage();

@@ -6,10 +6,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PANEL_CORPUS, panelSession, checkRedaction, countMaskBoxes, dragBy, exportDownloads, filterByKind, loadFile, occurrencesDecided, openPanel, screenshot } from './panel-helpers.ts';
+import {
+  PANEL_CORPUS,
+  pageButtons,
+  panelSession,
+  checkRedaction,
+  countMaskBoxes,
+  dragBy,
+  exportDownloads,
+  filterByKind,
+  loadFile,
+  occurrencesDecided,
+  openPanel,
+  screenshot,
+} from './panel-helpers.ts';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.ts';
 import { buildTablePdf, type TableSpec } from '../fixtures/table-pdf.ts';
 import { longPdf } from '../fixtures/long-pdf.ts';
+import { buildXlsx } from '../documents/helpers.ts';
 
 const D01 = path.join(PANEL_CORPUS, 'd01_meeting-minutes.pdf');
 const LABELS = `${D01}.labels.json`;
@@ -464,6 +478,43 @@ describe('redaction panel, end to end', () => {
     await page.close();
   }, 300_000);
 
+  it('a workbook opens as its sheets printed, its hidden sheet called out first, and its masked PDF passes check-redaction', async () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const people = Array.from({ length: 30 }, (_, i) => [
+      `${['山田', '佐藤', '鈴木', '高橋', '伊藤'][i % 5]} ${['太郎', '花子', '次郎', '明美', '健一', '洋子'][i % 6]}`,
+      `090-${String(4100 + i)}-${String(2200 + 7 * i)}`,
+    ]);
+    const rows = [['氏名', '電話番号'], ...people].map((r, i) => `<row r="${i + 1}">${cell(`A${i + 1}`, r[0])}${cell(`B${i + 1}`, r[1])}</row>`);
+    const file = path.join(session.dir, 'case-list.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx({
+        sheets: [
+          { name: '公開用', body: `<sheetData><row r="1">${cell('A1', '件数')}${cell('B1', '30')}</row></sheetData>` },
+          { name: '原本', state: 'hidden', body: `<sheetData>${rows.join('')}</sheetData>` },
+        ],
+      }),
+    );
+    const page = await openPanel(session.browser);
+    const found = await loadFile(page, file);
+    expect(found).toBeGreaterThanOrEqual(60);
+    await page.getByText(/非表示シート「原本」|Hidden sheet「原本」/).waitFor();
+    await page.locator('.page canvas[aria-label="page 1"]').waitFor();
+    await pageButtons(page).nth(1).click();
+    await page.locator('.page canvas[aria-label="page 2"]').waitFor();
+    await screenshot(page, 'panel-workbook-ja');
+    await page.getByRole('button', { name: /^(すべて墨消し|Accept all)$/ }).click();
+    const out = await exportDownloads(page, session.dir);
+    await page.getByRole('status', { name: /書き出したPDFを検証しました|The exported PDF was verified/ }).waitFor();
+    const labels = path.join(session.dir, 'case-list.labels.json');
+    const items = people.flatMap(([name, phone]) => [name, phone].map((value) => ({ value, mask: true })));
+    writeFileSync(labels, JSON.stringify({ items, controls: ['件数', '電話番号'] }));
+    // the masked PDF is checked against itself for its page count: the workbook has no pages of its own
+    const check = checkRedaction(out.pdf, out.pdf, labels);
+    expect(check.last, check.output).toMatch(/leaked=0 .* ok$/);
+    await page.close();
+  }, 300_000);
+
   it('a damaged PDF, a password-protected PDF, an image too large to decode and a file of another kind get a clear message in the page language, and the panel stays usable', async () => {
     const damaged = path.join(session.dir, 'damaged.pdf');
     writeFileSync(damaged, readFileSync(D01).subarray(0, 2000));
@@ -476,7 +527,7 @@ describe('redaction panel, end to end', () => {
     header.writeUInt32BE(20000, 16);
     header.writeUInt32BE(20000, 20);
     writeFileSync(bomb, header);
-    const notes = path.join(session.dir, 'notes.txt');
+    const notes = path.join(session.dir, 'slides.key');
     writeFileSync(notes, 'meeting notes: nothing to see here\n');
     const page = await openPanel(session.browser);
     const alert = page.getByRole('alert');
