@@ -86,6 +86,7 @@ const WORDS = {
     en: 'Note: a masked text is still visible elsewhere; "Every occurrence" masks it there too',
   },
   refused: { ja: '書き出しを中止しました：墨消しした文字列が出力から復元できます', en: 'Export refused: masked strings could be recovered from the output' },
+  exportHiddenSheets: { ja: '非表示シートも書き出す', en: 'Export hidden sheets too' },
   hiddenSheet: { ja: '非表示シート', en: 'Hidden sheet' },
   hiddenSheetClean: { ja: '検出なし', en: 'nothing found' },
   hiddenContent: { ja: '表示されない内容', en: 'Content not shown' },

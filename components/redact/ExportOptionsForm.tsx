@@ -3,9 +3,12 @@
 import type { ExportSettings } from '../../pipeline/export-verified.ts';
 import { t } from '../../extension/i18n.ts';
 
-export type PanelExportOptions = Required<Pick<ExportSettings, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>>;
+export type PanelExportOptions = Required<Pick<ExportSettings, 'dpi' | 'colour' | 'minMaskWidth' | 'searchableText' | 'printReason'>> & {
+  /** a spreadsheet's hidden sheets are exported too */
+  hiddenSheets: boolean;
+};
 
-export const DEFAULT_EXPORT_OPTIONS: PanelExportOptions = { dpi: 150, colour: 'grey', minMaskWidth: 0, searchableText: false, printReason: false };
+export const DEFAULT_EXPORT_OPTIONS: PanelExportOptions = { dpi: 150, colour: 'grey', minMaskWidth: 0, searchableText: false, printReason: false, hiddenSheets: true };
 
 const STORAGE_KEY = 'sumi-export-options';
 
@@ -23,7 +26,8 @@ export function saveExportOptions(options: PanelExportOptions): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
 }
 
-export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptions; onChange(v: PanelExportOptions): void }) {
+/** `hiddenSheets`: the document open is a spreadsheet with hidden sheets, which the officer may leave out. */
+export function ExportOptionsForm({ value, onChange, hiddenSheets = false }: { value: PanelExportOptions; onChange(v: PanelExportOptions): void; hiddenSheets?: boolean }) {
   const set = <K extends keyof PanelExportOptions>(key: K, v: PanelExportOptions[K]) => onChange({ ...value, [key]: v });
   return (
     // folded away: the settings are set once and kept; their summary says what they are
@@ -69,6 +73,11 @@ export function ExportOptionsForm({ value, onChange }: { value: PanelExportOptio
         <label>
           <input type="checkbox" checked={value.printReason} onChange={(e) => set('printReason', e.target.checked)} /> {t('printReason')}
         </label>
+        {hiddenSheets && (
+          <label>
+            <input type="checkbox" checked={value.hiddenSheets} onChange={(e) => set('hiddenSheets', e.target.checked)} /> {t('exportHiddenSheets')}
+          </label>
+        )}
       </fieldset>
     </details>
   );

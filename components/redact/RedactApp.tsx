@@ -7,6 +7,7 @@ import type { ReviewState } from '../../review/review.ts';
 import { decideEveryOccurrence } from '../../review/occurrences.ts';
 import type { PanelPlatform } from '../../panel/load.ts';
 import { ExportOptionsForm } from './ExportOptionsForm.tsx';
+import { hasHiddenSheets } from '../../panel/shown-sheets.ts';
 import { ExportCard } from './ExportCard.tsx';
 import { FindingList, type ListFilter } from './FindingList.tsx';
 import { groupFindings, groupOf } from '../../review/groups.ts';
@@ -119,7 +120,7 @@ export function RedactApp({ platform }: { platform: PanelPlatform }) {
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => areas.maskSelection() || setMessage({ kind: 'info', text: t('selectFirst') })} aria-keyshortcuts="M">
               {t('maskSelection')}
             </button>
-            <ExportOptionsForm value={exporter.options} onChange={exporter.changeOptions} />
+            <ExportOptionsForm value={exporter.options} onChange={exporter.changeOptions} hiddenSheets={opened ? hasHiddenSheets(opened) : false} />
             <button type="button" className="primary" onClick={() => void exporter.exportPdf(opened, review)} disabled={!!progress}>
               {t('export')}
             </button>

@@ -4,6 +4,7 @@
 // pages, hidden sheets are printed too, and the panel's export of such a file
 // masks what was accepted.
 import { describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, nodePlatform } from '../../platform/node.ts';
@@ -75,7 +76,7 @@ describe('printing a spreadsheet onto pages', () => {
     for (let r = 2; r <= 201; r++) rows.push(inlineRow(r, [String(r - 1), `山田 太郎${r}`, `090-${String(1000 + r).padStart(4, '0')}-5678`]));
     const bytes = buildXlsx({
       sheets: [
-        { name: '公開用', body: `<sheetData>${inlineRow(1, ['件数', '200'])}</sheetData>` },
+        { name: '公開用', body: `<sheetData>${inlineRow(1, ['件数', '200'])}${inlineRow(2, ['担当者携帯', '080-3141-5926'])}</sheetData>` },
         { name: '原本', state: 'hidden', body: `<sheetData>${rows.join('')}</sheetData>` },
       ],
     });
@@ -86,7 +87,7 @@ describe('printing a spreadsheet onto pages', () => {
     expect(sheetPages.map((p) => p.text).join('\n')).toBe(doc.pages[1].text);
     const phones = (list: typeof findings) => list.filter((f) => f.kind === 'phone').map((f) => f.text);
     expect(phones(printed.findings)).toEqual(phones(findings));
-    expect(phones(findings)).toHaveLength(200);
+    expect(phones(findings)).toHaveLength(201);
 
     const opened = await openDocument(nodePlatform, 'cases.xlsx', bytes, { onProgress: () => {} });
     try {
@@ -94,6 +95,17 @@ describe('printing a spreadsheet onto pages', () => {
       expect(callouts).toHaveLength(1);
       expect(callouts[0]).toMatch(/原本/);
       expect(callouts[0]).toMatch(/200/);
+      // exported with the hidden sheet, or without it by choice
+      const review = reduce(opened.review, { type: 'decide', ids: opened.review.findings.map((f) => f.id), decision: 'accepted' });
+      const all = await exportReview(nodePlatform, opened, review, {});
+      const shownOnly = await exportReview(nodePlatform, opened, review, { hiddenSheets: false });
+      const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
+      expect(await pageCount(all.pdf)).toBe(printed.doc.pages.length);
+      expect(await pageCount(shownOnly.pdf)).toBe(1);
+      expect(all.log.length).toBeGreaterThanOrEqual(400);
+      // the one finding of the sheet shown stays masked, on page 1 of the smaller PDF
+      expect(shownOnly.log.map((m) => [m.page, m.kind])).toEqual([[1, 'phone']]);
+      expect(shownOnly.verification.recoverable).toEqual([]);
     } finally {
       await opened.source.pdf?.document.destroy();
     }
