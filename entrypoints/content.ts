@@ -19,6 +19,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // blob:, data: and sandboxed frames too: a file input there is a way in like any other
+  matchOriginAsFallback: true,
   // before the page is parsed: the highlight style sheet costs nothing on an empty document
   // (adding it to a styled 1 MB page restyles all of it), and the walk starts the moment
   // the DOM is ready instead of waiting for the browser's first layout to be done

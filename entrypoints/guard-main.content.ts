@@ -7,6 +7,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // blob:, data: and sandboxed frames too: a file input there is a way in like any other
+  matchOriginAsFallback: true,
   runAt: 'document_start',
   world: 'MAIN',
   main() {

@@ -393,6 +393,33 @@ describe('upload guard in Chromium', () => {
     expect(await pastesSeen(), 'the page saw the paste once, after the decision').toBe(1);
   });
 
+  it('file inputs in a data: frame and in a sandboxed srcdoc frame are read and held like any other, the warning over the whole tab; cancelled, nothing sent', async () => {
+    const page = await open('/upload-fetch.html');
+    await page.evaluate(() => {
+      const input = '<input type="file" id="file">';
+      const sandboxed = document.createElement('iframe');
+      sandboxed.name = 'sandboxed';
+      sandboxed.setAttribute('sandbox', 'allow-scripts allow-forms');
+      sandboxed.srcdoc = input;
+      const data = document.createElement('iframe');
+      data.name = 'data';
+      data.src = `data:text/html,${encodeURIComponent(input)}`;
+      document.body.append(sandboxed, data);
+    });
+    for (const name of ['data', 'sandboxed']) {
+      await expect.poll(() => page.frame({ name })?.locator('#file').count() ?? 0).toBe(1);
+      const frame = page.frame({ name })!;
+      await frame.setInputFiles('#file', d06.path);
+      // a frame asks through the top frame, where the warning covers the tab; the file was read in full
+      await dialog(page).waitFor({ timeout: 20_000 });
+      expect(await dialog(page).textContent()).toMatch(/(氏名|Person name): 40/);
+      await cancelButton(page).click();
+      await dialog(page).waitFor({ state: 'hidden', timeout: 5000 });
+      expect(await frame.evaluate(() => (document.getElementById('file') as HTMLInputElement).files?.length), `the cancelled file is taken out of the ${name} frame's input`).toBe(0);
+    }
+    expect(rec.bytes()).toBe(0);
+  });
+
   it("the dialog works above a page's own modal dialog that holds the file input", async () => {
     const page = await open('/upload-fetch.html');
     // the page moves its input into a modal <dialog> of its own, shown in the top layer
