@@ -56,7 +56,7 @@ export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptio
     let end = info[i].chunks.length >= 2 || headsTable(info, i) || cutByRules(info[i], rules) ? regionEnd(info, i, rules) : i + 1;
     const lone = loneLine(info.slice(i, end), rules);
     if (lone !== -1) end = i + lone;
-    const table = end - i >= 2 ? tableOf(info.slice(i, end), prior, rules) : null;
+    const table = end - i >= 2 ? tableOf(info.slice(i, end), prior, rules) : prior ? continuedRow(info[i], prior) : null;
     if (table?.some((b) => b.type === 'table')) prior = undefined;
     if (table) {
       blocks.push(...table);
@@ -64,6 +64,28 @@ export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptio
     } else blocks.push({ type: 'prose', line: info[i++].line });
   }
   return blocks;
+}
+
+/** Cells a line must spread over to be taken alone as a row of the table the page before ended with. */
+const LONE_ROW_CELLS = 3;
+
+/**
+ * A line of cells alone where the page before ended with a table, its cells
+ * each under a different column of that table: the table's last row, spilt
+ * onto this page. Its header is the one before (core/tables.ts), as for a
+ * continuation of many rows; one line cannot show its columns by itself.
+ */
+function continuedRow(r: Info, prior: readonly [number, number][]): Block[] | null {
+  if (r.chunks.length < LONE_ROW_CELLS) return null;
+  const em = r.line.size;
+  // each cell under the column it overlaps most, starting inside it (a longer value may run past its right edge)
+  const cols = r.chunks.map((c) => {
+    const k = prior.reduce((best, col, j) => (overlap(c.x0, c.x1, col[0], col[1]) > overlap(c.x0, c.x1, prior[best][0], prior[best][1]) ? j : best), 0);
+    return overlap(c.x0, c.x1, prior[k][0], prior[k][1]) > 0 && c.x0 >= prior[k][0] - em ? k : -1;
+  });
+  if (cols.some((k) => k < 0) || new Set(cols).size < cols.length) return null;
+  const columns = prior.map(([l, right]): [number, number] => [l, right]);
+  return [{ type: 'table', columns, rows: intoRows([r], columns, 1.6 * em), headerRows: 0 }];
 }
 
 /** Two lines in the same type size: a heading is set larger than the table under it. */

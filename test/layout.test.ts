@@ -189,6 +189,21 @@ describe('layout analysis of PDF text', () => {
     expect(scanDocument(doc).some((f) => /Password|Username/.test(f.text))).toBe(false);
   });
 
+  it('takes a lone line of cells at the top of the next page as the last row of the table, under its header', async () => {
+    const last: TableSpec = { ...ACCOUNTS, header: undefined, rows: [['Ruth Evans', 'Tax', 'revans', 'Hd8@pLq4']] };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: last }, { prose: ['Issued by the ICT section. Keep this list locked away.'] }]] }), nodePlatform.pdfjs);
+    const table = doc.pages[1].tables![0];
+    expect(table.rows).toBe(1);
+    expect(table.headerRows).toBe(0);
+    const found = scanDocument(doc).filter((f) => f.page === 2);
+    expect(found.find((f) => f.text === 'Hd8@pLq4')?.kind).toBe('password');
+    expect(found.find((f) => f.text === 'revans')?.kind).toBe('login-id');
+    expect(found.find((f) => f.text === 'Ruth Evans')?.kind).toBe('person-name');
+    // a line of prose on a page after a table is no row of it
+    const prose = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ prose: ['The accounts above were issued in April and expire in March.'] }]] }), nodePlatform.pdfjs);
+    expect(prose.pages[1].tables ?? []).toEqual([]);
+  });
+
   it('gives the header of the page before to a continued table set a little to the side (a scanner feeds each sheet off by a few points)', async () => {
     const first: TableSpec = {
       columns: [50, 72, 170, 270],
