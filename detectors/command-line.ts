@@ -1,6 +1,8 @@
 // Credentials typed on a command line, as runbooks and shell histories keep
 // them: mysql -pSECRET, sshpass -p SECRET, curl -u user:secret, --password=…,
-// net use … /user:DOMAIN\user SECRET.
+// net use … /user:DOMAIN\user SECRET, net user NAME SECRET, ldapsearch -w SECRET,
+// docker login -u NAME -p SECRET, htpasswd -b FILE NAME SECRET,
+// ConvertTo-SecureString "SECRET" -AsPlainText.
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
@@ -30,6 +32,16 @@ const TOOL_USER_PASSWORD = new RegExp(
   'gi',
 );
 
+// the account and its password as the command's own words (net user tanaka Pw /add; htpasswd -b .htpasswd admin Pw)
+const NET_USER = new RegExp(String.raw`(?<![\w-])net user[ \t]+([^\s/"'*]{1,64})[ \t]+(?!/)${VALUE}`, 'gi');
+const HTPASSWD_B = new RegExp(String.raw`(?<![\w-])htpasswd[ \t]+-(?=[a-zA-Z]*b)[a-zA-Z]+[ \t]+[^\s'"]+[ \t]+([^\s'"]{1,64})[ \t]+${VALUE}`, 'g');
+// an account switch and a password switch of a registry login: docker login -u deploy -p …
+const REGISTRY_LOGIN = new RegExp(String.raw`(?<![\w-])(?:docker|podman|nerdctl|buildah|helm registry) login\b[^\n]{0,80}?(?:-u|--username)[ =]?([^\s'"]{1,64})[^\n]{0,40}? -p[ ]?${VALUE}`, 'g');
+// the bind password of the OpenLDAP tools: ldapsearch -D "cn=admin,…" -w …
+const LDAP_W = new RegExp(String.raw`(?<![\w-])ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\n]{0,160}? -w[ ]?${VALUE}`, 'g');
+// a password PowerShell is given in clear: ConvertTo-SecureString "…" -AsPlainText -Force
+const SECURE_STRING = new RegExp(String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?("[^"\n]{3,64}"|'[^'\n]{3,64}')[ \t]+-AsPlainText`, 'gi');
+
 function unquote(text: string, start: number): [number, number] {
   return /^(["']).*\1$/.test(text) ? [start + 1, start + text.length - 1] : [start, start + text.length];
 }
@@ -45,7 +57,7 @@ function detect(ctx: ScanContext): Candidate[] {
   const pushUser = (at: number, user: string, command: string, why: string) => {
     if (!rejectCredential(user, command)) out.push({ start: at, end: at + user.length, score: 0.85, why, kind: 'login-id' });
   };
-  for (const re of [PASSWORD_FLAG, MYSQL_P, SSHPASS]) {
+  for (const re of [PASSWORD_FLAG, MYSQL_P, SSHPASS, LDAP_W, SECURE_STRING]) {
     for (const m of matches(ctx.text, re)) pushPassword(m, m.groups[0]!, 'password on a command line');
   }
   for (const m of matches(ctx.text, REMOTE_USER)) {
@@ -58,7 +70,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (!GENERIC_USER.test(user) && !BUILT_IN_ACCOUNT.test(user)) pushUser(m.end - user.length, user, m.text, 'database client user');
   }
   // (the tools' pattern runs only on a page that names one of them: tried at every position it would cost every page)
-  for (const re of TOOLS.some((t) => ctx.lower.includes(t)) ? [USER_COLON, NET_USE, TOOL_USER_PASSWORD] : [USER_COLON, NET_USE]) {
+  const pairs = [USER_COLON, NET_USE, NET_USER, HTPASSWD_B, REGISTRY_LOGIN];
+  for (const re of TOOLS.some((t) => ctx.lower.includes(t)) ? [...pairs, TOOL_USER_PASSWORD] : pairs) {
     for (const m of matches(ctx.text, re)) {
       const [user, pw] = [m.groups[0]!, m.groups[1]!];
       pushPassword(m, pw, 'password after a command-line user');
@@ -72,7 +85,31 @@ export const commandLine: Detector = {
   id: 'command-line',
   kind: 'password',
   severity: 'critical',
-  triggers: ['--pass', 'mysql', 'mariadb', 'sshpass', '-u', '--user', 'psql', 'pg_', 'createdb', 'dropdb', 'net use', 'ssh', 'scp', 'sftp', 'rsync', 'telnet', '/u:', '/user:', '-pw'],
+  triggers: [
+    '--pass',
+    'mysql',
+    'mariadb',
+    'sshpass',
+    '-u',
+    '--user',
+    'psql',
+    'pg_',
+    'createdb',
+    'dropdb',
+    'net use',
+    'net user',
+    'ssh',
+    'scp',
+    'sftp',
+    'rsync',
+    'telnet',
+    '/u:',
+    '/user:',
+    '-pw',
+    'htpasswd',
+    'ldap',
+    'securestring',
+  ],
   detect,
   examples: {
     positive: [
@@ -90,12 +127,22 @@ export const commandLine: Detector = {
       { text: 'psexec \\\\srv01 -u CITY\\svc_backup -p Bk#2024!svc cmd', expect: 'CITY\\svc_backup' },
       { text: 'sqlcmd -S db01 -U sa -P "Sql#Adm1n" -Q "select 1"', expect: 'Sql#Adm1n' },
       { text: 'xfreerdp /v:10.0.0.8 /u:rdpuser /p:Rdp!2024x', expect: 'Rdp!2024x' },
+      { text: 'net user svc_backup Bk#2024!z /add /domain', expect: 'Bk#2024!z' },
+      { text: 'net user svc_backup Bk#2024!z /add /domain', expect: 'svc_backup' },
+      { text: 'htpasswd -b /etc/nginx/.htpasswd webadmin Ht#pass9q', expect: 'Ht#pass9q' },
+      { text: 'docker login -u deploy -p Dk#8831xq registry.city.local', expect: 'Dk#8831xq' },
+      { text: 'ldapsearch -x -D "cn=admin,dc=city,dc=local" -w \'Ld@pPw1x\' -H ldap://10.0.5.5', expect: 'Ld@pPw1x' },
+      { text: '$pw = ConvertTo-SecureString "Wint3r#2024" -AsPlainText -Force', expect: 'Wint3r#2024' },
     ],
     negative: [
       'mysql -u root -p appdb',
       'curl -u "$USER:$TOKEN" https://api.example.org',
       '--password=<password>',
       'mysql -u root -p****',
+      'net user tanaka * /domain',
+      'net user tanaka /active:no',
+      'ldapsearch -x -W -D "cn=admin,dc=example,dc=com"',
+      'docker login -u deploy --password-stdin registry.city.local',
       'sort -u file.txt',
       'git clone git@github.com:org/repo.git',
       'ssh の設定は user@host の形で書く',

@@ -2,6 +2,8 @@
 import type { Detector } from '../engine/detector.ts';
 import { password } from './password.ts';
 import { commandLine } from './command-line.ts';
+import { deviceConfig } from './device-config.ts';
+import { recoveryKey } from './recovery-key.ts';
 import { loginId } from './login-id.ts';
 import { email } from './email.ts';
 import { url } from './url.ts';
@@ -28,6 +30,8 @@ export type { Detector } from '../engine/detector.ts';
 export const DETECTORS: readonly Detector[] = [
   password,
   commandLine,
+  deviceConfig,
+  recoveryKey,
   loginId,
   email,
   url,

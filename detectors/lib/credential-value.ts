@@ -18,11 +18,14 @@ export function trimToken(text: string, start: number, end: number): [number, nu
 
 /** Why a credential value should not be reported, or null when it should be. */
 // a type or a flag in a table of settings or an API's documentation (| password | string |)
+// a PowerShell command where a password is given through it: -Password (ConvertTo-SecureString "…")
+const CMDLET = /^(?:Get|Set|New|Remove|Add|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Test|Import|Export|Enable|Disable|Out|Select|Where)-[A-Z][A-Za-z]+$/;
 const TYPE_OR_FLAG = /^(?:string|str|int|integer|bool|boolean|number|varchar|true|false|yes|no|required|optional)$/i;
 
 export function rejectCredential(value: string, line: string): string | null {
   if (value.length < 3) return 'too short';
   if (TYPE_OR_FLAG.test(value)) return 'a type or a flag';
+  if (CMDLET.test(value)) return 'a PowerShell command';
   if (isPlaceholder(value)) return 'placeholder';
   if (isTextbookExample(value, line)) return 'textbook example';
   return null;
