@@ -21,7 +21,8 @@ const HIRAGANA_NAME = String.raw`[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){
 // letters of names written in Latin script, accents included (Tomás, Sørensen, Nguyễn)
 const LATIN_UPPER = String.raw`[A-ZÀ-ÖØ-Þ]`;
 const LATIN_LETTER = String.raw`[a-zA-ZÀ-ÖØ-öø-ɏḀ-ỿ'-]`;
-const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.)(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){1,3}`;
+// (family name first with a comma, as forms and passports write it: SATO, Haruto)
+const LATIN_NAME = String.raw`${LATIN_UPPER}(?:${LATIN_LETTER}{1,20}|\.),? ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?(?: ${LATIN_UPPER}${LATIN_LETTER}{0,20}\.?){0,2}`;
 const NAME_VALUE = new RegExp(`(?:${KATAKANA_NAME}|${HIRAGANA_NAME}|${KANJI_NAME}|${LATIN_NAME})`, 'uy');
 
 // OCR spaces out wide labels (氏 名) and confuses kana of one shape (ウリガナ, フリカナ for フリガナ)
@@ -398,6 +399,7 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'Name: SATO, Haruto', expect: 'SATO, Haruto' },
       { text: '氏名：山本 静香', expect: '山本 静香' },
       { text: '職員番号\t氏名\tフリガナ\nK2001913\t金子\u3000文雄\tカネコ フミオ\n', expect: '金子\u3000文雄' },
       { text: '職員番号\t氏名\tフリガナ\nK2001913\t金子\u3000文雄\tカネコ フミオ\n', expect: 'カネコ フミオ' },
