@@ -124,9 +124,29 @@ export function tableOf(draft: TableDraft, options: TableOptions): Table {
   };
 }
 
-/** The column extents of the last table laid out on `page`, which a table at the top of the next page may continue. */
-export function lastColumns(page: { tables?: readonly Table[] }): [number, number][] | undefined {
-  return page.tables?.at(-1)?.columnEdges;
+/** Lines and characters of running header or footer (a title, a page number, a confidentiality mark) a page may hold beyond a table that runs on. */
+const RUNNING_LINES = 3;
+const RUNNING_CHARS = 200;
+
+function onlyRunningText(text: string): boolean {
+  const t = text.trim();
+  return t.length <= RUNNING_CHARS && (t ? t.split('\n').length : 0) <= RUNNING_LINES;
+}
+
+/** Whether `table` ends its page: nothing follows it but a footer. Only then may the next page continue it. */
+export function tableEndsPage(page: { text: string }, table: Table): boolean {
+  return onlyRunningText(page.text.slice(table.end));
+}
+
+/** Whether `table` starts its page: nothing stands above it but a running header or a title. Only then may it continue the page before. */
+export function tableStartsPage(page: { text: string }, table: Table): boolean {
+  return onlyRunningText(page.text.slice(0, table.start));
+}
+
+/** The column extents of the last table laid out on `page` when it ends the page: a table at the top of the next page may continue it. */
+export function lastColumns(page: { text: string; tables?: readonly Table[] }): [number, number][] | undefined {
+  const last = page.tables?.at(-1);
+  return last && tableEndsPage(page, last) ? last.columnEdges : undefined;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
 
 const IPV4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
-const VERSION_BEFORE = /(?:v|ver\.?|version|バージョン|版|rev\.?|release|build)\s*$/i;
+// (a word of its own: the "ver" that ends "server" is no version)
+const VERSION_BEFORE = /(?<![a-z])(?:v|ver\.?|version|バージョン|版|rev\.?|release|build)\s*$/i;
 const IP_CONTEXT = /ip|アドレス|サーバ|server|host|ホスト|接続|端末|gateway|ゲートウェイ|dns|ssh|rdp|fw|ファイアウォール|proxy|プロキシ|セグメント|subnet|from|to|通信/i;
 // Private, loopback and documentation ranges: almost never anything but an address.
 const RESERVED = /^(?:10|127)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\.|^192\.0\.2\.|^198\.51\.100\.|^203\.0\.113\.|^169\.254\./;
@@ -40,6 +41,7 @@ export const ipAddress: Detector = {
       { text: '接続元IP：203.0.113.77', expect: '203.0.113.77' },
       { text: 'from 10.247.168.96', expect: '10.247.168.96' },
       { text: 'DBサーバ: 52.68.3.101', expect: '52.68.3.101' },
+      { text: 'the old print server 10.40.2.9; remove it', expect: '10.40.2.9' },
     ],
     negative: ['Version 1.2.3.4', 'v10.0.0.1', '第1.2.3.4項', '999.1.1.1', 'Chrome 120.0.6099.109 を使用'],
   },

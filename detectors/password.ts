@@ -10,7 +10,7 @@ import { alternation } from '../engine/alternation.ts';
 // A Wi-Fi or VPN pre-shared key is a password too (a bare "Key" after an SSID on its line). Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
 const PASSWORD_LABEL =
-  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<=ssid[^\n]{0,60})(?<![a-z])key(?![a-z])|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9]))/gi;
+  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<=ssid[^\n]{0,60})(?<![a-z])key(?![a-z])|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-]))/gi;
 
 // A PIN (暗証番号 4721) is digits only, and is written after a mere space too.
 const PIN_LABEL = /暗証|パスコード|PIN/;
@@ -161,6 +161,7 @@ export const password: Detector = {
     'wireless',
     'network key',
     'ssid',
+    'secret',
     'credential',
     'login:',
     'login：',
@@ -213,6 +214,7 @@ export const password: Detector = {
       { text: 'Temporary passcode - 7Hq2-Lm9x', expect: '7Hq2-Lm9x' },
       { text: 'The SSID is CityHall-Guest and the WPA2 key is gR8!wifi-Key', expect: 'gR8!wifi-Key' },
       { text: 'SSID: CityGuest  Key: Gue5t#Wifi2024', expect: 'Gue5t#Wifi2024' },
+      { text: 'Account\tType\tSecret\nnotify-mailer\tSMTP relay\tMx!4rT8q#Lp2', expect: 'Mx!4rT8q#Lp2' },
       { text: 'Credentials: admin / admin123', expect: 'admin123' },
       { text: 'ログイン情報：k-sato / St#2024pw', expect: 'St#2024pw' },
       { text: 'Default credentials are admin/Adm!n2024.', expect: 'Adm!n2024' },

@@ -6,7 +6,7 @@ import { normalizeText, toOriginalRange } from '../core/normalize.ts';
 import { pipeTablesAsTabs } from './pipe-tables.ts';
 import { KIND_SEVERITY, severityRank, type Finding, type Kind, type Severity } from '../core/findings.ts';
 import type { Page, SumiDocument } from '../core/document.ts';
-import { continuedHeaders, type Table } from '../core/tables.ts';
+import { continuedHeaders, tableEndsPage, tableStartsPage, type Table } from '../core/tables.ts';
 import { tableView } from './table-view.ts';
 import { exampleRanges, insideAny } from './examples.ts';
 import { officeContactLines } from './office-contacts.ts';
@@ -116,7 +116,8 @@ export function scanPage(page: Page, options: ScanOptions, carried?: Table): Fin
   const tables = page.tables ?? [];
   if (!tables.length) return scanText(page.text, page.number, options);
   const first = tables[0];
-  const view = tableView(page.text, tables, (t) => (t === first && carried ? continuedHeaders(carried, t) : null));
+  const continues = carried && tableStartsPage(page, first);
+  const view = tableView(page.text, tables, (t) => (t === first && continues ? continuedHeaders(carried, t) : null));
   if (view.text === page.text) return scanText(page.text, page.number, options);
   return scanText(view.text, page.number, options).flatMap((f) => {
     const range = view.toPage(f.start, f.end);
@@ -140,8 +141,9 @@ export function pageScanner(options: ScanOptions): (page: Page) => Finding[] {
       return findings;
     }
     const last = tables[tables.length - 1];
-    const inherited = tables.length === 1 && carried ? continuedHeaders(carried, last) : null;
-    carried = inherited ? { ...last, columnHeaders: inherited } : last;
+    const inherited = tables.length === 1 && carried && tableStartsPage(page, last) ? continuedHeaders(carried, last) : null;
+    // only a table that ends its page runs on to the next
+    carried = !tableEndsPage(page, last) ? undefined : inherited ? { ...last, columnHeaders: inherited } : last;
     return findings;
   };
 }

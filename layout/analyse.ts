@@ -27,6 +27,8 @@ const TIGHT = 0.8;
 const WRAPPED_LINE = 1.8;
 /** A row number, with a speck of OCR noise beside it at most, or the next cell's text after a space (the column stood too close to tell apart). */
 const SERIAL = /^\D{0,2}[0-9０-９]{1,5}(?:\D{0,2}$|[ 　](?![0-9０-９]))/u;
+/** Lines above a table that may stand between it and the top of the page when it runs on from the page before. */
+const RUNNING_LINES = 3;
 /** Share of a table's main lines that fill its key column. */
 const KEY_FILLED = 0.85;
 /** Header rows a table may have. */
@@ -53,6 +55,8 @@ export function analyseLayout(lines: readonly LayoutLine[], options: LayoutOptio
   // only the page's first table may continue the one the page before ended with
   let prior = options.priorColumns;
   for (let i = 0; i < info.length;) {
+    // a table runs on from the page before only at the top of the page, under a running header or a title
+    if (i > RUNNING_LINES) prior = undefined;
     let end = info[i].chunks.length >= 2 || headsTable(info, i) || cutByRules(info[i], rules) ? regionEnd(info, i, rules) : i + 1;
     const lone = loneLine(info.slice(i, end), rules);
     if (lone !== -1) end = i + lone;

@@ -189,6 +189,29 @@ describe('layout analysis of PDF text', () => {
     expect(scanDocument(doc).some((f) => /Password|Username/.test(f.text))).toBe(false);
   });
 
+  it('passes no header to the next page when prose follows the table on its page, or stands above the table on the next', async () => {
+    const other: TableSpec = {
+      columns: ACCOUNTS.columns,
+      rows: [
+        ['Tax', 'Level 3', 'INC-20240611-0042', 'open'],
+        ['Housing', 'Level 2', 'CHG-20240520-0007', 'closed'],
+      ],
+    };
+    const prose = [
+      'The accounts above are issued for the audit period only and are removed when the audit closes.',
+      'Requests for changes go to the ICT section by the usual form.',
+      'Keep this list locked away when it is not in use.',
+      'Open items of the migration follow.',
+    ];
+    const after = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }, { prose }], [{ table: other }]] }), nodePlatform.pdfjs);
+    const before = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ prose }, { table: other }]] }), nodePlatform.pdfjs);
+    for (const doc of [after, before]) {
+      expect(doc.pages[1].tables?.[0]?.rows).toBe(2);
+      // a ticket number under the column that was Username on page 1 is no account
+      expect(scanDocument(doc).filter((f) => f.page === 2 && f.kind === 'login-id')).toEqual([]);
+    }
+  });
+
   it('takes a lone line of cells at the top of the next page as the last row of the table, under its header', async () => {
     const last: TableSpec = { ...ACCOUNTS, header: undefined, rows: [['Ruth Evans', 'Tax', 'revans', 'Hd8@pLq4']] };
     const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: last }, { prose: ['Issued by the ICT section. Keep this list locked away.'] }]] }), nodePlatform.pdfjs);
