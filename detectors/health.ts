@@ -77,7 +77,7 @@ const CONDITIONS = [
   'クローン病',
   '骨粗しょう症',
   '骨粗鬆症',
-  '不眠症',
+  '不眠(?!不休)症?',
   '睡眠障害',
   '(?:肝|腎|心|呼吸)機能(?:障害|異常|低下)',
   '甲状腺(?:機能)?(?:亢進症|低下症)',
@@ -187,11 +187,12 @@ const NOT_PERSONAL_AFTER =
   /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車|[ -]?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp|friendly))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
-const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical|health|condition|care needs/gi;
+const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|入院先|転帰|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical|health|condition|care needs/gi;
 const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|あり|有り?|該当|対象|非該当|済み?|未|はい|いいえ|yes|no|none|n\/a|-+|ー+)$/iu;
 // Headers that name something about a condition, not the condition: 診断日, 主治医, 障害者控除, 診断書番号
 const NOT_HEALTH_HEADER =
   /(?:日|日時|年月日|者|医|医師|機関|病院|番号|コード|控除|手当|年金|サービス|施設|課|係|欄|書|date|no\.?|number|card|insurance|id|provider|hospital|clinic|doctor|centre|center|check)$/iu;
+const HOSPITALISED = /入院/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
 const CELL_PIECE = /[^、,;/\t\n]+/g;
@@ -203,7 +204,8 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
   const seen = new Set<number>();
   for (const h of matches(ctx.text, HEALTH_HEADER)) {
     const column = cellsUnderHeader(ctx, h.start, 24);
-    if (column && NOT_HEALTH_HEADER.test(column.header)) continue;
+    // (where a person is in hospital says that they are: 入院先医療機関 names the hospital, and is health all the same)
+    if (column && NOT_HEALTH_HEADER.test(column.header) && !HOSPITALISED.test(column.header)) continue;
     // a header with two health words (主な疾病・障害) is one column
     if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
     seen.add(column.cells[0][0]);
@@ -264,9 +266,23 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// A medicine with its dose (セルトラリン50mg, ゾルピデム錠5mg): what a person takes says what they are treated for.
+// Tried only on pages that write a dose.
+const DOSE_UNITS = ['mg', 'ｍｇ', 'μg', 'µg', 'mcg'];
+const MEDICINE = /[ァ-ヶ][ァ-ヶー]{2,15}(?:OD錠|徐放錠|錠|カプセル|散|細粒|顆粒|テープ|軟膏|注射液|注)?[ \t]?\d{1,4}(?:\.\d{1,3})?[ \t]?(?:mg|ｍｇ|μg|µg|mcg)(?![A-Za-z])/gu;
+// nutrients and supplements are written with a dose too
+const NOT_MEDICINE = /^(?:サプリ|ビタミン|カルシウム|カリウム|マグネシウム|ナトリウム|カフェイン|プロテイン|タンパク|コラーゲン|ポリフェノール|カテキン|ミネラル|サンプル)/u;
+// A mental-health clinic named as where a person is treated (東雲こころのクリニック, 心療内科)
+const MENTAL_CLINIC =
+  /[\p{Script=Han}\p{Script=Katakana}ー]{0,10}(?:こころ|ココロ|メンタル|心療内科|精神科|精神神経科)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{0,6}?(?:クリニック|病院|医院|診療所)/gu;
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
+  if (DOSE_UNITS.some((u) => ctx.lower.includes(u))) {
+    for (const m of matches(ctx.text, MEDICINE)) if (!NOT_MEDICINE.test(m.text)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'medicine with its dose' });
+  }
+  for (const m of matches(ctx.text, MENTAL_CLINIC)) out.push({ start: m.start, end: m.end, score: 0.8, why: 'mental-health clinic' });
   labelledConditions(ctx, out);
   for (const m of matches(ctx.text, CARE_PHRASE)) {
     if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;
@@ -305,6 +321,11 @@ export const health: Detector = {
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
+      { text: 'セルトラリン50mgとゾルピデム5mgを服用している', expect: 'ゾルピデム5mg' },
+      { text: '令和4年に東雲こころのクリニックでうつ病と診断され', expect: '東雲こころのクリニック' },
+      { text: '最近は不眠が続き、日中も動けない', expect: '不眠' },
+      { text: 'No.\t氏名\t入院先医療機関\t転帰\n1\t高田 悠斗\t東雲市立総合病院\t死亡', expect: '東雲市立総合病院' },
+      { text: 'No.\t氏名\t入院先医療機関\t転帰\n1\t高田 悠斗\t東雲市立総合病院\t死亡', expect: '死亡' },
       { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '中等症' },
       { text: 'No\t年代\t重症度\t入院状況\n1\t50代\t中等症\t自宅療養\n', expect: '自宅療養' },
       { text: '氏名\t病名\n今野\t変形性膝関節症\n', expect: '変形性膝関節症' },
@@ -346,6 +367,8 @@ export const health: Detector = {
       'インフルエンザ患者数の推移',
       '糖尿病予防教室のお知らせ',
       '入院日',
+      '不眠不休で作業した',
+      'サプリメント 500mg 入りの試供品を配布',
       '健康診断の日程',
       'がん検診について',
       'アレルギー対応の献立',

@@ -495,11 +495,19 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
   const texts = rowTexts(rows, columns);
   // a two-column table whose left cells are all labels is a form (氏名 | 山田 太郎), not a header over values;
   // so is a wider one whose left cells all name a field (金融機関 | … | 支店 | …, 口座名義 | … | 口座番号 | …)
-  const left = texts.map((t) => t[0]).filter((c) => c.trim());
-  if (left.every(headerLike) && (columns === 2 || left.filter(namesColumn).length >= Math.max(2, 0.6 * left.length))) return { skip: 0, count: 0 };
+  // (under the title lines the region took in above it, too: 受付票 … | １．相談者 over ふりがな | 氏名 | 住所)
+  const isForm = (from: number) => {
+    const left = texts
+      .slice(from)
+      .map((t) => t[0])
+      .filter((c) => c.trim());
+    return left.every(headerLike) && (columns === 2 || left.filter(namesColumn).length >= Math.max(2, 0.6 * left.length));
+  };
+  if (isForm(0)) return { skip: 0, count: 0 };
   let skip = 0;
   while (skip < Math.min(2, rows.length - 2) && !isHeaderRow(texts[skip], true)) skip++;
   if (!isHeaderRow(texts[skip], true)) return { skip: 0, count: 0 };
+  if (isForm(skip)) return { skip, count: 0 };
   let n = skip;
   while (n < Math.min(skip + MAX_HEADER_ROWS, rows.length - 1) && isHeaderRow(texts[n], n === skip)) n++;
   return { skip, count: n - skip };

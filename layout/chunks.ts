@@ -20,11 +20,11 @@ export function chunksOf(line: LayoutLine, gap = CELL_GAP): Chunk[] {
     const run = runs[i];
     // a letter of a spread word stays with the letters before it, written without a space;
     // what follows the word at more than a touch stands in a cell of its own
-    const inWord = run === 'inside' || run === 'last';
+    const inWord = run === 'inside' || run === 'spaced' || run === 'last';
     const afterWord = i > 0 && runs[i - 1] === 'last';
     const together = inWord || (current && !afterWord && (piece.x0 - current.x1 < gap * line.size || !mayBreakBetween(current.pieces[current.pieces.length - 1], piece)));
     if (current && together) {
-      current.pieces.push(inWord && piece.spaceBefore ? { ...piece, spaceBefore: false } : piece);
+      current.pieces.push(inWord && run !== 'spaced' && piece.spaceBefore ? { ...piece, spaceBefore: false } : piece);
       current.x1 = Math.max(current.x1, piece.x1);
       return;
     }
@@ -72,10 +72,13 @@ const CELL_LETTERS = /^[男女有無可否済未要不正副甲乙丙是非良�
 const SPREAD_GAP = 0.3;
 const EVEN_GAPS = 0.3;
 const WIDEST_SPREAD = 5;
+/** How much two letters of one comb may differ in width, in ems. */
+const SAME_SIZE = 0.15;
 /** A gap this narrow (in ems) joins a letter to the text beside it. */
 const TOUCHING = 0.25;
 
-type RunMark = 'first' | 'inside' | 'last' | undefined;
+/** A piece's place in a spread word: its first letter, a letter inside (`spaced`: after an empty box), its last. */
+type RunMark = 'first' | 'inside' | 'spaced' | 'last' | undefined;
 
 /**
  * Words spread over their cell letter by letter at even gaps (a form's
@@ -87,10 +90,10 @@ type RunMark = 'first' | 'inside' | 'last' | undefined;
 function spreadWords(pieces: readonly LayoutPiece[], em: number): RunMark[] {
   const marks: RunMark[] = new Array(pieces.length).fill(undefined);
   for (let i = 0; i < pieces.length;) {
-    const n = spreadRun(pieces, i, em);
+    const { n, spaced } = spreadRun(pieces, i, em);
     if (n > 1) {
       marks[i] = 'first';
-      for (let k = i + 1; k < i + n - 1; k++) marks[k] = 'inside';
+      for (let k = i + 1; k < i + n - 1; k++) marks[k] = spaced.includes(k) ? 'spaced' : 'inside';
       marks[i + n - 1] = 'last';
     }
     i += n;
@@ -98,28 +101,93 @@ function spreadWords(pieces: readonly LayoutPiece[], em: number): RunMark[] {
   return marks;
 }
 
-/** How many pieces from `i` are the letters of one spread word (1: none). */
-function spreadRun(pieces: readonly LayoutPiece[], i: number, em: number): number {
+/** The pieces from one that make a spread word: how many (1: none), and which keep the space before them (an empty box of a comb). */
+interface Run {
+  n: number;
+  spaced: number[];
+}
+const NO_RUN: Run = { n: 1, spaced: [] };
+
+function spreadRun(pieces: readonly LayoutPiece[], i: number, em: number): Run {
+  if (CJK_LETTERS.test(pieces[i].text)) return spreadLetters(pieces, i, em);
+  return DIGIT.test(pieces[i].text) ? { n: spreadDigits(pieces, i, em), spaced: [] } : NO_RUN;
+}
+
+/** A digit in a box of its own (a form's comb of boxes: 〒 8 6 9 - 2 1 3 5, 被保険者番号 0 0 4 1 2 8 7), or the hyphen between two groups. */
+const DIGIT = /^[0-9０-９]$/u;
+const HYPHEN = /^[-‐－ー]$/u;
+/** The widest gap between the digits of one comb, in ems: farther apart, they are cells of a table's narrow columns. */
+const COMB_GAP = 1.2;
+
+/** How many single digits (and hyphens between them) from `i` stand as one number written into boxes (1: none; three digits at least). */
+function spreadDigits(pieces: readonly LayoutPiece[], i: number, em: number): number {
+  let n = 1;
+  let digits = 1;
+  let low = Infinity;
+  let high = -Infinity;
+  for (; i + n < pieces.length; n++) {
+    const piece = pieces[i + n];
+    const before = pieces[i + n - 1];
+    const g = piece.x0 - before.x1;
+    if (g < 0 || g > COMB_GAP * em) break;
+    if (HYPHEN.test(piece.text)) {
+      // a hyphen stands between digits: one at the end of the run is not the number's
+      if (HYPHEN.test(before.text) || !DIGIT.test(pieces[i + n + 1]?.text ?? '')) break;
+      continue;
+    }
+    if (!DIGIT.test(piece.text)) break;
+    // the digits of a group stand at even gaps; the gap beside a hyphen is its own
+    if (!HYPHEN.test(before.text)) {
+      const [lo, hi] = [Math.min(low, g), Math.max(high, g)];
+      if (hi - lo > EVEN_GAPS * em) break;
+      [low, high] = [lo, hi];
+    }
+    digits++;
+  }
+  return digits >= 3 ? n : 1;
+}
+
+function spreadLetters(pieces: readonly LayoutPiece[], i: number, em: number): Run {
   const letters = (k: number) => k >= 0 && k < pieces.length && CJK_LETTERS.test(pieces[k].text);
   const gap = (k: number) => pieces[k].x0 - pieces[k - 1].x1;
-  if (!letters(i)) return 1;
+  const width = (k: number) => pieces[k].x1 - pieces[k].x0;
+  // the gap of one box between letters of the same size: twice the run's gap and a letter
+  const emptyBox = (g: number, low: number, k: number) => Math.abs(g - (2 * low + width(k - 1))) <= EVEN_GAPS * em && Math.abs(width(k) - width(k - 1)) <= SAME_SIZE * em;
   let n = 1;
   let low = Infinity;
   let high = -Infinity;
+  const spaced: number[] = [];
   while (letters(i + n)) {
     const g = gap(i + n);
     const [lo, hi] = [Math.min(low, g), Math.max(high, g)];
-    if (lo < SPREAD_GAP * em || hi > WIDEST_SPREAD * em || hi - lo > EVEN_GAPS * em) break;
-    [low, high] = [lo, hi];
+    if (lo >= SPREAD_GAP * em && hi <= WIDEST_SPREAD * em && hi - lo <= EVEN_GAPS * em) {
+      [low, high] = [lo, hi];
+    } else if (
+      n >= 2 &&
+      emptyBox(g, low, i + n) &&
+      !namesColumn(
+        pieces
+          .slice(i, i + n)
+          .map((p) => p.text)
+          .join(''),
+      )
+    ) {
+      // one box of a comb left empty: the space between a family and a given name (山 口 □ 智 子);
+      // never after a field's name (氏 名 | 山 口 …: the name's boxes start in the next cell)
+      spaced.push(i + n);
+    } else break;
     n++;
   }
   // a letter set tight against the text beside the run belongs to that text's word (ふ り が な|やました)
   const tight = (k: number) => k > 0 && k < pieces.length && gap(k) < TOUCHING * em;
-  if (tight(i)) return 1;
+  if (tight(i)) return NO_RUN;
   if (tight(i + n)) n--;
-  if (n < 2) return 1;
+  if (n < 2) return NO_RUN;
   const run = pieces.slice(i, i + n);
   const text = run.map((p) => p.text).join('');
-  const spreadLetters = n >= 3 && run.every((p) => p.text.length === 1) && !CELL_LETTERS.test(text);
-  return spreadLetters || (run.filter((p) => p.text.length === 2).length <= 1 && namesColumn(text)) ? n : 1;
+  // (OCR reads a word in a scan as letters at uneven small gaps often enough: there, only a field's name is joined)
+  const drawn = run.every((p) => p.source.type !== 'ocr-word');
+  const spreadLetters = drawn && n >= 3 && run.every((p) => p.text.length === 1) && !CELL_LETTERS.test(text);
+  const word = spreadLetters || (run.filter((p) => p.text.length === 2).length <= 1 && namesColumn(text));
+  return word ? { n, spaced: spaced.filter((k) => k < i + n) } : NO_RUN;
 }
