@@ -168,6 +168,9 @@ function common(a: [number, number], b: [number, number]): number {
   return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 }
 
+/** Share of the columns of the table before that a table continuing it shows at least. */
+const MIN_CONTINUED_SHARE = 0.5;
+
 /** How far a page's columns may stand from those of the page before (a scanner feeds each sheet a little off). */
 const MAX_SHIFT = 24;
 
@@ -183,6 +186,8 @@ export function continuedHeaders(previous: Table, table: Table): string[] | null
   if (hasHeader(table) || !hasHeader(previous) || !previous.columnEdges || !table.columnEdges) return null;
   const before = previous.columnEdges;
   const edges = table.columnEdges;
+  // a block of two columns (a title and its page number) does not continue a table of ten
+  if (edges.length < MIN_CONTINUED_SHARE * before.length) return null;
   // the offset that lays the columns best over those above
   const fit = (d: number) => edges.reduce((sum, [l, r]) => sum + Math.max(...before.map((p) => common([l + d, r + d], p))), 0);
   const shifts = [0, ...edges.flatMap(([l]) => before.map(([p]) => p - l)).filter((d) => Math.abs(d) <= MAX_SHIFT)];

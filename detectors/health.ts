@@ -90,13 +90,15 @@ const CONDITIONS = [
   '肢体不自由',
   '精神疾患',
   '貧血',
+  // enterohaemorrhagic E. coli by its serotype, as case lists write it
+  '(?<![A-Za-z0-9])O(?:157|26|111|103|121|145)(?![0-9])',
   // abbreviations only as whole words (ALS is not the start of ALSO)
   '(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
   // named infections (尿路感染症): the name before it is taken by SITE_BEFORE below
   '感染症',
   'リウマチ',
   '難病',
-  '妊娠',
+  '妊娠(?:[0-9０-９]{1,2}週)?',
   '切迫早産',
   '早産',
   '流産',

@@ -12,6 +12,9 @@ import { alternation } from '../engine/alternation.ts';
 const PASSWORD_LABEL =
   /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<=ssid[^\n]{0,60})(?<![a-z])key(?![a-z])|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-]))/gi;
 
+/** Longer than this, a value under a bare Secret label is a key, not a password. */
+const MAX_SECRET_PASSWORD = 24;
+
 // A PIN (暗証番号 4721) is digits only, and is written after a mere space too.
 const PIN_LABEL = /暗証|パスコード|PIN/;
 const PIN = /^\d{4,8}$/;
@@ -103,6 +106,8 @@ function detect(ctx: ScanContext): Candidate[] {
     if (rejectCredential(value, ctx.lineNear(s))) continue;
     // a value a program computes (form.cleaned_data['password'], config.password), or the label again (PASSWORD: PASSWORD)
     if (isCodeExpression(value) || value.toLowerCase() === v.label.toLowerCase()) continue;
+    // a long random value under a bare Secret is a key (an AWS secret access key): the key detectors' finding
+    if (/^secret$/i.test(v.label) && value.length > MAX_SECRET_PASSWORD) continue;
     // A value with letters and digits or symbols is a password; a lone word is weaker evidence.
     const strong = /\d/.test(value) || /[^A-Za-z0-9]/.test(value);
     // Labels also sit in prose ("enter your password below"): without a
