@@ -92,7 +92,8 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     const cell = ctx.cellAt(m.start);
     const cellText = cell ? ctx.text.slice(cell[1], cell[2]).trim() : '';
     // a header cell: every cell under it is a name
-    if (cell && cellText.length <= 12 && ctx.header(m.start) === undefined) {
+    // (the first cell of a form's row names that row, not a column: ふりがな | やまぐち ともこ over 氏名 | …)
+    if (cell && cellText.length <= 12 && ctx.header(m.start) === undefined && !(cell[0] === 0 && ctx.isLabelColumn(ctx.lineIndex(m.start)))) {
       const key = `${ctx.lineIndex(m.start)}:${cell[0]}`;
       if (!seenColumns.has(key)) {
         seenColumns.add(key);
@@ -154,11 +155,15 @@ function recordNames(ctx: ScanContext, line: number, label: string, out: Candida
     if (!bounds) return;
     let at = bounds[0];
     while (at < bounds[1] && /[ 　]/.test(ctx.text[at])) at++;
+    // a cell that starts with another field's name holds that field (性別女, 生年月日 昭和52年…), not a record's name
+    if (FIELD_START.test(ctx.text.slice(at, bounds[1]))) continue;
     const before = out.length;
     pushName(ctx, at, `label ${label}`, 0.9, out, bounds[1]);
     if (out.length > before && NOT_LATIN_NAME.test(ctx.text.slice(out[before].start, out[before].end))) out.pop();
   }
 }
+
+const FIELD_START = /^(?:性別|生年月日|年齢|住所|電話|携帯|職業|続柄|連絡先|備考|所属|勤務先|学校)/u;
 
 /** The rest of a label cell that only translates the label: " / Head of household", "／氏名". */
 const TRANSLATED_LABEL = /^[ 　]*[/／][ 　]*(?:[A-Za-z][A-Za-z .()'-]{0,30}|[\p{Script=Han}ぁ-ゖァ-ヶー]{1,10})[ 　]*$/u;

@@ -170,6 +170,35 @@ export class ScanContext {
     return this.cell(first, cell[0])?.trim();
   }
 
+  private labelColumns: Map<number, boolean> | undefined;
+
+  /**
+   * Whether every row of line n's table names its field in its first cell
+   * (ふりがな | … / 氏名 | … / 住所 | …): a form, whose first row is a field
+   * like the others, not a header over the rows below.
+   */
+  isLabelColumn(n: number): boolean {
+    const start = this.tableStart(n);
+    if (start < 0) return false;
+    this.labelColumns ??= new Map();
+    let known = this.labelColumns.get(start);
+    if (known === undefined) {
+      let rows = 0;
+      known = true;
+      for (let k = start; k < this.lineCount() && this.tableStart(k) === start; k++) {
+        rows++;
+        const first = this.line(k).split('\t')[0];
+        if (!(first.trim() !== '' && headerLike(first) && namesColumn(first))) {
+          known = false;
+          break;
+        }
+      }
+      known &&= rows >= 3;
+      this.labelColumns.set(start, known);
+    }
+    return known;
+  }
+
   /** Whether line n, under a table's first line, is a section's label (core/tables.ts isSectionLabel), its width the first line's. */
   isSectionRow(n: number): boolean {
     const start = this.tableStart(n);
