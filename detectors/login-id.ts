@@ -2,6 +2,7 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { rejectCredential, trimToken } from './lib/credential-value.ts';
+import { matches } from './lib/matches.ts';
 
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
 // "valid" or "username policy" do not count as labels on their own.
@@ -42,8 +43,20 @@ function passwordAfterSlash(ctx: ScanContext, at: number): { start: number; end:
   return { start: s, end: e, score: 0.9 };
 }
 
+// "log in to sh-fs01 as kestrel-bk", "connects to the database as rs_app": the account a sentence says a login uses
+const LOGIN_AS =
+  /(?<![A-Za-z])(?:log(?:s|ged|ging)? ?(?:in|on)(?: to| into)?|sign(?:s|ed)? in(?: to)?|connect(?:s|ed|ing)? to|reach(?:es|ed)?|ssh(?:es|ed)? (?:in)?to|access(?:es|ed)?) (?:the )?[\w.-]{2,40}(?: (?:server|host|database|share))? as (?:user )?([A-Za-z_][\w.-]{1,31})(?![\w-])/g;
+// what follows "as" in such a sentence without naming an account
+const NOT_AN_ACCOUNT = /^(?:a|an|the|usual|before|needed|required|well|soon|long|much|possible|normal|root|admin|administrator|yourself|himself|herself|themselves|guest|anonymous|follows)$/i;
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  for (const m of matches(ctx.text, LOGIN_AS)) {
+    const user = m.groups[0]!;
+    // an account is written with a digit, a dash, a dot or an underscore: "as usual", "as Tanaka" are words
+    if (NOT_AN_ACCOUNT.test(user) || !/[\d_.-]/.test(user) || rejectCredential(user, m.text)) continue;
+    out.push({ start: m.end - user.length, end: m.end, score: 0.8, why: 'the account a sentence says a login uses' });
+  }
   for (const v of findLabelledValues(ctx, RULE)) {
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
@@ -81,10 +94,12 @@ export const loginId: Detector = {
   id: 'login-id',
   kind: 'login-id',
   severity: 'critical',
-  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'logon', 'sign', 'account', 'サインイン'],
+  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'logon', 'sign', 'account', 'サインイン', ' as '],
   detect,
   examples: {
     positive: [
+      { text: 'The SSH key that the backup job uses to reach sh-fs01 as kestrel-bk is reproduced below.', expect: 'kestrel-bk' },
+      { text: 'The sync job connects to the database as rs_app every night.', expect: 'rs_app' },
       { text: 'ログインID：renkei-test01', expect: 'renkei-test01' },
       { text: 'ユーザーID sysadmin-km', expect: 'sysadmin-km' },
       { text: 'Credentials — user: jdoe, pass: Winter2024', expect: 'jdoe' },
@@ -112,6 +127,7 @@ export const loginId: Detector = {
       { text: 'System\tLogin URL\tUser\tPasscode\nPayroll\thttps://pay.city.local/login\tpay-admin\tPy#8821xq\n', expect: 'pay-admin' },
     ],
     negative: [
+      { text: 'Log in to the portal as usual and connect to sh-fs01 as Tanaka did.', why: 'words after as, not accounts' },
       'ログインIDを入力してください',
       'ユーザーID：xxxxxxxx',
       'Login: see the manual',
