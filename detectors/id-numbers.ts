@@ -115,7 +115,8 @@ export const insuranceNumber: Detector = {
     kind: 'insurance-number',
     name: 'health insurance or pension number',
     minDigits: 4,
-    label: /保険証|被保険者|保険者番号|記号|基礎年金番号|年金手帳|insurance|pension (?:number|no)/gi,
+    // (the 保険者番号 alone is the insurer's, a public number: 国民健康保険（保険者番号 432185）)
+    label: /保険証|被保険者|記号|基礎年金番号|年金手帳|insurance|pension (?:number|no)/gi,
     // 記号・番号 are written with a middle dot, a hyphen or a space between them
     value: /(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
   }),
@@ -126,7 +127,7 @@ export const insuranceNumber: Detector = {
       { text: '基礎年金番号 1234-567890', expect: '1234-567890' },
       { text: 'Basic Pension Number (JP): 4208-517736', expect: '4208-517736' },
     ],
-    negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人'],
+    negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人', '国民健康保険（保険者番号 432185）'],
   },
 };
 
