@@ -57,34 +57,74 @@ export function columnConsensus(ctx: ScanContext, found: readonly Span[]): Colum
   return out;
 }
 
+interface Cell {
+  start: number;
+  end: number;
+  kind?: Kind;
+  touched: boolean;
+}
+
+/** The filled cells of column `col` in rows [first, end), with what covers them; null past the last column. */
+function columnCells(ctx: ScanContext, found: readonly Span[], col: number, first: number, end: number): Cell[] | null {
+  const cells: Cell[] = [];
+  let anyCell = false;
+  for (let n = first; n < end; n++) {
+    const b = ctx.cellBounds(n, col);
+    if (!b) continue;
+    anyCell = true;
+    if (ctx.isSectionRow(n)) continue;
+    let [s, e] = b;
+    while (s < e && /\s/.test(ctx.text[s])) s++;
+    while (e > s && /\s/.test(ctx.text[e - 1])) e--;
+    if (e > s) cells.push({ start: s, end: e, ...covering(found, s, e) });
+  }
+  return anyCell ? cells : null;
+}
+
+/** The kind most of a column's cells were found to hold, when they agree enough to speak for it. */
+function agreedKind(cells: readonly Cell[]): Kind | undefined {
+  const votes = new Map<Kind, number>();
+  for (const c of cells) if (c.kind) votes.set(c.kind, (votes.get(c.kind) ?? 0) + 1);
+  const [kind, agreeing] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return kind && SHAPES[kind] && agreeing! >= MIN_AGREEING && agreeing! >= SHARE * cells.length ? kind : undefined;
+}
+
 function blockConsensus(ctx: ScanContext, found: readonly Span[], first: number, end: number): ColumnFinding[] {
   if (end - first < MIN_AGREEING) return [];
   const out: ColumnFinding[] = [];
+  const columns: Cell[][] = [];
   for (let col = 0; ; col++) {
-    const cells: { start: number; end: number; kind?: Kind; touched: boolean }[] = [];
-    let anyCell = false;
-    for (let n = first; n < end; n++) {
-      const b = ctx.cellBounds(n, col);
-      if (!b) continue;
-      anyCell = true;
-      if (ctx.isSectionRow(n)) continue;
-      let [s, e] = b;
-      while (s < e && /\s/.test(ctx.text[s])) s++;
-      while (e > s && /\s/.test(ctx.text[e - 1])) e--;
-      if (e > s) cells.push({ start: s, end: e, ...covering(found, s, e) });
+    const cells = columnCells(ctx, found, col, first, end);
+    if (!cells) break;
+    columns.push(cells);
+  }
+  const kinds = columns.map(agreedKind);
+  columns.forEach((cells, col) => {
+    let kind = kinds[col];
+    let why = `column of ${kind} values`;
+    // a column of account-shaped values nothing was found in, just before a column of passwords: the accounts
+    // those passwords open, whatever its header says (missing, or misread by OCR: アーー の over m-sasaki)
+    if (!kind && kinds.slice(col + 1, col + 3).includes('password') && accountsColumn(ctx, cells)) {
+      kind = 'login-id';
+      why = 'column of account names beside a column of passwords';
     }
-    if (!anyCell) break;
-    const votes = new Map<Kind, number>();
-    for (const c of cells) if (c.kind) votes.set(c.kind, (votes.get(c.kind) ?? 0) + 1);
-    const [kind, agreeing] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [];
-    if (!kind || !SHAPES[kind] || agreeing! < MIN_AGREEING || agreeing! < SHARE * cells.length) continue;
+    if (!kind) return;
     for (const c of cells) {
       if (c.touched || !SHAPES[kind]!.test(ctx.text.slice(c.start, c.end))) continue;
-      out.push({ start: c.start, end: c.end, kind, score: 0.6, why: `column of ${kind} values` });
+      out.push({ start: c.start, end: c.end, kind, score: 0.6, why });
     }
-  }
+  });
   return out;
 }
+
+/** Whether most cells of a column nothing was found in are shaped like account names (m-sasaki, t.kato2, svc_backup). */
+function accountsColumn(ctx: ScanContext, cells: readonly Cell[]): boolean {
+  if (cells.length < MIN_AGREEING || cells.some((c) => c.kind)) return false;
+  const shaped = cells.filter((c) => ACCOUNT.test(ctx.text.slice(c.start, c.end))).length;
+  return shaped >= MIN_AGREEING && shaped >= SHARE * cells.length;
+}
+/** An account name: a lower-case letter first, a mark or digit in it, no space (not a word, a number or a name). */
+const ACCOUNT = /^(?=[a-z][\w.-]{2,31}$)[a-z]+[\d._-][\w.-]*$/;
 
 /** The kind of the finding that covers most of [s, e) (60% or more), and whether any finding touches it. */
 function covering(found: readonly Span[], s: number, e: number): { kind?: Kind; touched: boolean } {

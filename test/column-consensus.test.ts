@@ -21,6 +21,14 @@ describe('column consensus', () => {
     expect(found(text)).toContain('login-id root');
   });
 
+  it('reads a column of account names just before a column of passwords as login IDs, whatever its header (OCR misread it)', () => {
+    const text = 'No\t氏名\tアーー の\t初期パスワード\n1\t佐々木 美和\tm-sasaki\tMw7#kT2q\n2\t大河内 亮介\tr-okochi\tRk!83vLz\n3\t新井 千尋\tc-arai2\tChihiro$26\n4\t金城 大輔\th-kinjo\tHy6&Wd3n\n';
+    for (const id of ['m-sasaki', 'r-okochi', 'c-arai2', 'h-kinjo']) expect(found(text)).toContain(`login-id ${id}`);
+    // words and numbers before a column of passwords are no accounts
+    const words = 'No\t区分\t職員番号\t初期パスワード\n1\tnew\t104872\tMw7#kT2q\n2\tnew\t104873\tRk!83vLz\n3\treissue\t098115\tChihiro$26\n';
+    expect(found(words).filter((f) => f.startsWith('login-id'))).toEqual([]);
+  });
+
   it('takes no column for names when fewer than three in five cells agree', () => {
     const text = 'Ref\tLead\tNote\n1\tEmily Carter\tx\n2\tDaniel Brooks\ty\n3\tBlue Team\tz\n4\tXavi Quoll\tw\n5\tRed Team\tw\n6\tGreen Lane\tw\n';
     expect(found(text)).not.toContain('person-name Xavi Quoll');

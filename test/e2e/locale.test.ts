@@ -46,6 +46,12 @@ describe('the interface in the browser’s language', () => {
         await server.close();
       }
 
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect.poll(() => options.locator('main').getAttribute('lang')).toBe(c.lang);
+      await options.screenshot({ path: path.join(SHOTS, `options-${c.lang}.png`), fullPage: true });
+      await options.close();
+
       const panel = await browser.context.newPage();
       await panel.goto(`chrome-extension://${browser.extensionId}/redact.html`);
       await expect.poll(() => panel.locator('body').innerText()).toContain(c.panel);
