@@ -27,20 +27,37 @@ function unquote(value: string, at: number): [number, number] {
   return value.startsWith('"') && value.endsWith('"') ? [at + 1, at + value.length - 1] : [at, at + value.length];
 }
 
+/** The words each pattern starts from: a page without them is not searched for it (a router's config is rare among a city's pages). */
+const SECRET_WORDS = [
+  'enable secret',
+  'enable password',
+  'snmp-server',
+  'isakmp',
+  'pre-shared-key',
+  'key-string',
+  'tacacs-server',
+  'radius-server',
+  'set pass',
+  'set psksecret',
+  'set secret',
+  'authentication-key',
+];
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
+  const has = (word: string) => ctx.lower.includes(word);
   const push = (line: string, lineStart: number, value: string, why: string) => {
     const [s, e] = unquote(value, lineStart + line.lastIndexOf(value));
     if (!rejectCredential(ctx.text.slice(s, e), line)) out.push({ start: s, end: e, score: 0.9, why });
   };
-  for (const m of matches(ctx.text, LOCAL_ACCOUNT)) {
+  for (const m of has('username') && (has('password') || has('secret')) ? matches(ctx.text, LOCAL_ACCOUNT) : []) {
     const [user, secret] = [m.groups[0]!, m.groups[1]!];
     push(m.text, m.start, secret, 'password of a device account');
     const at = m.start + m.text.indexOf(user, m.text.indexOf('username') + 8);
     if (!rejectCredential(user, m.text)) out.push({ start: at, end: at + user.length, score: 0.85, why: 'device account', kind: 'login-id' });
   }
-  for (const m of matches(ctx.text, ENCRYPTED_PASSWORD)) push(m.text, m.start, m.groups[0]!, 'device secret (encrypted-password)');
-  for (const m of matches(ctx.text, DEVICE_SECRETS)) {
+  for (const m of has('encrypted-password') ? matches(ctx.text, ENCRYPTED_PASSWORD) : []) push(m.text, m.start, m.groups[0]!, 'device secret (encrypted-password)');
+  for (const m of SECRET_WORDS.some(has) ? matches(ctx.text, DEVICE_SECRETS) : []) {
     // the community every device ships with is known to all: its use is a finding of another kind
     if (!WELL_KNOWN.test(m.groups[0]!)) push(m.text, m.start, m.groups[0]!, `device secret (${m.text.trim().split(/\s+/).slice(0, 2).join(' ')})`);
   }

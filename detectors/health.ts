@@ -90,8 +90,8 @@ const CONDITIONS = [
   '肢体不自由',
   '精神疾患',
   '貧血',
-  // enterohaemorrhagic E. coli by its serotype, as case lists write it
-  '(?<![A-Za-z0-9])O(?:157|26|111|103|121|145)(?![0-9])',
+  // enterohaemorrhagic E. coli by its serotype, as case lists write it (the letter before is checked in detect())
+  'O(?:157|26|111|103|121|145)(?![0-9])',
   // abbreviations only as whole words (ALS is not the start of ALSO)
   '(?:HIV|ADHD|PTSD|COPD|ALS)(?![A-Za-z])',
   // named infections (尿路感染症): the name before it is taken by SITE_BEFORE below
@@ -269,22 +269,45 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
 }
 
 // A medicine with its dose (セルトラリン50mg, ゾルピデム錠5mg): what a person takes says what they are treated for.
-// Tried only on pages that write a dose.
-const DOSE_UNITS = ['mg', 'ｍｇ', 'μg', 'µg', 'mcg'];
-const MEDICINE = /[ァ-ヶ][ァ-ヶー]{2,15}(?:OD錠|徐放錠|錠|カプセル|散|細粒|顆粒|テープ|軟膏|注射液|注)?[ \t]?\d{1,4}(?:\.\d{1,3})?[ \t]?(?:mg|ｍｇ|μg|µg|mcg)(?![A-Za-z])/gu;
+// Found from the dose back to the medicine's name, so a page pays only where a dose is written.
+const DOSE = /(?<![\d.])\d{1,4}(?:\.\d{1,3})?[ \t]?(?:mg|ｍｇ|μg|µg|mcg)(?![A-Za-z])/gu;
+const MEDICINE_BEFORE = /[ァ-ヶ][ァ-ヶー]{2,15}(?:OD錠|徐放錠|錠|カプセル|散|細粒|顆粒|テープ|軟膏|注射液|注)?[ \t]?$/u;
 // nutrients and supplements are written with a dose too
 const NOT_MEDICINE = /^(?:サプリ|ビタミン|カルシウム|カリウム|マグネシウム|ナトリウム|カフェイン|プロテイン|タンパク|コラーゲン|ポリフェノール|カテキン|ミネラル|サンプル)/u;
-// A mental-health clinic named as where a person is treated (東雲こころのクリニック, 心療内科)
-const MENTAL_CLINIC =
-  /[\p{Script=Han}\p{Script=Katakana}ー]{0,10}(?:こころ|ココロ|メンタル|心療内科|精神科|精神神経科)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{0,6}?(?:クリニック|病院|医院|診療所)/gu;
+// A mental-health clinic named as where a person is treated (東雲こころのクリニック, 心療内科): found from its
+// keyword, with the place name before it and the kind of clinic after
+const MENTAL_WORD = /こころ|ココロ|メンタル|心療内科|精神科|精神神経科/gu;
+const CLINIC_PLACE_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー]{0,10}$/u;
+const CLINIC_AFTER = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{0,6}?(?:クリニック|病院|医院|診療所)/uy;
+
+const DOSE_UNITS = ['mg', 'ｍｇ', 'μg', 'µg', 'mcg'];
+const MENTAL_WORDS = ['こころ', 'ココロ', 'メンタル', '心療内科', '精神科', '精神神経科'];
+
+function medicines(ctx: ScanContext, out: Candidate[]): void {
+  if (!DOSE_UNITS.some((u) => ctx.lower.includes(u))) return;
+  for (const dose of matches(ctx.text, DOSE)) {
+    const name = MEDICINE_BEFORE.exec(ctx.text.slice(Math.max(0, dose.start - 24), dose.start));
+    if (!name || NOT_MEDICINE.test(name[0])) continue;
+    out.push({ start: dose.start - name[0].length, end: dose.end, score: 0.85, why: 'medicine with its dose' });
+  }
+}
+
+function mentalClinics(ctx: ScanContext, out: Candidate[]): void {
+  if (!MENTAL_WORDS.some((w) => ctx.text.includes(w))) return;
+  for (const word of matches(ctx.text, MENTAL_WORD)) {
+    CLINIC_AFTER.lastIndex = word.end;
+    const after = CLINIC_AFTER.exec(ctx.text);
+    if (!after) continue;
+    const place = CLINIC_PLACE_BEFORE.exec(ctx.text.slice(Math.max(0, word.start - 10), word.start))?.[0] ?? '';
+    out.push({ start: word.start - place.length, end: word.end + after[0].length, score: 0.8, why: 'mental-health clinic' });
+  }
+}
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
-  if (DOSE_UNITS.some((u) => ctx.lower.includes(u))) {
-    for (const m of matches(ctx.text, MEDICINE)) if (!NOT_MEDICINE.test(m.text)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'medicine with its dose' });
-  }
-  for (const m of matches(ctx.text, MENTAL_CLINIC)) out.push({ start: m.start, end: m.end, score: 0.8, why: 'mental-health clinic' });
+  medicines(ctx, out);
+  mentalClinics(ctx, out);
   labelledConditions(ctx, out);
   for (const m of matches(ctx.text, CARE_PHRASE)) {
     if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;

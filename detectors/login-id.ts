@@ -94,7 +94,7 @@ export const loginId: Detector = {
   id: 'login-id',
   kind: 'login-id',
   severity: 'critical',
-  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'logon', 'sign', 'account', 'サインイン', ' as '],
+  triggers: ['id', 'ユーザ', 'ログイン', 'アカウント', '利用者', 'user', 'login', 'logon', 'sign', 'account', 'サインイン', 'reach', 'connect', 'ssh'],
   detect,
   examples: {
     positive: [

@@ -10,7 +10,7 @@ import { alternation } from '../engine/alternation.ts';
 // A Wi-Fi or VPN pre-shared key is a password too (a bare "Key" after an SSID on its line). Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
 const PASSWORD_LABEL =
-  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<=ssid[^\n]{0,60})(?<![a-z])key(?![a-z])|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-]))/gi;
+  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z])key(?![a-z])(?<=ssid[^\n]{0,60}key)|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-]))/gi;
 
 /** Longer than this, a value under a bare Secret label is a key, not a password. */
 const MAX_SECRET_PASSWORD = 24;

@@ -27,7 +27,8 @@ export const recoveryKey: Detector = {
   id: 'recovery-key',
   kind: 'password',
   severity: 'critical',
-  triggers: ['recovery', 'bitlocker', '回復'],
+  // (a bare "recovery" is common in prose: the key is written beside its own name)
+  triggers: ['recovery key', 'recovery password', 'bitlocker', '回復キー', '回復パスワード', '回復用'],
   detect,
   examples: {
     positive: [
@@ -37,7 +38,7 @@ export const recoveryKey: Detector = {
     negative: [
       { text: 'recovery key: 123456-234567-345678-456789-567890-678901-789012-890123', why: 'groups that are not multiples of 11' },
       { text: 'recovery key: 233453-683320-108757-284636', why: 'half a key' },
-      { text: 'recovery: 999999-999999-999999-999999-999999-999999-999999-999999', why: 'over the 16-bit range' },
+      { text: 'recovery key: 999999-999999-999999-999999-999999-999999-999999-999999', why: 'over the 16-bit range' },
     ],
   },
 };
