@@ -506,9 +506,51 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
   if (isForm(0)) return { skip: 0, count: 0 };
   let skip = 0;
   while (skip < Math.min(2, rows.length - 2) && !isHeaderRow(texts[skip], true)) skip++;
-  if (!isHeaderRow(texts[skip], true)) return { skip: 0, count: 0 };
+  if (!isHeaderRow(texts[skip], true)) return wrappedHeader(texts, columns) ?? { skip: 0, count: 0 };
   if (isForm(skip)) return { skip, count: 0 };
   let n = skip;
   while (n < Math.min(skip + MAX_HEADER_ROWS, rows.length - 1) && isHeaderRow(texts[n], n === skip)) n++;
+  // and the lines its wrapped cells run on to (番号 | 別, 度 | 氏名 | 電話 under 世帯 | 性 | 要介 | 避難支援者)
+  while (n < rows.length - 1 && n - skip < MAX_WRAPPED_HEADER && headerFragment(texts[n], columns)) n++;
   return { skip, count: n - skip };
+}
+
+const filledCells = (t: readonly string[]) => t.filter((c) => c.trim());
+/** A line of a few header words, no values: part of a header whose cells wrap. */
+const headerWords = (t: readonly string[], columns: number) => filledCells(t).length > 0 && filledCells(t).length < 0.6 * columns && filledCells(t).every((c) => headerLike(c) && !/\d/.test(c));
+/** Below a header's first line, a line that names a column or holds only pieces of words (別, 度): a group's label (総務課) does neither. */
+const headerFragment = (t: readonly string[], columns: number) => {
+  const cells = filledCells(t);
+  const pieces = cells.every((c) => c.trim().length <= 2);
+  // (one longer cell alone is a section's label: Finance Division over its rows)
+  return headerWords(t, columns) && (cells.length === 1 ? pieces : pieces || cells.some((c) => namesColumn(c)));
+};
+
+/** Title rows a table's header may stand under, and the lines its cells may wrap over. */
+const MAX_TITLE_ROWS = 3;
+const MAX_WRAPPED_HEADER = 5;
+
+/**
+ * A header whose cells wrap over several lines of their own (narrow or
+ * vertical cells: 世帯 / 番号, 性 / 別, 要介 / 護 / 度, a spanning 避難支援者 over
+ * 氏名 | 電話), under title lines: the first row that reads as a header
+ * (its words name columns), with the sparse lines of header words right
+ * above it and below it. Below, a line belongs to the header when it names
+ * a column or holds only fragments of a word (別, 度); a group's label under
+ * the header (総務課) does neither.
+ */
+function wrappedHeader(texts: readonly string[][], columns: number): { skip: number; count: number } | null {
+  let first = -1;
+  for (let k = 0; k <= Math.min(MAX_TITLE_ROWS, texts.length - 2); k++) {
+    if (isHeaderRow(texts[k], true)) {
+      first = k;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  let top = first;
+  while (top > 0 && first - top < 2 && headerWords(texts[top - 1], columns)) top--;
+  let end = first + 1;
+  while (end < texts.length - 1 && end - top < MAX_WRAPPED_HEADER && headerFragment(texts[end], columns)) end++;
+  return top === first && end === first + 1 ? null : { skip: top, count: end - top };
 }

@@ -212,6 +212,28 @@ describe('layout analysis of PDF text', () => {
     }
   });
 
+  it('takes a header whose cells wrap over lines of their own, under title rows, as one header', async () => {
+    const spec: TableSpec = {
+      columns: [40, 120, 230, 340],
+      rows: [
+        ['Extract 2024/09/02', '', '', 'Operator 0412'],
+        ['System v3.2.1', '', '', 'Page 1 of 2'],
+        ['Household', '', '', 'Support'],
+        ['', 'Name', 'Phone', 'Care'],
+        ['No.', '', '', 'level'],
+        ['05-0012', 'Emily Carter', '090-3318-4702', 'Level 3'],
+        ['05-0019', 'Daniel Brooks', '0224-55-1876', 'Level 5'],
+        ['05-0023', 'Hannah Lee', '090-1185-6634', 'Level 2'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const table = doc.pages[0].tables!.find((t) => t.headerRows > 0)!;
+    expect(table.headerRows).toBe(3);
+    expect(table.columnHeaders[0]).toMatch(/Household.*No\./);
+    expect(table.columnHeaders[1]).toMatch(/Name/);
+    expect(table.rows - table.headerRows).toBe(3);
+  });
+
   it('takes a lone line of cells at the top of the next page as the last row of the table, under its header', async () => {
     const last: TableSpec = { ...ACCOUNTS, header: undefined, rows: [['Ruth Evans', 'Tax', 'revans', 'Hd8@pLq4']] };
     const doc = await readPdf(await buildTablePdf({ pages: [[{ table: ACCOUNTS }], [{ table: last }, { prose: ['Issued by the ICT section. Keep this list locked away.'] }]] }), nodePlatform.pdfjs);
