@@ -126,7 +126,9 @@ const JA_RE = new RegExp(JA.join('|'));
 export function headerLike(cell: string): boolean {
   // full-width digits and colons count as the ASCII ones
   const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return t.length > 0 && t.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}|:\s*\S/i.test(t);
+  // (a note in brackets does not make a header long: Health insurance (Mutual Aid), My Number (個人番号))
+  const words = t.replace(/\([^()]*\)/g, '').trim();
+  return words.length > 0 && words.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}|:\s*\S/i.test(t);
 }
 
 /** A cell that names a column. */

@@ -5,9 +5,10 @@ import { rejectCredential, trimToken } from './lib/credential-value.ts';
 import { matches } from './lib/matches.ts';
 
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
-// "valid" or "username policy" do not count as labels on their own.
+// "valid" or "username policy" do not count as labels on their own. A system's printout names who ran it by
+// their login (出力者ID, 操作者ID).
 const LOGIN_LABEL =
-  /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:log[io]n(?:\s?(?:id|name))?|sign-?in(?:\s?(?:id|name))|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
+  /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|(?:出力|操作|作成|更新|登録|入力|実行|処理|承認)者\s?id|オペレータ(?:ー)?\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:log[io]n(?:\s?(?:id|name))?|sign-?in(?:\s?(?:id|name))|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
 // An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 
@@ -98,6 +99,7 @@ export const loginId: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '出力日時 2024/09/02 14:37\t出力者ID fk-takeda07', expect: 'fk-takeda07' },
       { text: 'The SSH key that the backup job uses to reach sh-fs01 as kestrel-bk is reproduced below.', expect: 'kestrel-bk' },
       { text: 'The sync job connects to the database as rs_app every night.', expect: 'rs_app' },
       { text: 'ログインID：renkei-test01', expect: 'renkei-test01' },

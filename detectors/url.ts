@@ -69,8 +69,10 @@ function credentials(text: string, url: URL, context: string): { parts: Candidat
   let from = 0;
   let to = text.length;
   const authority = text.indexOf('://') + 3;
-  const rest = text.slice(authority).search(/[/?#]/);
-  const authorityEnd = rest === -1 ? text.length : authority + rest;
+  // (after the user part when there is one: a password written raw may hold # / ?)
+  const userEnd = USERINFO.exec(text)?.[0].length ?? authority;
+  const rest = text.slice(userEnd).search(/[/?#]/);
+  const authorityEnd = rest === -1 ? text.length : userEnd + rest;
   const at = text.lastIndexOf('@', authorityEnd - 1);
   const documentation = EXAMPLE_HOST.test(url.hostname) && FORMAT_WORDS.test(context);
   if (at >= authority) {
@@ -98,16 +100,27 @@ function credentials(text: string, url: URL, context: string): { parts: Candidat
   return { parts, from, to };
 }
 
+/** A URL's scheme and user part up to the @ before its host: the user without / : @, the password greedy, so one written raw may hold @ # / ? (postgres://app:Jk#8v!x@10.0.0.5:5432/db); a path's /@name is no user. */
+const USERINFO = /^[a-z][\w+.-]*:\/\/[^\s/:@]+(?::\S*)?@(?=[\w.-]+(?::\d{1,5})?(?:[/?#]|$))/i;
+
+/** The URL as the platform parses it: a password written raw, with characters a URL reserves, is encoded first. */
+function parseUrl(text: string): URL | null {
+  const user = USERINFO.exec(text)?.[0];
+  const scheme = text.indexOf('://') + 3;
+  const encoded = user ? text.slice(0, scheme) + user.slice(scheme, -1).replace(/[#/?@\s]/g, encodeURIComponent) + text.slice(user.length - 1) : text;
+  try {
+    return new URL(encoded);
+  } catch {
+    return null;
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(ctx.text, URL_RE)) {
     const text = trimUrl(m.text);
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      continue;
-    }
+    const url = parseUrl(text);
+    if (!url) continue;
     if (PLACEHOLDER_PART.test(url.href)) continue;
     // the sentence around the URL (a format's description, a bad example), not the URL's own words
     const { parts, from, to } = credentials(text, url, `${ctx.before(m.start, 80)} ${ctx.after(m.start + text.length, 80)}`);
@@ -142,6 +155,7 @@ export const url: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'DATABASE_URL=postgres://juki_app:Jk#8vR2!mQx7@10.21.4.31:5432/juki_prod', expect: 'postgres://juki_app:Jk#8vR2!mQx7@10.21.4.31:5432/juki_prod' },
       { text: 'ログインURL：https://renkei-test.kitaminato.lg.jp/login', expect: 'https://renkei-test.kitaminato.lg.jp/login' },
       { text: '管理画面 http://192.168.12.40:8080/admin/', expect: 'http://192.168.12.40:8080/admin/' },
       // a URL's credentials are reported alone: the password, the user, and the rest when it is a notable location
@@ -158,6 +172,7 @@ export const url: Detector = {
       { text: '保存先：￥￥fs01￥共有￥保健所￥R6名簿。', expect: '￥￥fs01￥共有￥保健所￥R6名簿' },
     ],
     negative: [
+      { text: 'See https://medium.com/@kitaminato/post-1 and https://mastodon.social/@city', why: 'a profile path, not a user of the URL' },
       { text: 'curl -s https://hooks.example.com/notify?user=demo&password=demo123   # from the docs, never ran', why: 'a documentation domain in a line that says it comes from the docs' },
       'https://www.city.kitaminato.lg.jp/kurashi/index.html',
       'https://www.mhlw.go.jp/stf/seisakunitsuite/',

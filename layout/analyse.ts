@@ -501,7 +501,8 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
       .slice(from)
       .map((t) => t[0])
       .filter((c) => c.trim());
-    return left.every(headerLike) && (columns === 2 || left.filter(namesColumn).length >= Math.max(2, 0.6 * left.length));
+    // (two rows are a header over its values as often: Bank | Branch over Tohoku Minato Bank | …)
+    return left.every(headerLike) && (columns === 2 || (left.length >= 3 && left.filter(namesColumn).length >= 0.6 * left.length));
   };
   if (isForm(0)) return { skip: 0, count: 0 };
   let skip = 0;
