@@ -17,6 +17,7 @@ const RULE: LabelRule = { label: LOGIN_LABEL, value: ID_VALUE, columns: true };
 const RECORD_BEFORE_ID =
   /(?:request|ticket|order|transaction|invoice|case|receipt|document|record|file|job|batch|event|message|device|asset|product|item|session|patient|受付|申請|問合せ|問い合わせ|文書|案件|整理|伝票|注文|契約|資産|機器|端末|物品|取引|決済|患者|受診|宛名|世帯|予約|申込)[ _-]?$/i;
 
+const ACCOUNT_TYPE = /^(?:ordinary|savings?|current|checking|deposit|普通|当座|貯蓄)$/i;
 const MONEY_BEFORE_ACCOUNT = /(?:bank|savings|checking|current|deposit)[ _-]?$/i;
 
 const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word|code|phrase)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
@@ -77,8 +78,8 @@ function detect(ctx: ScanContext): Candidate[] {
     const passwordBeside = PASSWORD_ON_LINE.test(ctx.lineNear(s)) || (v.via === 'column' && PASSWORD_ON_LINE.test(ctx.line(ctx.lineIndex(v.labelStart))));
     if (bareLabel && !beforePassword && (!v.separated || (!/[\d_-]/.test(value) && !passwordBeside))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
-    // a bank account holds money, not a login
-    if (/^account/i.test(v.label.trim()) && MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16))) continue;
+    // a bank account holds money, not a login (Account no. | Ordinary 4829173: the account's type is no ID)
+    if (/^account/i.test(v.label.trim()) && (MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16)) || ACCOUNT_TYPE.test(value))) continue;
     if (!v.separated && !/[\d_.@-]/.test(value) && !beforePassword) continue;
     // a plain word that a sentence goes on from is prose: "Login: see the manual", "login of your office: the same as before"
     if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8)) && !beforePassword) continue;
@@ -129,6 +130,7 @@ export const loginId: Detector = {
       { text: 'System\tLogin URL\tUser\tPasscode\nPayroll\thttps://pay.city.local/login\tpay-admin\tPy#8821xq\n', expect: 'pay-admin' },
     ],
     negative: [
+      { text: 'Bank\tBranch\tAccount no.\nTohoku Minato Bank\tMidorigaoka (214)\tOrdinary 4829173', why: "a bank account's type" },
       { text: 'Log in to the portal as usual and connect to sh-fs01 as Tanaka did.', why: 'words after as, not accounts' },
       'ログインIDを入力してください',
       'ユーザーID：xxxxxxxx',
