@@ -55,6 +55,16 @@ export interface HiddenNote {
   end?: number;
 }
 
+/** A note that a whole sheet is hidden (very hidden ones too). */
+export function isHiddenSheetNote(note: HiddenNote): boolean {
+  return note.kind === 'hidden-sheet' || note.kind === 'very-hidden-sheet';
+}
+
+/** Whether a page is a sheet the workbook hides. */
+export function isHiddenSheet(page: Pick<Page, 'hidden'>): boolean {
+  return page.hidden.some(isHiddenSheetNote);
+}
+
 export interface Page {
   /** 1-based page or sheet number */
   number: number;

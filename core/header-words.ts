@@ -138,6 +138,11 @@ export function namesColumn(cell: string): boolean {
   return JA_RE.test(compact) || EN.test(cell);
 }
 
+/** A cell that names a field and holds no value (氏名, 住所, Password): a form's label or a header's word. */
+export function namesField(cell: string): boolean {
+  return cell.trim() !== '' && headerLike(cell) && namesColumn(cell);
+}
+
 /** Whether the non-empty cells of a row make a header row (`first`: the table's first row needs two cells). */
 export function isHeaderRow(cells: readonly string[], first: boolean): boolean {
   const filled = cells.filter((c) => c.trim());

@@ -17,7 +17,7 @@ export interface Candidate {
 
 import type { CustomTerm } from '../core/settings.ts';
 import { isSectionLabel } from '../core/tables.ts';
-import { headerLike, namesColumn } from '../core/header-words.ts';
+import { namesField } from '../core/header-words.ts';
 
 export class ScanContext {
   readonly lower: string;
@@ -187,8 +187,7 @@ export class ScanContext {
       known = true;
       for (let k = start; k < this.lineCount() && this.tableStart(k) === start; k++) {
         rows++;
-        const first = this.line(k).split('\t')[0];
-        if (!(first.trim() !== '' && headerLike(first) && namesColumn(first))) {
+        if (!namesField(this.line(k).split('\t')[0])) {
           known = false;
           break;
         }
@@ -258,7 +257,6 @@ export class ScanContext {
     this.rowHeadedBlocks ??= new Map();
     let known = this.rowHeadedBlocks.get(start);
     if (known === undefined) {
-      const label = (cell: string) => cell.trim() !== '' && headerLike(cell) && namesColumn(cell);
       let rows = 0;
       let labelled = 0;
       let wide = 0;
@@ -267,9 +265,9 @@ export class ScanContext {
       for (let k = start; k < this.lineCount() && this.tableStart(k) === start; k++) {
         rows++;
         const cells = this.line(k).split('\t');
-        if (label(cells[0])) labelled++;
+        if (namesField(cells[0])) labelled++;
         if (cells.length >= 3) wide++;
-        if (k > start && cells.slice(1).some(label)) pairs++;
+        if (k > start && cells.slice(1).some(namesField)) pairs++;
       }
       known = rows >= 3 && wide >= 0.6 * rows && labelled >= 0.6 * rows && pairs < 0.4 * (rows - 1);
       this.rowHeadedBlocks.set(start, known);

@@ -8,7 +8,7 @@
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
 import { columnOf, columnsUnder, continueColumns, findColumns, overlap, splitAtGutters } from './columns.ts';
-import { headerLike, isHeaderRow, namesColumn } from '../core/header-words.ts';
+import { headerLike, isHeaderRow, namesColumn, namesField } from '../core/header-words.ts';
 import { borderBetween, columnBorders, mergeRules, rowBorders } from './rules.ts';
 import type { Chunk, LayoutLine, Rules } from './types.ts';
 
@@ -419,7 +419,7 @@ function intoRows(region: Info[], columns: [number, number][], fallbackPitch: nu
   const tightToFuller = (k: number, n: number) =>
     n >= 0 && n < placed.length && fill[n] > fill[k] && !(header[k] && !header[n]) && sameSize(placed[k].line, placed[n].line) && Math.abs(mid(placed[n].line) - mid(placed[k].line)) < TIGHT * pitch;
   // a line that starts with a field label in the first column (個人番号 under 電話番号 in a form) is a row of its own
-  const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && headerLike(chunkText(c.chunk)) && namesColumn(chunkText(c.chunk)));
+  const startsWithLabel = (k: number) => placed[k].chunks.some((c) => c.col === 0 && namesField(chunkText(c.chunk)));
   const startsRow = keyColumnTest(placed, fill, full, header);
   const isPart = placed.map((_, k) => fill[k] < Math.max(2, full) && !startsWithLabel(k) && !startsRow(k) && (tightToFuller(k, k - 1) || tightToFuller(k, k + 1)));
   const rows: TableRow[] = [];

@@ -2,21 +2,19 @@
 // chooses so: the printed pages of the sheets left are copied into a PDF of
 // their own, and the document's pages and the masks renumbered to match.
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from '../core/document.ts';
+import { isHiddenSheet } from '../core/document.ts';
 import type { ExportRequest } from '../pipeline/export-verified.ts';
 import type { OpenedDocument } from './load.ts';
 
-const isHidden = (sheet: Page) => sheet.hidden.some((h) => h.kind === 'hidden-sheet' || h.kind === 'very-hidden-sheet');
-
 /** Whether the document opened is a spreadsheet with a hidden sheet. */
 export function hasHiddenSheets(opened: OpenedDocument): boolean {
-  return Boolean(opened.printed?.sheets.some(isHidden));
+  return Boolean(opened.printed?.sheets.some(isHiddenSheet));
 }
 
 /** The export request of `opened` with the pages of its hidden sheets left out. */
 export async function withoutHiddenSheets(opened: OpenedDocument, request: Omit<ExportRequest, 'doc' | 'source'>, maskedTextsOn: (pages: Set<number>) => string[]): Promise<ExportRequest> {
   const { sheetOf, sheets } = opened.printed!;
-  const kept = sheetOf.flatMap((sheet, i) => (isHidden(sheets[sheet - 1]) ? [] : [i + 1]));
+  const kept = sheetOf.flatMap((sheet, i) => (isHiddenSheet(sheets[sheet - 1]) ? [] : [i + 1]));
   const newNumber = new Map(kept.map((page, i) => [page, i + 1]));
   const from = await PDFDocument.load(opened.source.bytes);
   const out = await PDFDocument.create({ updateMetadata: false });

@@ -4,7 +4,7 @@
 // (pages/print-layout.ts), drawn (pages/print-pdf.ts), and the findings of the
 // document as it was read moved onto those pages. The findings stay the
 // reader's, who knew each cell's column; only where they sit changes.
-import type { Page, SumiDocument } from '../core/document.ts';
+import { isHiddenSheet, type Page, type SumiDocument } from '../core/document.ts';
 import type { Finding } from '../core/findings.ts';
 import type { CanvasFactory } from '../pages/canvas.ts';
 import { printPage, runBox, type PrintedPage } from '../pages/print-layout.ts';
@@ -19,8 +19,6 @@ export interface PrintedDocument {
   /** for each printed page, the sheet (source page) it shows */
   sheetOf: number[];
 }
-
-const isHiddenSheet = (page: Page) => page.hidden.some((h) => h.kind === 'hidden-sheet' || h.kind === 'very-hidden-sheet');
 
 function caption(page: Page, part: number): string {
   const name = page.name ?? `${page.number}`;

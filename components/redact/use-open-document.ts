@@ -2,15 +2,14 @@
 // is read, OCR'd and scanned (panel/load.ts) with progress, and can be cancelled
 // as a whole or only its OCR. A newer opening always wins over an older one.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../../core/findings.ts';
+import type { Finding, Kind } from '../../core/findings.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openDocument, type OpenedDocument, type PanelPlatform } from '../../panel/load.ts';
 import { viewablePdf } from '../../pipeline/read-and-scan.ts';
-import { DocumentError } from '../../core/document.ts';
+import { DocumentError, isHiddenSheetNote } from '../../core/document.ts';
 import { openForDisplay, viewerWorker } from '../../panel/viewer.ts';
 import { t, lang } from '../../extension/i18n.ts';
 import { kindName } from '../../core/kind-names.ts';
-import type { Kind } from '../../core/findings.ts';
 import type { Status } from './status.ts';
 
 /** How long reading the document waits at most for the first page to be drawn. */
@@ -43,7 +42,7 @@ export function hiddenCallouts(opened: OpenedDocument): string[] {
   const { sheetOf, sheets } = opened.printed;
   return sheets.flatMap((sheet) =>
     sheet.hidden.map((note) => {
-      if (note.kind !== 'hidden-sheet' && note.kind !== 'very-hidden-sheet') return `${t('hiddenContent')}: ${note.detail}`;
+      if (!isHiddenSheetNote(note)) return `${t('hiddenContent')}: ${note.detail}`;
       const counts = new Map<Kind, number>();
       for (const f of opened.review.findings) {
         if (sheetOf[f.finding.page - 1] === sheet.number) counts.set(f.finding.kind, (counts.get(f.finding.kind) ?? 0) + 1);
