@@ -1,6 +1,6 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
-import { matches } from './lib/matches.ts';
+import { gated, matches } from './lib/matches.ts';
 import { cellsUnderHeader } from './lib/columns.ts';
 import { alternation } from '../engine/alternation.ts';
 
@@ -183,13 +183,21 @@ const ALLERGEN_BEFORE = /[\p{Script=Han}\p{Script=Katakana}ー・]{1,12}$/u;
 // 糖尿病性腎症, アルコール性肝炎: a condition that qualifies another
 const SUFFIX = String.raw`(?:性[一-龥]{1,4}(?:症|炎|病|障害))?(?:術後|の疑い|疑い|治療中|療養中|の既往)?`;
 // states first: 身体障害者手帳 must not stop at 身体障害
-const TERMS = new RegExp(`${alternation(STATES)}|${ENGLISH}|(?:${alternation(CONDITIONS)})${SUFFIX}`, 'g');
+// (the conditions that begin with a Latin letter, O157 or COVID-19, in a group of their own: gated() searches the
+// Japanese alternatives through their first characters and leaves the others to V8, see engine/first-chars.ts)
+const LATIN_HEAD = /^(?:\(\?:)?[A-Za-z]/;
+const TERMS = gated(
+  new RegExp(
+    `${alternation(STATES)}|${ENGLISH}|(?:${alternation(CONDITIONS.filter((c) => !LATIN_HEAD.test(c)))})${SUFFIX}|(?:${alternation(CONDITIONS.filter((c) => LATIN_HEAD.test(c)))})${SUFFIX}`,
+    'g',
+  ),
+);
 // Words that turn a term into something else: 糖尿病予防教室 is a public health event, not a diagnosis.
 const NOT_PERSONAL_AFTER =
   /^(?:の?(?:予防|対策|検診|健診|教室|講座|セミナー|啓発|週間|月間)| ?(?:の)?(?:陽性者|患者|感染者|罹患者)?(?:一覧|数|リスト|名簿|発生状況)|者(?:一覧|数|リスト|名簿)|の方への|に関する|について|患者の皆様|対応|用|貸出|貸し出し|可|スペース|トイレ|駐車|[ -]?(?:screen|prevent|aware|campaign|cent|ward|depart|unit|polic|access|ramp|friendly))/u;
 
 // Table columns whose cells are diagnoses or conditions, whatever words they use.
-const HEALTH_HEADER = /病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|入院先|転帰|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical|health|condition|care needs/gi;
+const HEALTH_HEADER = gated(/病名|傷病|診断|所見|既往|疾病|疾患|病状|症状|重症度|入院状況|入院先|転帰|療養状況|病態|容態|容体|アレルギー|障害|diagnos|allerg|medical|health|condition|care needs/gi);
 const NO_FINDING = /^(?:なし|無し|無|特になし|特記なし|異常なし|該当なし|あり|有り?|該当|対象|非該当|済み?|未|はい|いいえ|yes|no|none|n\/a|-+|ー+)$/iu;
 // Headers that name something about a condition, not the condition: 診断日, 主治医, 障害者控除, 診断書番号
 const NOT_HEALTH_HEADER =

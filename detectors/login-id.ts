@@ -2,13 +2,14 @@ import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { rejectCredential, trimToken } from './lib/credential-value.ts';
-import { matches } from './lib/matches.ts';
+import { gated, matches } from './lib/matches.ts';
 
 // Login ID labels; a bare "ID" or "user" needs a boundary so that words like
 // "valid" or "username policy" do not count as labels on their own. A system's printout names who ran it by
 // their login (出力者ID, 操作者ID).
-const LOGIN_LABEL =
-  /(?:ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|(?:出力|操作|作成|更新|登録|入力|実行|処理|承認)者\s?id|オペレータ(?:ー)?\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:log[io]n(?:\s?(?:id|name))?|sign-?in(?:\s?(?:id|name))|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z]))/gi;
+const LOGIN_LABEL = gated(
+  /ログイン\s?(?:id|名|アカウント)|ユーザー?\s?(?:id|名)|利用者\s?(?:id|コード)|職員\s?id|(?:出力|操作|作成|更新|登録|入力|実行|処理|承認)者\s?id|オペレータ(?:ー)?\s?id|アカウント(?:名|id)?|サインイン\s?id|ユーザー(?![ァ-ヶー])|(?<![a-z])(?:log[io]n(?:\s?(?:id|name))?|sign-?in(?:\s?(?:id|name))|user\s?(?:id|name)|account(?:\s?(?:id|name))?|id|user)(?![a-z])/gi,
+);
 // An ID is one ASCII token: letters, digits, dot, dash, underscore, @.
 const ID_VALUE = /[A-Za-z0-9][\w.@+-]{2,63}/y;
 

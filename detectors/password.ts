@@ -4,13 +4,15 @@ import { findLabelledValues, type LabelRule } from './lib/labels.ts';
 import { ASCII_TOKEN, rejectCredential, trimToken } from './lib/credential-value.ts';
 import { asciiKeyAround, isCodeExpression, keyRole } from './lib/named-keys.ts';
 import { alternation } from '../engine/alternation.ts';
+import { gated } from './lib/matches.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
 // A Wi-Fi or VPN pre-shared key is a password too (a bare "Key" after an SSID on its line). Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
-const PASSWORD_LABEL =
-  /(?:[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z])key(?![a-z])(?<=ssid[^\n]{0,60}key)|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-]))/gi;
+const PASSWORD_LABEL = gated(
+  /[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z])key(?![a-z])(?<=ssid[^\n]{0,60}key)|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-])/gi,
+);
 
 /** Longer than this, a value under a bare Secret label is a key, not a password. */
 const MAX_SECRET_PASSWORD = 24;

@@ -31,8 +31,15 @@ function literalHead(source: string): string | null {
 
 /** True when the source is itself several alternatives (a `|` outside groups and classes). */
 function hasTopLevelBar(source: string): boolean {
+  return topLevelAlternatives(source).length > 1;
+}
+
+/** The alternatives of a regex source: its parts between `|` outside groups and classes. */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
   let depth = 0;
   let inClass = false;
+  let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -40,9 +47,13 @@ function hasTopLevelBar(source: string): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
   }
-  return false;
+  out.push(source.slice(start));
+  return out;
 }
 
 /** The alternation of the regex sources, same matches, first characters factored out. */

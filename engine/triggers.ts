@@ -3,9 +3,10 @@
 // and each absent one would cost a full scan).
 import type { Detector } from './detector.ts';
 import { alternation } from './alternation.ts';
+import { LongAlternation, longSearch } from './regex-search.ts';
 
 export class TriggerIndex {
-  private readonly re: RegExp;
+  private readonly search: LongAlternation | null;
   private readonly words: string[];
   /** single characters: `includes` finds common ones at once, so they stay out of the regex */
   private readonly chars: string[];
@@ -17,20 +18,20 @@ export class TriggerIndex {
     // the shorter triggers that are its prefixes are marked with it
     this.words = all.filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
     const escaped = this.words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    this.re = new RegExp(alternation(escaped) || '(?!)', 'g');
+    // (several hundred words: the Japanese ones found through their first characters, see regex-search.ts)
+    this.search = escaped.length ? new LongAlternation(new RegExp(alternation(escaped), 'g')) : null;
   }
 
   /** The trigger words present in a lower-cased text. */
   present(lower: string): Set<string> {
     const found = new Set<string>(this.chars.filter((c) => lower.includes(c)));
-    if (!this.words.length) return found;
+    if (!this.search) return found;
     const wanted = found.size + this.words.length;
-    this.re.lastIndex = 0;
-    for (let m = this.re.exec(lower); m; m = this.re.exec(lower)) {
-      const hit = m[0];
-      if (!found.has(hit)) for (const w of this.words) if (hit.startsWith(w)) found.add(w);
+    const search = longSearch(lower, this.search, 0, lower.length);
+    for (let hit = search(0); hit; hit = search(hit.start + 1)) {
+      const word = hit.m[0];
+      if (!found.has(word)) for (const w of this.words) if (word.startsWith(w)) found.add(w);
       if (found.size === wanted) break;
-      this.re.lastIndex = m.index + 1;
     }
     return found;
   }

@@ -1,3 +1,5 @@
+import { LongAlternation, longSearch, windowed } from '../../engine/regex-search.ts';
+
 /** One regex match with its bounds in the searched text. */
 export interface Match {
   start: number;
@@ -6,27 +8,32 @@ export interface Match {
   text: string;
 }
 
-/** Characters either side of a window that lookbehinds, lookaheads and a match running past its end may see. */
-const WINDOW_MARGIN = 64;
+const LONG = new WeakMap<RegExp, LongAlternation>();
 
 /**
- * Every match of a global regex starting in [from, to) (a fresh lastIndex each
- * call, so regexes can be module constants). A window is searched on its own
- * stretch of the text (with a margin for lookarounds): searching the whole
- * text for a match that is not there would cost the rest of the page for each
- * label, and a page of repeated labels would take quadratic time.
+ * Marks a long alternation of a module constant (health terms, label words) to
+ * be searched in two parts (engine/regex-search.ts): its Japanese alternatives
+ * only where their first characters stand, the rest by V8. Same matches, several
+ * times faster on a long list; slower on a short one, so this is for the long
+ * alternations alone. Throws when the source cannot be split so.
  */
+export function gated(re: RegExp): RegExp {
+  LONG.set(re, new LongAlternation(re));
+  return re;
+}
+
+/** Every match of a global regex starting in [from, to) (a fresh lastIndex each call, so regexes can be module constants). */
 export function* matches(text: string, re: RegExp, from = 0, to = text.length): Generator<Match> {
   if (!re.global) throw new Error(`regex ${re} must be global`);
-  const base = to < text.length && to - from < text.length / 2 ? Math.max(0, from - WINDOW_MARGIN) : 0;
-  const searched = base > 0 || to + WINDOW_MARGIN < text.length ? text.slice(base, Math.min(text.length, to + WINDOW_MARGIN)) : text;
-  re.lastIndex = from - base;
-  for (let m = re.exec(searched); m !== null && m.index + base < to; m = re.exec(searched)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    yield { start: m.index + base, end: m.index + base + m[0].length, groups: m.slice(1), text: m[0] };
+  const long = LONG.get(re);
+  const search = long ? longSearch(text, long, from, to) : windowed(text, re, from, to);
+  for (let found = search(from); found !== null;) {
+    const { start, m } = found;
+    const end = start + m[0].length;
+    // a caller may move lastIndex on past what it has read (named-keys.ts does): the search goes on from there
+    re.lastIndex = end;
+    yield { start, end, groups: m.slice(1), text: m[0] };
+    found = search(re.lastIndex > start ? re.lastIndex : end);
   }
 }
 

@@ -19,7 +19,7 @@
 // the scan resumes after the key (or after the value it took), so the work
 // stays linear in the text.
 import type { ScanContext } from '../../engine/context.ts';
-import { matches } from './matches.ts';
+import { gated, matches } from './matches.ts';
 
 export type KeyRole = 'password' | 'api-key' | 'private-key' | 'login-id';
 
@@ -36,8 +36,9 @@ export interface NamedValue {
 }
 
 // Nouns that can end a secret-named key. Short ones need a boundary (the "pw" of "spw", the "uid" of "fluid").
-const NOUN =
-  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|(?:api|access|secret|private|client)[ \t](?:key|secret|token)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|(?:bind|manager)[_-]?dn|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi;
+const NOUN = gated(
+  /pass(?:w(?:or)?d|phrase|code)?|pwd|(?<![a-z])(?:pw|pin|uid)(?![a-z])|(?:api|access|secret|private|client)[ \t](?:key|secret|token)(?![a-z])|secret|token|credential|key|user[ \t](?:id|name)(?![a-z])|user|log[io]n|(?:bind|manager)[_-]?dn|authorization|identified[ \t]+by|[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|シークレット|トークン|キー|秘密鍵|ユーザー?|ログイン|アカウント|利用者/gi,
+);
 
 const MAX_KEY = 64;
 

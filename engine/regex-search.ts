@@ -1,0 +1,94 @@
+// Searching a page with a regex in a window of it, and searching a long
+// alternation fast: the two ways the detectors' matches are found.
+import { topLevelAlternatives } from './alternation.ts';
+import { firstChars } from './first-chars.ts';
+
+/** Characters either side of a window that lookbehinds, lookaheads and a match running past its end may see. */
+const WINDOW_MARGIN = 64;
+
+/** A match from `at` on, searched in [from, to) of the text; its start in the whole text. */
+export type Search = (at: number) => { start: number; m: RegExpExecArray } | null;
+
+/**
+ * A global regex's search over [from, to). A short window is searched on its
+ * own stretch of the text (with a margin for lookarounds): searching the whole
+ * text for a match that is not there would cost the rest of the page for each
+ * label, and a page of repeated labels would take quadratic time.
+ */
+export function windowed(text: string, re: RegExp, from: number, to: number): Search {
+  const base = to < text.length && to - from < text.length / 2 ? Math.max(0, from - WINDOW_MARGIN) : 0;
+  const searched = base > 0 || to + WINDOW_MARGIN < text.length ? text.slice(base, Math.min(text.length, to + WINDOW_MARGIN)) : text;
+  return (at) => {
+    re.lastIndex = at - base;
+    for (let m = re.exec(searched); m !== null && m.index + base < to; m = re.exec(searched)) {
+      if (m[0].length > 0) return { start: m.index + base, m };
+      re.lastIndex++;
+    }
+    return null;
+  };
+}
+
+/**
+ * A long alternation searched in two parts that give together the matches the
+ * whole regex gives: its alternatives that begin with a non-ASCII character
+ * (Japanese words) are tried only where their first characters stand, looked
+ * up in a table; the others (English words begin with common letters, which
+ * would make the table stop everywhere) stay one regex V8 searches itself.
+ */
+export class LongAlternation {
+  private readonly table: Uint8Array | null;
+  private readonly sticky: RegExp | null;
+  /** the alternatives left to V8, as one global regex */
+  readonly rest: RegExp | null;
+
+  /** Throws when the alternatives cannot be split so (see firstChars). */
+  constructor(re: RegExp) {
+    const flags = re.flags.replace(/[gy]/g, '');
+    const tabled: string[] = [];
+    const rest: string[] = [];
+    const tabledHeads = new Set<number>();
+    const restHeads = new Set<number>();
+    for (const alternative of topLevelAlternatives(re.source)) {
+      const heads = firstChars(alternative, re.ignoreCase);
+      if (heads === null) throw new Error(`no first characters for ${alternative} of ${re}`);
+      const nonAscii = [...heads].every((c) => c >= 0x80);
+      (nonAscii ? tabled : rest).push(alternative);
+      for (const c of heads) (nonAscii ? tabledHeads : restHeads).add(c);
+    }
+    // the two parts must never match at the same place, or their order in the regex would be lost
+    for (const c of tabledHeads) if (restHeads.has(c)) throw new Error(`alternatives of ${re} share the first character ${String.fromCharCode(c)}`);
+    this.table = tabled.length ? new Uint8Array(0x10000) : null;
+    for (const c of tabledHeads) this.table![c] = 1;
+    this.sticky = tabled.length ? new RegExp(tabled.join('|'), flags + 'y') : null;
+    this.rest = rest.length ? new RegExp(rest.join('|'), flags + 'g') : null;
+  }
+
+  /** The first match of the tabled alternatives beginning in [from, to). */
+  nextTabled(text: string, from: number, to: number): RegExpExecArray | null {
+    const { table, sticky } = this;
+    if (!table || !sticky) return null;
+    for (let i = from; i < to; i++) {
+      if (table[text.charCodeAt(i)] === 0) continue;
+      sticky.lastIndex = i;
+      const m = sticky.exec(text);
+      if (m !== null) return m;
+    }
+    return null;
+  }
+}
+
+/** The search of a long alternation: the earlier of its two parts' next matches (they never begin at the same place). */
+export function longSearch(text: string, long: LongAlternation, from: number, to: number): Search {
+  const rest = long.rest ? windowed(text, long.rest, from, to) : null;
+  let tabled: ReturnType<Search> | undefined;
+  let other: ReturnType<Search> | undefined;
+  return (at) => {
+    // a part's next match found earlier stands while it begins at or after `at`; none found stays none
+    if (tabled !== null && (tabled === undefined || tabled.start < at)) {
+      const m = long.nextTabled(text, at, to);
+      tabled = m && { start: m.index, m };
+    }
+    if (other !== null && (other === undefined || other.start < at)) other = rest ? rest(at) : null;
+    return tabled && (!other || tabled.start < other.start) ? tabled : other;
+  };
+}
