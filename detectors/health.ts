@@ -146,7 +146,10 @@ const STATES = [
 
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
-const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate)(?![A-Za-z])`;
+const ENGLISH =
+  String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate|[Ii]nfluenza|[Ff]lu|[Mm]igraine|[Pp]neumonia|[Pp]re-?natal|[Aa]nte-?natal|[Pp]ost-?natal|[Mm]orning sickness|[Hh]yperemesis|[Pp]ost-?operative|[Mm]iscarriage|[Cc]oncussion|[Oo]ut-?patient|[Ii]n-?patient` +
+  // a condition or an operation named by its medical suffix (appendectomy, bronchitis, neuralgia, leukaemia; not academia)
+  String.raw`|[A-Za-z]{1,20}(?:ectomy|otomy|itis|algia|[^d\W]a?emia))(?![A-Za-z])`;
 // English sentences about a person's care: the verb phrase that says it with the condition it names
 // ("was hospitalised with pneumonia", "is undergoing chemotherapy"); the whole phrase is the finding.
 const CARE_VERB = String.raw`(?:diagnosed (?:with|as having)|tested positive for|hospitali[sz]ed (?:with|for|after)|admitted to (?:the )?(?:hospital|ICU|intensive care)(?: (?:with|for|after))?|(?:receiving|received|under|getting) treatment for|on medication for|taking medication for|(?:being )?treated for|suffer(?:s|ed|ing)? from|recovering from)`;
@@ -311,6 +314,24 @@ function mentalClinics(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+/** Longest cell text an English term in a table cell takes with it. */
+const MAX_CELL = 60;
+
+/**
+ * The table cell around an English term, when it is short: in a record's cell the words around the term describe
+ * the same condition (Sick leave: influenza A; Migraine with aura (neurology outpatient)), and a term alone would
+ * leave the rest of the description unmasked.
+ */
+function wholeCell(ctx: ScanContext, start: number, end: number): [number, number] | null {
+  const cell = ctx.cellAt(start);
+  if (!cell || cell[2] < end || ctx.header(start) === undefined) return null;
+  const text = ctx.text.slice(cell[1], cell[2]);
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_CELL) return null;
+  const from = cell[1] + text.indexOf(trimmed);
+  return [from, from + trimmed.length];
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
@@ -333,7 +354,8 @@ function detect(ctx: ScanContext): Candidate[] {
     // 感染症 or アレルギー alone is a topic (感染症の予防); a named one is personal
     if (!prefix && needsName) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
-    out.push({ start, end: m.end, score: 0.85, why: `health term ${m.text}` });
+    const [from, to] = LATIN.test(m.text[0]) ? (wholeCell(ctx, start, m.end) ?? [start, m.end]) : [start, m.end];
+    out.push({ start: from, end: to, score: 0.85, why: `health term ${m.text}` });
   }
   return out;
 }
@@ -354,6 +376,9 @@ export const health: Detector = {
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
+      // an English term in a record's cell takes the cell's description with it
+      { text: 'From\tReason\n18 Nov\tHospitalised – appendectomy\n14 Mar\tMigraine with aura (neurology outpatient)\n', expect: 'Migraine with aura (neurology outpatient)' },
+      { text: 'She was off for two weeks with bronchitis.', expect: 'bronchitis' },
       { text: 'セルトラリン50mgとゾルピデム5mgを服用している', expect: 'ゾルピデム5mg' },
       { text: '令和4年に東雲こころのクリニックでうつ病と診断され', expect: '東雲こころのクリニック' },
       { text: '最近は不眠が続き、日中も動けない', expect: '不眠' },
@@ -395,6 +420,7 @@ export const health: Detector = {
     ],
     negative: [
       '介護が必要 介護 4名の体制',
+      'Partnerships between academia and local schools',
       '感染症対策の徹底',
       '新型コロナウイルス感染症 陽性者一覧（第12報）',
       'インフルエンザ患者数の推移',

@@ -86,6 +86,8 @@ const ADDRESS_LABEL = /^(?:to|from|attn|attention|cc|dear)$/i;
 const GENERIC_ADDRESSEE =
   /\b(?:All|Valued|Customer|Customers|Sir|Madam|Resident|Residents|Member|Members|Colleague|Colleagues|Parent|Parents|Guardian|Guardians|Staff|Team|Friend|Friends|Applicant|Applicants|Whom|Concern|Everyone|Participants?|Users?|Partners?|Neighbou?rs?|Citizens?)\b/;
 
+const BRACKETED_NOTE = /[(（][^()（）]*[)）]/gu;
+
 function byLabel(ctx: ScanContext, out: Candidate[]): void {
   const seenColumns = new Set<string>();
   for (const m of matches(ctx.text, NAME_LABEL)) {
@@ -93,7 +95,8 @@ function byLabel(ctx: ScanContext, out: Candidate[]): void {
     const cellText = cell ? ctx.text.slice(cell[1], cell[2]).trim() : '';
     // a header cell: every cell under it is a name
     // (the first cell of a form's row names that row, not a column: ふりがな | やまぐち ともこ over 氏名 | …)
-    if (cell && cellText.length <= 12 && ctx.header(m.start) === undefined && !(cell[0] === 0 && ctx.isLabelColumn(ctx.lineIndex(m.start)))) {
+    // (a bracketed note makes no header longer: Name (katakana, as on residence card))
+    if (cell && cellText.replace(BRACKETED_NOTE, '').trim().length <= 12 && ctx.header(m.start) === undefined && !(cell[0] === 0 && ctx.isLabelColumn(ctx.lineIndex(m.start)))) {
       const key = `${ctx.lineIndex(m.start)}:${cell[0]}`;
       if (!seenColumns.has(key)) {
         seenColumns.add(key);
@@ -404,6 +407,7 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'Name (katakana, as on residence card)\tNationality\nブライトウォーター エレノア\tIreland\n', expect: 'ブライトウォーター エレノア' },
       { text: 'Name: SATO, Haruto', expect: 'SATO, Haruto' },
       { text: '氏名：山本 静香', expect: '山本 静香' },
       { text: '職員番号\t氏名\tフリガナ\nK2001913\t金子\u3000文雄\tカネコ フミオ\n', expect: '金子\u3000文雄' },

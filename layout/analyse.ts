@@ -119,7 +119,10 @@ function sameRuledRow(info: readonly Info[], start: number, j: number, rules: Ru
   const right = Math.max(...info.slice(start, j + 1).flatMap((r) => r.chunks.map((c) => c.x1)));
   const line = info[j].line;
   const borders = rowBorders(lines[0].top - line.size, line.bottom + 4 * line.size, left, right, rules);
-  return borders.some((y) => y < mid(line)) && borders.some((y) => y > mid(line)) && !borderBetween(info[j - 1].line, line, borders);
+  if (!borders.some((y) => y < mid(line)) || !borders.some((y) => y > mid(line)) || borderBetween(info[j - 1].line, line, borders)) return false;
+  // three lines of cells above it in the same ruled span: the rules border a section, not rows (see ruledRows)
+  const above = Math.max(...borders.filter((y) => y < mid(line)));
+  return info.slice(start, j).filter((r) => r.chunks.length >= 2 && mid(r.line) > above).length < 3;
 }
 
 /** Whether vertical rules that cross a line of one chunk run between its pieces, with text on both sides. */
@@ -334,7 +337,9 @@ function ruledRows(region: readonly Info[], left: number, right: number, rules: 
   // two full lines between the same two rules are two rows: the rules border something else (a form's section)
   const most = Math.max(...region.map((r) => r.chunks.length));
   const full = region.filter((r) => r.chunks.length >= Math.max(3, 0.8 * most));
-  const crowded = full.some((r, k) => k > 0 && !borderBetween(full[k - 1].line, r.line, inside));
+  // and so are four lines of cells with no rule between them: a ruled row holds a line and the wrapped parts of its cells
+  const cells = region.filter((r) => r.chunks.length >= 2);
+  const crowded = full.some((r, k) => k > 0 && !borderBetween(full[k - 1].line, r.line, inside)) || cells.some((r, k) => k >= 3 && !borderBetween(cells[k - 3].line, r.line, inside));
   return crowded ? [] : inside;
 }
 
@@ -360,18 +365,21 @@ function innerTables(rows: TableRow[], columns: [number, number][], headerRows: 
   // under an inner header that leaves the first column blank, any label there with a value beside it is the form's)
   const fieldLabel = (k: number, blankFirst: boolean) => {
     const [first, ...rest] = texts[k];
-    return first.trim() !== '' && headerLike(first) && (blankFirst || namesColumn(first)) && rest.some((c) => c.trim());
+    // (beside it a value: a row of labels alone is a header of the rows below, Home address | Mobile over their values)
+    return first.trim() !== '' && headerLike(first) && (blankFirst || namesColumn(first)) && rest.some((c) => c.trim() && !namesField(c));
   };
+  // a header row of the rows below it, not of a table under it: a record's labels stacked over their values
+  const headsRows = (k: number) => k + 1 < rows.length && isHeaderRow(texts[k], true) && !isHeaderRow(texts[k + 1], false) && !fieldLabel(k, false);
   for (let k = headerRows + 1; k + 1 < rows.length; k++) {
-    if (!isHeaderRow(texts[k], true) || isHeaderRow(texts[k + 1], false) || fieldLabel(k, false)) continue;
+    if (!headsRows(k)) continue;
     const blankFirst = texts[k][0].trim() === '';
     let end = k + 1;
-    while (end < rows.length && !fieldLabel(end, blankFirst)) end++;
+    while (end < rows.length && !fieldLabel(end, blankFirst) && !headsRows(end)) end++;
     const parts = [
       { rows: rows.slice(0, k), headerRows },
       { rows: rows.slice(k, end), headerRows: 1 },
     ];
-    return end < rows.length ? [...parts, ...innerTables(rows.slice(end), columns, 0)] : parts;
+    return end < rows.length ? [...parts, ...innerTables(rows.slice(end), columns, headsRows(end) ? 1 : 0)] : parts;
   }
   return [{ rows, headerRows }];
 }

@@ -369,4 +369,65 @@ describe('layout analysis of PDF text', () => {
     expect(found.find((f) => f.text === '3 Feb 2018')?.kind).toBe('birth-date');
     expect(found.some((f) => /Shiosai|Shiomi|Bank/.test(f.text))).toBe(false);
   });
+
+  it('reads a record of labels stacked over their values as one small table per row of labels', async () => {
+    const record: TableSpec = {
+      columns: [50, 300],
+      header: [['Full name', 'Date of birth']],
+      rows: [
+        ['Priya Natarajan', '3 May 1990'],
+        ['Home address', 'Mobile'],
+        ['14 Elm Road\nLeeds LS6 2QP', '07700 900461'],
+        ['Personal e-mail', 'Position'],
+        ['priya.n@example.org', 'Class teacher'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: record }]], font: 'TimesRoman' }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    expect(page.tables!.map((t) => t.columnHeaders)).toEqual([
+      ['Full name', 'Date of birth'],
+      ['Home address', 'Mobile'],
+      ['Personal e-mail', 'Position'],
+    ]);
+    // the wrapped address is one cell under its own label
+    expect(grid(page, page.tables![1])[1][0]).toMatch(/^14 Elm Road\s+Leeds LS6 2QP$/);
+    const found = scanDocument(doc);
+    expect(found.find((f) => f.text.startsWith('14 Elm Road'))?.kind).toBe('address');
+  });
+
+  it('keeps the rows of a form section framed by a box above a ruled table', async () => {
+    const form: TableSpec = {
+      columns: [50, 170, 300, 440],
+      boxed: true,
+      rows: [
+        ['Contract type', 'Fixed-term', 'Base salary', '398,500'],
+        ['Contract period', '1 Apr 2024 - 31 Mar 2026', 'Housing allowance', '27,000'],
+        ['Weekly hours', '38.75', 'Commuting allowance', '4,200'],
+        ['Order no.', '4012 7736', 'Resident tax', '21,300'],
+      ],
+    };
+    const leave: TableSpec = {
+      columns: [50, 130, 210, 260, 450],
+      ruled: true,
+      header: [['FROM', 'TO', 'DAYS', 'REASON', 'APPROVED']],
+      rows: [
+        ['02 Sep 2024', '03 Sep 2024', '2', 'Sick leave: influenza A', 'K. Sato'],
+        ['18 Nov 2024', '29 Nov 2024', '10', 'Hospitalised - appendectomy', 'K. Sato'],
+        ['14 Mar 2025', '14 Mar 2025', '1', 'Migraine with aura', 'K. Sato'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: form }, { prose: ['LEAVE RECORD'] }, { table: leave }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const tables = page.tables!;
+    expect(tables.map((t) => [t.rows, t.columns])).toEqual([
+      [4, 4],
+      [4, 5],
+    ]);
+    expect(grid(page, tables[0])[1]).toEqual(form.rows[1]);
+    expect(tables[1].columnHeaders).toEqual(leave.header![0]);
+    const health = scanDocument(doc)
+      .filter((f) => f.kind === 'health')
+      .map((f) => f.text);
+    expect(health).toEqual(expect.arrayContaining(['Sick leave: influenza A', 'Hospitalised - appendectomy', 'Migraine with aura']));
+  });
 });
