@@ -147,9 +147,12 @@ const STATES = [
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
 const ENGLISH =
-  String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate|[Ii]nfluenza|[Ff]lu|[Mm]igraine|[Pp]neumonia|[Pp]re-?natal|[Aa]nte-?natal|[Pp]ost-?natal|[Mm]orning sickness|[Hh]yperemesis|[Pp]ost-?operative|[Mm]iscarriage|[Cc]oncussion|[Oo]ut-?patient|[Ii]n-?patient` +
-  // a condition or an operation named by its medical suffix (appendectomy, bronchitis, neuralgia, leukaemia; not academia)
-  String.raw`|[A-Za-z]{1,20}(?:ectomy|otomy|itis|algia|[^d\W]a?emia))(?![A-Za-z])`;
+  String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate|[Ii]nfluenza|[Ff]lu|[Mm]igraine|[Pp]neumonia|[Pp]re-?natal|[Aa]nte-?natal|[Pp]ost-?natal|[Mm]orning sickness|[Hh]yperemesis|[Pp]ost-?operative|[Mm]iscarriage|[Cc]oncussion|[Oo]ut-?patient|[Ii]n-?patient)(?![A-Za-z])`;
+// A condition or an operation named by its medical suffix (appendectomy, bronchitis, neuralgia, leukaemia; not academia):
+// found from the suffix back to the word's start, so the scan pays only where a suffix stands.
+const MEDICAL_SUFFIX = /(?:ectomy|otomy|itis|algia|emia)(?![A-Za-z])/g;
+const STEM_BEFORE = /(?<![A-Za-z])[A-Za-z]{2,20}$/;
+const NOT_A_CONDITION = /^(?:acad|pol|epid)/i;
 // English sentences about a person's care: the verb phrase that says it with the condition it names
 // ("was hospitalised with pneumonia", "is undergoing chemotherapy"); the whole phrase is the finding.
 const CARE_VERB = String.raw`(?:diagnosed (?:with|as having)|tested positive for|hospitali[sz]ed (?:with|for|after)|admitted to (?:the )?(?:hospital|ICU|intensive care)(?: (?:with|for|after))?|(?:receiving|received|under|getting) treatment for|on medication for|taking medication for|(?:being )?treated for|suffer(?:s|ed|ing)? from|recovering from)`;
@@ -332,12 +335,23 @@ function wholeCell(ctx: ScanContext, start: number, end: number): [number, numbe
   return [from, from + trimmed.length];
 }
 
+function suffixTerms(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, MEDICAL_SUFFIX)) {
+    const stem = STEM_BEFORE.exec(ctx.text.slice(Math.max(0, m.start - 21), m.start))?.[0];
+    if (!stem || NOT_A_CONDITION.test(stem) || NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
+    const start = m.start - stem.length;
+    const [from, to] = wholeCell(ctx, start, m.end) ?? [start, m.end];
+    out.push({ start: from, end: to, score: 0.85, why: `health term ${stem}${m.text}` });
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   healthColumns(ctx, out);
   medicines(ctx, out);
   mentalClinics(ctx, out);
   labelledConditions(ctx, out);
+  suffixTerms(ctx, out);
   for (const m of matches(ctx.text, CARE_PHRASE)) {
     if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;
     out.push({ start: m.start, end: m.end, score: 0.88, why: 'care described in a sentence' });
