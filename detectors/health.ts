@@ -146,8 +146,7 @@ const STATES = [
 
 // English records: whole words only (the letter before is checked in detect(): a lookbehind
 // at the head of an alternative slows the whole scan).
-const ENGLISH =
-  String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate|[Ii]nfluenza|[Ff]lu|[Mm]igraine|[Pp]neumonia|[Pp]re-?natal|[Aa]nte-?natal|[Pp]ost-?natal|[Mm]orning sickness|[Hh]yperemesis|[Pp]ost-?operative|[Mm]iscarriage|[Cc]oncussion|[Oo]ut-?patient|[Ii]n-?patient)(?![A-Za-z])`;
+const ENGLISH = String.raw`(?:[Hh]ospitali[sz](?:ed|ation)|[Ss]urgery|[Dd]iabetes|[Dd]ementia|[Cc]ancer|[Dd]epression|[Pp]regnan(?:t|cy)|[Aa]sthma|[Hh]ypertension|[Dd]ialysis|[Ww]heelchair|[Ss]chizophrenia|[Ee]pilepsy|[Tt]uberculosis|[Mm]ental illness|[Mm]ultiple sclerosis|[Cc]erebral palsy|[Hh]earing impairment|[Vv]isual impairment|[Cc]ochlear implant|[Pp]hysiotherapy|[Cc]hemotherapy|[Hh]ypoglyc(?:a)?emia|[Ll]ow blood sugar|(?:[Pp]hysical |[Mm]ental )?[Dd]isability [Cc]ertificate|[Ii]nfluenza|[Ff]lu|[Mm]igraine|[Pp]neumonia|[Pp]re-?natal|[Aa]nte-?natal|[Pp]ost-?natal|[Mm]orning sickness|[Hh]yperemesis|[Pp]ost-?operative|[Mm]iscarriage|[Cc]oncussion|[Oo]ut-?patient|[Ii]n-?patient)(?![A-Za-z])`;
 // A condition or an operation named by its medical suffix (appendectomy, bronchitis, neuralgia, leukaemia; not academia):
 // found from the suffix back to the word's start, so the scan pays only where a suffix stands.
 const MEDICAL_SUFFIX = /(?:ectomy|otomy|itis|algia|emia)(?![A-Za-z])/g;
