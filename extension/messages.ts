@@ -135,7 +135,7 @@ export interface HoldRequest {
   channel: typeof CHANNEL;
   type: 'hold';
   id: string;
-  via: 'fetch' | 'xhr' | 'beacon' | 'form-submit' | 'read' | 'websocket' | 'message';
+  via: 'fetch' | 'xhr' | 'beacon' | 'form-submit' | 'read' | 'websocket' | 'message' | 'picker';
   files: File[];
 }
 

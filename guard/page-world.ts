@@ -26,6 +26,7 @@
 import { CHANNEL, type HoldRequest } from '../extension/messages.ts';
 import { openReceivingEnd } from './private-channel.ts';
 import { filesOfForm } from './form-files.ts';
+import { guardOpenPicker } from './pickers.ts';
 
 type Via = HoldRequest['via'];
 
@@ -275,6 +276,8 @@ export function installPageWorldGuard(): void {
 
     guardOtherStores(w);
     guardNewRealms(w);
+    // a file picked with showOpenFilePicker: held at the pick, as a file input's is
+    guardOpenPicker(w, (files) => hold('picker', files));
   }
 
   /** Where else a file could be left for code out of reach (a worker) to pick up. */

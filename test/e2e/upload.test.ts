@@ -77,6 +77,20 @@ async function installFileFrom(context: BrowserContext): Promise<void> {
   });
 }
 
+/**
+ * Playwright cannot answer the File System Access picker (it opens no file
+ * chooser event), so each page gets a stand-in `showOpenFilePicker` before
+ * any script of its own, as the browser's would be: it hands back a handle to
+ * `window.picked`. The guard wraps whatever the page world holds at document
+ * start, so it wraps this one as it wraps the browser's.
+ */
+async function installPicker(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { picked?: File; showOpenFilePicker: () => Promise<unknown[]> };
+    w.showOpenFilePicker = async () => [{ kind: 'file', name: w.picked!.name, getFile: async () => w.picked! }];
+  });
+}
+
 /** Drags a file built from these bytes onto #zone (dragenter, dragover, drop), as a person dropping it would. */
 async function dropFile(page: Page, file: Sample): Promise<void> {
   await page.evaluate(
@@ -220,6 +234,7 @@ describe('upload guard in Chromium', () => {
     browser = await launch({ offline: true });
     browser.context.on('request', (r) => requests.push(r.url()));
     await installFileFrom(browser.context);
+    await installPicker(browser.context);
     // a step that hangs fails with its own location, before the test's timeout
     browser.context.setDefaultTimeout(20_000);
   });
@@ -511,6 +526,33 @@ describe('upload guard in Chromium', () => {
       await expectArrived(d06);
     });
   }
+
+  it('a file picked with showOpenFilePicker is held at the pick: after Cancel upload the page gets no handle (AbortError), after Upload anyway it does', async () => {
+    const page = await open('/upload-fetch.html');
+    const pick = () =>
+      page.evaluate(
+        ([b64, name, type]) => {
+          const w = window as unknown as TestWindow & { picked: File; pick: Promise<string>; showOpenFilePicker: () => Promise<{ getFile(): Promise<File> }[]> };
+          w.picked = w.fileFrom(b64, name, type);
+          w.pick = w.showOpenFilePicker().then(
+            async (handles) => `picked ${(await handles[0].getFile()).size}`,
+            (e: DOMException) => `failed: ${e.name}`,
+          );
+        },
+        [d06.bytes.toString('base64'), d06.name, d06.type] as const,
+      );
+    await pick();
+    await expectDialog(page);
+    await cancelButton(page).click();
+    expect(await page.evaluate(() => (window as unknown as { pick: Promise<string> }).pick)).toBe('failed: AbortError');
+
+    await pick();
+    await expectDialog(page);
+    await reasonBox(page).fill('Checked with the data owner');
+    await uploadButton(page).click();
+    expect(await page.evaluate(() => (window as unknown as { pick: Promise<string> }).pick)).toBe(`picked ${d06.bytes.length}`);
+    expect(rec.bytes(), 'picking sends nothing').toBe(0);
+  });
 
   it('form.submit() from script (no submit event, no change event): held, cancelled, then sent anyway', async () => {
     const page = await open('/upload-form.html');

@@ -1,0 +1,34 @@
+// The open picker's wrapper (guard/pickers.ts): the picked files go to the
+// hold before the page has their handles (end to end in test/e2e/upload.test.ts).
+import { describe, expect, it } from 'vitest';
+import { guardOpenPicker } from '../guard/pickers.ts';
+
+const file = new File(['氏名 山田 太郎'], 'list.txt', { type: 'text/plain' });
+const handle = { kind: 'file', getFile: async () => file };
+
+describe('guardOpenPicker', () => {
+  it('puts the picked files to the hold, and gives the handles only when allowed', async () => {
+    const held: File[][] = [];
+    const w = { showOpenFilePicker: async () => [handle] };
+    guardOpenPicker(w, async (files) => (held.push(files), true));
+    expect(await w.showOpenFilePicker()).toEqual([handle]);
+    expect(held).toEqual([[file]]);
+  });
+
+  it('answers a refused pick with the AbortError of a closed picker', async () => {
+    const w = { showOpenFilePicker: async () => [handle] };
+    guardOpenPicker(w, async () => false);
+    await expect(w.showOpenFilePicker()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('asks nothing when the person closes the picker, and leaves a browser without one alone', async () => {
+    let asked = false;
+    const w = { showOpenFilePicker: async (): Promise<(typeof handle)[]> => Promise.reject(new DOMException('closed', 'AbortError')) };
+    guardOpenPicker(w, async () => (asked = true));
+    await expect(w.showOpenFilePicker()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(asked).toBe(false);
+    const none = {};
+    guardOpenPicker(none, async () => true);
+    expect(none).toEqual({});
+  });
+});
