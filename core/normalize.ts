@@ -70,8 +70,10 @@ export function normalizeText(original: string): NormalizedText {
     // the unchanged run before this char is kept as it is
     if (runStart < i) parts.push(original.slice(runStart, i));
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
-    const width = pair ? 2 : 1;
-    const norm = pair || (code >= 0xd800 && code <= 0xdfff) ? normalizeChar(original.slice(i, i + width)) : normalizeUnit(code);
+    // a half-width kana and its voiced mark are one letter (ﾀﾞ → ダ): normalised alone, the mark stays a combining one
+    const voiced = code >= 0xff66 && code <= 0xff9d && i + 1 < n && (original.charCodeAt(i + 1) === 0xff9e || original.charCodeAt(i + 1) === 0xff9f);
+    const width = pair || voiced ? 2 : 1;
+    const norm = pair || voiced || (code >= 0xd800 && code <= 0xdfff) ? normalizeChar(original.slice(i, i + width)) : normalizeUnit(code);
     parts.push(norm);
     const needed = len + norm.length + (n - i - width) + 1;
     if (needed > map.length) map = grow(map, needed);

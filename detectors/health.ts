@@ -224,21 +224,24 @@ function healthColumns(ctx: ScanContext, out: Candidate[]): void {
     // a header with two health words (主な疾病・障害) is one column
     if (!column?.cells.length || seen.has(column.cells[0][0])) continue;
     seen.add(column.cells[0][0]);
-    for (const [cellStart, cellEnd] of column.cells) conditionsIn(ctx, cellStart, cellEnd, `column ${column.header}`, out);
+    for (const [cellStart, cellEnd] of column.cells) conditionsIn(ctx, cellStart, cellEnd, `column ${column.header}`, out, true);
   }
 }
 
 /** Each condition in [from, to), split at 、 , ; / */
-function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, out: Candidate[]): void {
+function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, out: Candidate[], inColumn = false): void {
   for (const piece of matches(ctx.text, CELL_PIECE, from, to)) {
     if (piece.end > to) break;
-    // the note in brackets stays when it says more about the condition (入院（中等症Ⅱ）, 視覚障害（1級）)
+    // the note in brackets stays when it says more about the condition (入院（中等症Ⅱ）, 視覚障害（1級）), and always in a column's cell
     const whole = piece.text.trim();
     const stripped = whole.replace(TRAILING_NOTE, '');
-    const text = stripped.length <= 3 || CONDITION_NOTE.test(whole.slice(stripped.length)) ? whole : stripped;
-    if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text)) continue;
+    // (in a column's cell the note is the condition's too: how often, which side, 人工透析(週3回))
+    const text = inColumn || stripped.length <= 3 || CONDITION_NOTE.test(whole.slice(stripped.length)) ? whole : stripped;
+    // a note alone names no condition: (介助者)
+    if (text.length < 2 || NO_FINDING.test(text) || !/\p{L}/u.test(text) || !stripped.trim()) continue;
     const start = piece.start + piece.text.indexOf(text);
-    out.push({ start, end: start + text.length, score: 0.8, why });
+    // (above a term's score: the cell or the label's clause says more than the term found in it, 難聴・補聴器使用 over 難聴)
+    out.push({ start, end: start + text.length, score: 0.86, why });
   }
 }
 
@@ -389,6 +392,8 @@ export const health: Detector = {
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
+      // a column's cell keeps its note: how often, which side
+      { text: '氏名\t障害・疾病等\n山田 キヨ\t人工透析(週3回)\n', expect: '人工透析(週3回)' },
       // an English term in a record's cell takes the cell's description with it
       { text: 'From\tReason\n18 Nov\tHospitalised – appendectomy\n14 Mar\tMigraine with aura (neurology outpatient)\n', expect: 'Migraine with aura (neurology outpatient)' },
       { text: 'She was off for two weeks with bronchitis.', expect: 'bronchitis' },
@@ -407,8 +412,8 @@ export const health: Detector = {
       { text: '糖尿病性腎症のため透析', expect: '糖尿病性腎症' },
       { text: '病名\t大腿骨骨折', expect: '大腿骨骨折' },
       { text: '氏名\t所見\n今野\t心房細動\n', expect: '心房細動' },
-      { text: '氏名\t所見\n小松\t肝機能異常（γ-GTP 156）\n', expect: '肝機能異常' },
-      { text: '児童\tアレルギー・配慮事項\n長沼\t卵・乳アレルギー（エピペン所持）\n', expect: '卵・乳アレルギー' },
+      { text: '氏名\t所見\n小松\t肝機能異常（γ-GTP 156）\n', expect: '肝機能異常（γ-GTP 156）' },
+      { text: '児童\tアレルギー・配慮事項\n長沼\t卵・乳アレルギー（エピペン所持）\n', expect: '卵・乳アレルギー（エピペン所持）' },
       { text: '状況：ALS（筋萎縮性側索硬化症）で在宅療養中、胃ろう造設済み', expect: '筋萎縮性側索硬化症' },
       { text: '状況：在宅療養中、胃ろう造設済み', expect: '胃ろう' },
       { text: '車いす利用の母が通れない', expect: '車いす' },
@@ -434,6 +439,8 @@ export const health: Detector = {
     negative: [
       '介護が必要 介護 4名の体制',
       'Partnerships between academia and local schools',
+      // a note alone in a health column names no condition
+      '氏名\t障害・疾病等\n鈴木 美穂\t(介助者)\n',
       '感染症対策の徹底',
       '新型コロナウイルス感染症 陽性者一覧（第12報）',
       'インフルエンザ患者数の推移',

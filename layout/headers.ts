@@ -7,7 +7,8 @@
 // (nothing under it: 所属 spanning both header rows) lies between them. A
 // header set flush with the header under it (both at their column's left
 // edge) spans to the right only: the columns to its left are not under it
-// (Name | Account: User ID, Passcode).
+// (Name | Account: User ID, Passcode). Nor does a header whose own column has
+// no header word right under it: it is written down its column (世帯 / 番号).
 import { chunkText } from './chunks.ts';
 import type { TableRow } from './analyse.ts';
 
@@ -36,6 +37,10 @@ export function columnHeaders(headerRows: readonly TableRow[], columns: readonly
           // (one to the right set flush with the header under it, both at its column's left, reaches no further left)
           const under = texts.slice(r + 1).find((t) => t[k].length)?.[k][0];
           if (step > 0 && under && Math.abs(header.x0 - under.x0) <= 0.25 * header.em) return undefined;
+          // (nor one whose column goes on down without a header word of its own under it: a header written
+          // down its column, 世帯 / 番号 or 要介 / 護 / 度, with the other columns' one-line headers set beside it)
+          const next = texts[r + 1]?.[k] ?? [];
+          if (!next.some((c) => [...c.text.trim()].length >= 2)) return undefined;
           return below(k) ? header : undefined;
         }
         return undefined;

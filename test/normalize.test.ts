@@ -44,6 +44,20 @@ describe('normalisation offset map', () => {
   });
 });
 
+describe('half-width kana', () => {
+  it('reads a half-width kana with its voiced mark as one letter, mapped back to both', () => {
+    const n = normalizeText('ﾔﾏﾀﾞ ﾊﾟﾝ');
+    expect(n.text).toBe('ヤマダ パン');
+    // ダ covers ﾀﾞ (2–3), パ covers ﾊﾟ (5–6)
+    expect(Array.from(n.toOriginal)).toEqual([0, 1, 2, 4, 5, 7, 8]);
+  });
+
+  it('finds a name written in half-width kana under its column', () => {
+    const found = scanText('氏名\tカナ氏名\n山田 太郎\tﾔﾏﾀﾞ ﾀﾛｳ\n');
+    expect(found.find((f) => f.text === 'ﾔﾏﾀﾞ ﾀﾛｳ')?.kind).toBe('person-name');
+  });
+});
+
 describe('sliced scanning', () => {
   it('finds the same as one scan, with header context for table rows', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `K${1000 + i}\t山田 太郎\tpw${i}x${i}Z`);
