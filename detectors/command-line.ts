@@ -6,7 +6,7 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
-import { rejectCredential } from './lib/credential-value.ts';
+import { rejectCredential, unquotedSpan } from './lib/credential-value.ts';
 
 // a value: quoted, or a run without spaces or quotes
 const VALUE = String.raw`("[^"\n]{3,64}"|'[^'\n]{3,64}'|[^\s'"]{3,64})`;
@@ -42,15 +42,11 @@ const LDAP_W = new RegExp(String.raw`(?<![\w-])ldap(?:search|modify|add|delete|p
 // a password PowerShell is given in clear: ConvertTo-SecureString "…" -AsPlainText -Force
 const SECURE_STRING = new RegExp(String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?("[^"\n]{3,64}"|'[^'\n]{3,64}')[ \t]+-AsPlainText`, 'gi');
 
-function unquote(text: string, start: number): [number, number] {
-  return /^(["']).*\1$/.test(text) ? [start + 1, start + text.length - 1] : [start, start + text.length];
-}
-
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   const pushPassword = (m: { start: number; end: number; text: string }, value: string, why: string) => {
     const at = m.start + m.text.lastIndexOf(value);
-    const [s, e] = unquote(value, at);
+    const [s, e] = unquotedSpan(value, at);
     if (rejectCredential(ctx.text.slice(s, e), m.text)) return;
     out.push({ start: s, end: e, score: 0.9, why });
   };

@@ -7,7 +7,7 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
-import { rejectCredential } from './lib/credential-value.ts';
+import { rejectCredential, unquotedSpan } from './lib/credential-value.ts';
 
 // a secret as configs write it: a run without spaces, or quoted
 const SECRET = String.raw`("[^"\n]{3,128}"|[^\s"]{3,128})`;
@@ -22,10 +22,6 @@ const DEVICE_SECRETS = new RegExp(
 // Juniper sets it at the end of a longer statement: set system root-authentication encrypted-password "…"
 const ENCRYPTED_PASSWORD = new RegExp(String.raw`(?<![\w-])encrypted-password[ \t]+${SECRET}`, 'g');
 const WELL_KNOWN = /^public$/i;
-
-function unquote(value: string, at: number): [number, number] {
-  return value.startsWith('"') && value.endsWith('"') ? [at + 1, at + value.length - 1] : [at, at + value.length];
-}
 
 /** The words each pattern starts from: a page without them is not searched for it (a router's config is rare among a city's pages). */
 const SECRET_WORDS = [
@@ -47,7 +43,7 @@ function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   const has = (word: string) => ctx.lower.includes(word);
   const push = (line: string, lineStart: number, value: string, why: string) => {
-    const [s, e] = unquote(value, lineStart + line.lastIndexOf(value));
+    const [s, e] = unquotedSpan(value, lineStart + line.lastIndexOf(value));
     if (!rejectCredential(ctx.text.slice(s, e), line)) out.push({ start: s, end: e, score: 0.9, why });
   };
   for (const m of has('username') && (has('password') || has('secret')) ? matches(ctx.text, LOCAL_ACCOUNT) : []) {

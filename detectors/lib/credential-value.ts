@@ -16,6 +16,11 @@ export function trimToken(text: string, start: number, end: number): [number, nu
   return [start + lead, end - trail];
 }
 
+/** The span of a value at `start` without the quotes around it ("s3cret" or 's3cret'), in the page text. */
+export function unquotedSpan(value: string, start: number): [number, number] {
+  return /^(["']).*\1$/s.test(value) ? [start + 1, start + value.length - 1] : [start, start + value.length];
+}
+
 /** Why a credential value should not be reported, or null when it should be. */
 // a type or a flag in a table of settings or an API's documentation (| password | string |)
 // a PowerShell command where a password is given through it: -Password (ConvertTo-SecureString "…")
