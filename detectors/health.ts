@@ -337,6 +337,16 @@ function wholeCell(ctx: ScanContext, start: number, end: number): [number, numbe
   return [from, from + trimmed.length];
 }
 
+// A note in brackets right after a Japanese condition says more about it (要介護2（デイサービス利用）, 糖尿病(インスリン)).
+// (the care a sentence goes on to, 喘息で入院した, is not taken: the term alone is the finding in prose)
+const NOTE_AFTER = /^[ ]?[(（][^()（）\n\t]{1,15}[)）]/u;
+
+/** Where a Japanese term's finding ends: after the note that follows it, else at the term. */
+function japaneseCourseEnd(ctx: ScanContext, end: number): number {
+  const m = NOTE_AFTER.exec(ctx.after(end, 20));
+  return m ? end + m[0].length : end;
+}
+
 function suffixTerms(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, MEDICAL_SUFFIX)) {
     const stem = STEM_BEFORE.exec(ctx.text.slice(Math.max(0, m.start - 21), m.start))?.[0];
@@ -370,7 +380,7 @@ function detect(ctx: ScanContext): Candidate[] {
     // 感染症 or アレルギー alone is a topic (感染症の予防); a named one is personal
     if (!prefix && needsName) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
-    const [from, to] = LATIN.test(m.text[0]) ? (wholeCell(ctx, start, m.end) ?? [start, m.end]) : [start, m.end];
+    const [from, to] = LATIN.test(m.text[0]) ? (wholeCell(ctx, start, m.end) ?? [start, m.end]) : [start, japaneseCourseEnd(ctx, m.end)];
     out.push({ start: from, end: to, score: 0.85, why: `health term ${m.text}` });
   }
   return out;
@@ -392,6 +402,8 @@ export const health: Detector = {
       // a care level OCR read with spaces inside
       { text: '西ノ浦市東浜町2丁目\t0957-32-4824\t要 介護 4', expect: '要 介護 4' },
       { text: '現在入院中です', expect: '入院中' },
+      // a note in brackets right after a term is the term's
+      { text: '母は隣市在住。要介護2（デイサービス利用）', expect: '要介護2（デイサービス利用）' },
       // a column's cell keeps its note: how often, which side
       { text: '氏名\t障害・疾病等\n山田 キヨ\t人工透析(週3回)\n', expect: '人工透析(週3回)' },
       // an English term in a record's cell takes the cell's description with it
