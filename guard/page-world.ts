@@ -26,7 +26,7 @@
 import { CHANNEL, type HoldRequest } from '../extension/messages.ts';
 import { openReceivingEnd } from './private-channel.ts';
 import { filesOfForm } from './form-files.ts';
-import { guardOpenPicker } from './pickers.ts';
+import { guardFileHandles, guardOpenPicker } from './pickers.ts';
 
 type Via = HoldRequest['via'];
 
@@ -278,6 +278,8 @@ export function installPageWorldGuard(): void {
     guardNewRealms(w);
     // a file picked with showOpenFilePicker: held at the pick, as a file input's is
     guardOpenPicker(w, (files) => hold('picker', files));
+    // a file taken from a handle: a directory picker's entries, a dropped item's handle
+    guardFileHandles(w, (files) => hold('picker', files));
   }
 
   /** Where else a file could be left for code out of reach (a worker) to pick up. */

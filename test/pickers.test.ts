@@ -1,7 +1,7 @@
 // The open picker's wrapper (guard/pickers.ts): the picked files go to the
 // hold before the page has their handles (end to end in test/e2e/upload.test.ts).
 import { describe, expect, it } from 'vitest';
-import { guardOpenPicker } from '../guard/pickers.ts';
+import { guardFileHandles, guardOpenPicker } from '../guard/pickers.ts';
 
 const file = new File(['氏名 山田 太郎'], 'list.txt', { type: 'text/plain' });
 const handle = { kind: 'file', getFile: async () => file };
@@ -30,5 +30,22 @@ describe('guardOpenPicker', () => {
     const none = {};
     guardOpenPicker(none, async () => true);
     expect(none).toEqual({});
+  });
+
+  it("holds a file taken from any file handle (a directory picker's entry) before the page has it", async () => {
+    class FileSystemFileHandle {
+      async getFile(): Promise<File> {
+        return file;
+      }
+    }
+    const w = { FileSystemFileHandle };
+    let allow = false;
+    const held: File[][] = [];
+    guardFileHandles(w, async (files) => (held.push(files), allow));
+    const handle = new FileSystemFileHandle();
+    await expect(handle.getFile()).rejects.toMatchObject({ name: 'NotAllowedError' });
+    allow = true;
+    expect(await handle.getFile()).toBe(file);
+    expect(held).toEqual([[file], [file]]);
   });
 });

@@ -554,6 +554,41 @@ describe('upload guard in Chromium', () => {
     expect(rec.bytes(), 'picking sends nothing').toBe(0);
   });
 
+  it("a file taken from a real file handle (getFile, as a directory picker's entries are) is held before the page has it", async () => {
+    const page = await open('/upload-fetch.html');
+    // a real FileSystemFileHandle, from the origin's private file system (a directory picker's entries are the same kind)
+    await page.evaluate(
+      async ([b64, name, type]) => {
+        const w = window as unknown as TestWindow & { handle: FileSystemFileHandle };
+        const root = await navigator.storage.getDirectory();
+        w.handle = await root.getFileHandle(name, { create: true });
+        const writable = await w.handle.createWritable();
+        await writable.write(w.fileFrom(b64, name, type));
+        await writable.close();
+      },
+      [d06.bytes.toString('base64'), d06.name, d06.type] as const,
+    );
+    const take = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { handle: FileSystemFileHandle; taken: Promise<string> };
+        w.taken = w.handle.getFile().then(
+          (f) => `took ${f.size}`,
+          (e: DOMException) => `failed: ${e.name}`,
+        );
+      });
+    await take();
+    await expectDialog(page);
+    await cancelButton(page).click();
+    expect(await page.evaluate(() => (window as unknown as { taken: Promise<string> }).taken)).toBe('failed: NotAllowedError');
+
+    await take();
+    await expectDialog(page);
+    await reasonBox(page).fill('Checked with the data owner');
+    await uploadButton(page).click();
+    expect(await page.evaluate(() => (window as unknown as { taken: Promise<string> }).taken)).toBe(`took ${d06.bytes.length}`);
+    expect(rec.bytes(), 'taking a file sends nothing').toBe(0);
+  });
+
   it('form.submit() from script (no submit event, no change event): held, cancelled, then sent anyway', async () => {
     const page = await open('/upload-form.html');
     await setFilesSilently(page, d06);
