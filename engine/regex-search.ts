@@ -41,25 +41,37 @@ export class LongAlternation {
   /** the alternatives left to V8, as one global regex */
   readonly rest: RegExp | null;
 
-  /** Throws when the alternatives cannot be split so (see firstChars). */
+  /** Whether the regex was split (else V8 searches it whole, as `rest`: an alternative whose first characters cannot be read, or two parts that share one). */
+  readonly split: boolean;
+
   constructor(re: RegExp) {
     const flags = re.flags.replace(/[gy]/g, '');
     const tabled: string[] = [];
     const rest: string[] = [];
     const tabledHeads = new Set<number>();
     const restHeads = new Set<number>();
+    let readable = true;
     for (const alternative of topLevelAlternatives(re.source)) {
       const heads = firstChars(alternative, re.ignoreCase);
-      if (heads === null) throw new Error(`no first characters for ${alternative} of ${re}`);
+      if (heads === null) {
+        readable = false;
+        break;
+      }
       const nonAscii = [...heads].every((c) => c >= 0x80);
       (nonAscii ? tabled : rest).push(alternative);
       for (const c of heads) (nonAscii ? tabledHeads : restHeads).add(c);
     }
     // the two parts must never match at the same place, or their order in the regex would be lost
-    for (const c of tabledHeads) if (restHeads.has(c)) throw new Error(`alternatives of ${re} share the first character ${String.fromCharCode(c)}`);
-    this.table = tabled.length ? new Uint8Array(0x10000) : null;
-    for (const c of tabledHeads) this.table![c] = 1;
-    this.sticky = tabled.length ? new RegExp(tabled.join('|'), flags + 'y') : null;
+    this.split = readable && tabled.length > 0 && ![...tabledHeads].some((c) => restHeads.has(c));
+    if (!this.split) {
+      this.table = null;
+      this.sticky = null;
+      this.rest = new RegExp(re.source, flags + 'g');
+      return;
+    }
+    this.table = new Uint8Array(0x10000);
+    for (const c of tabledHeads) this.table[c] = 1;
+    this.sticky = new RegExp(tabled.join('|'), flags + 'y');
     this.rest = rest.length ? new RegExp(rest.join('|'), flags + 'g') : null;
   }
 

@@ -22,6 +22,11 @@ export class TriggerIndex {
     this.search = escaped.length ? new LongAlternation(new RegExp(alternation(escaped), 'g')) : null;
   }
 
+  /** Whether the words are searched in two parts (see regex-search.ts), as they are meant to be. */
+  get split(): boolean {
+    return this.search?.split ?? false;
+  }
+
   /** The trigger words present in a lower-cased text. */
   present(lower: string): Set<string> {
     const found = new Set<string>(this.chars.filter((c) => lower.includes(c)));

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { firstChars } from '../engine/first-chars.ts';
 import { LongAlternation } from '../engine/regex-search.ts';
-import { gated, matches } from '../detectors/lib/matches.ts';
+import { gated, longAlternations, matches } from '../detectors/lib/matches.ts';
+import { DETECTORS } from '../detectors/index.ts';
+import { TriggerIndex } from '../engine/triggers.ts';
+
+// (taken before the tests below mark alternations of their own)
+const MARKED_BY_DETECTORS = longAlternations();
 
 const chars = (source: string, ignoreCase = false) => {
   const set = firstChars(source, ignoreCase);
@@ -129,9 +134,22 @@ describe('a long alternation searched through its first characters', () => {
     expect(seen).toEqual([0, 9]);
   });
 
-  it('refuses alternatives it cannot keep in order', () => {
-    // a Japanese alternative and another that may begin with the same character
-    expect(() => new LongAlternation(/例外|[例a]x/g)).toThrow(/share/);
-    expect(() => new LongAlternation(/例|.x/g)).toThrow(/first characters/);
+  it('leaves to V8, whole, an alternation it cannot keep in order, with the same matches', () => {
+    // a Japanese alternative and another that may begin with the same character; one whose first characters it cannot read
+    for (const re of [/例外|[例a]x/g, /例|.x/g]) {
+      const long = new LongAlternation(re);
+      expect(long.split).toBe(false);
+      const text = '例外 ax 例x bx 例';
+      const found = [...matches(text, gated(new RegExp(re.source, re.flags)))].map((m) => [m.start, m.text]);
+      expect(found).toEqual(plain(text, re));
+    }
+  });
+
+  it('splits the long alternations the detectors and the trigger search mark', () => {
+    expect(DETECTORS.length).toBeGreaterThan(0);
+    const marked = MARKED_BY_DETECTORS;
+    expect(marked.length).toBeGreaterThanOrEqual(5);
+    expect(marked.filter((l) => !l.split)).toEqual([]);
+    expect(new TriggerIndex(DETECTORS).split).toBe(true);
   });
 });
