@@ -249,13 +249,35 @@ function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, o
 // (Medical history: stroke (2019), on dialysis; 既往歴：高血圧、糖尿病). A label without a colon is a topic.
 // Read where one of the words a label is made of stands (found with indexOf), from the word or a word before it
 // that belongs to the label: the pattern tried at every position of every page would cost a third of the engine's time.
-const HEALTH_LABEL_WORDS = ['既往歴', '現病歴', '病名', '診断名', '主訴', '持病', '基礎疾患', '障害名', 'アレルギー', 'history', 'diagnos', 'dx', 'condition', 'illness', 'allerg', 'disabilit'];
+const HEALTH_LABEL_WORDS = [
+  '既往歴',
+  '現病歴',
+  '病名',
+  '診断名',
+  '主訴',
+  '持病',
+  '基礎疾患',
+  '障害名',
+  'アレルギー',
+  '処方',
+  '服薬',
+  '内服',
+  'history',
+  'diagnos',
+  'dx',
+  'condition',
+  'illness',
+  'allerg',
+  'disabilit',
+  'medication',
+  'prescri',
+];
 // (one pass over the page for all of them: engine/alternation.ts factors their common first characters)
 const HEALTH_LABEL_WORD = new RegExp(alternation(HEALTH_LABEL_WORDS), 'g');
 /** Words that may stand before a label word and belong to the label (medical history, chronic conditions). */
-const HEALTH_LABEL_PREFIXES = ['medical ', 'past ', 'health ', 'pre-existing ', 'preexisting ', 'chronic ', '傷'];
+const HEALTH_LABEL_PREFIXES = ['medical ', 'past ', 'health ', 'pre-existing ', 'preexisting ', 'chronic ', 'current ', '傷'];
 const HEALTH_LABEL_AT =
-  /(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/iy;
+  /(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|処方薬?|服薬(?:状況|中の薬)?|内服薬?|(?:current )?medications?|prescri(?:ptions?|bed)|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/iy;
 
 function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
   // (lower-casing keeps every offset unless the text holds a letter that lower-cases to two: then no label is read)
@@ -397,6 +419,7 @@ export const health: Detector = {
       { text: 'Medical history: stroke (2019), on dialysis three times a week.', expect: 'stroke' },
       { text: 'Diagnosis: mild cognitive impairment; hearing loss', expect: 'mild cognitive impairment' },
       { text: 'Allergies: penicillin, shellfish', expect: 'shellfish' },
+      { text: 'Medications: metformin 500 mg, lisinopril 10 mg', expect: 'lisinopril 10 mg' },
       { text: 'Name: Tom Reyes / Age: 67 / Dx: COPD, CKD stage 3', expect: 'CKD stage 3' },
       { text: 'He has type 1 diabetes and sees the nurse weekly.', expect: 'type 1 diabetes' },
       // a care level OCR read with spaces inside

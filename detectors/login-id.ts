@@ -20,6 +20,8 @@ const RECORD_BEFORE_ID =
 
 const ACCOUNT_TYPE = /^(?:ordinary|savings?|current|checking|deposit|普通|当座|貯蓄)$/i;
 const MONEY_BEFORE_ACCOUNT = /(?:bank|savings|checking|current|deposit)[ _-]?$/i;
+// a bank's own words earlier on the line: the account after them holds money (Sort code 20-00-00 Account 55779911)
+const BANK_ON_LINE = /sort[ ]?code|routing|iban|swift|bsb|bank|branch|支店|銀行/i;
 
 const PASSWORD_ON_LINE = /(?<![a-z])(?:pass(?:word|code|phrase)?|pwd|pw)(?![a-z])|[パバ]スワ[ー-]ド|暗証/i;
 
@@ -80,7 +82,11 @@ function detect(ctx: ScanContext): Candidate[] {
     if (bareLabel && !beforePassword && (!v.separated || (!/[\d_-]/.test(value) && !passwordBeside))) continue;
     if (bareLabel && RECORD_BEFORE_ID.test(ctx.before(v.labelStart, 24))) continue;
     // a bank account holds money, not a login (Account no. | Ordinary 4829173: the account's type is no ID)
-    if (/^account/i.test(v.label.trim()) && (MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16)) || ACCOUNT_TYPE.test(value))) continue;
+    if (
+      /^account/i.test(v.label.trim()) &&
+      (MONEY_BEFORE_ACCOUNT.test(ctx.before(v.labelStart, 16)) || ACCOUNT_TYPE.test(value) || (/^\d+$/.test(value) && BANK_ON_LINE.test(lineBefore(ctx, v.labelStart))))
+    )
+      continue;
     if (!v.separated && !/[\d_.@-]/.test(value) && !beforePassword) continue;
     // a plain word that a sentence goes on from is prose: "Login: see the manual", "login of your office: the same as before"
     if (/^[A-Za-z]+$/.test(value) && /^[ ][a-z]{2,}/.test(ctx.text.slice(e, e + 8)) && !beforePassword) continue;
@@ -163,3 +169,9 @@ export const loginId: Detector = {
     ],
   },
 };
+
+/** The text of the line before offset i (up to i). */
+function lineBefore(ctx: ScanContext, i: number): string {
+  const [start] = ctx.lineBounds(ctx.lineIndex(i));
+  return ctx.text.slice(start, i);
+}
