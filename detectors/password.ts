@@ -91,6 +91,21 @@ function* hostTriples(ctx: ScanContext): Generator<RegExpExecArray> {
   }
 }
 
+const CLOSING_QUOTE: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’', '「': '」', '『': '』' };
+
+/** The words inside quotes that open at `at`, when they are several (a single word is read as a token) and end on the line. */
+function quotedPhrase(text: string, at: number): [number, number] | null {
+  const close = CLOSING_QUOTE[text[at]];
+  if (!close) return null;
+  const end = text.indexOf(close, at + 1);
+  if (end === -1 || end - at > 65) return null;
+  const inner = text.slice(at + 1, end);
+  return /\n/.test(inner) || !/\S[ 　]+\S/.test(inner) || inner.trim() !== inner || POLICY_WORDS.test(inner) ? null : [at + 1, end];
+}
+
+// words a sentence about passwords is made of, not a passphrase ('must be at least 12 characters')
+const POLICY_WORDS = /\b(?:must|should|be|at least|characters?|contain|use|your|is|are|with|than|not|or|and|the|a|an|of|to)\b/i;
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const v of findLabelledValues(ctx, RULE)) {
@@ -102,6 +117,12 @@ function detect(ctx: ScanContext): Candidate[] {
       if (key.length > v.label.length && keyRole(key) !== 'password') continue;
       // make_password(raw): a function's name, not a label
       if (key.length > v.label.length && ctx.text[ctx.text.indexOf(key, v.labelStart - key.length) + key.length] === '(') continue;
+    }
+    // a passphrase of several words in quotes right after its label: passphrase 'correct horse battery'
+    const phrase = quotedPhrase(ctx.text, v.start) ?? quotedPhrase(ctx.text, v.start - 1);
+    if (phrase) {
+      if (!rejectCredential(ctx.text.slice(phrase[0], phrase[1]), ctx.lineNear(phrase[0]))) out.push({ start: phrase[0], end: phrase[1], score: 0.9, why: `label ${v.label} (quoted phrase)` });
+      continue;
     }
     const [s, e] = trimToken(ctx.text, v.start, v.end);
     const value = ctx.text.slice(s, e);
@@ -212,6 +233,7 @@ export const password: Detector = {
       { text: '及びパスワード（Minato#2023dv）を資料2に記載した。', expect: 'Minato#2023dv' },
       { text: '初期パスワード：Tns@Fw2024!kt（初回ログイン後に変更）', expect: 'Tns@Fw2024!kt' },
       { text: 'SSID：KM-STAFF、事前共有キー：Km$taff-Wlan#88', expect: 'Km$taff-Wlan#88' },
+      { text: "The recovery passphrase 'copper lantern 1987' is kept by the head of section.", expect: 'copper lantern 1987' },
       { text: 'Wi-Fi パスワード（SSID: city-guest）：Guest2024!', expect: 'Guest2024!' },
       { text: '先ほどのファイルのパスワードです。\n  Kg7#Nov-1112\nよろしくお願いします。', expect: 'Kg7#Nov-1112' },
       { text: 'パスワードは次のとおりです。\nQz81kLm0', expect: 'Qz81kLm0' },
@@ -231,6 +253,7 @@ export const password: Detector = {
       { text: 'Item\tPrimary\tBackup\nUser\tops01\tops02\nPassword\tAbc#12345\tXyz#67890\n', expect: 'Xyz#67890' },
     ],
     negative: [
+      { text: "The password 'must be at least 12 characters' rule applies to every account.", why: 'a quoted rule about passwords, not a passphrase' },
       // a key opening the next line is not the password's value
       'env:\n  - name: SMTP_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: libres-smtp, key: password }\n',
       'パスワード：********',
