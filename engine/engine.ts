@@ -39,7 +39,7 @@ const triggerIndexes = new WeakMap<readonly Detector[], TriggerIndex>();
 
 function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
   let index = triggerIndexes.get(detectors);
-  if (!index) triggerIndexes.set(detectors, (index = new TriggerIndex(detectors)));
+  if (!index) triggerIndexes.set(detectors, (index = new TriggerIndex(detectors, EXAMPLE_HINTS)));
   return index;
 }
 
@@ -55,6 +55,8 @@ function withoutNames(lines: [number, number][], found: readonly Scored[]): [num
 }
 
 const EXAMPLE_WORDS = /例|見本|サンプル|(?<![@.\w-])(?:examples?|samples?|template|dummy)(?![@.\w-])|e\.g\./;
+/** The words of EXAMPLE_WORDS, found in the trigger search's pass: the regex runs only on a page that has one. */
+const EXAMPLE_HINTS = ['例', '見本', 'サンプル', 'example', 'sample', 'template', 'dummy', 'e.g.'];
 
 const OFFICE_CONTACT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['phone', 'email', 'address', 'postal-code']);
 
@@ -79,7 +81,7 @@ export function scanText(original: string, page: number, options: ScanOptions): 
   const findings: Finding[] = [];
   // personal data in a form guide's filled-in example belongs to no one (./examples.ts); secrets are kept
   // looked for only where the page uses the words (not the example.com of an address): most pages cost nothing
-  const examples = EXAMPLE_WORDS.test(ctx.lower) ? exampleRanges(ctx.text) : [];
+  const examples = EXAMPLE_HINTS.some((w) => present.has(w)) && EXAMPLE_WORDS.test(ctx.lower) ? exampleRanges(ctx.text) : [];
   const merged = mergeOverlaps(candidates);
   // a column most of whose cells hold one kind of value: its other cells of that shape too (./column-consensus.ts)
   if (ctx.text.includes('\t')) {

@@ -37,6 +37,8 @@ export function windowed(text: string, re: RegExp, from: number, to: number): Se
  */
 export class LongAlternation {
   private readonly table: Uint8Array | null;
+  /** its bit in the shared table of first characters (see HeadPositions), or -1 */
+  private readonly slot: number = -1;
   private readonly sticky: RegExp | null;
   /** the alternatives left to V8, as one global regex */
   readonly rest: RegExp | null;
@@ -71,6 +73,7 @@ export class LongAlternation {
     }
     this.table = new Uint8Array(0x10000);
     for (const c of tabledHeads) this.table[c] = 1;
+    this.slot = HEADS.enrol(tabledHeads);
     this.sticky = new RegExp(tabled.join('|'), flags + 'y');
     this.rest = rest.length ? new RegExp(rest.join('|'), flags + 'g') : null;
   }
@@ -79,6 +82,15 @@ export class LongAlternation {
   nextTabled(text: string, from: number, to: number): RegExpExecArray | null {
     const { table, sticky } = this;
     if (!table || !sticky) return null;
+    const positions = this.slot >= 0 ? HEADS.positions(text, this.slot) : null;
+    if (positions) {
+      for (let k = firstAtOrAfter(positions, from); k < positions.length && positions[k] < to; k++) {
+        sticky.lastIndex = positions[k];
+        const m = sticky.exec(text);
+        if (m !== null) return m;
+      }
+      return null;
+    }
     for (let i = from; i < to; i++) {
       if (table[text.charCodeAt(i)] === 0) continue;
       sticky.lastIndex = i;
@@ -87,6 +99,69 @@ export class LongAlternation {
     }
     return null;
   }
+}
+
+/** Texts shorter than this are looked through by each alternation on its own: indexing them would cost more. */
+const SHARED_FROM = 1024;
+
+/**
+ * Where the first characters of every split alternation stand in a page, found
+ * in one pass over it: the health terms, the label words and the key nouns are
+ * each searched over the same page, and a pass of their own for each would
+ * cost as much as one for all.
+ */
+class HeadPositions {
+  /** a bit for each enrolled alternation, set on the characters its Japanese alternatives begin with */
+  private readonly bits = new Uint32Array(0x10000);
+  private slots = 0;
+  private text: string | null = null;
+  private found: number[][] = [];
+
+  /** A slot for an alternation's first characters, or -1 when all are taken (it then looks on its own). */
+  enrol(heads: ReadonlySet<number>): number {
+    if (this.slots === 32) return -1;
+    const slot = this.slots++;
+    for (const c of heads) this.bits[c] |= 1 << slot;
+    this.text = null;
+    return slot;
+  }
+
+  /** The sorted positions in `text` of the slot's first characters (null for a short text). */
+  positions(text: string, slot: number): readonly number[] | null {
+    if (text.length < SHARED_FROM) return null;
+    // (the last page's text is kept: every alternation searching it asks in turn)
+    if (text !== this.text) this.index(text);
+    return this.found[slot];
+  }
+
+  private index(text: string): void {
+    const found: number[][] = Array.from({ length: this.slots }, () => []);
+    const { bits } = this;
+    for (let i = 0; i < text.length; i++) {
+      let b = bits[text.charCodeAt(i)];
+      while (b !== 0) {
+        const slot = 31 - Math.clz32(b);
+        found[slot].push(i);
+        b ^= 1 << slot;
+      }
+    }
+    this.text = text;
+    this.found = found;
+  }
+}
+
+const HEADS = new HeadPositions();
+
+/** The first index of sorted `xs` whose value is at least `x`. */
+function firstAtOrAfter(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The search of a long alternation: the earlier of its two parts' next matches (they never begin at the same place). */

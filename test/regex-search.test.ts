@@ -6,6 +6,7 @@ import { LongAlternation } from '../engine/regex-search.ts';
 import { gated, longAlternations, matches } from '../detectors/lib/matches.ts';
 import { DETECTORS } from '../detectors/index.ts';
 import { TriggerIndex } from '../engine/triggers.ts';
+import { WordAutomaton } from '../engine/word-automaton.ts';
 
 // (taken before the tests below mark alternations of their own)
 const MARKED_BY_DETECTORS = longAlternations();
@@ -107,7 +108,14 @@ describe('a long alternation searched through its first characters', () => {
   // a fixed pseudo-random sequence, so that a failure repeats
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+  const short = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+  // pages long enough that their first characters are indexed once for every alternation (HeadPositions)
+  const pages = Array.from({ length: 6 }, (_, k) => short.slice(k * 50, k * 50 + 50).join('\n'));
+  const texts = [...short, ...pages];
+
+  it('has pages long enough to be indexed', () => {
+    expect(Math.min(...pages.map((p) => p.length))).toBeGreaterThan(1024);
+  });
 
   for (const [i, source] of sources.entries()) {
     for (const flags of ['g', 'gi']) {
@@ -150,6 +158,31 @@ describe('a long alternation searched through its first characters', () => {
     const marked = MARKED_BY_DETECTORS;
     expect(marked.length).toBeGreaterThanOrEqual(5);
     expect(marked.filter((l) => !l.split)).toEqual([]);
-    expect(new TriggerIndex(DETECTORS).split).toBe(true);
   });
+});
+
+describe('the word automaton', () => {
+  const present = (words: string[], text: string) => {
+    const automaton = new WordAutomaton(words);
+    const found = new Uint8Array(words.length);
+    automaton.markPresent(text, found);
+    return words.filter((_, i) => found[i] === 1);
+  };
+
+  it('finds words inside others, overlapping and as suffixes of others', () => {
+    expect(present(['he', 'she', 'his', 'hers', 'x'], 'ushers')).toEqual(['he', 'she', 'hers']);
+    expect(present(['パスワード', 'スワ', 'ワード', 'ード', 'id'], 'バスワード')).toEqual(['スワ', 'ワード', 'ード']);
+    expect(present(['aab', 'ab', 'b'], 'aaab')).toEqual(['aab', 'ab', 'b']);
+    expect(present(['abc'], 'ababc')).toEqual(['abc']);
+    expect(present(['abc'], 'abab c')).toEqual([]);
+  });
+
+  it('finds what includes() finds, for every trigger word of the detectors', () => {
+    const index = new TriggerIndex(DETECTORS);
+    const words = [...new Set(DETECTORS.flatMap((d) => d.triggers ?? []))];
+    expect(words.length).toBeGreaterThan(100);
+    const text = 'ログインid：staff01 パスワード：pw-123 mysql -u root ssh admin@10.0.0.1 口座番号 1234567 生年月日 〒100-0001'.toLowerCase();
+    expect([...index.present(text)].sort()).toEqual(words.filter((w) => text.includes(w)).sort());
+  });
+
 });
