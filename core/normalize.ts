@@ -6,7 +6,25 @@
 export interface NormalizedText {
   text: string;
   /** toOriginal[i] = index in the original of normalised char i; has length text.length + 1 */
-  toOriginal: Int32Array<ArrayBufferLike>;
+  readonly toOriginal: Int32Array<ArrayBufferLike>;
+  /** whether every character kept its place (most pages: a full-width colon becomes a colon), so the map is i → i */
+  readonly sameOffsets: boolean;
+}
+
+/** A text whose characters all kept their places: its map, i → i, is built only if asked for. */
+function inPlace(text: string): NormalizedText {
+  let map: Int32Array | null = null;
+  return {
+    text,
+    sameOffsets: true,
+    get toOriginal() {
+      if (!map) {
+        map = new Int32Array(text.length + 1);
+        for (let i = 0; i <= text.length; i++) map[i] = i;
+      }
+      return map;
+    },
+  };
 }
 
 // Dashes and minus signs that documents use interchangeably in numbers.
@@ -49,11 +67,43 @@ export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   let first = 0;
   while (first < n && !changesChar(original.charCodeAt(first))) first++;
-  if (first === n) {
-    const map = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) map[i] = i;
-    return { text: original, toOriginal: map };
+  if (first === n) return inPlace(original);
+  // a first pass writes no map: most pages only change characters one for one (：→:), and keep their offsets
+  const parts: string[] = [];
+  let runStart = 0;
+  for (let i = first; i < n; i++) {
+    const code = original.charCodeAt(i);
+    if (!changesChar(code)) continue;
+    const width = unitWidth(original, i);
+    const norm = normalizedAt(original, i, width);
+    // a change of length (㈱ → (株), a surrogate pair, ﾀﾞ → ダ): the second pass maps every offset
+    if (width !== 1 || norm.length !== 1) return withMap(original, first);
+    if (runStart < i) parts.push(original.slice(runStart, i));
+    parts.push(norm);
+    runStart = i + 1;
   }
+  if (runStart < n) parts.push(original.slice(runStart));
+  return inPlace(parts.join(''));
+}
+
+/** How many code units the character at i takes with what belongs to it (a surrogate pair, a half-width kana and its voiced mark). */
+function unitWidth(original: string, i: number): number {
+  const code = original.charCodeAt(i);
+  const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length;
+  // a half-width kana and its voiced mark are one letter (ﾀﾞ → ダ): normalised alone, the mark stays a combining one
+  const next = original.charCodeAt(i + 1);
+  const voiced = code >= 0xff66 && code <= 0xff9d && (next === 0xff9e || next === 0xff9f);
+  return pair || voiced ? 2 : 1;
+}
+
+function normalizedAt(original: string, i: number, width: number): string {
+  const code = original.charCodeAt(i);
+  return width === 2 || (code >= 0xd800 && code <= 0xdfff) ? normalizeChar(original.slice(i, i + width)) : normalizeUnit(code);
+}
+
+/** The normalised text with the map of each of its characters to the original, for a text that changes length. */
+function withMap(original: string, first: number): NormalizedText {
+  const n = original.length;
   const parts: string[] = [];
   // most text keeps its length: start with room for it and grow on expansions (㈱ → (株)).
   // Invariant at an unchanged char i: map has room for len + (n - i) + 1 entries.
@@ -62,18 +112,14 @@ export function normalizeText(original: string): NormalizedText {
   let len = first;
   let runStart = 0;
   for (let i = first; i < n;) {
-    const code = original.charCodeAt(i);
-    if (!changesChar(code)) {
+    if (!changesChar(original.charCodeAt(i))) {
       map[len++] = i++;
       continue;
     }
     // the unchanged run before this char is kept as it is
     if (runStart < i) parts.push(original.slice(runStart, i));
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
-    // a half-width kana and its voiced mark are one letter (ﾀﾞ → ダ): normalised alone, the mark stays a combining one
-    const voiced = code >= 0xff66 && code <= 0xff9d && i + 1 < n && (original.charCodeAt(i + 1) === 0xff9e || original.charCodeAt(i + 1) === 0xff9f);
-    const width = pair || voiced ? 2 : 1;
-    const norm = pair || voiced || (code >= 0xd800 && code <= 0xdfff) ? normalizeChar(original.slice(i, i + width)) : normalizeUnit(code);
+    const width = unitWidth(original, i);
+    const norm = normalizedAt(original, i, width);
     parts.push(norm);
     const needed = len + norm.length + (n - i - width) + 1;
     if (needed > map.length) map = grow(map, needed);
@@ -83,7 +129,7 @@ export function normalizeText(original: string): NormalizedText {
   }
   if (runStart < n) parts.push(original.slice(runStart));
   map[len++] = n;
-  return { text: parts.join(''), toOriginal: map.subarray(0, len) };
+  return { text: parts.join(''), toOriginal: map.subarray(0, len), sameOffsets: false };
 }
 
 function grow(map: Int32Array<ArrayBufferLike>, needed: number): Int32Array<ArrayBufferLike> {
@@ -94,6 +140,7 @@ function grow(map: Int32Array<ArrayBufferLike>, needed: number): Int32Array<Arra
 
 /** Maps a normalised range [start, end) back to the original text. */
 export function toOriginalRange(n: NormalizedText, start: number, end: number): [number, number] {
+  if (n.sameOffsets) return [start, Math.max(start, end)];
   const map = n.toOriginal;
   const s = map[start];
   if (end <= start) return [s, s];

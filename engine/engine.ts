@@ -90,7 +90,8 @@ export function scanText(original: string, page: number, options: ScanOptions): 
     if (more.length) merged.sort((a, b) => a.start - b.start);
   }
   // the issuing office's own phone, mail box and address (./office-contacts.ts), on a line that names no person
-  const officeLines = withoutNames(officeContactLines(ctx.text), merged);
+  const contacts = merged.filter((c) => OFFICE_CONTACT_KINDS.has(c.kind)).map((c) => c.start);
+  const officeLines = withoutNames(officeContactLines(ctx.text, contacts), merged);
   for (const c of merged) {
     if (options.kinds && !options.kinds.includes(c.kind)) continue;
     if (examples.length && c.severity !== 'critical' && insideAny(examples, c.start, c.end)) continue;

@@ -6,8 +6,6 @@
 
 /** Says the line is where to reach the office: 問い合わせ先, 照会先, 発行, Inquiries, Contact us */
 const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会先|連絡窓口|発行元?|事務局|代表電話|inquir(?:y|ies)|enquir(?:y|ies)|contact us/i;
-/** The same markers, to find every inquiry line of a page in one pass (compiled once, not per scan) */
-const OFFICE_CONTACT_MARKERS = new RegExp(OFFICE_CONTACT_MARKER.source, 'gi');
 /** Names an office (not a place: an addressee's address names a city too) */
 const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/i;
 /** An honorific: the line (or the next) addresses a person, whose address it is */
@@ -30,26 +28,28 @@ function namesOffice(line: string): boolean {
   return ORGANISATION.test(line) && ORGANISATION.test(withoutAddresses(line));
 }
 
-/** The ranges [start, end) of the lines of `text` that give an office's contact details. */
-export function officeContactLines(text: string): [number, number][] {
-  // only the page's first and last lines and the lines with an inquiry marker are looked at: a long page costs no more
+/**
+ * The ranges [start, end) of the lines of `text` that give an office's
+ * contact details, among the lines holding one of the offsets `at` (where
+ * contact details were found: no other line needs judging).
+ */
+export function officeContactLines(text: string, at: readonly number[]): [number, number][] {
   const candidates = new Set<number>();
-  const edges = edgeLineStarts(text);
-  edges.forEach((s) => candidates.add(s));
-  OFFICE_CONTACT_MARKERS.lastIndex = 0;
-  for (let m = OFFICE_CONTACT_MARKERS.exec(text); m; m = OFFICE_CONTACT_MARKERS.exec(text)) candidates.add(text.lastIndexOf('\n', m.index) + 1);
+  for (const i of at) candidates.add(text.lastIndexOf('\n', i - 1) + 1);
+  const edges = candidates.size ? edgeLineStarts(text) : new Set<number>();
   const out: [number, number][] = [];
   for (const s of [...candidates].sort((a, b) => a - b)) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
     const line = text.slice(s, e);
+    // only the page's first and last lines and the lines with an inquiry marker can be an office's
+    if (!OFFICE_CONTACT_MARKER.test(line) && !(edges.has(s) && CONTACT_WORD.test(line))) continue;
     const before = s > 0 ? text.slice(text.lastIndexOf('\n', s - 2) + 1, s - 1) : '';
     let afterEnd = text.indexOf('\n', e + 1);
     if (afterEnd === -1) afterEnd = text.length;
     const after = e < text.length ? text.slice(e + 1, afterEnd) : '';
     const organisation = namesOffice(line) || namesOffice(before);
-    if (!organisation || ADDRESSEE.test(line) || ADDRESSEE.test(after)) continue;
-    if (OFFICE_CONTACT_MARKER.test(line) || (edges.has(s) && CONTACT_WORD.test(line))) out.push([s, e]);
+    if (organisation && !ADDRESSEE.test(line) && !ADDRESSEE.test(after)) out.push([s, e]);
   }
   return out;
 }

@@ -5,7 +5,7 @@
 
 export class WordAutomaton {
   /** each character's column in the table; 0 for the characters no word holds */
-  private readonly column = new Uint16Array(0x10000);
+  private readonly column: Uint8Array | Uint16Array;
   /** log2 of the row length (a power of two, so a row's state is found by a shift) */
   private readonly shift: number;
   /** the next state's row: delta[row + column], where a state's row is its number << shift, plus 1 when words end there */
@@ -15,9 +15,12 @@ export class WordAutomaton {
 
   constructor(readonly words: readonly string[]) {
     let columns = 1;
+    const column = new Uint16Array(0x10000);
     for (const w of words) {
-      for (let i = 0; i < w.length; i++) if (this.column[w.charCodeAt(i)] === 0) this.column[w.charCodeAt(i)] = columns++;
+      for (let i = 0; i < w.length; i++) if (column[w.charCodeAt(i)] === 0) column[w.charCodeAt(i)] = columns++;
     }
+    // (a byte a character when they fit: half the table, read once per character of every page, stays in the cache)
+    this.column = columns <= 0x100 ? Uint8Array.from(column) : column;
     // (at least one bit, free in every row, for the mark of a state where words end)
     this.shift = Math.max(1, Math.ceil(Math.log2(columns)));
     const shift = this.shift;
