@@ -1,6 +1,6 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
-import { matches } from './lib/matches.ts';
+import { anchored, gated, matches } from './lib/matches.ts';
 import { PREFECTURES } from './lib/japan.ts';
 import { cellsUnderHeader } from './lib/columns.ts';
 
@@ -24,11 +24,11 @@ const PREFECTURE_SET = new Set(PREFECTURES);
 // Without a prefecture: a city/ward/town then a street number, trusted only beside an address label.
 const CITY_FIRST = new RegExp(String.raw`(?<!${PLACE})${PLACE}{1,10}?(?:市|区|町|村)${PLACE}{0,20}?${STREET}${BUILDING}`, 'gu');
 const ADDRESS_CONTEXT = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先|\d{3}-\d{4}/i;
-const ADDRESS_LABEL = /住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi;
+const ADDRESS_LABEL = gated(/住[ 　]?所|所在地|居所|住居|address|〒|本籍|送付先|届け先/gi);
 // a label that prose runs into the place name: 住所は北みなと市…
 const LABEL_THEN_PARTICLE = /(?:住所|所在地|居所|住居|本籍|送付先|届け先)(?:は|が|を|:|：)?/gu;
 // Columns that hold the building and room part of an address on its own (方書: パークサイド大町503).
-const BUILDING_HEADER = /方書|建物名|マンション名|アパート名|building|apartment/gi;
+const BUILDING_HEADER = gated(/方書|建物名|マンション名|アパート名|building|apartment/gi);
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
 // a flat or room between the street and the city: Apt 303, Room 211, Heights Minato 201
 const ROMAJI =
@@ -40,17 +40,21 @@ const WESTERN_STREET = new RegExp(
   'g',
 );
 // A street number only addresses use (2丁目, 14番地, 5-19-15): a city before it is an address even without a label.
-const STRONG_STREET = new RegExp(String.raw`[0-9一二三四五六七八九十]{1,3}[ ]?(?:${CHOME}|番[ ]?地)|\d{1,4}-\d{1,4}-\d{1,4}`, 'g');
+// (tried only just before the 目 of 丁目, a 番 or a dash: a page of figures has digits everywhere; few
+// anchors of one character each, as every anchor costs a search of the page)
+const STRONG_STREET = anchored(new RegExp(String.raw`[0-9一二三四五六七八九十]{1,3}[ ]?(?:${CHOME}|番[ ]?地)|\d{1,4}-\d{1,4}-\d{1,4}`, 'g'), ['目', '番', '-'], 5);
 
 function trimStreet(s: string): string {
   // a trailing separator is not part of the address
   return s.replace(/[-の]+$/u, '');
 }
 
+const PREFECTURE_END = gated(/[都道府県]/g);
+
 /** Addresses that start with a prefecture name, found from the 都/道/府/県 that ends it. */
 function withPrefecture(ctx: ScanContext): [number, number][] {
   const found: [number, number][] = [];
-  for (const m of matches(ctx.text, /[都道府県]/g)) {
+  for (const m of matches(ctx.text, PREFECTURE_END)) {
     const len = [3, 4].find((l) => PREFECTURE_SET.has(ctx.text.slice(m.end - l, m.end)));
     if (!len) continue;
     AFTER_PREFECTURE.lastIndex = m.end;
@@ -142,7 +146,7 @@ function buildingColumns(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
-const ADDRESS_HEADER = /住[ 　]?所|所在地|居所|住居|address|residence(?! card)/gi;
+const ADDRESS_HEADER = gated(/住[ 　]?所|所在地|居所|住居|address|residence(?! card)/gi);
 // headers that say address but mean another kind of it
 const OTHER_ADDRESS = /\b(?:e-?mail|ip|mac|url|web|wallet)\b|メール|ＩＰ/i;
 

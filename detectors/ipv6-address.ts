@@ -5,12 +5,17 @@
 // or beside a network label.
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import { hasNetworkLabel } from './ip-address.ts';
-import { matches } from './lib/matches.ts';
+import { anchored, matches } from './lib/matches.ts';
 import type { Detector } from '../engine/detector.ts';
 
 // not inside a longer run of groups; a label's colon before it (サーバ：fd12::1) is fine
 // an IPv4 address may stand for the last two groups (::ffff:192.0.2.128): it is part of the address
-const IPV6 = /(?<![\w.])(?<!(?<!\w)[0-9A-Fa-f]{1,4}:)(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:\d{1,3})(?:\.\d{1,3}){3})?(?:%[A-Za-z0-9_.-]+)?(?:\/\d{1,3})?(?![\w:])/g;
+// (its first colon is at most four characters in: it is looked for only around colons)
+const IPV6 = anchored(
+  /(?<![\w.])(?<!(?<!\w)[0-9A-Fa-f]{1,4}:)(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:\d{1,3})(?:\.\d{1,3}){3})?(?:%[A-Za-z0-9_.-]+)?(?:\/\d{1,3})?(?![\w:])/g,
+  [':'],
+  4,
+);
 /** Loopback, link-local (fe80::/10), unique local (fc00::/7), documentation (2001:db8::/32), IPv4-mapped. */
 const RESERVED = /^(?:::1$|fe[89ab][0-9a-f]:|f[cd][0-9a-f]{0,2}:|2001:0?db8:|::ffff:)/i;
 /** Groups written before this many are enough on their own, without a label or a reserved range. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstChars } from '../engine/first-chars.ts';
 import { LongAlternation } from '../engine/regex-search.ts';
-import { gated, longAlternations, matches } from '../detectors/lib/matches.ts';
+import { anchored, gated, longAlternations, matches } from '../detectors/lib/matches.ts';
 import { DETECTORS } from '../detectors/index.ts';
 import { TriggerIndex } from '../engine/triggers.ts';
 import { WordAutomaton } from '../engine/word-automaton.ts';
@@ -159,6 +159,35 @@ describe('a long alternation searched through its first characters', () => {
     expect(marked.length).toBeGreaterThanOrEqual(5);
     expect(marked.filter((l) => !l.split)).toEqual([]);
   });
+});
+
+describe('a regex searched around its anchors', () => {
+  // a fixed pseudo-random sequence, so that a failure repeats
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = ['fd12', ':', '::', '1', 'ab', 'x', ' ', '.', '10', '%eth0', '/64', '：', '-', 'g', '\n'];
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+  const cases: [string, string[], number][] = [
+    // the IPv6 pattern's shape: lookbehinds first, its first colon within four characters
+    [String.raw`(?<![\w.])(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[a-z0-9]+)?(?![\w:])`, [':'], 4],
+    // two anchors, a match that may begin with one
+    [String.raw`\d{1,3}[-:]\d{1,3}|-x`, ['-', ':'], 3],
+  ];
+  for (const [i, [source, anchors, lead]] of cases.entries()) {
+    it(`finds what V8 finds (case ${i + 1}), over whole texts and windows`, () => {
+      const re = anchored(new RegExp(source, 'g'), anchors, lead);
+      let found = 0;
+      for (const text of texts) {
+        const got = [...matches(text, re)].map((m) => [m.start, m.text]);
+        found += got.length;
+        expect(got).toEqual(plain(text, re));
+        const from = Math.floor(text.length / 3);
+        const to = Math.floor((text.length * 2) / 3);
+        expect([...matches(text, re, from, to)].map((m) => [m.start, m.text])).toEqual(plain(text, re, from, to));
+      }
+      expect(found).toBeGreaterThan(50);
+    });
+  }
 });
 
 describe('the word automaton', () => {

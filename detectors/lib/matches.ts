@@ -1,4 +1,4 @@
-import { LongAlternation, longSearch, windowed } from '../../engine/regex-search.ts';
+import { LongAlternation, anchoredSearch, longSearch, windowed } from '../../engine/regex-search.ts';
 
 /** One regex match with its bounds in the searched text. */
 export interface Match {
@@ -26,6 +26,19 @@ export function gated(re: RegExp): RegExp {
   return re;
 }
 
+const ANCHORED = new WeakMap<RegExp, { anchors: readonly string[]; lead: number }>();
+
+/**
+ * Marks a regex every match of which holds one of `anchors` at most `lead`
+ * characters after its start, to be tried only there (engine/regex-search.ts):
+ * for a pattern that begins with a class of common characters or with
+ * lookbehinds, which V8 would try at every position of every page.
+ */
+export function anchored(re: RegExp, anchors: readonly string[], lead: number): RegExp {
+  ANCHORED.set(re, { anchors, lead });
+  return re;
+}
+
 /** Every alternation marked with gated() so far (to check that each was split). */
 export function longAlternations(): readonly LongAlternation[] {
   return [...MARKED];
@@ -35,7 +48,8 @@ export function longAlternations(): readonly LongAlternation[] {
 export function* matches(text: string, re: RegExp, from = 0, to = text.length): Generator<Match> {
   if (!re.global) throw new Error(`regex ${re} must be global`);
   const long = LONG.get(re);
-  const search = long ? longSearch(text, long, from, to) : windowed(text, re, from, to);
+  const anchor = long ? undefined : ANCHORED.get(re);
+  const search = long ? longSearch(text, long, from, to) : anchor ? anchoredSearch(text, re, anchor.anchors, anchor.lead, from, to) : windowed(text, re, from, to);
   for (let found = search(from); found !== null;) {
     const { start, m } = found;
     const end = start + m[0].length;
