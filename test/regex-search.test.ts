@@ -213,5 +213,4 @@ describe('the word automaton', () => {
     const text = 'ログインid：staff01 パスワード：pw-123 mysql -u root ssh admin@10.0.0.1 口座番号 1234567 生年月日 〒100-0001'.toLowerCase();
     expect([...index.present(text)].sort()).toEqual(words.filter((w) => text.includes(w)).sort());
   });
-
 });
