@@ -273,7 +273,7 @@ const HEALTH_LABEL_WORDS = [
   'prescri',
 ];
 // (one pass over the page for all of them: engine/alternation.ts factors their common first characters)
-const HEALTH_LABEL_WORD = new RegExp(alternation(HEALTH_LABEL_WORDS), 'g');
+const HEALTH_LABEL_WORD = gated(new RegExp(alternation(HEALTH_LABEL_WORDS), 'gi'));
 /** Words that may stand before a label word and belong to the label (medical history, chronic conditions). */
 const HEALTH_LABEL_PREFIXES = ['medical ', 'past ', 'health ', 'pre-existing ', 'preexisting ', 'chronic ', 'current ', '傷'];
 const HEALTH_LABEL_AT =
@@ -283,10 +283,9 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
   // (lower-casing keeps every offset unless the text holds a letter that lower-cases to two: then no label is read)
   if (ctx.lower.length !== ctx.text.length) return;
   const starts: number[] = [];
-  HEALTH_LABEL_WORD.lastIndex = 0;
-  for (let m = HEALTH_LABEL_WORD.exec(ctx.lower); m; m = HEALTH_LABEL_WORD.exec(ctx.lower)) {
-    for (const p of HEALTH_LABEL_PREFIXES) if (m.index >= p.length && ctx.lower.startsWith(p, m.index - p.length)) starts.push(m.index - p.length);
-    starts.push(m.index);
+  for (const { start } of matches(ctx.text, HEALTH_LABEL_WORD)) {
+    for (const p of HEALTH_LABEL_PREFIXES) if (start >= p.length && ctx.lower.startsWith(p, start - p.length)) starts.push(start - p.length);
+    starts.push(start);
   }
   let done = 0;
   for (const at of starts) {
