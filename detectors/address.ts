@@ -15,8 +15,9 @@ const CHOME = String.raw`(?:丁目|了目|本目(?=[0-9０-９]))`;
 const STREET = String.raw`${NUM}[ ]?(?:${CHOME}|番[ ]?地の?|番|号|条|線|-|の)(?:[ ]?${PLACE}{0,2}(?![0０])${NUM}(?:[ ]?(?:${CHOME}|番[ ]?地の?|番|号|-|の))?){0,3}`;
 // An optional building: a space then a name ending in a room or floor number
 // (ハイツB棟306号室), or in a bare room number at the end of the field when the
-// name has no hiragana (prose like 自宅で2回 is not a building).
-const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号館|号棟|号|階|F|室|棟|館)|[ ]?[\p{Script=Han}\p{Script=Katakana}ー][\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー・]{0,20}?\d{1,4}(?![\p{L}\p{N}]))?`;
+// name has no hiragana (prose like 自宅で2回 is not a building), a housing estate's
+// block and room included (緑町団地3-104).
+const BUILDING = String.raw`(?:[ ]?${PLACE}[\p{L}\p{N}ー・]{0,20}?${NUM}(?:号室|号館|号棟|号|階|F|室|棟|館)|[ ]?[\p{Script=Han}\p{Script=Katakana}ー][\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー・]{0,20}?\d{1,4}(?:-\d{1,4})?(?![\p{L}\p{N}]))?`;
 
 // After a prefecture: a city/ward/town/county, the town, then the street number (sticky, run at each prefecture).
 const AFTER_PREFECTURE = new RegExp(String.raw`${PLACE}{1,20}?(?:市|区|町|村|郡)${PLACE}{0,20}?${STREET}${BUILDING}`, 'uy');
@@ -253,6 +254,7 @@ export const address: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '住所：葦原市緑町四丁目9番5号緑町団地3-104', expect: '葦原市緑町四丁目9番5号緑町団地3-104' },
       { text: '住所：宮城県北みなと市緑が丘386番地', expect: '宮城県北みなと市緑が丘386番地' },
       // in a column of addresses the whole cell is the home, however it is written
       { text: 'No.\tName\tHome address\n5\tLeilani Kahale\tShiraura Univ. dorm B-312\n', expect: 'Shiraura Univ. dorm B-312' },

@@ -210,7 +210,8 @@ const NOT_HEALTH_HEADER =
 const HOSPITALISED = /入院/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
-const CELL_PIECE = /[^、,;/\t\n]+/g;
+// (a space between two Japanese conditions parts them too: がん末期(在宅療養) 認知症, a household's two members in one cell)
+const CELL_PIECE = /(?:[^、,;/\t\n ]|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ]|[ ](?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))+/gu;
 /** A bracketed note that is itself about the condition: its severity, grade or kind. */
 const CONDITION_NOTE = /症|病|炎|級|度|期|障害|疑|科|陽性|陰性|[ⅠⅡⅢⅣ]/u;
 
@@ -414,6 +415,8 @@ export const health: Detector = {
   detect,
   examples: {
     positive: [
+      // two conditions of a cell set apart by a space (a household's two members in one row)
+      { text: '氏名\t障害・疾病等\n今野 昭三 今野 ユキ\tがん末期(在宅療養) 認知症\n', expect: '認知症' },
       { text: '既往歴：慢性心不全', expect: '慢性心不全' },
       { text: 'Medical history: stroke (2019), on dialysis three times a week.', expect: 'stroke' },
       { text: 'Diagnosis: mild cognitive impairment; hearing loss', expect: 'mild cognitive impairment' },

@@ -193,6 +193,14 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     number.lastIndex = start;
     if (number.exec(ctx.text)) start = number.lastIndex;
     const cell = withoutTrailingSpecks(ctx.text.slice(start, bounds[1]));
+    // two people of a household set one under the other in one cell (今野 昭三 / 今野 ユキ, コンノ ショウゾウ / コンノ ユキ)
+    const two = TWO_NAMES.exec(cell);
+    if (two && two.slice(1).every((name) => !NOT_A_NAME.test(name.replace(/[ 　]/gu, '')) && !COMMON_WORDS.test(name.replace(/[ 　]/gu, '')))) {
+      const second = start + cell.length - two[2].length;
+      out.push({ start, end: start + two[1].length, score: 0.9, why: `column ${label}` });
+      out.push({ start: second, end: start + cell.length, score: 0.9, why: `column ${label}, second name` });
+      continue;
+    }
     const before = out.length;
     pushName(ctx, start, `column ${label}`, 0.92, out, start + cell.length);
     // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
@@ -210,6 +218,9 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     else if (!named && WHOLE_NAME_CELL.test(cell) && nameShaped(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
   }
 }
+
+/** Two names of two words each (family and given name), in kanji or kana, one after the other. */
+const TWO_NAMES = /^((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})[ 　]((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})$/u;
 
 /** The rest of a name's cell that is its reading: a space, then kana words set apart (サエキ マリコ). */
 const READING_REST = /^[ 　]+([ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}|[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2})$/u;
@@ -407,6 +418,9 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      // two people of a household set one under the other in one row's cell
+      { text: '番号\t氏名\tカナ氏名\n05-0081\t今野 昭三 今野 ユキ\tコンノ ショウゾウ コンノ ユキ\n', expect: '今野 ユキ' },
+      { text: '番号\t氏名\tカナ氏名\n05-0081\t今野 昭三 今野 ユキ\tコンノ ショウゾウ コンノ ユキ\n', expect: 'コンノ ユキ' },
       { text: 'Name (katakana, as on residence card)\tNationality\nブライトウォーター エレノア\tIreland\n', expect: 'ブライトウォーター エレノア' },
       { text: 'Name: SATO, Haruto', expect: 'SATO, Haruto' },
       { text: '氏名：山本 静香', expect: '山本 静香' },

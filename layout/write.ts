@@ -47,6 +47,15 @@ function writeChunk(b: PageBuilder, chunk: Chunk): void {
   });
 }
 
+/** How close (in ems) to its cell's edge a line runs when it was filled. */
+const FILLED = 0.6;
+/** Two values of one shape (S10.09.09 / S13.01.31, 要介護4 / 要介護1, コンノ ショウゾウ / コンノ ユキ): as long, digits for digits, or two words each. */
+function alike(a: string, b: string): boolean {
+  const shape = (s: string) => s.replace(/\d/g, '0').replace(/[A-Za-z]/g, 'a');
+  const twoWords = /^\S+[ 　]\S+$/u;
+  return a.length === b.length || shape(a) === shape(b) || (twoWords.test(a) && twoWords.test(b));
+}
+
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 /** A line of kana only, words set apart by spaces: a name's reading. */
 const READING = /^[ァ-ヶーぁ-ゖ]+(?:[ 　][ァ-ヶーぁ-ゖ]+)*$/u;
@@ -56,11 +65,14 @@ const READING = /^[ァ-ヶーぁ-ゖ]+(?:[ 　][ァ-ヶーぁ-ゖ]+)*$/u;
  * Japanese text (but a space before a name's reading set under it), or where one long token (an e-mail, URL or ID, with a digit
  * or a mark in it) was cut at the cell's edge; a space where words wrapped.
  */
-function lineJoin(lineText: string, after: string, filledToEdge: boolean): string {
+function lineJoin(lineText: string, after: string, emsToEdge: number): string {
   const a = lineText[lineText.length - 1] ?? ' ';
   const z = after[0] ?? ' ';
+  const filledToEdge = emsToEdge <= FILLED;
   // a line of kana alone under a name in kanji is its reading, a value of its own (佐伯 真理子 / サエキ マリコ)
   if (/[\p{Script=Han}々]/u.test(lineText) && READING.test(after) && /[ 　]/.test(lineText + after)) return ' ';
+  // (Japanese wraps at any character, so a wrapped line runs to the cell's edge: one that stops well short of it was
+  // ended on purpose, see stackedLines)
   if (CJK.test(a) && CJK.test(z)) return '';
   // a token broken after its hyphen or dot (+81-80-7738- / 8204, name@host- / sys.co.jp)
   if (/[-./@_]/.test(a) && /[\w]/.test(z) && !/\s/.test(lineText)) return '';
@@ -77,6 +89,7 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
     b.newline();
     draft.row(b.offset);
     const byColumn = cellChunks(row, columns.length);
+    const stacked = stackedLines(byColumn, columns);
     // a row of one cell (a label set across the middle of the rows it names) still reads as a row: a tab after it
     const last = Math.max(
       1,
@@ -92,7 +105,10 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
         if (k > 0) {
           const prev = byColumn[col][k - 1];
           const sameLine = prev.line === line;
-          const join = sameLine ? ' ' : lineJoin(lineText, t, prev.chunk.x1 >= columns[col][1] - 0.6 * em);
+          const emsToEdge = (columns[col][1] - prev.chunk.x1) / em;
+          // (in a row of stacked records a line filled to the edge may still have wrapped, unless it is alike the next: 男 / 女)
+          const parted = stacked.has(line) && (emsToEdge > FILLED || alike(lineText, t));
+          const join = sameLine || parted ? ' ' : lineJoin(lineText, t, emsToEdge);
           b.separator(join);
           lineText = sameLine ? lineText + join : '';
         }
@@ -107,6 +123,31 @@ function writeTable(b: PageBuilder, block: Extract<Block, { type: 'table' }>): T
   });
   const columnHeaders = headerRows ? headersOf(rows.slice(0, headerRows), columns) : [];
   return tableOf(draft, { headerRows, columnHeaders, columns: columns.length, columnEdges: columns });
+}
+
+/**
+ * The lines of a row that begin another record set under the first (a household's second member: 今野 昭三 / 今野 ユキ,
+ * Ann Lee / Bo Lee), seen where a cell's line stops short of its edge by more than the next line's first word would
+ * have taken (a Japanese line may break at any character but two: a closing mark is never set first). In every cell
+ * of the row the break before such a line parts two values (男 / 女, S10.09.09 / S13.01.31), even where each value
+ * fills its cell.
+ */
+function stackedLines(byColumn: { chunk: Chunk; line: LayoutLine; em: number }[][], columns: [number, number][]): Set<LayoutLine> {
+  const out = new Set<LayoutLine>();
+  byColumn.forEach((cell, col) => {
+    for (let k = 1; k < cell.length; k++) {
+      const prev = cell[k - 1];
+      const next = cell[k];
+      if (prev.line === next.line) continue;
+      const text = chunkText(next.chunk);
+      if (!text) continue;
+      const charWidth = (next.chunk.x1 - next.chunk.x0) / text.length;
+      const firstWord = CJK.test(text[0]) ? 2 : (/^\S+/.exec(text)?.[0].length ?? 1);
+      // (and half an em more: a space before the word, and room for how the widths were guessed)
+      if (columns[col][1] - prev.chunk.x1 > firstWord * charWidth + 0.5 * prev.em) out.add(next.line);
+    }
+  });
+  return out;
 }
 
 /** The chunks of each column of a row, top to bottom and left to right. */

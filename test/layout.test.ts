@@ -106,6 +106,26 @@ describe('layout analysis of PDF text', () => {
     expect(rows[2][1]).toBe('5-1 Aoba, Sendai-shi');
   });
 
+  it('parts the values of two records set one under the other in a row, and keeps a token cut at its edge whole', async () => {
+    // a household of two in one row: the short first name line says the break was made on purpose
+    const spec: TableSpec = {
+      columns: [50, 80, 220, 310, 350],
+      header: [['No', 'Name', 'Born', 'Sex', 'Contact']],
+      rows: [
+        ['1', 'Ruth Ellison-Marlowe', '1938-01-31', 'F', 'r.marlowe@kita.jp'],
+        ['2', 'Ann Lee\nBo Lee', '1940-02-02\n1942-03-03', 'F\nM', 'lee.household@kitaminato-\nmail.jp'],
+        ['3', 'Omar Haddad', '1951-07-19', 'M', 'o.haddad@kita.jp'],
+      ],
+      padding: 12,
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    const rows = grid(page, page.tables![0]);
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toEqual(['1', 'Ruth Ellison-Marlowe', '1938-01-31', 'F', 'r.marlowe@kita.jp']);
+    expect(rows[2]).toEqual(['2', 'Ann Lee Bo Lee', '1940-02-02 1942-03-03', 'F M', 'lee.household@kitaminato-mail.jp']);
+  });
+
   it('finds a column that starts where the long cells before it end, with no blank between them (a text edge)', async () => {
     const size = 9;
     const measure = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
