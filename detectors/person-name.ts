@@ -220,7 +220,8 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
 }
 
 /** Two names of two words each (family and given name), in kanji or kana, one after the other. */
-const TWO_NAMES = /^((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})[ 　]((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})$/u;
+const TWO_NAMES =
+  /^((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})[ 　]((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})$/u;
 
 /** The rest of a name's cell that is its reading: a space, then kana words set apart (サエキ マリコ). */
 const READING_REST = /^[ 　]+([ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,2}|[ぁ-ゖー]{1,10}(?:[ 　][ぁ-ゖー]{1,10}){1,2})$/u;
