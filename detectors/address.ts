@@ -32,8 +32,9 @@ const LABEL_THEN_PARTICLE = /(?:住所|所在地|居所|住居|本籍|送付先|
 const BUILDING_HEADER = gated(/方書|建物名|マンション名|アパート名|building|apartment/gi);
 // A romanised address: 2-15-7 Sakuragaoka, Kitaminato-shi, Miyagi 985-0044
 // a flat or room between the street and the city: Apt 303, Room 211, Heights Minato 201
+// (its parts may stand on lines of their own, as a letter or a record sets them: 2-14-7 Midorigaoka / Ashihara-shi, 981-3215)
 const ROMAJI =
-  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},? (?:(?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?|(?:Apt|Apartment|Room|Rm|Unit|No)\.? ?[0-9A-Z][0-9A-Z-]{0,5}|\d{1,4}),? ){0,4}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,? [A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?: \d{3}-\d{4})?/g;
+  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,2},?[ \n](?:(?:[A-Z][a-z]{1,20}(?:-[a-z]{2,5})?|(?:Apt|Apartment|Room|Rm|Unit|No)\.? ?[0-9A-Z][0-9A-Z-]{0,5}|\d{1,4}),?[ \n]){0,4}[A-Z][a-z]{1,20}-(?:shi|ku|cho|machi|mura|gun)\b(?:,?[ \n][A-Z][a-z]{1,20}(?:-(?:ken|fu|to))?)?(?:,?[ \n]\d{3}-\d{4})?/g;
 // A US or UK street address: 4127 SE Woodstock Blvd, Apt 2B, Portland, OR 97202 / 221B Baker Street, London NW1 6XE
 const STREET_TYPE = String.raw`(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|Hwy|Highway|Pkwy|Parkway|Close|Crescent|Gardens|Square|Sq)\.?`;
 const WESTERN_STREET = new RegExp(
@@ -174,13 +175,34 @@ const LIVES_AT =
 
 const LIVES_WORDS = ['lives', 'living', 'resid', 'staying'];
 
+/** A postal code that ends a line of a romanised address: the postal-code detector reports it. */
+const POSTAL_AT_END = /,?[ ]?\d{3}-\d{4}$/;
+
+/**
+ * A romanised address; one set over several lines gives a finding for each line that holds a number of its own
+ * (the street number, the flat): a line of the city alone says no more than where the office is.
+ */
+function romanised(m: { start: number; text: string }, out: Candidate[]): void {
+  const why = 'romanised street number, town and city';
+  if (!m.text.includes('\n')) {
+    out.push({ start: m.start, end: m.start + m.text.length, score: 0.85, why });
+    return;
+  }
+  let at = m.start;
+  for (const line of m.text.split('\n')) {
+    const part = line.replace(POSTAL_AT_END, '').replace(/[ ,]+$/, '');
+    if (/\d/.test(part)) out.push({ start: at, end: at + part.length, score: 0.85, why });
+    at += line.length + 1;
+  }
+}
+
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
   buildingColumns(ctx, out);
   // (each pass only where its words are: most pages have neither)
   if (ctx.text.includes('\t')) addressColumns(ctx, out);
   if (LIVES_WORDS.some((w) => ctx.lower.includes(w))) for (const m of matches(ctx.text, LIVES_AT)) out.push({ start: m.end - m.groups[0]!.length, end: m.end, score: 0.8, why: 'where someone lives' });
-  for (const m of matches(ctx.text, ROMAJI)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'romanised street number, town and city' });
+  for (const m of matches(ctx.text, ROMAJI)) romanised(m, out);
   for (const m of matches(ctx.text, WESTERN_STREET)) out.push({ start: m.start, end: m.end, score: 0.85, why: 'street, city and ZIP or postcode' });
   const covered = withPrefecture(ctx);
   for (const [start, end] of covered) out.push({ start, end, score: 0.95, why: 'prefecture, city and street number' });
@@ -254,6 +276,7 @@ export const address: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'Home address\n2-14-7 Midorigaoka\nAshihara-shi, 981-3215', expect: '2-14-7 Midorigaoka' },
       { text: '住所：葦原市緑町四丁目9番5号緑町団地3-104', expect: '葦原市緑町四丁目9番5号緑町団地3-104' },
       { text: '住所：宮城県北みなと市緑が丘386番地', expect: '宮城県北みなと市緑が丘386番地' },
       // in a column of addresses the whole cell is the home, however it is written
