@@ -7,7 +7,7 @@ import { isPlaceholder } from './lib/placeholders.ts';
 const POSTAL = /(?<![\d-])\d{3}-\d{4}(?![\d-])/g;
 const POSTAL_CONTEXT = /郵便番号|〒|postal|zip|住所|所在地/i;
 /** A romanised municipality or prefecture just before it: Ashihara-shi, 981-3215; Minato-ku, Tokyo 105-0011 */
-const ROMANISED_PLACE_BEFORE = /[A-Za-z]-(?:shi|ku|cho|machi|mura|gun|ken|fu|to)\b(?:,? [A-Z][a-z]{1,20})?,? ?$/;
+const ROMANISED_PLACE_BEFORE = /[A-Za-z]-(?:shi|ku|cho|machi|mura|gun|ken|fu|to)(?:,? [A-Z][a-z]{1,20})?,? ?$/;
 
 function detect(ctx: ScanContext): Candidate[] {
   const out: Candidate[] = [];
