@@ -359,6 +359,36 @@ function wholeCell(ctx: ScanContext, start: number, end: number): [number, numbe
   return [from, from + trimmed.length];
 }
 
+/** What parts the pieces of a note cell: the separators of CELL_PIECE, and a label's colon (基礎疾患：慢性心不全). */
+const PIECE_EDGE = /[、,;/:：]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+
+/**
+ * The piece of a table cell around a Japanese term, when the cell is a short, terse note: the words around the
+ * term say more about the same condition (排菌あり・喀痰塗抹陽性), and the term alone would leave them readable.
+ */
+function notePiece(ctx: ScanContext, start: number, end: number): [number, number] | null {
+  const cell = ctx.cellAt(start);
+  if (!cell || cell[2] < end || cell[2] - cell[1] > MAX_CELL || ctx.header(start) === undefined) return null;
+  let from = cell[1];
+  let to = cell[2];
+  for (const edge of matches(ctx.text, PIECE_EDGE, cell[1], cell[2])) {
+    if (edge.end <= start) from = edge.end;
+    else if (edge.start >= end) {
+      to = edge.start;
+      break;
+    } else return null;
+  }
+  const piece = ctx.text.slice(from, to);
+  const trimmed = piece.trim();
+  // (a cell written as a sentence keeps the term alone, as prose does: 適応障害と診断され休職中)
+  if (SENTENCE_WORDS.test(trimmed)) return null;
+  const at = from + piece.indexOf(trimmed);
+  return [at, at + trimmed.length];
+}
+
+/** Particles and a full stop: the marks of a sentence, not of a terse note. */
+const SENTENCE_WORDS = /[をがはにでとの。]/u;
+
 // A note in brackets right after a Japanese condition says more about it (要介護2（デイサービス利用）, 糖尿病(インスリン)).
 // (the care a sentence goes on to, 喘息で入院した, is not taken: the term alone is the finding in prose)
 const NOTE_AFTER = /^[ ]?[(（][^()（）\n\t]{1,15}[)）]/u;
@@ -402,7 +432,7 @@ function detect(ctx: ScanContext): Candidate[] {
     // 感染症 or アレルギー alone is a topic (感染症の予防); a named one is personal
     if (!prefix && needsName) continue;
     const start = m.start - (prefix ? prefix[0].length : 0);
-    const [from, to] = LATIN.test(m.text[0]) ? (wholeCell(ctx, start, m.end) ?? [start, m.end]) : [start, japaneseCourseEnd(ctx, m.end)];
+    const [from, to] = LATIN.test(m.text[0]) ? (wholeCell(ctx, start, m.end) ?? [start, m.end]) : (notePiece(ctx, start, m.end) ?? [start, japaneseCourseEnd(ctx, m.end)]);
     out.push({ start: from, end: to, score: 0.85, why: `health term ${m.text}` });
   }
   return out;
@@ -415,6 +445,9 @@ export const health: Detector = {
   detect,
   examples: {
     positive: [
+      // a term in a terse note cell takes the note's piece with it; in a cell written as a sentence it stands alone
+      { text: '氏名\t疾病名\t備考\n渡嘉敷 学\t結核\t排菌あり・喀痰塗抹陽性\n', expect: '排菌あり・喀痰塗抹陽性' },
+      { text: '氏名\t相談内容\n堀内 修\t適応障害と診断され休職中\n', expect: '適応障害' },
       // two conditions of a cell set apart by a space (a household's two members in one row)
       { text: '氏名\t障害・疾病等\n今野 昭三 今野 ユキ\tがん末期(在宅療養) 認知症\n', expect: '認知症' },
       { text: '既往歴：慢性心不全', expect: '慢性心不全' },
