@@ -114,6 +114,7 @@ export const namedKey: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '<AdministratorPassword>\n  <Value>Unatt#2024</Value>\n</AdministratorPassword>', expect: 'Unatt#2024' },
       { text: '<bindDn>cn=svc-yoyaku,ou=service,dc=shiraura,dc=local</bindDn>', expect: 'cn=svc-yoyaku,ou=service,dc=shiraura,dc=local' },
       { text: 'ingress:\n  basicAuth:\n    user: libstaff\n    password: Shelf-4821-bk\n', expect: 'libstaff' },
       // JSON, YAML, dicts

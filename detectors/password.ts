@@ -8,10 +8,11 @@ import { gated } from './lib/matches.ts';
 
 // Password labels in Japanese and English. "PW" and "pass" need a word
 // boundary; バスワード is how OCR often reads パスワード.
+// An SNMP community string is a network device's password.
 // A Wi-Fi or VPN pre-shared key is a password too (a bare "Key" after an SSID on its line). Short labels must stand
 // alone: the "pW" inside a random key (…4pW7nB…) is not one.
 const PASSWORD_LABEL = gated(
-  /[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z])key(?![a-z])(?<=ssid[^\n]{0,60}key)|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-])/gi,
+  /[パバ]スワ[ー-]ド|暗証番号|パスコード|パスフレーズ|合言葉|事前共有(?:キー|鍵)|暗号化キー|セキュリティキー|pass\s?(?:word|code|phrase)|passwd|pre-?shared\s?key|(?<![a-z])(?:wpa[23]?(?:-psk)?|wi-?fi|wireless|network)\s?key(?![a-z])|(?<![a-z])key(?![a-z])(?<=ssid[^\n]{0,60}key)|(?<![a-z0-9])(?:pwd|pw|p\/w|pass|psk|pin(?:\s?code)?)(?![a-z0-9])|(?<![\w-])secret(?![\w-])|(?:snmp\s?)?community\s?string|snmp\s?community/gi,
 );
 
 /** Longer than this, a value under a bare Secret label is a key, not a password. */
@@ -147,7 +148,8 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const m of [...pairs(ctx.text, ID_PW), ...pairs(ctx.text, ACCOUNT_PAIR), ...credentialPairs(ctx), ...hostTriples(ctx)]) {
     const pw = m[2];
     const start = m.index + m[0].length - pw.length;
-    if (!rejectCredential(pw, m[0])) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
+    // (a label is no password: Login: jsmith / Pass: Summer2024! gives its password to the label rule)
+    if (!rejectCredential(pw, m[0]) && !/[:：=]$/.test(pw)) out.push({ start, end: start + pw.length, score: 0.95, why: 'label ID/PW pair' });
     const id = m[1];
     const idStart = m.index + m[0].lastIndexOf(id, m[0].length - pw.length - 1);
     if (!rejectCredential(id, m[0])) out.push({ start: idStart, end: idStart + id.length, score: 0.9, why: 'label ID/PW pair', kind: 'login-id' });
@@ -190,6 +192,7 @@ export const password: Detector = {
     'network key',
     'ssid',
     'secret',
+    'community',
     'credential',
     'login:',
     'login：',
@@ -206,6 +209,9 @@ export const password: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'admin password was reset to Reset#5521 by the vendor', expect: 'Reset#5521' },
+      { text: 'SNMP community string: c1ty-pr1v', expect: 'c1ty-pr1v' },
+      { text: 'Login: jsmith / Pass: Summer2024!', expect: 'Summer2024!' },
       { text: 'パスワード：Osaka#2023pw', expect: 'Osaka#2023pw' },
       { text: 'キャッシュカード暗証番号 0923', expect: '0923' },
       { text: 'PIN: 5580', expect: '5580' },
@@ -253,6 +259,7 @@ export const password: Detector = {
       { text: 'Item\tPrimary\tBackup\nUser\tops01\tops02\nPassword\tAbc#12345\tXyz#67890\n', expect: 'Xyz#67890' },
     ],
     negative: [
+      'The password must be reset to a new one every 90 days.',
       { text: "The password 'must be at least 12 characters' rule applies to every account.", why: 'a quoted rule about passwords, not a passphrase' },
       // a key opening the next line is not the password's value
       'env:\n  - name: SMTP_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: libres-smtp, key: password }\n',

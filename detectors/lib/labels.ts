@@ -34,7 +34,7 @@ export interface LabelRule {
 // English prose gives the value after "is" and a dash too (Your PIN is 4821, Passcode - 7Hq2-Lm9x); neither counts as
 // a separator, so the value must look like one on its own ("The password is changed every 90 days" has none).
 const LABEL_TAIL =
-  /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:(?<=[ ])(?:for|on|to|of|at|in)[ ][A-Za-z0-9 '’&.-]{1,40}?(?=[ ]{0,2}[:：]|[ ](?:is|was)[ ]))?(?:[ ]{0,4}(?:[:=：＝→]|は|[をがにで](?=[「"“『])|(?<=[ ])(?:is|was)[ ]|(?<=[ ])[-–—](?=[ ])))?[ ]{0,4}[「『"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
+  /[ \t]{0,8}(?:[(（【[][^)）】\]\n]{0,30}[)）】\]](?=[ ]{0,4}[:=：＝])|[(（【[][^)）】\]\nA-Za-z0-9]{0,14}[)）】\]])?(?:(?<=[ ])(?:for|on|to|of|at|in)[ ][A-Za-z0-9 '’&.-]{1,40}?(?=[ ]{0,2}[:：]|[ ](?:is|was)[ ]))?(?:[ ]{0,4}(?:[:=：＝→]|は|[をがにで](?=[「"“『])|(?<=[ ])(?:(?:is|was|has[ ]been)[ ])?(?:(?:re)?set|changed)[ ]to[ ]|(?<=[ ])(?:is|was)[ ]|(?<=[ ])[-–—](?=[ ])))?[ ]{0,4}[「『"'“(（]?(?:例[ ]?[:：][ ]{0,2})?/y;
 // A label followed by prose ("パスワードを変更する") is a word in a sentence, not a label.
 // A particle before a quoted value is not prose: パスワードに「Kansen#2020」を入力, IDを「kit01」に変更.
 const PROSE_AFTER = /^(?:[のともへや・、。]|[をがにで](?![「"“『]))/u;

@@ -206,9 +206,14 @@ function indexWithin(text: string, ch: string, from: number, limit: number): num
 function xmlElement(text: string, key: string, ke: number): Span | null {
   const gt = indexWithin(text, '>', ke, ke + 200);
   if (gt === -1 || text[gt - 1] === '/' || /[<\n]/.test(text.slice(ke, gt))) return null;
-  const lt = indexWithin(text, '<', gt + 1, gt + 4096);
-  if (lt === -1 || text.slice(lt + 1, lt + 2 + key.length) !== `/${key}`) return null;
+  let lt = indexWithin(text, '<', gt + 1, gt + 4096);
   let s = gt + 1;
+  // the value in a child element of its own: <AdministratorPassword><Value>…</Value> (a Windows answer file)
+  if (lt !== -1 && /^<value>/i.test(text.slice(lt, lt + 7))) {
+    s = lt + 7;
+    lt = indexWithin(text, '<', s, s + 4096);
+    if (lt === -1 || !/^<\/value>/i.test(text.slice(lt, lt + 8))) return null;
+  } else if (lt === -1 || text.slice(lt + 1, lt + 2 + key.length) !== `/${key}`) return null;
   let e = lt;
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
