@@ -149,3 +149,30 @@ export function isHeaderRow(cells: readonly string[], first: boolean): boolean {
   if (filled.length < (first ? 2 : 1) || (!first && isSectionLabel(cells, cells.length)) || !filled.every(headerLike)) return false;
   return filled.filter(namesColumn).length * 2 > filled.length;
 }
+
+/** What stands in a record for a value it lacks: no header word, though short and digit-free. */
+const PLACEHOLDER = /^(?:な\s*し|無し|未登録|未定|未記入|不明|該当なし|n\/?a|none|null|nil|tbd|unknown)$/i;
+
+/**
+ * Whether the first row of `grid` (then a sample of the rows under it) is a
+ * header in words the word list may not know: header-like cells (short, no
+ * values), most of which, two at least, either name a column or stand over a
+ * column that holds values (12B, 2025-04-01 under Room, Next review). Such a
+ * cell is a word (two letters or more, not a placeholder such as なし or N/A)
+ * that does not come again below it, so a first record that merely lacks its
+ * values is not taken for a header.
+ */
+export function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
+  const cells = grid[0].map((c) => c.trim());
+  const words = cells.filter(Boolean);
+  if (words.length < 2 || !words.every(headerLike)) return false;
+  const body = grid.slice(1);
+  let heads = 0;
+  cells.forEach((cell, col) => {
+    if ((cell.match(/\p{L}/gu)?.length ?? 0) < 2 || PLACEHOLDER.test(cell)) return;
+    const below = body.map((row) => (row[col] ?? '').trim()).filter(Boolean);
+    if (below.includes(cell)) return;
+    if (namesColumn(cell) || (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length)) heads++;
+  });
+  return heads >= 2 && heads * 2 > words.length;
+}

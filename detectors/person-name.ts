@@ -1,6 +1,7 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
 import { matches } from './lib/matches.ts';
+import { namePartColumns } from './lib/name-part-columns.ts';
 import { SURNAMES } from './data/surnames.ts';
 import { LATIN_GIVEN_NAMES } from './data/latin-given-names.ts';
 
@@ -59,6 +60,9 @@ function plausibleName(name: string): boolean {
   if ((NOT_A_NAME.test(family) && !villageLike) || COMMON_WORDS.test(family) || COMMON_WORDS.test(compact)) return false;
   return !given.some((p) => NOT_A_GIVEN_NAME.test(p) || COMMON_WORDS.test(p));
 }
+
+/** What a name-part column holds when it holds no name. */
+const NOT_A_NAME_PART = /^(?:None|Unknown|Same|N\/A|TBD|Vacant|Test|Sample|Example|Dummy|Admin|User|Staff)$/i;
 
 const RELATION = /(?:父|母|夫|妻|長男|長女|次男|次女|三男|三女|祖父|祖母|兄|姉|弟|妹|息子|娘|義父|義母|本人)[ 　]+/y;
 // A company is not a person: 代表者氏名 株式会社北みなと 代表取締役 佐藤 健 (the name after the title is found by its family name)
@@ -406,6 +410,7 @@ function detect(ctx: ScanContext): Candidate[] {
   byHonorific(ctx, out);
   bySurname(ctx, out);
   byContactDetails(ctx, out);
+  if (ctx.text.includes('\t')) namePartColumns(ctx, (word) => NOT_A_NAME.test(word) || COMMON_WORDS.test(word) || NOT_A_NAME_PART.test(word), out);
   readings(ctx, [...out], out);
   laterMentions(ctx, [...out], out);
   return out;
@@ -419,6 +424,9 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      // a name split over columns
+      { text: "Surname\tGiven name\tWard\nO'Neill\tSiobhan\t3\n", expect: 'Siobhan' },
+      { text: '姓\t名\tセイ\tメイ\n山田\t太郎\tヤマダ\tタロウ\n', expect: 'タロウ' },
       // two people of a household set one under the other in one row's cell
       { text: '番号\t氏名\tカナ氏名\n05-0081\t今野 昭三 今野 ユキ\tコンノ ショウゾウ コンノ ユキ\n', expect: '今野 ユキ' },
       { text: '番号\t氏名\tカナ氏名\n05-0081\t今野 昭三 今野 ユキ\tコンノ ショウゾウ コンノ ユキ\n', expect: 'コンノ ユキ' },
@@ -498,6 +506,8 @@ export const personName: Detector = {
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: [
+      '名\t件数\n東京\t4\n',
+      'Last name\tFirst name\tDept\nNone\tTBD\tIT\n',
       // a company or an office after a name label
       'From:\tHarborline Systems K.K., Infrastructure Services\n',
       'To:\tWelfare Division, City of Nishinoura\n',

@@ -12,7 +12,7 @@
 // too when the format marks it, or when a header cell above spans columns or
 // rows (職員 merged over 氏名 and フリガナ).
 import { tableOf, type Table, type TableDraft } from '../core/tables.ts';
-import { headerLike, isHeaderRow } from '../core/header-words.ts';
+import { headsValueColumns, isHeaderRow } from '../core/header-words.ts';
 
 /** Header rows a table may have. */
 const MAX_HEADER_ROWS = 3;
@@ -46,36 +46,11 @@ function firstTableRow(draft: TableDraft, text: string): number {
 function headerRowsOf(grid: readonly (readonly string[])[], marked: (k: number) => boolean, spans: (k: number) => boolean): number {
   let n = 0;
   while (n < grid.length && n < MAX_HEADER_ROWS) {
-    const heads = n === 0 ? isHeaderRow(grid[0], true) || headsValueColumns(grid) : (marked(n) || spans(n - 1)) && isHeaderRow(grid[n], false);
+    const heads = n === 0 ? isHeaderRow(grid[0], true) || headsValueColumns(grid.slice(0, 1 + SAMPLE_ROWS)) : (marked(n) || spans(n - 1)) && isHeaderRow(grid[n], false);
     if (!heads) break;
     n++;
   }
   return n;
-}
-
-/** What stands in a record for a value it lacks: no header word, though short and digit-free. */
-const PLACEHOLDER = /^(?:な\s*し|無し|未登録|未定|未記入|不明|該当なし|n\/?a|none|null|nil|tbd|unknown)$/i;
-
-/**
- * A first row of header-like cells (short, no values) most of which, two at
- * least, stand over columns that hold values: a header in words the word
- * list does not know. Such a cell is a word (two letters or more, not a
- * placeholder such as なし or N/A) that does not come again below it, so a
- * first record that merely lacks its values is not taken for a header.
- */
-function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
-  const cells = grid[0].map((c) => c.trim());
-  const words = cells.filter(Boolean);
-  if (words.length < 2 || !words.every(headerLike)) return false;
-  const body = grid.slice(1, 1 + SAMPLE_ROWS);
-  let over = 0;
-  cells.forEach((cell, col) => {
-    if ((cell.match(/\p{L}/gu)?.length ?? 0) < 2 || PLACEHOLDER.test(cell)) return;
-    const below = body.map((row) => (row[col] ?? '').trim()).filter(Boolean);
-    if (below.includes(cell)) return;
-    if (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length) over++;
-  });
-  return over >= 2 && over * 2 > words.length;
 }
 
 /**

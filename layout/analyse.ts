@@ -8,7 +8,10 @@
 // continuation of a wrapped cell, above or below the row's main line.
 import { chunksOf, chunkText, NARROW_GAP } from './chunks.ts';
 import { columnOf, columnsUnder, continueColumns, findColumns, overlap, splitAtGutters } from './columns.ts';
-import { headerLike, isHeaderRow, namesColumn, namesField } from '../core/header-words.ts';
+import { headerLike, headsValueColumns, isHeaderRow, namesColumn, namesField } from '../core/header-words.ts';
+
+/** How many rows under a first row are compared with it to tell a header over values. */
+const SAMPLE_ROWS = 20;
 import { borderBetween, columnBorders, mergeRules, rowBorders } from './rules.ts';
 import type { Chunk, LayoutLine, Rules } from './types.ts';
 
@@ -514,11 +517,13 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
   };
   if (isForm(0)) return { skip: 0, count: 0 };
   let skip = 0;
-  while (skip < Math.min(2, rows.length - 2) && !isHeaderRow(texts[skip], true)) skip++;
-  if (!isHeaderRow(texts[skip], true)) return wrappedHeader(texts, columns) ?? { skip: 0, count: 0 };
+  // (a row of words over columns of values heads them too, in words the list may not know: Room over 12B)
+  const heads = (k: number) => isHeaderRow(texts[k], true) || headsValueColumns(texts.slice(k, k + 1 + SAMPLE_ROWS));
+  while (skip < Math.min(2, rows.length - 2) && !heads(skip)) skip++;
+  if (!heads(skip)) return wrappedHeader(texts, columns) ?? { skip: 0, count: 0 };
   if (isForm(skip)) return { skip, count: 0 };
   let n = skip;
-  while (n < Math.min(skip + MAX_HEADER_ROWS, rows.length - 1) && isHeaderRow(texts[n], n === skip)) n++;
+  while (n < Math.min(skip + MAX_HEADER_ROWS, rows.length - 1) && (n === skip ? heads(n) : isHeaderRow(texts[n], false))) n++;
   // and the lines its wrapped cells run on to (番号 | 別, 度 | 氏名 | 電話 under 世帯 | 性 | 要介 | 避難支援者)
   while (n < rows.length - 1 && n - skip < MAX_WRAPPED_HEADER && headerFragment(texts[n], columns)) n++;
   return { skip, count: n - skip };

@@ -126,6 +126,22 @@ describe('layout analysis of PDF text', () => {
     expect(rows[2]).toEqual(['2', 'Ann Lee Bo Lee', '1940-02-02 1942-03-03', 'F M', 'lee.household@kitaminato-mail.jp']);
   });
 
+  it('reads a name split over Surname and Given name columns of a printed sheet as names', async () => {
+    const spec: TableSpec = {
+      columns: [50, 150, 260, 340],
+      header: [['Surname', 'Given name', 'Room', 'Next review']],
+      rows: [
+        ["O'Donnell", 'Siobhan', '12B', '2025-04-01'],
+        ['Kowalczyk', 'Piotr', '7A', '2025-05-12'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const names = scanDocument(doc)
+      .filter((f) => f.kind === 'person-name')
+      .map((f) => f.text);
+    expect(names).toEqual(["O'Donnell", 'Siobhan', 'Kowalczyk', 'Piotr']);
+  });
+
   it('finds a column that starts where the long cells before it end, with no blank between them (a text edge)', async () => {
     const size = 9;
     const measure = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
