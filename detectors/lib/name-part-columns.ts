@@ -7,7 +7,7 @@ import { matches } from './matches.ts';
 
 /** A header cell, whole, that names one part of a name. */
 const NAME_PART_HEADER =
-  /(?<![^\t\n])[ 　]*(?:姓|名|氏|セイ|メイ|せい|めい|(?:姓|名)[ 　]*[(（](?:カナ|フリガナ|ふりがな|漢字)[)）]|(?:フリガナ|ふりがな|カナ)[ 　]*[(（]?(?:姓|名)[)）]?|(?:sur|family[ ]|last[ ]|first[ ]|given[ ]|fore|middle[ ])name|surname|forename)[ 　]*(?![^\t\n])/giu;
+  /(?<![^\t\n])[ 　]*(?:姓|名|氏|セイ|メイ|せい|めい|(?:姓|名)[ 　]*[(（](?:カナ|フリガナ|ふりがな|漢字)[)）]|(?:フリガナ|ふりがな|カナ)[ 　]*[(（]?(?:姓|名)[)）]?|(?:sur|family[ ]|last[ ]|first[ ]|given[ ]|fore|middle[ ])name)[ 　]*(?![^\t\n])/giu;
 
 /** One word of a name: a capitalised Latin word (O'Neill, Kowalczyk), or kanji or kana alone. */
 const NAME_PART = /^(?:[A-Z][A-Za-z'’-]{1,30}|[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,10}|[ぁ-ゖー]{1,10})$/u;
