@@ -156,13 +156,15 @@ const PLACEHOLDER = /^(?:な\s*し|無し|未登録|未定|未記入|不明|該�
 /**
  * Whether the first row of `grid` (then a sample of the rows under it) is a
  * header in words the word list may not know: header-like cells (short, no
- * values), most of which, two at least, either name a column or stand over a
- * column that holds values (12B, 2025-04-01 under Room, Next review). Such a
- * cell is a word (two letters or more, not a placeholder such as なし or N/A)
- * that does not come again below it, so a first record that merely lacks its
- * values is not taken for a header.
+ * values), most of which, two at least, stand over a column that holds values
+ * (12B, 2025-04-01 under Room, Next review), or with `named`, name a column
+ * (Surname beside Room: layout, which has told a form of label and value
+ * cells apart before, counts them; a CSV of 氏名,蓮見 朔也 rows must not).
+ * Such a cell is a word (two letters or more, not a placeholder such as なし
+ * or N/A) that does not come again below it, so a first record that merely
+ * lacks its values is not taken for a header.
  */
-export function headsValueColumns(grid: readonly (readonly string[])[]): boolean {
+export function headsValueColumns(grid: readonly (readonly string[])[], named = false): boolean {
   const cells = grid[0].map((c) => c.trim());
   const words = cells.filter(Boolean);
   if (words.length < 2 || !words.every(headerLike)) return false;
@@ -172,7 +174,7 @@ export function headsValueColumns(grid: readonly (readonly string[])[]): boolean
     if ((cell.match(/\p{L}/gu)?.length ?? 0) < 2 || PLACEHOLDER.test(cell)) return;
     const below = body.map((row) => (row[col] ?? '').trim()).filter(Boolean);
     if (below.includes(cell)) return;
-    if (namesColumn(cell) || (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length)) heads++;
+    if ((named && namesColumn(cell)) || (below.length && below.filter((v) => !headerLike(v)).length * 2 > below.length)) heads++;
   });
   return heads >= 2 && heads * 2 > words.length;
 }

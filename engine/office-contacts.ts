@@ -35,7 +35,16 @@ function namesOffice(line: string): boolean {
  */
 export function officeContactLines(text: string, at: readonly number[]): [number, number][] {
   const candidates = new Set<number>();
-  for (const i of at) candidates.add(text.lastIndexOf('\n', i - 1) + 1);
+  // the line of each offset, in one walk down the page (a lastIndexOf for each would cost a page of one long line its square)
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  for (const i of [...at].sort((a, b) => a - b)) {
+    while (nextBreak !== -1 && nextBreak < i) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    candidates.add(lineStart);
+  }
   const edges = candidates.size ? edgeLineStarts(text) : new Set<number>();
   const out: [number, number][] = [];
   for (const s of [...candidates].sort((a, b) => a - b)) {

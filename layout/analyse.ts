@@ -518,7 +518,7 @@ function headerRows(rows: TableRow[], columns: number): { skip: number; count: n
   if (isForm(0)) return { skip: 0, count: 0 };
   let skip = 0;
   // (a row of words over columns of values heads them too, in words the list may not know: Room over 12B)
-  const heads = (k: number) => isHeaderRow(texts[k], true) || headsValueColumns(texts.slice(k, k + 1 + SAMPLE_ROWS));
+  const heads = (k: number) => isHeaderRow(texts[k], true) || headsValueColumns(texts.slice(k, k + 1 + SAMPLE_ROWS), true);
   while (skip < Math.min(2, rows.length - 2) && !heads(skip)) skip++;
   if (!heads(skip)) return wrappedHeader(texts, columns) ?? { skip: 0, count: 0 };
   if (isForm(skip)) return { skip, count: 0 };

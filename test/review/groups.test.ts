@@ -23,7 +23,7 @@ describe('findings grouped by value', () => {
     expect(ids.sort()).toEqual(review.findings.map((f) => f.id).sort());
     for (const k of groups) expect(k.count).toBe(review.findings.filter((f) => f.finding.kind === k.kind).length);
     for (const v of values) for (const id of v.ids) expect(valueKey(review.findings.find((f) => f.id === id)!.finding.kind, review.findings.find((f) => f.id === id)!.finding.text)).toBe(v.key);
-    const oxygen = values.find((v) => v.text === '在宅酸素')!;
+    const oxygen = values.find((v) => v.text === '在宅酸素療法')!;
     expect(oxygen.ids.length).toBeGreaterThanOrEqual(3);
     expect(oxygen.pages.length).toBeGreaterThanOrEqual(2);
     expect(oxygen.pages).toEqual([...oxygen.pages].sort((a, b) => a - b));
