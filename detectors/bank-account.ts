@@ -8,7 +8,9 @@ const ACCOUNT_LABEL = /口座番号|口座|普通|当座|貯蓄|総合|\([普当
 // in English the account's type stands right before its number: "Savings 7654321", "ordinary account 1234567"
 const ENGLISH_TYPE_BEFORE = /(?:bank account|(?:ordinary|savings|checking|current|deposit)(?: account)?)(?: (?:no\.?|number))?[ \t:：#]*$/i;
 // an account named bare after a bank's own words on its line: Sort code 20-00-00 Account 55779911, Routing 021000021 account 123456789
-const BANK_WORDS_BEFORE = /(?:sort[ ]?code|routing(?: number)?|bsb|bank|branch)\b[^\n]{0,40}?\baccount[ \t:：#]*$/i;
+const BANK_WORDS_BEFORE = /(?:sort[ ]?code|routing(?: number)?|bsb|bank|branch)\b[^\n]{0,40}?\baccount(?: (?:no\.?|number))?[ \t:：#]*$/i;
+// Accounts abroad run longer than Japan's seven digits (a US account to seventeen): taken only after English bank words
+const LONG_ACCOUNT = /(?<![\d-])\d{9,17}(?![\d-])/g;
 // An IBAN: country, check digits, then the account in groups of four; its check digits must hold (ISO 13616, mod 97)
 const IBAN = /(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Z0-9])/g;
 const YUCHO = /(?<!\d)1\d{4}-\d{8}(?!\d)/g; // ゆうちょ 記号-番号
@@ -20,10 +22,14 @@ function detect(ctx: ScanContext): Candidate[] {
   for (const m of matches(ctx.text, ACCOUNT)) {
     const digits = m.text.replace(/\D/g, '');
     if (digits.length !== 7 && !(digits.length === 8 && m.text.length === 8)) continue;
-    const label = `${ctx.before(m.start, 14)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
+    const label = `${ctx.before(m.start, 18)} ${ctx.header(m.start) ?? ''} ${ctx.leftCell(m.start) ?? ''}`;
     const english = ENGLISH_TYPE_BEFORE.test(ctx.before(m.start, 24)) || BANK_WORDS_BEFORE.test(ctx.before(m.start, 64));
     if (!(ACCOUNT_LABEL.test(label) || english) || /^(\d)\1+$/.test(digits)) continue;
     out.push({ start: m.start, end: m.end, score: 0.9, why: english ? "account number after its bank's words" : 'account number beside 普通/当座/口座番号' });
+  }
+  for (const m of matches(ctx.text, LONG_ACCOUNT)) {
+    if (!ENGLISH_TYPE_BEFORE.test(ctx.before(m.start, 24)) && !BANK_WORDS_BEFORE.test(ctx.before(m.start, 64))) continue;
+    out.push({ start: m.start, end: m.end, score: 0.9, why: "account number after its bank's words" });
   }
   for (const m of matches(ctx.text, IBAN)) {
     if (!ibanChecks(m.text.replace(/ /g, ''))) continue;
@@ -61,6 +67,8 @@ export const bankAccount: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'Sort code 20-00-00, account number 55779911', expect: '55779911' },
+      { text: 'Routing 021000021 Account 1234567890', expect: '1234567890' },
       { text: '普通 2736202', expect: '2736202' },
       { text: '口座番号：1234567', expect: '1234567' },
       { text: '預金種目\t口座番号\n普通\t7654321\n', expect: '7654321' },
@@ -74,6 +82,7 @@ export const bankAccount: Detector = {
       { text: 'IBAN: GB29 NWBK 6016 1331 9268 19', expect: 'GB29 NWBK 6016 1331 9268 19' },
     ],
     negative: [
+      'Order 1234567890 shipped to the branch',
       { text: 'IBAN: GB28 NWBK 6016 1331 9268 19', why: 'check digits that do not hold' },
       '受付番号 2736202',
       '普通 0000000',

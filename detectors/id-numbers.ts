@@ -85,24 +85,36 @@ export const passportNumber: Detector = {
   },
 };
 
+const japaneseLicence = labelledNumberDetector({
+  kind: 'drivers-license',
+  name: "driver's licence number",
+  minDigits: 12,
+  label: /免許|driver'?s?\s?licen[cs]e|licen[cs]e\s?no/gi,
+  value: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g,
+});
+// Licences abroad: letters and digits (a US state's D1234567, a UK MORGA657054SM9IJ), after an English label only
+const westernLicence = labelledNumberDetector({
+  kind: 'drivers-license',
+  name: "driver's licence number",
+  minDigits: 4,
+  label: /driver'?s?\s?licen[cs]e|licen[cs]e\s?(?:no|number|#)|(?<![A-Za-z])DL\s?(?:no\.?|number|#)/gi,
+  value: /(?<![A-Za-z0-9])[A-Z]{1,6}\d[A-Z0-9]{3,15}(?![A-Za-z0-9])/g,
+});
+
 export const driversLicense: Detector = {
   id: 'drivers-license',
   kind: 'drivers-license',
   severity: 'high',
   triggers: ['免許', 'licen'],
-  detect: labelledNumberDetector({
-    kind: 'drivers-license',
-    name: "driver's licence number",
-    minDigits: 12,
-    label: /免許|driver'?s?\s?licen[cs]e|licen[cs]e\s?no/gi,
-    value: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g,
-  }),
+  detect: (ctx) => [...japaneseLicence(ctx), ...westernLicence(ctx)],
   examples: {
     positive: [
       { text: '運転免許証番号 第123456789012号', expect: '123456789012' },
       { text: "Driver's license: 3012 3456 7890", expect: '3012 3456 7890' },
+      { text: "Driver's License: D1234567 (CA)", expect: 'D1234567' },
+      { text: 'Licence number MORGA657054SM9IJ', expect: 'MORGA657054SM9IJ' },
     ],
-    negative: ['123456789012', '免許証番号：000000000000'],
+    negative: ['123456789012', '免許証番号：000000000000', "Driver's license: CLASS B", 'License no. see attached'],
   },
 };
 
@@ -110,15 +122,16 @@ export const insuranceNumber: Detector = {
   id: 'insurance-number',
   kind: 'insurance-number',
   severity: 'high',
-  triggers: ['保険', '記号', '番号', '年金', 'insurance', 'pension'],
+  triggers: ['保険', '記号', '番号', '年金', 'insurance', 'pension', 'nhs'],
   detect: labelledNumberDetector({
     kind: 'insurance-number',
     name: 'health insurance or pension number',
     minDigits: 4,
     // (the 保険者番号 alone is the insurer's, a public number: 国民健康保険（保険者番号 432185）)
-    label: /保険証|被保険者|記号|基礎年金番号|年金手帳|insurance|pension (?:number|no)/gi,
-    // 記号・番号 are written with a middle dot, a hyphen or a space between them
-    value: /(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
+    label: /保険証|被保険者|記号|基礎年金番号|年金手帳|insurance|pension (?:number|no)|NHS (?:number|no)/gi,
+    // 記号・番号 are written with a middle dot, a hyphen or a space between them;
+    // a UK National Insurance number is two letters, three pairs of digits and a letter (QQ 12 34 56 C)
+    value: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])|(?<![\d-])\d{1,10}(?:[・･\- ]\d{1,10}){0,2}(?![\d-])/g,
   }),
   examples: {
     positive: [
@@ -126,6 +139,8 @@ export const insuranceNumber: Detector = {
       { text: '被保険者番号：12345678', expect: '12345678' },
       { text: '基礎年金番号 1234-567890', expect: '1234-567890' },
       { text: 'Basic Pension Number (JP): 4208-517736', expect: '4208-517736' },
+      { text: 'National Insurance number JG 10 36 52 B', expect: 'JG 10 36 52 B' },
+      { text: 'NHS number 943 476 5919', expect: '943 476 5919' },
     ],
     negative: ['記号 A', '保険料 3000 円の納付', '番号 5096', '被保険者数 25 人', '国民健康保険（保険者番号 432185）'],
   },
