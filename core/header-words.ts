@@ -178,3 +178,19 @@ export function headsValueColumns(grid: readonly (readonly string[])[], named = 
   });
   return heads >= 2 && heads * 2 > words.length;
 }
+
+/**
+ * Whether a header's word was broken where its cell wrapped, with no hyphen (a
+ * narrow column: `Admin accoun` / `t`, `Initial passwor` / `d`): the word
+ * across the break names a column, and neither piece does.
+ */
+export function wordBrokenAt(before: string, after: string): boolean {
+  const head = /[A-Za-z]+$/.exec(before)?.[0];
+  const tail = /^[a-z]+/.exec(after)?.[0];
+  return !!head && !!tail && EN.test(head + tail) && !EN.test(head) && !EN.test(tail);
+}
+
+/** Parts of a header, joined with a space, or without one where a word was broken (wordBrokenAt). */
+export function joinHeaderParts(parts: readonly string[]): string {
+  return parts.reduce((joined, part) => (!joined ? part : wordBrokenAt(joined, part) ? joined + part : `${joined} ${part}`), '');
+}

@@ -66,13 +66,14 @@ function normalizeUnit(code: number): string {
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   let first = 0;
-  while (first < n && !changesChar(original.charCodeAt(first))) first++;
+  while (first < n && !changesChar(original.charCodeAt(first)) && !autospaceAt(original, first)) first++;
   if (first === n) return inPlace(original);
   // a first pass writes no map: most pages only change characters one for one (：→:), and keep their offsets
   const parts: string[] = [];
   let runStart = 0;
   for (let i = first; i < n; i++) {
     const code = original.charCodeAt(i);
+    if (autospaceAt(original, i)) return withMap(original, first);
     if (!changesChar(code)) continue;
     const width = unitWidth(original, i);
     const norm = normalizedAt(original, i, width);
@@ -84,6 +85,61 @@ export function normalizeText(original: string): NormalizedText {
   }
   if (runStart < n) parts.push(original.slice(runStart));
   return inPlace(parts.join(''));
+}
+
+/**
+ * A single space a word processor set between Japanese and Latin letters or
+ * digits (LibreOffice writes its automatic spacing as real spaces: 令和 6 年,
+ * 312 番地の 6, API キー): left out, so the words read as they are meant to.
+ * A run of digits counts only between Japanese on both sides: a row number
+ * before a name (20 内藤光江) or a speck OCR read after it (フクシタカシ 0) is
+ * set apart on purpose; a run of capitals, two at least (ID, API, LGWAN),
+ * counts on either side (a name is set apart from its reading: Nguyen Thi Lan
+ * グエン ティ ラン). Either is a word of its own, not the end of a path, address or
+ * key (\\fs02\kosodate にアクセス keeps its space).
+ */
+function autospaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code !== 0x20 && code !== 0x3000) return false;
+  if (isJapanese(text.charCodeAt(i - 1))) return latinRunFits(text, i + 1, 1);
+  if (isJapanese(text.charCodeAt(i + 1))) return latinRunFits(text, i - 1, -1);
+  return false;
+}
+
+/** Whether the run of letters and digits from `at` (going `step`) has two letters, or is digits with Japanese past it. */
+function latinRunFits(text: string, at: number, step: 1 | -1): boolean {
+  let letters = 0;
+  let lower = 0;
+  let k = at;
+  for (; k >= 0 && k < text.length && isLatinOrDigit(text.charCodeAt(k)); k += step) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c)) letters++;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xff41 && c <= 0xff5a)) lower++;
+  }
+  if (k === at) return false;
+  // a word of its own: what stands past it is no part of a longer token (\\fs02\kosodate, t.kuroda@…jp, /login)
+  const beyond = text.charCodeAt(k);
+  if (beyond >= 0x21 && beyond <= 0x7e) return false;
+  if (letters >= 2) return lower === 0;
+  if (letters > 0) return false;
+  // digits alone: Japanese right past them, or past one more space
+  const past = text.charCodeAt(k);
+  return isJapanese(past) || ((past === 0x20 || past === 0x3000) && isJapanese(text.charCodeAt(k + step)));
+}
+
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** Kana, kanji and the prolonged sound mark (not Japanese punctuation, which a space may rightly follow). */
+function isJapanese(code: number): boolean {
+  return (code >= 0x3041 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff66 && code <= 0xff9f);
+}
+
+/** An ASCII or full-width letter or digit. */
+function isLatinOrDigit(code: number): boolean {
+  const c = code >= 0xff10 && code <= 0xff5a ? code - 0xfee0 : code;
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** How many code units the character at i takes with what belongs to it (a surrogate pair, a half-width kana and its voiced mark). */
@@ -112,6 +168,12 @@ function withMap(original: string, first: number): NormalizedText {
   let len = first;
   let runStart = 0;
   for (let i = first; i < n;) {
+    if (autospaceAt(original, i)) {
+      // left out: no character of the normalised text maps to it
+      if (runStart < i) parts.push(original.slice(runStart, i));
+      runStart = ++i;
+      continue;
+    }
     if (!changesChar(original.charCodeAt(i))) {
       map[len++] = i++;
       continue;

@@ -97,7 +97,10 @@ export function scanText(original: string, page: number, options: ScanOptions): 
     if (examples.length && c.severity !== 'critical' && insideAny(examples, c.start, c.end)) continue;
     if (OFFICE_CONTACT_KINDS.has(c.kind) && insideAny(officeLines, c.start, c.end)) continue;
     if (options.minSeverity && severityRank(c.severity) < severityRank(options.minSeverity)) continue;
-    const [start, end] = toOriginalRange(norm, c.start, c.end);
+    let [start, end] = toOriginalRange(norm, c.start, c.end);
+    // (a space normalising left out, next to the value, is not part of it: hgr0001 before パスワード)
+    while (end > start && /\s/.test(original[end - 1])) end--;
+    while (start < end && /\s/.test(original[start])) start++;
     if (never.size && never.has(neverFlagKey(original.slice(start, end)))) continue;
     findings.push({
       kind: c.kind,

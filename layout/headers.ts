@@ -11,6 +11,7 @@
 // no header word right under it: it is written down its column (世帯 / 番号).
 import { chunkText } from './chunks.ts';
 import type { TableRow } from './analyse.ts';
+import { joinHeaderParts } from '../core/header-words.ts';
 
 export function columnHeaders(headerRows: readonly TableRow[], columns: readonly [number, number][]): string[] {
   const texts = headerRows.map((row) => {
@@ -25,7 +26,7 @@ export function columnHeaders(headerRows: readonly TableRow[], columns: readonly
     const below = (col: number) => texts.slice(r + 1).some((t) => t[col].length > 0);
     columns.forEach((_, col) => {
       if (cells[col].length) {
-        out[col].push(cells[col].map((c) => c.text).join(' '));
+        out[col].push(joinHeaderParts(cells[col].map((c) => c.text)));
         return;
       }
       if (!below(col)) return;
@@ -51,5 +52,5 @@ export function columnHeaders(headerRows: readonly TableRow[], columns: readonly
       out[col].push(nearest.text);
     });
   });
-  return out.map((parts) => parts.join(' '));
+  return out.map(joinHeaderParts);
 }

@@ -58,6 +58,34 @@ describe('half-width kana', () => {
   });
 });
 
+describe('spaces a word processor set between Japanese and Latin', () => {
+  it('leaves out the automatic spacing around capitals and figures inside Japanese, keeping offsets', () => {
+    for (const [original, normalised] of [
+      ['令和 6 年 5 月 18 日', '令和6年5月18日'],
+      ['柊原市西ヶ谷町 312 番地の 6', '柊原市西ヶ谷町312番地の 6'],
+      ['API キー：abc', 'APIキー:abc'],
+      ['利用者 ID　hgr0001', '利用者ID hgr0001'],
+    ]) {
+      const n = normalizeText(original);
+      expect(n.text).toBe(normalised);
+      // every character of the normalised text points back at the same character
+      for (let i = 0; i < n.text.length; i++) expect(original[n.toOriginal[i]].normalize('NFKC')).toBe(n.text[i] === ':' ? ':' : n.text[i]);
+    }
+  });
+
+  it('keeps a space that sets words apart on purpose', () => {
+    for (const text of ['20 内藤光江', 'フクシタカシ 0', 'Nguyen Thi Lan グエン ティ ラン', '\\\\fs02\\kosodate にアクセス', 'user@mail.jp さん', 'a ア']) {
+      expect(normalizeText(text).text).toBe(text);
+    }
+  });
+
+  it('finds what the spacing would have hidden, and reports it as the page has it', () => {
+    const found = scanText('API キー：kzs_live_4f9Tq2Lm8VxR7pN3bW6cY1dH\n生年月日：昭和 23 年 4 月 5 日');
+    expect(found.find((f) => f.kind === 'api-key')?.text).toBe('kzs_live_4f9Tq2Lm8VxR7pN3bW6cY1dH');
+    expect(found.find((f) => f.kind === 'birth-date')?.text).toBe('昭和 23 年 4 月 5 日');
+  });
+});
+
 describe('sliced scanning', () => {
   it('finds the same as one scan, with header context for table rows', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `K${1000 + i}\t山田 太郎\tpw${i}x${i}Z`);
