@@ -1,6 +1,6 @@
 import type { Candidate, ScanContext } from '../engine/context.ts';
 import type { Detector } from '../engine/detector.ts';
-import { gated, matches } from './lib/matches.ts';
+import { anchored, gated, matches } from './lib/matches.ts';
 import { cellsUnderHeader } from './lib/columns.ts';
 import { alternation } from '../engine/alternation.ts';
 
@@ -399,6 +399,20 @@ function japaneseCourseEnd(ctx: ScanContext, end: number): number {
   return m ? end + m[0].length : end;
 }
 
+// A Japanese condition named by its suffix (変形性膝関節症, 逆流性食道炎, 腰部脊柱管狭窄症): tried only where a 症 or 炎 stands.
+const JAPANESE_SUFFIX_TERM = anchored(/\p{Script=Han}{1,8}(?:症|炎)(?!\p{Script=Han})/gu, ['症', '炎'], 8);
+// words with the suffix that name no one's condition: onset (発症日), severity alone, a fire (防炎), 炎 of a flame
+const NOT_A_JAPANESE_CONDITION = /^(?:発|重|軽|中等|対|防|消|火|耐|難|既往|後|炎|合併|感染|陽|症)[症炎]$/u;
+
+/** Japanese conditions by their suffix, with the modifiers (PREFIX) before them kept. */
+function japaneseSuffixTerms(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, JAPANESE_SUFFIX_TERM)) {
+    if (NOT_A_JAPANESE_CONDITION.test(m.text) || m.text.endsWith('感染症') || NOT_PERSONAL_AFTER.test(ctx.after(m.end, 8))) continue;
+    const [from, to] = notePiece(ctx, m.start, m.end) ?? [m.start, japaneseCourseEnd(ctx, m.end)];
+    out.push({ start: from, end: to, score: 0.84, why: `health term ${m.text}` });
+  }
+}
+
 function suffixTerms(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, MEDICAL_SUFFIX)) {
     const stem = STEM_BEFORE.exec(ctx.text.slice(Math.max(0, m.start - 21), m.start))?.[0];
@@ -416,6 +430,7 @@ function detect(ctx: ScanContext): Candidate[] {
   mentalClinics(ctx, out);
   labelledConditions(ctx, out);
   suffixTerms(ctx, out);
+  japaneseSuffixTerms(ctx, out);
   for (const m of matches(ctx.text, CARE_PHRASE)) {
     if (WEAK_VERB.test(m.text) && !ILLNESS_WORD.test(m.text)) continue;
     out.push({ start: m.start, end: m.end, score: 0.88, why: 'care described in a sentence' });
@@ -445,6 +460,9 @@ export const health: Detector = {
   detect,
   examples: {
     positive: [
+      // a condition named by its suffix
+      { text: '逆流性食道炎で通院している', expect: '逆流性食道炎' },
+      { text: '既往歴：右変形性膝関節症', expect: '右変形性膝関節症' },
       // a term in a terse note cell takes the note's piece with it; in a cell written as a sentence it stands alone
       { text: '氏名\t疾病名\t備考\n渡嘉敷 学\t結核\t排菌あり・喀痰塗抹陽性\n', expect: '排菌あり・喀痰塗抹陽性' },
       { text: '氏名\t相談内容\n堀内 修\t適応障害と診断され休職中\n', expect: '適応障害' },
@@ -507,6 +525,9 @@ export const health: Detector = {
       { text: 'was taken to hospital at 03:10 with low blood sugar', expect: 'low blood sugar' },
     ],
     negative: [
+      '発症日 6/1',
+      '熱中症予防のため水分を',
+      '防炎カーテン',
       '介護が必要 介護 4名の体制',
       'Partnerships between academia and local schools',
       // a note alone in a health column names no condition
