@@ -116,6 +116,20 @@ const JA = [
   '職業',
   '機器',
   '端末',
+  // a care or medical record's fields
+  '介護度',
+  '支援区分',
+  '主治医',
+  'かかりつけ',
+  '医療機関',
+  '服薬',
+  '処方',
+  '既往',
+  '病歴',
+  '手帳',
+  '認定',
+  '家族構成',
+  '生活歴',
 ];
 const EN =
   /\b(?:names?|first|last|surname|given|full|dates?|dob|birth(?:day|date)?|age|sex|gender|address(?:es)?|street|city|zip|postal|post ?code|phone|tel|mobile|fax|e-?mail|ids?|no|number|dept|department|division|section|title|role|position|users?(?:name)?|login|account|passwords?|passwd|pass|pw|pin|host(?:name)?|server|ip|url|type|category|status|notes?|remarks?|comments?|description|item|amount|qty|quantity|count|total|caller|patient|tenant|applicant|requester|complainant|diagnosis|condition|symptoms?|results?|hospital|bank|branch|card|expiry|expires|created|updated|owner|contact|time|period|reason|purpose|location|office|organi[sz]ation|company|staff|employee|member|group|level|code|key|secret|token|site|system|service|summary|subject|details?|content|memo|action|callback|call|visit|received|handled|officer|reference|ref|case|request|response|outcome|priority|due|relation(?:ship)?|occupation|job|school|household|email address|nationality|citizenship|language|passport|insurance|pension|licen[cs]e|salary|allowance|grade|hours|days|approved|approver|residence|visa)\b/i;

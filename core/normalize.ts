@@ -101,9 +101,29 @@ export function normalizeText(original: string): NormalizedText {
 function autospaceAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code !== 0x20 && code !== 0x3000) return false;
+  if (spreadLabelAt(text, i)) return true;
   if (isJapanese(text.charCodeAt(i - 1))) return latinRunFits(text, i + 1, 1);
   if (isJapanese(text.charCodeAt(i + 1))) return latinRunFits(text, i - 1, -1);
   return false;
+}
+
+/**
+ * A space inside a label spread out over its cell, one character a word, three
+ * at least (既 往 歴, 主 治 医, 生 年 月 日): the label reads as one word. Two
+ * alone are left as they are: a short name is written so (林 修).
+ */
+function spreadLabelAt(text: string, i: number): boolean {
+  if (!singleAt(text, i - 1) || !singleAt(text, i + 1)) return false;
+  return (isSpace(text.charCodeAt(i - 2)) && singleAt(text, i - 3)) || (isSpace(text.charCodeAt(i + 2)) && singleAt(text, i + 3));
+}
+
+/** A Japanese character standing alone between non-Japanese ones. */
+function singleAt(text: string, k: number): boolean {
+  return isJapanese(text.charCodeAt(k)) && !isJapanese(text.charCodeAt(k - 1)) && !isJapanese(text.charCodeAt(k + 1));
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000;
 }
 
 /** Whether the run of letters and digits from `at` (going `step`) has two letters, or is digits with Japanese past it. */

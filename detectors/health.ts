@@ -211,7 +211,9 @@ const HOSPITALISED = /入院/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
 // (a space between two Japanese conditions parts them too: がん末期(在宅療養) 認知症, a household's two members in one cell)
-const CELL_PIECE = /(?:[^、,;/\t\n ]|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ]|[ ](?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))+/gu;
+// (and a note in brackets is one piece with what it follows, its commas too: 脳梗塞（R4.8、左上下肢に軽度の麻痺残存）;
+// a bracket a wrapped line leaves open runs to the line's end)
+const CELL_PIECE = /(?:[（(][^）)\t\n]*[）)]?|[^、,;/\t\n （(]|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ]|[ ](?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))+/gu;
 /** A bracketed note that is itself about the condition: its severity, grade or kind. */
 const CONDITION_NOTE = /症|病|炎|級|度|期|障害|疑|科|陽性|陰性|[ⅠⅡⅢⅣ]/u;
 
@@ -246,7 +248,7 @@ function conditionsIn(ctx: ScanContext, from: number, to: number, why: string, o
   }
 }
 
-// A record's health label and its colon: what follows on the line, up to the sentence's end, is the person's conditions
+// A record's health label and its colon (or a form's label cell): what follows on the line, up to the sentence's end, is the person's conditions
 // (Medical history: stroke (2019), on dialysis; 既往歴：高血圧、糖尿病). A label without a colon is a topic.
 // Read where one of the words a label is made of stands (found with indexOf), from the word or a word before it
 // that belongs to the label: the pattern tried at every position of every page would cost a third of the engine's time.
@@ -278,7 +280,7 @@ const HEALTH_LABEL_WORD = gated(new RegExp(alternation(HEALTH_LABEL_WORDS), 'gi'
 /** Words that may stand before a label word and belong to the label (medical history, chronic conditions). */
 const HEALTH_LABEL_PREFIXES = ['medical ', 'past ', 'health ', 'pre-existing ', 'preexisting ', 'chronic ', 'current ', '傷'];
 const HEALTH_LABEL_AT =
-  /(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|処方薬?|服薬(?:状況|中の薬)?|内服薬?|(?:current )?medications?|prescri(?:ptions?|bed)|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))[ \t]*[:：][ \t]*/iy;
+  /(?:既往歴|現病歴|病名|傷病名|診断名|主訴|持病|基礎疾患|障害名|アレルギー|処方薬?|服薬(?:状況|中の薬)?|内服薬?|(?:current )?medications?|prescri(?:ptions?|bed)|(?:medical|past|health) history|diagnos[ie]s|dx|(?:pre-?existing |chronic |medical |health )conditions?|illness(?:es)?|allerg(?:y|ies)|disabilit(?:y|ies))(?:[ \t]*[:：][ \t]*|[ ]*\t)/iy;
 
 function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
   // (lower-casing keeps every offset unless the text holds a letter that lower-cases to two: then no label is read)
@@ -294,6 +296,8 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
     HEALTH_LABEL_AT.lastIndex = at;
     const m = HEALTH_LABEL_AT.exec(ctx.text);
     if (!m) continue;
+    // (a label cell and its value cell, with no colon: only in a form, whose first column is labels alone)
+    if (!/[:：]/.test(m[0]) && !(ctx.cellAt(at)?.[0] === 0 && ctx.isLabelColumn(ctx.lineIndex(at)))) continue;
     const end = at + m[0].length;
     const [, lineEnd] = ctx.lineBounds(ctx.lineIndex(at));
     // up to the end of the sentence or the cell
@@ -301,8 +305,16 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
     let to = cell ? Math.min(cell[2], lineEnd) : lineEnd;
     const stop = /[。.](?:[ \t]|$)/u.exec(ctx.text.slice(end, to));
     if (stop) to = end + stop.index;
-    conditionsIn(ctx, end, to, `label ${m[0].replace(/[ \t]*[:：][ \t]*$/u, '')}`, out);
+    const why = `label ${m[0].replace(/[ \t]*[:：]?[ \t]*$/u, '')}`;
+    conditionsIn(ctx, end, to, why, out);
     done = to;
+    // a form's value wrapped onto lines of its own, their label cell blank
+    if (/[:：]/.test(m[0])) continue;
+    for (let n = ctx.lineIndex(at) + 1; n < ctx.lineCount() && ctx.line(n).startsWith('\t'); n++) {
+      const value = ctx.cellBounds(n, 1);
+      if (value) conditionsIn(ctx, value[0], value[1], why, out);
+      done = ctx.lineBounds(n)[1];
+    }
   }
 }
 

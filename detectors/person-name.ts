@@ -300,6 +300,19 @@ function byHonorific(ctx: ScanContext, out: Candidate[]): void {
   }
 }
 
+// A family name alone after a care or office role (看護師 森下, 生活相談員 小池, 介護支援専門員 田村): how a
+// record's attendance list names people. Only a known family name counts, ended by a list's mark or the line.
+const ROLE_SURNAME =
+  /(?:看護師|保健師|医師|介護支援専門員|ケアマネ(?:ジャー)?|相談員|支援員|指導員|社会福祉士|介護福祉士|理学療法士|作業療法士|言語聴覚士|薬剤師|栄養士|ヘルパー|民生委員|係長|課長補佐|課長|主任|主査|主事|所長|園長|施設長)[ 　]?(\p{Script=Han}{1,3})(?=[、,。・）)\s]|$)/gu;
+
+function byRoleSurname(ctx: ScanContext, out: Candidate[]): void {
+  for (const m of matches(ctx.text, ROLE_SURNAME)) {
+    const name = m.groups[0]!;
+    if (!SURNAME_SET.has(name)) continue;
+    out.push({ start: m.end - name.length, end: m.end, score: 0.8, why: `family name after a role` });
+  }
+}
+
 function bySurname(ctx: ScanContext, out: Candidate[]): void {
   for (const m of matches(ctx.text, SURNAME_FIRST)) {
     const [family, given] = [m.groups[0]!, m.groups[1]!];
@@ -409,6 +422,7 @@ function detect(ctx: ScanContext): Candidate[] {
   byLabel(ctx, out);
   byHonorific(ctx, out);
   bySurname(ctx, out);
+  byRoleSurname(ctx, out);
   byContactDetails(ctx, out);
   if (ctx.text.includes('\t')) namePartColumns(ctx, (word) => NOT_A_NAME.test(word) || COMMON_WORDS.test(word) || NOT_A_NAME_PART.test(word), out);
   readings(ctx, [...out], out);
@@ -424,6 +438,7 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '出席者：本人、生活相談員 小池、看護師 森下', expect: '森下' },
       // a name split over columns
       { text: "Surname\tGiven name\tWard\nO'Neill\tSiobhan\t3\n", expect: 'Siobhan' },
       { text: '姓\t名\tセイ\tメイ\n山田\t太郎\tヤマダ\tタロウ\n', expect: 'タロウ' },
@@ -506,6 +521,7 @@ export const personName: Detector = {
       { text: '金融機関\tはまなす信用金庫\t支店\t汐見台支店\n預金種別口座名義(カナ)\t普通イノウエ アイ\t口座番号\t2736202\n', expect: 'イノウエ アイ' },
     ],
     negative: [
+      '看護師 募集中',
       '名\t件数\n東京\t4\n',
       'Last name\tFirst name\tDept\nNone\tTBD\tIT\n',
       // a company or an office after a name label

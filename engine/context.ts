@@ -173,7 +173,7 @@ export class ScanContext {
   private labelColumns: Map<number, boolean> | undefined;
 
   /**
-   * Whether every row of line n's table names its field in its first cell
+   * Whether every row of line n's table names its field in its first cell, or leaves it blank
    * (ふりがな | … / 氏名 | … / 住所 | …): a form, whose first row is a field
    * like the others, not a header over the rows below.
    */
@@ -186,8 +186,12 @@ export class ScanContext {
       let rows = 0;
       known = true;
       for (let k = start; k < this.lineCount() && this.tableStart(k) === start; k++) {
+        const first = this.line(k).split('\t')[0];
+        // (a row with its first cell blank goes on with the field above: a value wrapped onto a line of its own,
+        // or the blank header line a table without a header is given, engine/table-view.ts)
+        if (!first.trim()) continue;
         rows++;
-        if (!namesField(this.line(k).split('\t')[0])) {
+        if (!namesField(first)) {
           known = false;
           break;
         }
