@@ -305,7 +305,7 @@ function labelledConditions(ctx: ScanContext, out: Candidate[]): void {
     let to = cell ? Math.min(cell[2], lineEnd) : lineEnd;
     const stop = /[。.](?:[ \t]|$)/u.exec(ctx.text.slice(end, to));
     if (stop) to = end + stop.index;
-    const why = `label ${m[0].replace(/[ \t]*[:：]?[ \t]*$/u, '')}`;
+    const why = `label ${m[0].replace(/[\s:：]+$/u, '')}`;
     conditionsIn(ctx, end, to, why, out);
     done = to;
     // a form's value wrapped onto lines of its own, their label cell blank
