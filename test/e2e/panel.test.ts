@@ -362,7 +362,7 @@ describe('redaction panel, end to end', () => {
     const rows = page.locator('aside li.group');
     expect(await rows.count(), 'fewer rows than findings: recurring values share one').toBeLessThan(found);
     expect(await rows.evaluateAll((r) => r.reduce((n, li) => n + Number(li.getAttribute('data-count')), 0))).toBe(found);
-    const row = rows.filter({ has: page.locator('.value', { hasText: /^在宅酸素$/ }) });
+    const row = rows.filter({ has: page.locator('.value', { hasText: /^在宅酸素療法$/ }) });
     const count = Number(await row.getAttribute('data-count'));
     expect(count).toBeGreaterThanOrEqual(3);
     expect(await row.locator('.meta').innerText()).toMatch(new RegExp(`^×${count} · p1 p2`));
@@ -391,9 +391,9 @@ describe('redaction panel, end to end', () => {
     const selectedValue = () => page.locator('aside li.group.selected .value').innerText();
     await page.keyboard.press('j');
     const next = await selectedValue();
-    expect(next).not.toBe('在宅酸素');
+    expect(next).not.toBe('在宅酸素療法');
     await page.keyboard.press('k');
-    expect(await selectedValue()).toBe('在宅酸素');
+    expect(await selectedValue()).toBe('在宅酸素療法');
     await page.keyboard.press('j');
 
     // filters: one kind, then the undecided only
@@ -401,7 +401,7 @@ describe('redaction panel, end to end', () => {
     expect(await page.locator('aside section').count()).toBe(1);
     await kindFilter.selectOption('');
     await page.getByRole('switch', { name: /未確認のみ表示|Show undecided only/ }).check();
-    expect(await rows.filter({ has: page.locator('.value', { hasText: /^在宅酸素$/ }) }).count(), 'a decided value leaves the undecided-only list').toBe(0);
+    expect(await rows.filter({ has: page.locator('.value', { hasText: /^在宅酸素療法$/ }) }).count(), 'a decided value leaves the undecided-only list').toBe(0);
     await page.getByRole('switch', { name: /未確認のみ表示|Show undecided only/ }).uncheck();
 
     for (const scheme of ['light', 'dark'] as const) {
