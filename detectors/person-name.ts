@@ -197,8 +197,9 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     number.lastIndex = start;
     if (number.exec(ctx.text)) start = number.lastIndex;
     const cell = withoutTrailingSpecks(ctx.text.slice(start, bounds[1]));
-    // two people of a household set one under the other in one cell (今野 昭三 / 今野 ユキ, コンノ ショウゾウ / コンノ ユキ)
-    const two = TWO_NAMES.exec(cell);
+    // two people of a household set one under the other in one cell (今野 昭三 / 今野 ユキ, コンノ ショウゾウ / コンノ ユキ),
+    // or a name and its reading that OCR read into one cell (丹羽 富子ニワ トミコ, 蛯名 貞子 エビナサダコ)
+    const two = TWO_NAMES.exec(cell) ?? NAME_AND_READING.exec(cell);
     if (two && two.slice(1).every((name) => !NOT_A_NAME.test(name.replace(/[ 　]/gu, '')) && !COMMON_WORDS.test(name.replace(/[ 　]/gu, '')))) {
       const second = start + cell.length - two[2].length;
       out.push({ start, end: start + two[1].length, score: 0.9, why: `column ${label}` });
@@ -207,8 +208,8 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
     }
     const before = out.length;
     pushName(ctx, start, `column ${label}`, 0.92, out, start + cell.length);
-    // a reading written (or read by OCR) without the space between family and given name: ハシモトタクヤ
-    if (out.length === before && isUnspacedReading(cell)) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
+    // a reading written (or read by OCR) without the space between family and given name (ハシモトタクヤ), or with a dot (ユアサ.ハル)
+    if (out.length === before && (isUnspacedReading(cell) || DOTTED_READING.test(cell))) out.push({ start, end: start + cell.length, score: 0.85, why: `column ${label}` });
     // a name with its reading set under it in the same cell (佐伯 真理子 / サエキ マリコ): the reading is a name too
     const named = out.length > before ? out[out.length - 1] : undefined;
     const reading = named && READING_REST.exec(ctx.text.slice(named.end, start + cell.length));
@@ -223,6 +224,12 @@ function columnNames(ctx: ScanContext, headerLine: number, col: number, label: s
   }
 }
 
+/** A reading whose family and given names a dot sets apart (a foreign name's ・, or OCR's speck for the space). */
+const DOTTED_READING = /^[ァ-ヶー]{2,10}[.・･][ァ-ヶー]{1,10}$/u;
+
+/** A name in kanji and its reading in katakana right after it, a space between them or none. */
+const NAME_AND_READING = /^(\p{Script=Han}{1,4}[ 　]?\p{Script=Han}{1,4})[ 　]?([ァ-ヶー]{2,8}[ 　.・]?[ァ-ヶー]{1,8})$/u;
+
 /** Two names of two words each (family and given name), in kanji or kana, one after the other. */
 const TWO_NAMES =
   /^((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})[ 　]((?:[\p{Script=Han}々]{1,4}|[ァ-ヶー]{1,8}|[ぁ-ゖー]{1,8})[ 　][\p{Script=Han}々ァ-ヶーぁ-ゖ]{1,8})$/u;
@@ -232,8 +239,8 @@ const READING_REST = /^[ 　]+([ァ-ヶー]{1,10}(?:[ 　][ァ-ヶー]{1,10}){1,
 
 /** What a scan leaves before a name in its cell: blanks, underscores, dots. */
 const LEADING_SPECK = /[ 　_.,:;・'"`、。]/u;
-/** After it: a speck or digit set apart (フクシタカシ 0, 福士孝 。), a dot, or one hiragana read after a katakana reading (ホリコシミツエに). */
-const TRAILING_SPECK = /(?:[ 　]+[^\s\p{Script=Han}ぁ-ゖァ-ヶ]{1,2}|[ 　]*[_.,:;・、。]+|(?<=[ァ-ヶー]{3})[ぁ-ゖ]|[ 　]+)$/u;
+/** After it: a speck or digit set apart (フクシタカシ 0, 福士孝 。), a dot, or one hiragana or kanji read after a katakana reading (ホリコシミツエに, ユアサ.ハル計). */
+const TRAILING_SPECK = /(?:[ 　]+[^\s\p{Script=Han}ぁ-ゖァ-ヶ]{1,2}|[ 　]*[_.,:;・、。]+|(?<=[ァ-ヶー]{3})[ぁ-ゖ]|(?<=^[ァ-ヶー .・　]{3,})\p{Script=Han}|[ 　]+)$/u;
 
 /** A name column's cell without the specks OCR read after the name. */
 function withoutTrailingSpecks(cell: string): string {
@@ -438,6 +445,9 @@ export const personName: Detector = {
   detect,
   examples: {
     positive: [
+      // a name and its reading read into one cell, a reading with a dot and a speck
+      { text: 'No\t氏名\tフリガナ\n11\t丹羽 富子ニワ トミコ 。\t女\n', expect: 'ニワ トミコ' },
+      { text: 'No\t氏名\tフリガナ\n32\t湯浅 ハル\tユアサ.ハル計\n', expect: 'ユアサ.ハル' },
       { text: '出席者：本人、生活相談員 小池、看護師 森下', expect: '森下' },
       // a name split over columns
       { text: "Surname\tGiven name\tWard\nO'Neill\tSiobhan\t3\n", expect: 'Siobhan' },
