@@ -4,11 +4,14 @@ import { matches } from './lib/matches.ts';
 
 // Dates as Japanese documents write them: 1940年6月6日, 1972/05/01, 1972-05-01,
 // 昭和6年11月18日, 平成元年1月8日, S6.11.18, H7/12/13.
-const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
+// The day ends the date: no digit after it, unless an age band or an age follows, read onto it by OCR from the
+// next column (1985/09/1230代, S16.11.28801 代)
+const DAY_END = String.raw`(?:(?![\d/.-])|(?=\d{1,3}\s?(?:代|歳)))`;
+const WESTERN = String.raw`(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}${DAY_END})`;
 // (OCR may set a space between the two digits of a number: 昭和2 7年9月4 日)
 const TWO_DIGITS = String.raw`\d(?:[ 　]?\d)?`;
 const ERA = String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|${TWO_DIGITS})\s?年\s?${TWO_DIGITS}\s?月\s?${TWO_DIGITS}\s?日`;
-const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-])`;
+const ERA_SHORT = String.raw`(?<![A-Za-z])[MTSHR]\s?(?:元|\d{1,2})[/.-]\d{1,2}[/.-]\d{1,2}${DAY_END}`;
 // both calendars, one in brackets: 平成2年(1990年)5月3日, 昭和63(1988)年7月21日, 1990年(平成2年)5月3日
 const ERA_NAME = String.raw`(?:明治|大正|昭和|平成|令和)`;
 const MONTH_DAY = String.raw`\s?年?\s?(?:\d{1,2}\s?月\s?\d{1,2}\s?日|[/.-]\d{1,2}[/.-]\d{1,2}(?![\d/.-]))`;
@@ -56,6 +59,9 @@ export const birthDate: Detector = {
   detect,
   examples: {
     positive: [
+      // an age band OCR read onto the date from the next column
+      { text: '氏名\t生年月日 年代\n真壁清\tS16.11.28801 代\n', expect: 'S16.11.28' },
+      { text: '氏名\t生年月日 年代\nCarlos Mendes\t1985/09/1230代\n', expect: '1985/09/12' },
       { text: '  Born on:                   July 14, 1979 (Houston, Texas)', expect: 'July 14, 1979' },
       { text: '生年月日：1940年6月6日', expect: '1940年6月6日' },
       { text: '生年月日\t入院日\n昭和6年11月18日\t2024/05/18\n', expect: '昭和6年11月18日' },
@@ -75,6 +81,6 @@ export const birthDate: Detector = {
       { text: '生年月日：1990年（平成2年）5月3日', expect: '1990年（平成2年）5月3日' },
       { text: '生年月日 1990(H2)/05/03', expect: '1990(H2)/05/03' },
     ],
-    negative: ['令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から', '施行日 令和6年（2024年）4月1日'],
+    negative: ['生年月日 1985/09/123', '令和6年2月14日 開催', '入院日：2024/05/18', '作成日 2024年6月3日', '生年月日の記入について\n令和6年4月1日から', '施行日 令和6年（2024年）4月1日'],
   },
 };
