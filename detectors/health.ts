@@ -136,6 +136,8 @@ const STATES = [
   '精神保健福祉手帳',
   '療育手帳',
   '身体障害者手帳',
+  // (the certificate named without its kind, or with it set apart: OCR's 身体 障害者手帳)
+  '障害者手帳',
   '服薬中',
   '投薬中',
   'インスリン',
@@ -472,6 +474,7 @@ export const health: Detector = {
   detect,
   examples: {
     positive: [
+      { text: 'No\t氏名\t要支援理由\n30\t神保文子\t身体 障害者手帳1 級(下肢)\n', expect: '障害者手帳1 級(下肢)' },
       // a condition named by its suffix
       { text: '逆流性食道炎で通院している', expect: '逆流性食道炎' },
       { text: '既往歴：右変形性膝関節症', expect: '右変形性膝関節症' },
