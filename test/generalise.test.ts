@@ -104,17 +104,18 @@ describe('generalisation set', () => {
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Known gap: scanned tables read as tables now (rows numbered in a key
-  // column, text edges found through the scanner's jitter, headers and columns
-  // carried to the next page with its offset, OCR specks around a cell's
-  // value), but OCR misreads (菱田 → 鞭田, 丹羽 → 月羽) and two cells read as
-  // one word still cost values: g31 34/39, g32 230/249 (0.917 together when
-  // last measured). The floor guards what works; the target is the text PDFs'.
-  it('reads scanned tables without losing ground (floor, not the target)', async () => {
+  // Scanned tables read as tables (rows numbered in a key column, text edges
+  // found through the scanner's jitter, headers and columns carried to the
+  // next page with its offset, OCR specks around a cell's value, a name and
+  // its reading read into one cell, a date run into the next column's age
+  // band), held to the text PDFs' recall. What OCR misreads (菱田 → 鞭田,
+  // 丹羽 → 月羽, SpO2 → Sp02) still costs values: g31 35/39, g32 239/249
+  // (0.951 together when last measured, from 0.917).
+  it('reads scanned tables as the text PDFs are read: recall 0.95, precision 0.90', async () => {
     const scans = DOCUMENTS.filter(isScan);
     expect(scans.length).toBeGreaterThanOrEqual(2);
     const { metrics, report } = await scoreOf(scans);
     expect(metrics.precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.88);
+    expect(metrics.recall, report).toBeGreaterThanOrEqual(0.95);
   });
 });
