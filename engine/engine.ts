@@ -43,15 +43,12 @@ function triggerIndex(detectors: readonly Detector[]): TriggerIndex {
   return index;
 }
 
-/** The lines among `lines` (sorted) on which no person's name was found, in one sweep. */
-function withoutNames(lines: [number, number][], found: readonly Scored[]): [number, number][] {
-  if (!lines.length) return lines;
-  const names = found.filter((c) => c.kind === 'person-name').sort((a, b) => a.start - b.start);
-  let k = 0;
-  return lines.filter(([s, e]) => {
-    while (k < names.length && names[k].end <= s) k++;
-    return !(k < names.length && names[k].start < e);
-  });
+/** The lines [start, end) among `lines` (sorted) with no person's name found from their `from` to their end. */
+function withoutNames(lines: [number, number, number][], found: readonly Scored[]): [number, number][] {
+  if (!lines.length) return [];
+  const names = found.filter((c) => c.kind === 'person-name');
+  // (a handful of lines a page, each looked at against the page's names)
+  return lines.filter(([, e, from]) => !names.some((n) => n.start < e && n.end > from)).map(([s, e]) => [s, e]);
 }
 
 const EXAMPLE_WORDS = /例|見本|サンプル|(?<![@.\w-])(?:examples?|samples?|template|dummy)(?![@.\w-])|e\.g\./;

@@ -7,13 +7,22 @@
 /** Says the line is where to reach the office: 問い合わせ先, 照会先, 発行, Inquiries, Contact us */
 const OFFICE_CONTACT_MARKER = /問い?合わ?せ先|お問い?合わ?せ|照会先|連絡窓口|発行元?|事務局|代表電話|inquir(?:y|ies)|enquir(?:y|ies)|contact us/i;
 /** Names an office (not a place: an addressee's address names a city too) */
-const ORGANISATION = /[課係室局庁]|センター|役所|役場|保健所|事務所|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government/i;
+const ORGANISATION =
+  /[課係室局庁]|センター|役所|役場|保健所|事務所|株式会社|有限会社|合同会社|[(（]株[)）]|office|desk|division|department|section|bureau|cent(?:er|re)|city hall|government|co\.,? ?ltd|\binc\.|\bk\.k\./i;
 /** An honorific: the line (or the next) addresses a person, whose address it is */
 const ADDRESSEE = /様|殿|御中|\bdear\b|\bto:/i;
+/** Says a number is the office's main line */
+const MAIN_NUMBER = /代表|main (?:line|number)|switchboard/i;
+/** Says a detail is a person's own: 個人携帯, 自宅, a personal or home number */
+const PERSONAL = /個人|自宅|私用|私物|\bpersonal\b|\bprivate\b|\bhome\b/i;
 /** Contact details in a letterhead or footer line */
 const CONTACT_WORD = /tel|phone|fax|電話|℡|〒|@/i;
 /** Lines at the top and bottom of a page that may be its letterhead or footer */
 const EDGE_LINES = 3;
+/** How many lines under an inquiry heading (【お問い合わせ先】) its block may run, to a blank line. */
+const BLOCK_LINES = 4;
+/** How long a heading may be, without its brackets and marks (本件に関するお問い合わせ先). */
+const HEADING_LENGTH = 16;
 
 function withoutAddresses(line: string): string {
   // token by token: a regex that widens each @ to its word would rescan a long line from every position
@@ -33,7 +42,7 @@ function namesOffice(line: string): boolean {
  * contact details, among the lines holding one of the offsets `at` (where
  * contact details were found: no other line needs judging).
  */
-export function officeContactLines(text: string, at: readonly number[]): [number, number][] {
+export function officeContactLines(text: string, at: readonly number[]): [number, number, number][] {
   const candidates = new Set<number>();
   // the line of each offset, in one walk down the page (a lastIndexOf for each would cost a page of one long line its square)
   let lineStart = 0;
@@ -46,21 +55,47 @@ export function officeContactLines(text: string, at: readonly number[]): [number
     candidates.add(lineStart);
   }
   const edges = candidates.size ? edgeLineStarts(text) : new Set<number>();
-  const out: [number, number][] = [];
+  const out: [number, number, number][] = [];
   for (const s of [...candidates].sort((a, b) => a - b)) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
     const line = text.slice(s, e);
-    // only the page's first and last lines and the lines with an inquiry marker can be an office's
-    if (!OFFICE_CONTACT_MARKER.test(line) && !(edges.has(s) && CONTACT_WORD.test(line))) continue;
+    // only the page's first and last lines, the lines with an inquiry marker and those of the block under an
+    // inquiry heading can be an office's
+    const block = OFFICE_CONTACT_MARKER.test(line) ? [] : blockUnderHeading(text, s);
+    if (!block && !(edges.has(s) && CONTACT_WORD.test(line))) continue;
     const before = s > 0 ? text.slice(text.lastIndexOf('\n', s - 2) + 1, s - 1) : '';
     let afterEnd = text.indexOf('\n', e + 1);
     if (afterEnd === -1) afterEnd = text.length;
     const after = e < text.length ? text.slice(e + 1, afterEnd) : '';
-    const organisation = namesOffice(line) || namesOffice(before);
-    if (organisation && !ADDRESSEE.test(line) && !ADDRESSEE.test(after)) out.push([s, e]);
+    // (a detail the line calls someone's own, 個人携帯 or a home phone, is never the office's)
+    if (PERSONAL.test(line) || ADDRESSEE.test(line) || ADDRESSEE.test(after)) continue;
+    // where the office is named: the line itself, the line before, or the block under a heading; a person named
+    // anywhere there (engine.ts looks from `from`) makes the details theirs
+    const from = namesOffice(line) ? s : namesOffice(before) ? s - before.length - 1 : block?.some(namesOffice) ? s - block.reduce((n, l) => n + l.length + 1, 0) : -1;
+    // (the main number, 代表, is the office's whoever the block names)
+    if (from >= 0) out.push([s, e, MAIN_NUMBER.test(line) ? s : from]);
   }
   return out;
+}
+
+/**
+ * The lines above the line at `s` up to an inquiry heading within BLOCK_LINES
+ * (【本件に関するお問い合わせ先】 / the company and section / 担当 / TEL …), or
+ * null when no heading is there before a blank line.
+ */
+function blockUnderHeading(text: string, s: number): string[] | null {
+  const lines: string[] = [];
+  for (let end = s - 1, k = 0; end > 0 && k < BLOCK_LINES; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!line.trim()) return null;
+    lines.push(line);
+    // a heading: the marker and little else (a sentence that mentions 事務局 heads nothing)
+    if (OFFICE_CONTACT_MARKER.test(line)) return line.replace(/[\s【】［］[\]〔〕()（）:：■□●◆◇・]/gu, '').length <= HEADING_LENGTH ? lines : null;
+    end = start - 1;
+  }
+  return null;
 }
 
 /** Where the first and last EDGE_LINES non-empty lines of `text` start. */

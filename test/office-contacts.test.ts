@@ -26,4 +26,13 @@ describe("the issuing office's contact details", () => {
   it('are reported when the line names a person (a member of staff and their own mobile)', () => {
     expect(texts('問い合わせ先：生活支援課 山田 太郎 090-1111-2222')).toContain('090-1111-2222');
   });
+
+  it("are not reported in the block under an inquiry heading, nor in a company's footer; a person's mobile there is", () => {
+    const found = texts(
+      '本文です。\n\n【本件に関するお問い合わせ先】\n株式会社カゼソフト 公共システム事業部 第二課\n担当：黒田 智也 携帯 090-3318-2764\nTEL 0547-30-7730（代表） 直通 0547-30-7746\n\n株式会社カゼソフト 〒427-0011 柊原市栄町五丁目2番8号 カゼソフトビル5F\n',
+    );
+    expect(found).toEqual(expect.arrayContaining(['黒田 智也', '090-3318-2764']));
+    for (const office of ['0547-30-7730', '0547-30-7746', '427-0011']) expect(found).not.toContain(office);
+    expect(found.some((f) => f.includes('栄町'))).toBe(false);
+  });
 });
