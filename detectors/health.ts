@@ -130,6 +130,9 @@ const STATES = [
   '入院治療',
   '措置入院',
   '療養中',
+  // living in a care home says what care a person needs (施設入所中（特養）)
+  '(?:施設|特養|老健)入所中',
+  '施設入所(?=[(（])',
   // (OCR sets a space inside these short care levels: 要 介護 4)
   '(?<![必重主])要[ ]?介護[ ]?[1-5１-５]',
   '(?<![必重主])要[ ]?支援[ ]?[12１２]',
@@ -474,6 +477,7 @@ export const health: Detector = {
   detect,
   examples: {
     positive: [
+      { text: '氏名\t備考\n石川 トヨ\t施設入所中（特養）\n', expect: '施設入所中（特養）' },
       { text: 'No\t氏名\t要支援理由\n30\t神保文子\t身体 障害者手帳1 級(下肢)\n', expect: '障害者手帳1 級(下肢)' },
       // a condition named by its suffix
       { text: '逆流性食道炎で通院している', expect: '逆流性食道炎' },
@@ -541,6 +545,8 @@ export const health: Detector = {
     ],
     negative: [
       '発症日 6/1',
+      '特養入所待ちの方へ',
+      '施設入所者数は120人',
       '熱中症予防のため水分を',
       '防炎カーテン',
       '介護が必要 介護 4名の体制',
