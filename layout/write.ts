@@ -74,8 +74,10 @@ function lineJoin(lineText: string, after: string, emsToEdge: number): string {
   // (Japanese wraps at any character, so a wrapped line runs to the cell's edge: one that stops well short of it was
   // ended on purpose, see stackedLines)
   if (CJK.test(a) && CJK.test(z)) return '';
-  // a token broken after its hyphen or dot (+81-80-7738- / 8204, name@host- / sys.co.jp)
+  // a token broken after its hyphen or dot (+81-80-7738- / 8204, name@host- / sys.co.jp), or before its hyphen
+  // (090-6634 / -2587: a number wrapped in a note that filled its line)
   if (/[-./@_]/.test(a) && /[\w]/.test(z) && !/\s/.test(lineText)) return '';
+  if (/\d/.test(a) && /^-\d/.test(after) && filledToEdge) return '';
   const token = /[\w@.\-/:%#]/;
   // (a plain word that fills its line is a word that wrapped: wheelchair / user; a cut token shows a digit or a mark)
   const tokenLike = /[\d@.\-/:%#_]/.test(lineText + after.split(/\s/)[0]);

@@ -142,6 +142,21 @@ describe('layout analysis of PDF text', () => {
     expect(names).toEqual(["O'Donnell", 'Siobhan', 'Kowalczyk', 'Piotr']);
   });
 
+  it('joins a number wrapped before its hyphen in a note that filled its line', async () => {
+    const spec: TableSpec = {
+      columns: [50, 150, 300],
+      header: [['No', 'Note', 'Phone']],
+      rows: [
+        ['1', 'son 090-6634\n-2587', '0547-35-1298'],
+        ['2', 'lives alone', '0547-35-6630'],
+      ],
+      padding: 12,
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    expect(grid(page, page.tables![0])[1][1]).toBe('son 090-6634-2587');
+  });
+
   it('finds a column that starts where the long cells before it end, with no blank between them (a text edge)', async () => {
     const size = 9;
     const measure = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
