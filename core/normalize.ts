@@ -38,8 +38,12 @@ const SLASHES = /[\u2215\u2044\u29F8]/;
  * that a content script does not pay for 65k normalisations at start-up.
  */
 const changes = new Uint8Array(0x10000).fill(1, 0, 0x80);
+/** 3: a space, which its neighbours may make an automatic one (autospaceAt); looked at only then */
+const SPACE = 3;
+changes[0x20] = SPACE;
 
-function changesChar(code: number): boolean {
+/** The code unit's entry in `changes`, learned now if unknown. */
+function charKind(code: number): number {
   let known = changes[code];
   if (known === 0) {
     // surrogate halves take the slow path (pairs are normalised together)
@@ -47,7 +51,11 @@ function changesChar(code: number): boolean {
     known = (code >= 0xd800 && code <= 0xdfff) || DASHES.test(ch) || SLASHES.test(ch) || ch.normalize('NFKC') !== ch ? 2 : 1;
     changes[code] = known;
   }
-  return known === 2;
+  return known;
+}
+
+function changesChar(code: number): boolean {
+  return charKind(code) === 2;
 }
 
 function normalizeChar(ch: string): string {
@@ -66,15 +74,23 @@ function normalizeUnit(code: number): string {
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   let first = 0;
-  while (first < n && !changesChar(original.charCodeAt(first)) && !autospaceAt(original, first)) first++;
+  // (one look at the table a character: a space is looked at more only when it is one)
+  for (; first < n; first++) {
+    const kind = charKind(original.charCodeAt(first));
+    if (kind === 2 || (kind === SPACE && nearJapanese(original, first) && autospaceAt(original, first))) break;
+  }
   if (first === n) return inPlace(original);
   // a first pass writes no map: most pages only change characters one for one (：→:), and keep their offsets
   const parts: string[] = [];
   let runStart = 0;
   for (let i = first; i < n; i++) {
     const code = original.charCodeAt(i);
-    if (autospaceAt(original, i)) return withMap(original, first);
-    if (!changesChar(code)) continue;
+    const kind = charKind(code);
+    if (kind === 1) continue;
+    if (kind === SPACE || code === 0x3000) {
+      if (nearJapanese(original, i) && autospaceAt(original, i)) return withMap(original, first);
+      if (kind === SPACE) continue;
+    }
     const width = unitWidth(original, i);
     const norm = normalizedAt(original, i, width);
     // a change of length (㈱ → (株), a surrogate pair, ﾀﾞ → ダ): the second pass maps every offset
@@ -98,12 +114,20 @@ export function normalizeText(original: string): NormalizedText {
  * グエン ティ ラン). Either is a word of its own, not the end of a path, address or
  * key (\\fs02\kosodate にアクセス keeps its space).
  */
+/** Whether a neighbour of i may be Japanese (below U+3041 neither is): the cheap test most spaces stop at. */
+function nearJapanese(text: string, i: number): boolean {
+  return !(text.charCodeAt(i - 1) < 0x3041 && text.charCodeAt(i + 1) < 0x3041);
+}
+
 function autospaceAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code !== 0x20 && code !== 0x3000) return false;
-  if (spreadLabelAt(text, i)) return true;
-  if (isJapanese(text.charCodeAt(i - 1))) return latinRunFits(text, i + 1, 1);
-  if (isJapanese(text.charCodeAt(i + 1))) return latinRunFits(text, i - 1, -1);
+  // (most spaces stand between Latin words: two reads decide)
+  const japaneseBefore = i > 0 && isJapanese(text.charCodeAt(i - 1));
+  const japaneseAfter = i + 1 < text.length && isJapanese(text.charCodeAt(i + 1));
+  if (japaneseBefore && japaneseAfter) return spreadLabelAt(text, i);
+  if (japaneseBefore) return latinRunFits(text, i + 1, 1);
+  if (japaneseAfter) return latinRunFits(text, i - 1, -1);
   return false;
 }
 
@@ -119,7 +143,7 @@ function spreadLabelAt(text: string, i: number): boolean {
 
 /** A Japanese character standing alone between non-Japanese ones. */
 function singleAt(text: string, k: number): boolean {
-  return isJapanese(text.charCodeAt(k)) && !isJapanese(text.charCodeAt(k - 1)) && !isJapanese(text.charCodeAt(k + 1));
+  return k >= 0 && k < text.length && isJapanese(text.charCodeAt(k)) && (k === 0 || !isJapanese(text.charCodeAt(k - 1))) && (k + 1 === text.length || !isJapanese(text.charCodeAt(k + 1)));
 }
 
 function isSpace(code: number): boolean {
