@@ -91,8 +91,11 @@ function blockUnderHeading(text: string, s: number): string[] | null {
     const line = text.slice(start, end);
     if (!line.trim()) return null;
     lines.push(line);
-    // a heading: the marker and little else (a sentence that mentions 事務局 heads nothing)
-    if (OFFICE_CONTACT_MARKER.test(line)) return line.replace(/[\s【】［］[\]〔〕()（）:：■□●◆◇・]/gu, '').length <= HEADING_LENGTH ? lines : null;
+    // a heading: the marker and little else (a sentence that mentions 事務局 heads nothing; a long line is not
+    // looked at, so body text costs no regex)
+    if (line.length <= 2 * HEADING_LENGTH && OFFICE_CONTACT_MARKER.test(line)) {
+      return line.replace(/[\s【】［］[\]〔〕()（）:：■□●◆◇・]/gu, '').length <= HEADING_LENGTH ? lines : null;
+    }
     end = start - 1;
   }
   return null;
