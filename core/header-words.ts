@@ -134,13 +134,17 @@ const EN =
 
 const JA_RE = new RegExp(JA.join('|'));
 
+const MAX_HEADER = 24;
+const MAX_ENGLISH_HEADER = 32;
+
 /** A cell that may be a header: short, and no value in it. */
 export function headerLike(cell: string): boolean {
   // full-width digits and colons count as the ASCII ones
   const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
   // (a note in brackets does not make a header long: Health insurance (Mutual Aid), My Number (個人番号))
   const words = t.replace(/\([^()]*\)/g, '').trim();
-  return words.length > 0 && words.length <= 24 && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}|:\s*\S/i.test(t);
+  // (English headers run longer in letters than Japanese ones: Medical condition declared)
+  return words.length > 0 && words.length <= (/[A-Za-z]{3}/.test(words) ? MAX_ENGLISH_HEADER : MAX_HEADER) && !/\d{2,}|@|:\/\/|[#$%&=]|\.[a-z]{2,}|:\s*\S/i.test(t);
 }
 
 /** A cell that names a column. */

@@ -142,6 +142,21 @@ describe('layout analysis of PDF text', () => {
     expect(names).toEqual(["O'Donnell", 'Siobhan', 'Kowalczyk', 'Piotr']);
   });
 
+  it('reads a row of English headers as the header, however long one of them runs (Medical condition declared)', async () => {
+    const spec: TableSpec = {
+      columns: [50, 170, 260, 420],
+      header: [['Full name', 'Date of birth', 'Medical condition declared', 'Licence no.']],
+      rows: [
+        ['Eleanor Whitcombe', '14/03/1987', 'epilepsy', 'WHITC853147EM9KT'],
+        ['Gareth Pennington', '02/11/1959', 'type 1 diabetes', 'PENNI511029GA9QW'],
+      ],
+    };
+    const doc = await readPdf(await buildTablePdf({ pages: [[{ table: spec }]], size: [841.89, 595.28] }), nodePlatform.pdfjs);
+    const [page] = doc.pages;
+    expect(page.tables![0]).toMatchObject({ headerRows: 1, columnHeaders: ['Full name', 'Date of birth', 'Medical condition declared', 'Licence no.'] });
+    expect(scanDocument(doc).find((f) => f.text === '02/11/1959')?.kind).toBe('birth-date');
+  });
+
   it('joins a number wrapped before its hyphen in a note that filled its line', async () => {
     const spec: TableSpec = {
       columns: [50, 150, 300],
