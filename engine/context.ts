@@ -18,6 +18,7 @@ export interface Candidate {
 import type { CustomTerm } from '../core/settings.ts';
 import { isSectionLabel } from '../core/tables.ts';
 import { namesField } from '../core/header-words.ts';
+import { firstAtOrAfter } from '../core/ranges.ts';
 
 export class ScanContext {
   readonly lower: string;
@@ -110,15 +111,7 @@ export class ScanContext {
 
   /** Index of the first tab at or after position x. */
   private firstTabFrom(x: number): number {
-    const tabs = this.tabs();
-    let lo = 0;
-    let hi = tabs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tabs[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.tabs(), x);
   }
 
   /** Tab indexes [first, last) that fall on line n. */

@@ -2,6 +2,7 @@
 // alternation fast: the two ways the detectors' matches are found.
 import { topLevelAlternatives } from './alternation.ts';
 import { firstChars } from './first-chars.ts';
+import { firstAtOrAfter } from '../core/ranges.ts';
 
 /** Characters either side of a window that lookbehinds, lookaheads and a match running past its end may see. */
 const WINDOW_MARGIN = 64;
@@ -151,18 +152,6 @@ class HeadPositions {
 }
 
 const HEADS = new HeadPositions();
-
-/** The first index of sorted `xs` whose value is at least `x`. */
-function firstAtOrAfter(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The search of a long alternation: the earlier of its two parts' next matches (they never begin at the same place). */
 export function longSearch(text: string, long: LongAlternation, from: number, to: number): Search {
