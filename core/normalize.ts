@@ -121,7 +121,7 @@ function nearJapanese(text: string, i: number): boolean {
 
 function autospaceAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code !== 0x20 && code !== 0x3000) return false;
+  if (!isSpace(code)) return false;
   // (most spaces stand between Latin words: two reads decide)
   const japaneseBefore = i > 0 && isJapanese(text.charCodeAt(i - 1));
   const japaneseAfter = i + 1 < text.length && isJapanese(text.charCodeAt(i + 1));
@@ -168,7 +168,7 @@ function latinRunFits(text: string, at: number, step: 1 | -1): boolean {
   if (letters > 0) return false;
   // digits alone: Japanese right past them, or past one more space
   const past = text.charCodeAt(k);
-  return isJapanese(past) || ((past === 0x20 || past === 0x3000) && isJapanese(text.charCodeAt(k + step)));
+  return isJapanese(past) || (isSpace(past) && isJapanese(text.charCodeAt(k + step)));
 }
 
 function isDigit(code: number): boolean {

@@ -215,10 +215,13 @@ const NOT_HEALTH_HEADER =
 const HOSPITALISED = /入院/u;
 // the note in brackets after a condition (経過観察中) belongs to the record, not the condition
 const TRAILING_NOTE = /[ ]?\([^()]*\)$/u;
+// What a space between two Japanese conditions stands between (CELL_PIECE and PIECE_EDGE part a cell alike)
+const ENDS_JAPANESE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）]`;
+const STARTS_JAPANESE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
 // (a space between two Japanese conditions parts them too: がん末期(在宅療養) 認知症, a household's two members in one cell)
 // (and a note in brackets is one piece with what it follows, its commas too: 脳梗塞（R4.8、左上下肢に軽度の麻痺残存）;
 // a bracket a wrapped line leaves open runs to the line's end)
-const CELL_PIECE = /(?:[（(][^）)\t\n]*[）)]?|[^、,;/\t\n （(]|(?<![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ]|[ ](?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))+/gu;
+const CELL_PIECE = new RegExp(String.raw`(?:[（(][^）)\t\n]*[）)]?|[^、,;/\t\n （(]|(?<!${ENDS_JAPANESE})[ ]|[ ](?!${STARTS_JAPANESE}))+`, 'gu');
 /** A bracketed note that is itself about the condition: its severity, grade or kind. */
 const CONDITION_NOTE = /症|病|炎|級|度|期|障害|疑|科|陽性|陰性|[ⅠⅡⅢⅣ]/u;
 
@@ -377,7 +380,7 @@ function wholeCell(ctx: ScanContext, start: number, end: number): [number, numbe
 }
 
 /** What parts the pieces of a note cell: the separators of CELL_PIECE, and a label's colon (基礎疾患：慢性心不全). */
-const PIECE_EDGE = /[、,;/:：]|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）])[ ](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+const PIECE_EDGE = new RegExp(String.raw`[、,;/:：]|(?<=${ENDS_JAPANESE})[ ](?=${STARTS_JAPANESE})`, 'gu');
 
 /**
  * The piece of a table cell around a Japanese term, when the cell is a short, terse note: the words around the
